@@ -1,0 +1,118 @@
+"""The ``volunteer-app`` command line.
+
+Exit status: 0 done; 2 invalid input or arguments (message on stderr naming the file,
+row and field, nothing written); 1 any other failure. With no command the desktop app
+opens (the UI package is imported only then, so the core stays free of Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from ..db import Database, open_database
+from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
+from ..paths import default_db_url
+from .messages import error_text
+
+EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+MAX_PROBLEMS_SHOWN = 60
+
+
+def command_modules() -> list[str]:
+    """Every module of this package with a ``register(subparsers, common)`` function.
+
+    Features add their commands by adding a module here; nothing else needs editing.
+    """
+    import pkgutil
+
+    from .. import cli
+
+    names = sorted(m.name for m in pkgutil.iter_modules(cli.__path__) if m.name != "messages")
+    # The registers come first so ``--help`` lists them first.
+    names.sort(key=lambda n: n != "registers")
+    return [f"{__name__}.{n}" for n in names]
+
+
+class UsageError(Exception):
+    """Bad arguments found after parsing (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like us
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database URL (default: $VOLUNTEER_APP_DB or the per-user SQLite file)")
+    parser = _Parser(prog="volunteer-app", description="Volunteer brigade scheduler", parents=[common])
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in command_modules():
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(sub, common)
+    return parser
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+
+
+def with_db(fn: Callable[[Database, argparse.Namespace], int | None], *, create: bool = False):
+    """Wrap a command: open the database, run, map typed errors to exit codes."""
+
+    def run(args: argparse.Namespace) -> int:
+        db = open_database(args.db, create=create)
+        try:
+            return fn(db, args) or EXIT_OK
+        finally:
+            db.dispose()
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``volunteer-app``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = default_db_url()
+    if args.command is None:
+        ui = importlib.import_module("ui.app")
+        return ui.main(args.db)
+    try:
+        code = args.func(args)
+    except (ImportFailed, ValidationError, NotFoundError, UsageError) as exc:
+        msg = str(exc) if isinstance(exc, UsageError) else error_text(exc)
+        lines = msg.splitlines()
+        if len(lines) > MAX_PROBLEMS_SHOWN:
+            more = len(lines) - MAX_PROBLEMS_SHOWN
+            lines = lines[:MAX_PROBLEMS_SHOWN] + [f"... and {more} more problems"]
+        print("volunteer-app: " + "\n".join(lines), file=sys.stderr)
+        return EXIT_INVALID
+    except DatabaseError as exc:
+        print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
+        return EXIT_INVALID if exc.code == "missing" else EXIT_FAILURE
+    except AppError as exc:
+        print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
+        return EXIT_INVALID if exc.code in ("not_empty", "stale", "has_history") else EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except BrokenPipeError:  # e.g. piped into head: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # last resort: never a bare traceback for a user
+        print(f"volunteer-app: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    sys.stdout.flush()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Engine, sessions and schema upgrades.
+
+One :class:`Database` per open database owns the engine and the single
+``sessionmaker``. Every user action, job or worker task is one unit of work::
+
+    with db.session() as session:   # begins, commits or rolls back
+        services.volunteers.create(session, ...)
+
+Service functions take the session and never commit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if sa_url.database and sa_url.database != ":memory:":
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic configuration pointing at the packaged migrations, no ini file needed."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration revision this version of the app knows."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Revision stamped in the database, or None for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """File path of a SQLite URL, None for other back ends or in-memory databases."""
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
+        return None
+    return Path(sa_url.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases before anything writes to them."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError("not_a_database", path=str(path))
+
+
+def backup_sqlite(path: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+class Database:
+    """An open database: engine, session factory, and the upgrade on open."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.Session = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        with self.Session.begin() as session:
+            yield session
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def display_name(self) -> str:
+        """Database location with any password hidden."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Database:
+    """Open (and by default create or upgrade) a database.
+
+    An existing database at an older revision is copied to a timestamped backup beside
+    it before it is upgraded. A database stamped with a revision this app does not know
+    (written by a newer version) is refused untouched.
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        if not create and not path.exists():
+            raise DatabaseError("missing", path=str(path))
+        check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise DatabaseError("unreadable", path=str(path or url), reason=str(exc.orig)) from exc
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if current is not None and current != head:
+        try:
+            script.get_revision(current)
+        except Exception:
+            engine.dispose()
+            raise DatabaseError("too_new", revision=current) from None
+    if upgrade and current != head:
+        if current is None and _has_foreign_tables(engine):
+            engine.dispose()
+            raise DatabaseError("foreign_database", path=str(path or url))
+        if current is not None and path is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_sqlite(path, path.with_name(f"{path.stem}.before-{current}-{stamp}{path.suffix}"))
+        command.upgrade(alembic_config(engine), "head")
+    return Database(url, engine)
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    """An unstamped database that already has tables was not made by this app."""
+    return bool(inspect(engine).get_table_names())

@@ -1,0 +1,1 @@
+"""Import and export of registers to the spreadsheets clerks use."""

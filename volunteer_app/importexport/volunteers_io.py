@@ -1,0 +1,275 @@
+"""Import and export of the volunteer register (all rows or none)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from .. import names
+from ..errors import ImportFailed, RowProblem, ValidationError
+from ..models import Grid, Membership, Team, Volunteer
+from ..services import grids as grid_service
+from ..services import volunteers as vol_service
+from .tables import read_rows, write_table
+
+# (Chinese header, English header, VolunteerData field)
+COLUMNS = (
+    ("姓名", "name", "name"),
+    ("性别", "gender", "gender"),
+    ("手机号", "phone", "mobile"),
+    ("身份证号", "id_number", "id_number"),
+    ("网格", "grid", "grid"),
+    ("队伍", "team", "team"),
+    ("职务", "role", "role"),
+    ("政治面貌", "political_status", "political_status"),
+    ("备注", "notes", "notes"),
+)
+HEADERS_ZH = [c[0] for c in COLUMNS]
+REQUIRED = ("name", "mobile")
+_ALIASES = {"手机": "mobile", "电话": "mobile", "mobile": "mobile", "联系电话": "mobile",
+            "身份证": "id_number", "所属网格": "grid", "所属队伍": "team", "角色": "role"}
+ROLE_WORDS = {"队长": "captain", "captain": "captain", "副队长": "deputy", "deputy": "deputy",
+              "队员": "member", "member": "member", "": "member"}
+ROLE_ZH = {"captain": "队长", "deputy": "副队长", "member": "队员"}
+GENDER_ZH = {"male": "男", "female": "女"}
+_LIST_SPLIT = re.compile(r"[、,，;；/|]")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The clerk cancelled a running import; nothing was written."""
+
+
+@dataclass
+class ImportPreview:
+    """Outcome of reading and checking a file: rows ready to insert, or the problems."""
+
+    source: str
+    rows: list[dict] = field(default_factory=list)   # validated values incl. memberships
+    display: list[list[str]] = field(default_factory=list)  # the file's cells, for a preview
+    row_numbers: list[int] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _map_header(cells: list[str]) -> tuple[dict[str, int], dict[str, str], list[RowProblem]]:
+    lookup = {}
+    for zh, en, key in COLUMNS:
+        lookup[zh] = key
+        lookup[en] = key
+    lookup.update(_ALIASES)
+    index: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    problems: list[RowProblem] = []
+    for i, raw in enumerate(cells):
+        h = raw.strip().lower().replace(" ", "_")
+        key = lookup.get(raw.strip()) or lookup.get(h)
+        if key is None:
+            continue  # extra columns such as 序号 are ignored
+        if key in index:
+            problems.append(RowProblem(1, raw.strip(), "duplicate_column", raw))
+            continue
+        index[key] = i
+        shown[key] = raw.strip()
+    for key in REQUIRED:
+        if key not in index:
+            zh = next(c[0] for c in COLUMNS if c[2] == key)
+            problems.append(RowProblem(1, zh, "missing_column", None))
+    return index, shown, problems
+
+
+def _column_name(shown: dict[str, str], key: str) -> str:
+    return shown.get(key) or next(c[0] for c in COLUMNS if c[2] == key)
+
+
+_FIELD_TO_KEY = {"name": "name", "mobile": "mobile", "gender": "gender",
+                 "id_number": "id_number", "political_status": "political_status",
+                 "notes": "notes", "occupation": "notes", "skills": "notes", "role": "role",
+                 "team": "team", "grid": "grid"}
+
+
+def prepare(session: Session, path: Path | str, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> ImportPreview:
+    """Read and check every row without writing anything."""
+    path = Path(path)
+    preview = ImportPreview(str(path))
+    teams = {n: i for n, i in session.execute(select(Team.name, Team.id)).all()}
+    grid_lookup = grid_service.lookup_table(session)
+    known_mobiles = set(session.scalars(select(Volunteer.mobile)))
+    known_ids = set(session.scalars(select(Volunteer.id_number).where(Volunteer.id_number.is_not(None))))
+    seen_mobile: dict[str, int] = {}
+    seen_id: dict[str, int] = {}
+    rows_iter = read_rows(path)
+    header_row = next(rows_iter, None)
+    if header_row is None:
+        preview.problems.append(RowProblem(1, "", "empty_file", None))
+        return preview
+    index, shown, header_problems = _map_header(header_row[1])
+    if header_problems:
+        preview.problems.extend(header_problems)
+        return preview
+    problems = preview.problems
+
+    def get(cells: list[str], key: str) -> str:
+        i = index.get(key)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    for rownum, cells in rows_iter:
+        if cancelled is not None and rownum % 200 == 0 and cancelled():
+            raise ImportCancelled()
+        if progress is not None and rownum % 500 == 0:
+            progress(rownum, 0)
+        if not any(c.strip() for c in cells):
+            continue
+        before = len(problems)
+        data = vol_service.VolunteerData(
+            name=get(cells, "name"), mobile=get(cells, "mobile"), gender=get(cells, "gender"),
+            id_number=get(cells, "id_number"), political_status=get(cells, "political_status"),
+            notes=get(cells, "notes"),
+        )
+        grid_text = re.sub(r"\s+", "", get(cells, "grid"))
+        grid_id = None
+        if grid_text:
+            grid_id = grid_lookup.get(grid_text)
+            if grid_id is None:
+                problems.append(RowProblem(rownum, _column_name(shown, "grid"), "unknown_grid", grid_text))
+        team_names = [t.strip() for t in _LIST_SPLIT.split(get(cells, "team")) if t.strip()]
+        role_words = [r.strip() for r in _LIST_SPLIT.split(get(cells, "role"))] if get(cells, "role") else []
+        team_ids = []
+        for t in team_names:
+            if t not in teams:
+                problems.append(RowProblem(rownum, _column_name(shown, "team"), "unknown_team", t))
+            else:
+                team_ids.append(teams[t])
+        roles: list[str] = []
+        for w in role_words:
+            r = ROLE_WORDS.get(w.lower())
+            if r is None:
+                problems.append(RowProblem(rownum, _column_name(shown, "role"), "role_invalid", w))
+            roles.append(r or "member")
+        if not role_words:
+            roles = ["member"] * len(team_names)
+        elif len(roles) == 1:
+            roles = roles * len(team_names)
+        elif len(roles) != len(team_names):
+            problems.append(RowProblem(rownum, _column_name(shown, "role"), "role_count", get(cells, "role")))
+        if role_words and not team_names:
+            problems.append(RowProblem(rownum, _column_name(shown, "team"), "role_without_team", get(cells, "role")))
+        try:
+            values = vol_service.validate(data)
+        except ValidationError as exc:
+            for p in exc.problems:
+                problems.append(RowProblem(rownum, _column_name(shown, _FIELD_TO_KEY.get(p.field, p.field)), p.code, p.value))
+            values = None
+        if values is not None:
+            mobile = values["mobile"]
+            if mobile in known_mobiles:
+                problems.append(RowProblem(rownum, _column_name(shown, "mobile"), "duplicate_mobile", mobile))
+            elif mobile in seen_mobile:
+                problems.append(RowProblem(rownum, _column_name(shown, "mobile"), "duplicate_in_file", seen_mobile[mobile]))
+            else:
+                seen_mobile[mobile] = rownum
+            idn = values.get("id_number")
+            if idn:
+                if idn in known_ids:
+                    problems.append(RowProblem(rownum, _column_name(shown, "id_number"), "duplicate_id_number", idn))
+                elif idn in seen_id:
+                    problems.append(RowProblem(rownum, _column_name(shown, "id_number"), "duplicate_in_file", seen_id[idn]))
+                else:
+                    seen_id[idn] = rownum
+        if len(problems) == before and values is not None:
+            values["grid_id"] = grid_id
+            values["teams"] = list(zip(team_ids, roles, strict=False))
+            preview.rows.append(values)
+            preview.row_numbers.append(rownum)
+        preview.display.append([get(cells, c[2]) for c in COLUMNS])
+    if not preview.rows and not problems:
+        problems.append(RowProblem(2, "", "no_rows", None))
+    return preview
+
+
+def apply(session: Session, preview: ImportPreview) -> int:
+    """Insert every prepared row in the caller's transaction; returns the count."""
+    if not preview.ok:
+        raise ImportFailed(preview.source, preview.problems)
+    records = []
+    from datetime import date
+
+    today = date.today()
+    for v in preview.rows:
+        rec = {k: v[k] for k in ("name", "mobile", "gender", "id_number", "political_status",
+                                 "notes", "occupation", "skills", "grid_id", "party_household")}
+        rec.update(sort_key=names.sort_key(v["name"]), search_text=names.search_text(v["name"], v["mobile"]),
+                   joined_on=v.get("joined_on") or today, active=True, version=1)
+        records.append(rec)
+    ids: list[int] = []
+    for start in range(0, len(records), 2000):
+        result = session.execute(
+            insert(Volunteer).returning(Volunteer.id, sort_by_parameter_order=True),
+            records[start : start + 2000],
+        )
+        ids.extend(result.scalars())
+    members = [
+        {"volunteer_id": vid, "team_id": tid, "role": role, "since": today}
+        for vid, v in zip(ids, preview.rows, strict=True)
+        for tid, role in v["teams"]
+    ]
+    if members:
+        session.execute(insert(Membership), members)
+    return len(ids)
+
+
+def import_file(session: Session, path: Path | str, dry_run: bool = False,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+    """Check and (unless ``dry_run``) insert all rows; ImportFailed lists every bad row."""
+    preview = prepare(session, path, progress, cancelled)
+    if not preview.ok:
+        raise ImportFailed(preview.source, preview.problems)
+    if dry_run:
+        return len(preview.rows)
+    return apply(session, preview)
+
+
+def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None) -> list[list[str]]:
+    """Rows with the import columns, in pinyin order."""
+    ids = vol_service.query_ids(session, flt)
+    grid_names = dict(session.execute(select(Grid.id, Grid.name)).all())
+    memberships: dict[int, list[tuple[str, str]]] = {}
+    for vid, tname, role in session.execute(
+        select(Membership.volunteer_id, Team.name, Membership.role)
+        .join(Team, Team.id == Membership.team_id)
+        .order_by(Membership.volunteer_id, Team.id)
+    ):
+        memberships.setdefault(vid, []).append((tname, role))
+    vols = {v.id: v for v in session.scalars(select(Volunteer))}
+    out = []
+    for vid in ids:
+        v = vols[vid]
+        ms = memberships.get(vid, [])
+        roles = [ROLE_ZH[r] for _, r in ms]
+        role_text = roles[0] if roles and len(set(roles)) == 1 else "、".join(roles)
+        out.append([
+            v.name, GENDER_ZH.get(v.gender or "", ""), v.mobile, v.id_number or "",
+            grid_names.get(v.grid_id, "") if v.grid_id else "",
+            "、".join(t for t, _ in ms), role_text, v.political_status, v.notes,
+        ])
+    return out
+
+
+def export_file(session: Session, path: Path | str,
+                flt: vol_service.VolunteerFilter | None = None) -> int:
+    """Write the register to .xlsx or .csv with the import columns; returns the count."""
+    path = Path(path)
+    rows = export_rows(session, flt)
+    write_table(path, HEADERS_ZH, rows, sheet_title="志愿者")
+    return len(rows)

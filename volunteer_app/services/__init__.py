@@ -1,0 +1,1 @@
+"""Service functions: take a session, never commit, return plain data."""

@@ -1,0 +1,348 @@
+"""The volunteer register: validation, create/update, deactivate, search and listing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy import delete as sql_delete
+from sqlalchemy.orm import Session
+
+from .. import names
+from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
+from ..models import ROLES, Grid, Membership, Team, Volunteer
+from ..validation import (
+    normalize_gender,
+    normalize_id_number,
+    normalize_mobile,
+    normalize_name,
+    normalize_text,
+)
+
+POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+
+# Later features (assignments, hours, requests) register a check here that says whether
+# a volunteer has history; such volunteers may only be deactivated, never deleted.
+HISTORY_CHECKS: list[Callable[[Session, int], bool]] = []
+
+
+@dataclass
+class VolunteerData:
+    """What a form or an import row supplies for one volunteer (raw, not yet validated)."""
+
+    name: object = ""
+    mobile: object = ""
+    gender: object = None
+    id_number: object = None
+    grid_id: int | None = None
+    political_status: object = ""
+    party_household: bool = False
+    occupation: object = ""
+    skills: object = ""
+    notes: object = ""
+    joined_on: date | None = None
+    # (team_id, role) pairs; None leaves memberships untouched on update.
+    teams: list[tuple[int, str]] | None = None
+
+
+@dataclass(frozen=True)
+class VolunteerRow:
+    """One line of the register as lists and tables show it."""
+
+    id: int
+    name: str
+    gender: str | None
+    mobile: str
+    grid_id: int | None
+    grid: str | None
+    teams: tuple[str, ...]
+    active: bool
+    party_household: bool
+    political_status: str
+    joined_on: date | None
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "gender": self.gender,
+            "phone": self.mobile,
+            "grid": self.grid,
+            "teams": list(self.teams),
+            "active": self.active,
+            "party_household": self.party_household,
+            "political_status": self.political_status,
+            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
+        }
+
+
+@dataclass(frozen=True)
+class VolunteerDetail:
+    """Every field of one volunteer, for the edit dialog."""
+
+    id: int
+    name: str
+    gender: str | None
+    mobile: str
+    id_number: str | None
+    grid_id: int | None
+    political_status: str
+    party_household: bool
+    occupation: str
+    skills: str
+    notes: str
+    joined_on: date | None
+    active: bool
+    left_on: date | None
+    version: int
+    teams: tuple[tuple[int, str, str], ...] = field(default=())  # (team_id, team name, role)
+
+
+@dataclass
+class VolunteerFilter:
+    """Search box and filters of the register."""
+
+    search: str = ""
+    team_id: int | None = None
+    grid_id: int | None = None
+    active: bool | None = None
+
+
+def validate(data: VolunteerData) -> dict:
+    """Normalise every field; raise one ValidationError listing all bad fields."""
+    problems: list[FieldProblem] = []
+    out: dict = {}
+
+    def run(key: str, fn: Callable[[], object]) -> None:
+        try:
+            out[key] = fn()
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+
+    run("name", lambda: normalize_name(data.name))
+    run("mobile", lambda: normalize_mobile(data.mobile))
+    run("gender", lambda: normalize_gender(data.gender))
+    run("id_number", lambda: normalize_id_number(data.id_number))
+    run("political_status", lambda: normalize_text(data.political_status, "political_status", 20))
+    run("occupation", lambda: normalize_text(data.occupation, "occupation", 100))
+    run("skills", lambda: normalize_text(data.skills, "skills", 200))
+    run("notes", lambda: normalize_text(data.notes, "notes"))
+    out["grid_id"] = data.grid_id
+    out["party_household"] = bool(data.party_household)
+    out["joined_on"] = data.joined_on
+    if data.teams is not None:
+        for _team_id, role in data.teams:
+            if role not in ROLES:
+                problems.append(FieldProblem("role", "role_invalid", role))
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
+def _derived(values: dict) -> dict:
+    return {
+        "sort_key": names.sort_key(values["name"]),
+        "search_text": names.search_text(values["name"], values["mobile"]),
+    }
+
+
+def find_duplicate(session: Session, mobile: str, exclude_id: int | None = None) -> int | None:
+    """Id of another volunteer already registered with this mobile number."""
+    stmt = select(Volunteer.id).where(Volunteer.mobile == mobile)
+    if exclude_id is not None:
+        stmt = stmt.where(Volunteer.id != exclude_id)
+    return session.scalar(stmt)
+
+
+def _check_unique(session: Session, values: dict, exclude_id: int | None = None) -> None:
+    problems = []
+    if find_duplicate(session, values["mobile"], exclude_id) is not None:
+        problems.append(FieldProblem("mobile", "duplicate_mobile", values["mobile"]))
+    if values.get("id_number"):
+        stmt = select(Volunteer.id).where(Volunteer.id_number == values["id_number"])
+        if exclude_id is not None:
+            stmt = stmt.where(Volunteer.id != exclude_id)
+        if session.scalar(stmt) is not None:
+            problems.append(FieldProblem("id_number", "duplicate_id_number", values["id_number"]))
+    if values.get("grid_id") is not None and session.get(Grid, values["grid_id"]) is None:
+        problems.append(FieldProblem("grid", "unknown_grid", values["grid_id"]))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _set_teams(session: Session, vol: Volunteer, teams: Iterable[tuple[int, str]]) -> None:
+    wanted = dict(teams)
+    for team_id in wanted:
+        if session.get(Team, team_id) is None:
+            raise ValidationError(FieldProblem("team", "unknown_team", team_id))
+    for m in list(vol.memberships):
+        if m.team_id not in wanted:
+            vol.memberships.remove(m)
+        else:
+            m.role = wanted.pop(m.team_id)
+    for team_id, role in wanted.items():
+        vol.memberships.append(Membership(team_id=team_id, role=role, since=date.today()))
+
+
+def create(session: Session, data: VolunteerData) -> int:
+    """Register a new volunteer; returns the id."""
+    values = validate(data)
+    _check_unique(session, values)
+    vol = Volunteer(**values, **_derived(values), active=True)
+    vol.joined_on = values["joined_on"] or date.today()
+    session.add(vol)
+    if data.teams:
+        _set_teams(session, vol, data.teams)
+    session.flush()
+    return vol.id
+
+
+def _get(session: Session, volunteer_id: int) -> Volunteer:
+    vol = session.get(Volunteer, volunteer_id)
+    if vol is None:
+        raise NotFoundError("volunteer_not_found", id=volunteer_id)
+    return vol
+
+
+def update(
+    session: Session, volunteer_id: int, data: VolunteerData, expected_version: int | None = None
+) -> None:
+    """Save an edited volunteer; a stale ``expected_version`` raises ConflictError."""
+    vol = _get(session, volunteer_id)
+    if expected_version is not None and vol.version != expected_version:
+        raise ConflictError("stale", id=volunteer_id, version=vol.version)
+    values = validate(data)
+    _check_unique(session, values, exclude_id=volunteer_id)
+    for key, value in {**values, **_derived(values)}.items():
+        if key == "joined_on" and value is None:
+            continue
+        setattr(vol, key, value)
+    if data.teams is not None:
+        _set_teams(session, vol, data.teams)
+    session.flush()
+
+
+def deactivate(session: Session, volunteer_id: int, left_on: date | None = None) -> None:
+    """Mark a volunteer as having left (kept with all history)."""
+    vol = _get(session, volunteer_id)
+    vol.active = False
+    vol.left_on = left_on or date.today()
+    session.flush()
+
+
+def reactivate(session: Session, volunteer_id: int) -> None:
+    """Undo a deactivation."""
+    vol = _get(session, volunteer_id)
+    vol.active = True
+    vol.left_on = None
+    session.flush()
+
+
+def has_history(session: Session, volunteer_id: int) -> bool:
+    """Whether any duty, hours or request refers to the volunteer."""
+    return any(check(session, volunteer_id) for check in HISTORY_CHECKS)
+
+
+def delete(session: Session, volunteer_id: int) -> None:
+    """Delete a volunteer who has no history; others must be deactivated instead."""
+    vol = _get(session, volunteer_id)
+    if has_history(session, volunteer_id):
+        raise ConflictError("has_history", id=volunteer_id)
+    session.delete(vol)
+    session.flush()
+
+
+def get(session: Session, volunteer_id: int) -> VolunteerDetail:
+    """All fields of one volunteer, with team memberships."""
+    vol = _get(session, volunteer_id)
+    teams = tuple(
+        session.execute(
+            select(Team.id, Team.name, Membership.role)
+            .join(Membership, Membership.team_id == Team.id)
+            .where(Membership.volunteer_id == volunteer_id)
+            .order_by(Team.id)
+        ).all()
+    )
+    return VolunteerDetail(
+        id=vol.id, name=vol.name, gender=vol.gender, mobile=vol.mobile,
+        id_number=vol.id_number, grid_id=vol.grid_id, political_status=vol.political_status,
+        party_household=vol.party_household, occupation=vol.occupation, skills=vol.skills,
+        notes=vol.notes, joined_on=vol.joined_on, active=vol.active, left_on=vol.left_on,
+        version=vol.version, teams=teams,
+    )
+
+
+def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
+    if flt.active is not None:
+        stmt = stmt.where(Volunteer.active == flt.active)
+    if flt.grid_id is not None:
+        stmt = stmt.where(Volunteer.grid_id == flt.grid_id)
+    if flt.team_id is not None:
+        stmt = stmt.where(
+            exists().where(
+                and_(Membership.volunteer_id == Volunteer.id, Membership.team_id == flt.team_id)
+            )
+        )
+    for term in flt.search.split():
+        stmt = stmt.where(Volunteer.search_text.like(names.like_pattern(term), escape="\\"))
+    return stmt
+
+
+def query_ids(session: Session, flt: VolunteerFilter | None = None) -> list[int]:
+    """Ids of matching volunteers in pinyin order; the table model loads rows lazily."""
+    stmt = _filtered(select(Volunteer.id), flt or VolunteerFilter()).order_by(
+        Volunteer.sort_key, Volunteer.id
+    )
+    return list(session.scalars(stmt))
+
+
+def count(session: Session, flt: VolunteerFilter | None = None) -> int:
+    """Number of matching volunteers."""
+    stmt = _filtered(select(func.count(Volunteer.id)), flt or VolunteerFilter())
+    return session.scalar(stmt) or 0
+
+
+def fetch_rows(session: Session, ids: Sequence[int]) -> list[VolunteerRow]:
+    """Rows for the given ids, in the order given."""
+    if not ids:
+        return []
+    by_id: dict[int, VolunteerRow] = {}
+    teams: dict[int, list[str]] = {}
+    # SQLite limits bound parameters; chunk large id lists.
+    for start in range(0, len(ids), 900):
+        chunk = list(ids[start : start + 900])
+        for vid, tname in session.execute(
+            select(Membership.volunteer_id, Team.name)
+            .join(Team, Team.id == Membership.team_id)
+            .where(Membership.volunteer_id.in_(chunk))
+            .order_by(Team.id)
+        ):
+            teams.setdefault(vid, []).append(tname)
+        rows = session.execute(
+            select(
+                Volunteer.id, Volunteer.name, Volunteer.gender, Volunteer.mobile,
+                Volunteer.grid_id, Grid.name, Volunteer.active, Volunteer.party_household,
+                Volunteer.political_status, Volunteer.joined_on,
+            )
+            .outerjoin(Grid, Grid.id == Volunteer.grid_id)
+            .where(Volunteer.id.in_(chunk))
+        )
+        for r in rows:
+            by_id[r[0]] = VolunteerRow(
+                id=r[0], name=r[1], gender=r[2], mobile=r[3], grid_id=r[4], grid=r[5],
+                teams=tuple(teams.get(r[0], ())), active=bool(r[6]),
+                party_household=bool(r[7]), political_status=r[8], joined_on=r[9],
+            )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_rows(session: Session, flt: VolunteerFilter | None = None) -> list[VolunteerRow]:
+    """All matching rows (command line, exports)."""
+    return fetch_rows(session, query_ids(session, flt))
+
+
+def delete_all_memberships(session: Session, volunteer_id: int) -> None:
+    """Drop every team membership of a volunteer."""
+    session.execute(sql_delete(Membership).where(Membership.volunteer_id == volunteer_id))
