@@ -61,16 +61,19 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    """The newest migration revision this version of the app knows."""
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    return heads[0]
+def head_revisions() -> frozenset[str]:
+    """The newest migration revisions this version of the app knows.
+
+    Features add migrations that depend only on what they need, so there may be several
+    heads; the database is always upgraded to all of them.
+    """
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
-    """Revision stamped in the database, or None for an empty database."""
+def current_revisions(engine: Engine) -> frozenset[str]:
+    """Revisions stamped in the database; empty for a new database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return frozenset(MigrationContext.configure(conn).get_current_heads())
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -147,26 +150,29 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:
-        current = current_revision(engine)
+        current = current_revisions(engine)
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseError("unreadable", path=str(path or url), reason=str(exc.orig)) from exc
     script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
-    if current is not None and current != head:
+    heads = frozenset(script.get_heads())
+    for rev in current:
         try:
-            script.get_revision(current)
+            known = script.get_revision(rev) is not None
         except Exception:
+            known = False
+        if not known:
             engine.dispose()
-            raise DatabaseError("too_new", revision=current) from None
-    if upgrade and current != head:
-        if current is None and _has_foreign_tables(engine):
+            raise DatabaseError("too_new", revision=rev)
+    if upgrade and current != heads:
+        if not current and _has_foreign_tables(engine):
             engine.dispose()
             raise DatabaseError("foreign_database", path=str(path or url))
-        if current is not None and path is not None:
+        if current and path is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_sqlite(path, path.with_name(f"{path.stem}.before-{current}-{stamp}{path.suffix}"))
-        command.upgrade(alembic_config(engine), "head")
+            label = "-".join(sorted(current))
+            backup_sqlite(path, path.with_name(f"{path.stem}.before-{label}-{stamp}{path.suffix}"))
+        command.upgrade(alembic_config(engine), "heads")
     return Database(url, engine)
 
 
