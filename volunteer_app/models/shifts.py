@@ -45,6 +45,7 @@ ASSIGNMENT_STATUSES = ("planned", "confirmed", "checked_in", "completed", "no_sh
 # volunteer's load); a no-show or a cancellation frees the place.
 ACTIVE_STATUSES = ("planned", "confirmed", "checked_in", "completed")
 BATCH_KINDS = ("generate", "copy")
+ASSIGNMENT_SOURCES = ("manual", "copy", "autofill")
 
 
 class ShiftTemplate(Base):
@@ -112,12 +113,14 @@ class Shift(Base):
     __table_args__ = (
         CheckConstraint(f"duty_type IN {DUTY_TYPES!r}", name="duty_type"),
         CheckConstraint("needed >= 1", name="needed"),
-        # Generation is idempotent: one shift per template and day.
-        UniqueConstraint("template_id", "date", name="uq_shift_template_date"),
+        # Generation is idempotent: one shift per template occurrence, wherever a
+        # coordinator later moved it.
+        UniqueConstraint("template_id", "origin_date", name="uq_shift_template_origin"),
         Index("ix_shift_date_start", "date", "start_time"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(60), default="")
     team_id: Mapped[int | None] = mapped_column(
         ForeignKey("team.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -136,6 +139,8 @@ class Shift(Base):
     template_id: Mapped[int | None] = mapped_column(
         ForeignKey("shift_template.id", ondelete="SET NULL"), nullable=True
     )
+    # The template occurrence this shift was made for (stays put if the shift is moved).
+    origin_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("generation_batch.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -151,7 +156,8 @@ class Shift(Base):
 
 
 class ShiftSkip(Base):
-    """A generated shift the coordinator deleted: generation must not bring it back."""
+    """A template occurrence whose shift the coordinator deleted: generation must not
+    bring it back. ``date`` is the occurrence (``Shift.origin_date``)."""
 
     __tablename__ = "shift_skip"
 
@@ -167,6 +173,7 @@ class Assignment(Base):
     __tablename__ = "assignment"
     __table_args__ = (
         CheckConstraint(f"status IN {ASSIGNMENT_STATUSES!r}", name="status"),
+        CheckConstraint(f"source IN {ASSIGNMENT_SOURCES!r}", name="source"),
         UniqueConstraint("shift_id", "volunteer_id", name="uq_assignment_shift_volunteer"),
     )
 
@@ -176,6 +183,8 @@ class Assignment(Base):
         ForeignKey("volunteer.id", ondelete="RESTRICT"), index=True
     )
     status: Mapped[str] = mapped_column(String(12), default="planned")
+    # How the assignment was made: by hand, by copying a week, or by the auto-fill solver.
+    source: Mapped[str] = mapped_column(String(10), default="manual")
     actual_start: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     actual_end: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # A coordinator who assigns despite hard conflicts must say why; both are kept.

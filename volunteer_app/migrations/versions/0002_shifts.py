@@ -90,6 +90,7 @@ def upgrade() -> None:
 
     op.create_table('shift',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=60), nullable=False),
     sa.Column('team_id', sa.Integer(), nullable=True),
     sa.Column('grid_id', sa.Integer(), nullable=True),
     sa.Column('location', sa.String(length=100), nullable=False),
@@ -101,6 +102,7 @@ def upgrade() -> None:
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('edited_by_hand', sa.Boolean(), nullable=False),
     sa.Column('template_id', sa.Integer(), nullable=True),
+    sa.Column('origin_date', sa.Date(), nullable=True),
     sa.Column('batch_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
@@ -111,7 +113,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['team_id'], ['team.id'], name=op.f('fk_shift_team_id_team'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['template_id'], ['shift_template.id'], name=op.f('fk_shift_template_id_shift_template'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_shift')),
-    sa.UniqueConstraint('template_id', 'date', name='uq_shift_template_date')
+    sa.UniqueConstraint('template_id', 'origin_date', name='uq_shift_template_origin')
     )
     with op.batch_alter_table('shift', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_shift_batch_id'), ['batch_id'], unique=False)
@@ -155,6 +157,7 @@ def upgrade() -> None:
     sa.Column('shift_id', sa.Integer(), nullable=False),
     sa.Column('volunteer_id', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('source', sa.String(length=10), nullable=False),
     sa.Column('actual_start', sa.DateTime(), nullable=True),
     sa.Column('actual_end', sa.DateTime(), nullable=True),
     sa.Column('override_reason', sa.Text(), nullable=True),
@@ -163,6 +166,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('confirmed_at', sa.DateTime(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("source IN ('manual', 'copy', 'autofill')", name=op.f('ck_assignment_source')),
     sa.CheckConstraint("status IN ('planned', 'confirmed', 'checked_in', 'completed', 'no_show', 'cancelled')", name=op.f('ck_assignment_status')),
     sa.ForeignKeyConstraint(['shift_id'], ['shift.id'], name=op.f('fk_assignment_shift_id_shift'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['volunteer_id'], ['volunteer.id'], name=op.f('fk_assignment_volunteer_id_volunteer'), ondelete='RESTRICT'),
