@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -66,6 +67,8 @@ class Volunteer(Base):
     __table_args__ = (
         CheckConstraint("gender IN ('male', 'female')", name="gender"),
         UniqueConstraint("mobile", name="uq_volunteer_mobile"),
+        # The register lists active volunteers in pinyin order: one index serves both.
+        Index("ix_volunteer_active_sort", "active", "sort_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,7 +85,7 @@ class Volunteer(Base):
     skills: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Derived from name, kept in the row so search and pinyin sort run in SQL.
     sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)

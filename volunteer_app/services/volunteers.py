@@ -292,9 +292,14 @@ def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
 
 def query_ids(session: Session, flt: VolunteerFilter | None = None) -> list[int]:
     """Ids of matching volunteers in pinyin order; the table model loads rows lazily."""
-    stmt = _filtered(select(Volunteer.id), flt or VolunteerFilter()).order_by(
-        Volunteer.sort_key, Volunteer.id
-    )
+    flt = flt or VolunteerFilter()
+    if flt.search.strip():
+        # A substring search scans the table anyway; sorting the (few) matches here is
+        # far cheaper than walking the sort index and testing every row (7x on 100k).
+        rows = session.execute(_filtered(select(Volunteer.id, Volunteer.sort_key), flt)).all()
+        rows.sort(key=lambda r: (r[1], r[0]))
+        return [r[0] for r in rows]
+    stmt = _filtered(select(Volunteer.id), flt).order_by(Volunteer.sort_key, Volunteer.id)
     return list(session.scalars(stmt))
 
 

@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('mobile', name='uq_volunteer_mobile')
     )
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_volunteer_active'), ['active'], unique=False)
+        batch_op.create_index('ix_volunteer_active_sort', ['active', 'sort_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_volunteer_grid_id'), ['grid_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_volunteer_sort_key'), ['sort_key'], unique=False)
 
@@ -110,7 +110,7 @@ def downgrade() -> None:
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_volunteer_sort_key'))
         batch_op.drop_index(batch_op.f('ix_volunteer_grid_id'))
-        batch_op.drop_index(batch_op.f('ix_volunteer_active'))
+        batch_op.drop_index('ix_volunteer_active_sort')
 
     op.drop_table('volunteer')
     op.drop_table('team')
