@@ -57,3 +57,34 @@ def save_community(session: Session, info: CommunityInfo) -> None:
     row.timezone = info.timezone
     session.add(row)
     session.flush()
+
+
+@dataclass(frozen=True)
+class RegisterCounts:
+    """Sizes of the registers, for the status bar and the empty-database check."""
+
+    volunteers_active: int
+    volunteers_left: int
+    teams: int
+    grids: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.volunteers_active or self.volunteers_left or self.teams or self.grids)
+
+
+def register_counts(session: Session) -> RegisterCounts:
+    """How many active and former volunteers, teams and grids there are."""
+    from sqlalchemy import func
+
+    from ..models import Grid, Team, Volunteer
+
+    active, left = session.execute(
+        select(
+            func.count(Volunteer.id).filter(Volunteer.active.is_(True)),
+            func.count(Volunteer.id).filter(Volunteer.active.is_(False)),
+        )
+    ).one()
+    teams = session.scalar(select(func.count(Team.id))) or 0
+    grids = session.scalar(select(func.count(Grid.id))) or 0
+    return RegisterCounts(active or 0, left or 0, teams, grids)

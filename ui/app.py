@@ -1,0 +1,70 @@
+"""Start of the desktop app: ``volunteer-app`` with no command calls :func:`main`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from volunteer_app.paths import ENV_DB, default_db_url
+
+from .context import KEY_DB_URL, KEY_LANGUAGE, LANGUAGES, AppContext, make_settings, settings_str
+from .i18n import apply_cjk_font, install_translators
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, style sheet and CJK font (reused if one exists)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("volunteer-app")
+    app.setOrganizationName("volunteer-app")
+    app.setApplicationDisplayName("")
+    apply_cjk_font(app)
+    if STYLE_SHEET.exists():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    return app
+
+
+def choose_start_url(given: str, settings_url: str) -> str:
+    """The database to open: an explicit --db or $VOLUNTEER_APP_DB wins, else the last one used.
+
+    The command line passes the default URL when no --db was given, so a URL equal to the
+    default means "nothing chosen" and the database switched to in Settings is reopened.
+    """
+    if os.environ.get(ENV_DB) or not settings_url:
+        return given
+    return settings_url if given == default_db_url() else given
+
+
+def main(db_url: str) -> int:
+    """Open the desktop app on ``db_url``; returns the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_application()
+    settings = make_settings()
+    language = settings_str(settings, KEY_LANGUAGE, "zh_CN")
+    install_translators(language if language in LANGUAGES else "zh_CN")
+
+    from . import database_dialogs
+    from .main_window import MainWindow, remember_database
+
+    url = choose_start_url(db_url, settings_str(settings, KEY_DB_URL, ""))
+    db = database_dialogs.open_interactive(url)
+    if db is None:
+        return 1
+    ctx = AppContext(db, settings)
+    window = MainWindow(ctx)
+    ctx.setParent(window)
+    remember_database(ctx)
+    window.show()
+    QTimer.singleShot(0, window.offer_demo_if_empty)
+    return app.exec()

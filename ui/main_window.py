@@ -1,0 +1,400 @@
+"""The main window: sidebar of screens, menu bar, status bar with the database and counts."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from volunteer_app import __version__
+from volunteer_app.demo import load_demo
+from volunteer_app.services import community as community_service
+
+from . import database_dialogs, file_actions
+from .context import (
+    KEY_DB_URL,
+    KEY_GEOMETRY,
+    KEY_LANGUAGE,
+    KEY_LAST_SCREEN,
+    KEY_RECENT_DBS,
+    KEY_WINDOW_STATE,
+    MAX_RECENT_DBS,
+    AppContext,
+    settings_list,
+    settings_str,
+)
+from .error_text import error_text
+from .i18n import arg, install_translators
+from .icons import icon
+from .screens import DEFAULT_SCREEN, SCREEN_KEYS, SCREENS, screen
+
+log = logging.getLogger(__name__)
+
+ROLE_SCREEN_KEY = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    """Sidebar navigation over lazily built screens; owns the AppContext it is given."""
+
+    sig_screen_shown = Signal(str)  # key of the screen now visible
+    sig_context_replaced = Signal(object)  # the new AppContext after switching database
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._screens: dict[str, QWidget] = {}
+        self._current_key = ""
+        self._counts: community_service.RegisterCounts | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(QSize(960, 600))
+
+        self._sidebar = QListWidget(self)
+        self._sidebar.setObjectName("sidebar")
+        self._sidebar.setIconSize(QSize(22, 22))
+        self._sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self._sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._sidebar.currentItemChanged.connect(self._on_sidebar_current_changed)
+        self._stack = QStackedWidget(self)
+        self._stack.setObjectName("screenStack")
+        splitter = QSplitter(self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self._sidebar)
+        splitter.addWidget(self._stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1100])
+        self.setCentralWidget(splitter)
+
+        self._db_label = QLabel(self)
+        self._db_label.setObjectName("statusDatabase")
+        self._counts_label = QLabel(self)
+        self._counts_label.setObjectName("statusCounts")
+        self._busy_label = QLabel(self)
+        self._busy_label.setObjectName("statusBusy")
+        self.statusBar().addWidget(self._db_label, 1)
+        self.statusBar().addPermanentWidget(self._busy_label)
+        self.statusBar().addPermanentWidget(self._counts_label)
+
+        self._build_sidebar()
+        self._build_menus()
+        self._connect_context()
+        self._retranslate_chrome()
+        self._restore_window()
+        start = settings_str(ctx.settings, KEY_LAST_SCREEN, DEFAULT_SCREEN)
+        self.show_screen(start if start in SCREEN_KEYS else DEFAULT_SCREEN)
+        self.refresh_counts()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_sidebar(self) -> None:
+        self._sidebar.blockSignals(True)
+        self._sidebar.clear()
+        for spec in SCREENS:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setData(ROLE_SCREEN_KEY, spec.key)
+            item.setSizeHint(QSize(150, 44))
+            self._sidebar.addItem(item)
+        self._sidebar.blockSignals(False)
+        self._sidebar.setFixedWidth(168)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.action_open_db = QAction(self.tr("&Open database\u2026"), self)
+        self.action_open_db.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open_db.triggered.connect(self._on_open_db_triggered)
+        self.action_new_db = QAction(self.tr("&New database\u2026"), self)
+        self.action_new_db.triggered.connect(self._on_new_db_triggered)
+        self.action_import = QAction(icon("import"), self.tr("&Import volunteers\u2026"), self)
+        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_import.triggered.connect(self._on_import_triggered)
+        self.action_export = QAction(icon("export"), self.tr("&Export volunteers\u2026"), self)
+        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.action_export.triggered.connect(self._on_export_triggered)
+        self.action_backup = QAction(self.tr("&Back up database\u2026"), self)
+        self.action_backup.setShortcut(QKeySequence("Ctrl+B"))
+        self.action_backup.triggered.connect(self._on_backup_triggered)
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        file_menu.addAction(self.action_open_db)
+        file_menu.addAction(self.action_new_db)
+        self._recent_menu = file_menu.addMenu(self.tr("Recent databases"))
+        self._recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_import)
+        file_menu.addAction(self.action_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_backup)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for n, spec in enumerate(SCREENS, start=1):
+            act = QAction(icon(spec.icon), spec.title, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            act.triggered.connect(lambda _checked=False, k=spec.key: self.show_screen(k))
+            view_menu.addAction(act)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._on_about_triggered)
+        about_qt = QAction(self.tr("About &Qt"), self)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about)
+        help_menu.addAction(about_qt)
+
+    def _retranslate_chrome(self) -> None:
+        self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))
+        self._db_label.setText(arg(self.tr("Database: %1"), self.ctx.db.display_name()))
+        self._db_label.setToolTip(self.ctx.db.display_name())
+        self._update_counts_label()
+
+    def _connect_context(self) -> None:
+        self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
+        self.ctx.sig_settings_changed.connect(self._on_ctx_settings_changed)
+        self.ctx.worker.sig_busy_changed.connect(self._on_worker_busy_changed)
+        self.ctx.worker.sig_unhandled_error.connect(self._on_worker_unhandled_error)
+
+    # -- screens ----------------------------------------------------------------------
+
+    @property
+    def current_screen_key(self) -> str:
+        return self._current_key
+
+    def screen_widget(self, key: str) -> QWidget:
+        """The widget of a screen, built on first use."""
+        widget = self._screens.get(key)
+        if widget is None:
+            widget = screen(key).create(self.ctx, self._stack)
+            widget.setProperty("screenKey", key)
+            self._screens[key] = widget
+            self._stack.addWidget(widget)
+        return widget
+
+    def show_screen(self, key: str) -> None:
+        """Switch to a screen (building it if needed) and let it refresh."""
+        widget = self.screen_widget(key)
+        self._stack.setCurrentWidget(widget)
+        self._current_key = key
+        row = SCREEN_KEYS.index(key)
+        if self._sidebar.currentRow() != row:
+            self._sidebar.blockSignals(True)
+            self._sidebar.setCurrentRow(row)
+            self._sidebar.blockSignals(False)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.sig_screen_shown.emit(key)
+
+    def _on_sidebar_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is not None:
+            self.show_screen(current.data(ROLE_SCREEN_KEY))
+
+    def _drop_screens(self) -> None:
+        for widget in self._screens.values():
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self._screens.clear()
+
+    def rebuild(self) -> None:
+        """Rebuild menus, sidebar and screens (after a language or database switch)."""
+        key = self._current_key or DEFAULT_SCREEN
+        self._drop_screens()
+        self._build_sidebar()
+        self._build_menus()
+        self._retranslate_chrome()
+        self.show_screen(key)
+
+    # -- status bar -------------------------------------------------------------------
+
+    def refresh_counts(self) -> None:
+        """Reload the register counts shown in the status bar."""
+        self.ctx.worker.submit(community_service.register_counts, self._on_counts_loaded,
+                               lambda exc: log.warning("counts failed: %s", exc), owner=self)
+
+    def _on_counts_loaded(self, counts: community_service.RegisterCounts) -> None:
+        self._counts = counts
+        self._update_counts_label()
+
+    def _update_counts_label(self) -> None:
+        c = self._counts
+        if c is None:
+            self._counts_label.setText("")
+            return
+        self._counts_label.setText(arg(
+            self.tr("Volunteers: %1 active, %2 left  \u00b7  Teams: %3  \u00b7  Grids: %4"),
+            c.volunteers_active, c.volunteers_left, c.teams, c.grids))
+
+    @property
+    def counts(self) -> community_service.RegisterCounts | None:
+        return self._counts
+
+    def _on_ctx_data_changed(self, topic: str) -> None:
+        if topic in ("volunteers", "teams", "grids"):
+            self.refresh_counts()
+
+    def _on_worker_busy_changed(self, busy: bool) -> None:
+        self._busy_label.setText(self.tr("Working\u2026") if busy else "")
+
+    def _on_worker_unhandled_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(exc))
+
+    def _on_ctx_settings_changed(self, key: str) -> None:
+        if key == KEY_LANGUAGE:
+            # Deferred: the settings screen that emitted this is among the widgets rebuilt.
+            QTimer.singleShot(0, self._apply_language)
+
+    def _apply_language(self) -> None:
+        install_translators(self.ctx.language)
+        self.rebuild()
+
+    # -- demo community ---------------------------------------------------------------
+
+    def offer_demo_if_empty(self) -> None:
+        """On an empty database, offer to load the demo community (林琼社区)."""
+        self.ctx.worker.submit(community_service.register_counts, self._on_counts_for_demo,
+                               owner=self)
+
+    def _on_counts_for_demo(self, counts: community_service.RegisterCounts) -> None:
+        self._on_counts_loaded(counts)
+        if not counts.empty:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Empty database"),
+            self.tr("This database is empty. Load the demo community (林琼社区: 11 grids, "
+                    "6 teams, about 150 volunteers) to try the application?\n\n"
+                    "Choose No to start with empty registers."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_demo()
+
+    def load_demo(self) -> None:
+        """Load the demo community into the (empty) database."""
+        self.ctx.worker.submit(load_demo, self._on_demo_loaded, self._on_demo_failed, owner=self)
+
+    def _on_demo_loaded(self, _counts: dict) -> None:
+        self.statusBar().showMessage(self.tr("The demo community was loaded."), 5000)
+        for topic in ("community", "volunteers", "teams", "grids"):
+            self.ctx.notify_changed(topic)
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Demo community"), error_text(exc))
+
+    # -- file menu --------------------------------------------------------------------
+
+    def _on_open_db_triggered(self) -> None:
+        url = database_dialogs.choose_database(self, create=False, current_url=self.ctx.db.url)
+        if url:
+            self.switch_database(url)
+
+    def _on_new_db_triggered(self) -> None:
+        url = database_dialogs.choose_database(self, create=True, current_url=self.ctx.db.url)
+        if url:
+            self.switch_database(url)
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self._recent_menu.clear()
+        recent = [u for u in settings_list(self.ctx.settings, KEY_RECENT_DBS) if u != self.ctx.db.url]
+        if not recent:
+            act = self._recent_menu.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+        for url in recent:
+            act = self._recent_menu.addAction(database_dialogs._display(url))
+            act.triggered.connect(lambda _c=False, u=url: self.switch_database(u))
+
+    def switch_database(self, url: str) -> bool:
+        """Close the open database and open another; screens are rebuilt for it.
+
+        On failure the clerk is told why and may pick another file; the current database
+        stays open when they cancel.
+        """
+        if url == self.ctx.db.url:
+            return True
+        db = database_dialogs.open_interactive(url, self, allow_quit=False)
+        if db is None:
+            return False
+        old = self.ctx
+        new = AppContext(db, old.settings)
+        new.setParent(self)
+        self._drop_screens()
+        old.worker.sig_busy_changed.disconnect(self._on_worker_busy_changed)
+        old.close(wait=True)
+        old.deleteLater()
+        self.ctx = new
+        self._connect_context()
+        remember_database(new)
+        self._counts = None
+        self.rebuild()
+        self.refresh_counts()
+        self.sig_context_replaced.emit(new)
+        self.offer_demo_if_empty()
+        return True
+
+    def _on_import_triggered(self) -> None:
+        file_actions.import_volunteers(self.ctx, self)
+
+    def _on_export_triggered(self) -> None:
+        file_actions.export_volunteers(self.ctx, self)
+
+    def _on_backup_triggered(self) -> None:
+        file_actions.backup_database(self.ctx, self)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About"),
+            arg(self.tr("<h3>Volunteer Brigade Scheduler %1</h3>"
+                        "<p>Registers of volunteers, teams and grids, shift planning, "
+                        "residents' requests and printouts for a community office.</p>"
+                        "<p>Database: %2</p>"),
+                __version__, self.ctx.db.display_name()))
+
+    # -- window state -----------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = self.ctx.settings.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.ctx.settings.value(KEY_WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        """Remember geometry and the last screen for the next start."""
+        s = self.ctx.settings
+        s.setValue(KEY_GEOMETRY, self.saveGeometry())
+        s.setValue(KEY_WINDOW_STATE, self.saveState())
+        if self._current_key:
+            s.setValue(KEY_LAST_SCREEN, self._current_key)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_window_state()
+        self._drop_screens()
+        self.ctx.close(wait=True)
+        super().closeEvent(event)
+
+
+def remember_database(ctx: AppContext) -> None:
+    """Store the open database as the last one and at the top of the recent list."""
+    url = ctx.db.url
+    recent = [u for u in settings_list(ctx.settings, KEY_RECENT_DBS) if u != url]
+    ctx.settings.setValue(KEY_DB_URL, url)
+    ctx.settings.setValue(KEY_RECENT_DBS, [url, *recent][:MAX_RECENT_DBS])
+    ctx.settings.sync()

@@ -1,0 +1,141 @@
+"""The screens of the main window's sidebar, in order, and how each one is built.
+
+Contract for a screen (a QWidget class in its own module under ``ui/``):
+
+* constructor ``Screen(ctx: AppContext, parent: QWidget | None = None)``; it must be cheap:
+  load data through ``ctx.worker.submit(...)`` (see :mod:`ui.db_worker`), never with a
+  blocking query on the UI thread;
+* optional method ``refresh() -> None``: called every time the screen is shown (switching
+  to it in the sidebar); reload what may have changed;
+* listen to ``ctx.sig_data_changed(topic)`` to reload when another screen changed data,
+  and call ``ctx.notify_changed(topic)`` after changing data yourself;
+* every visible string goes through ``self.tr(...)`` (see resources/translations/README.md).
+  Screens need not handle ``QEvent.LanguageChange``: the main window rebuilds every screen
+  when the clerk switches language.
+
+Screens of later features are imported lazily from their module if it exists:
+``ui/today_view.py`` (``TodayView``), ``ui/planner_view.py`` (``PlannerView``),
+``ui/orders_view.py`` (``OrdersView``), ``ui/print_view.py`` (``PrintView``). Until a
+module exists the sidebar shows an honest page saying that part is not built yet; if it
+exists but fails to import, the page shows the error instead of pretending.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from .context import AppContext
+
+log = logging.getLogger(__name__)
+
+Factory = Callable[[AppContext, QWidget | None], QWidget]
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    """One sidebar entry: stable key, English source title, icon name, how to build it."""
+
+    key: str
+    source_title: str  # English source text; shown through QCoreApplication.translate
+    icon: str  # file stem under resources/icons/
+    module: str  # module under ui/ that holds the screen class
+    class_name: str
+    planned: bool  # True for screens another feature delivers (may not exist yet)
+
+    @property
+    def title(self) -> str:
+        """The title in the current UI language."""
+        return QCoreApplication.translate("Screens", self.source_title)
+
+    def module_exists(self) -> bool:
+        return importlib.util.find_spec(f"ui.{self.module}") is not None
+
+    def create(self, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
+        """Build the screen, or an honest page when it is not built yet or fails to load."""
+        if self.planned and not self.module_exists():
+            return NotBuiltPage(self, parent)
+        try:
+            module = importlib.import_module(f"ui.{self.module}")
+            cls = getattr(module, self.class_name)
+            return cls(ctx, parent)
+        except Exception:
+            log.exception("screen %s failed to load", self.key)
+            return BrokenPage(self, traceback.format_exc(), parent)
+
+
+SCREENS: tuple[ScreenSpec, ...] = (
+    ScreenSpec("today", QT_TRANSLATE_NOOP("Screens", "Today"), "today", "today_view", "TodayView", True),
+    ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "Volunteers"), "volunteers", "volunteers_view",
+               "VolunteersView", False),
+    ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "teams_view", "TeamsView", False),
+    ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "grids_view", "GridsView", False),
+    ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner_view",
+               "PlannerView", True),
+    ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders_view", "OrdersView", True),
+    ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "print_view", "PrintView", True),
+    ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "settings_view",
+               "SettingsView", False),
+)
+
+SCREEN_KEYS = tuple(s.key for s in SCREENS)
+DEFAULT_SCREEN = "volunteers"
+
+
+def screen(key: str) -> ScreenSpec:
+    """The spec of a screen by key (KeyError for unknown keys)."""
+    for spec in SCREENS:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+class NotBuiltPage(QWidget):
+    """Shown for a sidebar entry whose feature is not built yet: says so plainly."""
+
+    def __init__(self, spec: ScreenSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName(f"not_built_{spec.key}")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(spec.title, self)
+        title.setObjectName("pageTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr("This part of the application is not built yet.\n"
+                    "Nothing on this page works so far; it will arrive with a later version."),
+            self,
+        )
+        text.setObjectName("notBuiltText")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(2)
+
+
+class BrokenPage(QWidget):
+    """Shown when a screen's module exists but raised while loading: the error, not a pretence."""
+
+    def __init__(self, spec: ScreenSpec, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        layout = QVBoxLayout(self)
+        head = QLabel(self.tr("The screen \u201c%1\u201d could not be opened because of a "
+                              "programming error. Please report the text below.")
+                      .replace("%1", spec.title), self)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        box = QPlainTextEdit(details, self)
+        box.setReadOnly(True)
+        layout.addWidget(box, 1)
