@@ -212,13 +212,17 @@ def apply(session: Session, preview: ImportPreview) -> int:
         rec.update(sort_key=names.sort_key(v["name"]), search_text=names.search_text(v["name"], v["mobile"]),
                    joined_on=v.get("joined_on") or today, active=True, version=1)
         records.append(rec)
-    ids: list[int] = []
-    for start in range(0, len(records), 2000):
-        result = session.execute(
-            insert(Volunteer).returning(Volunteer.id, sort_by_parameter_order=True),
-            records[start : start + 2000],
+    # Plain executemany, then map mobiles (unique) back to ids: INSERT..RETURNING in
+    # SQLAlchemy's sorted insertmanyvalues mode was 3x slower for 10,000 rows.
+    session.execute(insert(Volunteer), records)
+    id_by_mobile: dict[str, int] = {}
+    mobiles = [r["mobile"] for r in records]
+    for start in range(0, len(mobiles), 900):
+        chunk = mobiles[start : start + 900]
+        id_by_mobile.update(
+            session.execute(select(Volunteer.mobile, Volunteer.id).where(Volunteer.mobile.in_(chunk))).all()
         )
-        ids.extend(result.scalars())
+    ids = [id_by_mobile[m] for m in mobiles]
     members = [
         {"volunteer_id": vid, "team_id": tid, "role": role, "since": today}
         for vid, v in zip(ids, preview.rows, strict=True)
