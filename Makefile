@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshots lint sysdeps sysdeps-test clean translations
+.PHONY: run test test-sqlite test-postgres bench screenshots lint sysdeps sysdeps-test clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,16 @@ run: sysdeps $(STAMP)
 	  xvfb-run -a -s "-screen 0 1440x900x24" $(VENV)/bin/volunteer-app; \
 	else $(VENV)/bin/volunteer-app; fi
 
-test: sysdeps-test $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+# The whole suite on SQLite (UI tests included), then the core and command-line suite
+# again on a throwaway PostgreSQL server started on 127.0.0.1 for the run.
+test: test-sqlite test-postgres
+
+test-sqlite: sysdeps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests
+
+test-postgres: sysdeps-test $(STAMP)
+	VOLUNTEER_APP_TEST_BACKEND=postgres QT_QPA_PLATFORM=offscreen \
+	  bash scripts/with-postgres.sh $(PY) -m pytest tests --ignore=tests/ui
 
 bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

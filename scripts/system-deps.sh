@@ -11,7 +11,8 @@ pkgs=(libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetyp
 pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
        libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
        poppler-utils)
-if [ "$mode" = "test" ] && [ -n "${WITH_POSTGRES:-}" ]; then pkgs+=(postgresql); fi
+# The test suite runs a second pass on a throwaway PostgreSQL server.
+if [ "$mode" = "test" ]; then pkgs+=(postgresql); fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; make sure Qt 6 runtime libraries and a Chinese TrueType font are installed." >&2

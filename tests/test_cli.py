@@ -20,16 +20,13 @@ def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           text=True, env=full_env, timeout=120)
 
 
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = sqlite_url(tmp_path_factory.mktemp("cli") / "demo.db")
-    res = run("init", "--demo", "--db", url)
-    assert res.returncode == 0, res.stderr
-    return url
+@pytest.fixture
+def demo_url(new_db_url) -> str:  # noqa: ANN001
+    return new_db_url("demo", template="demo")
 
 
-def test_init_creates_and_reruns(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "new.db")
+def test_init_creates_and_reruns(new_db_url) -> None:  # noqa: ANN001
+    url = new_db_url("new")
     assert run("--db", url, "init").returncode == 0
     assert run("init", "--db", url).returncode == 0  # idempotent upgrade
     res = run("init", "--demo", "--db", url)
@@ -94,6 +91,7 @@ def test_export_import_roundtrip_through_cli(demo_url: str, tmp_path: Path) -> N
     assert res.returncode == 2 and "already registered" in res.stderr
 
 
+@pytest.mark.sqlite_only
 def test_bad_arguments_and_missing_database(tmp_path: Path) -> None:
     assert run("volunteers", "frobnicate").returncode == 2
     missing = sqlite_url(tmp_path / "nope.db")
@@ -104,12 +102,14 @@ def test_bad_arguments_and_missing_database(tmp_path: Path) -> None:
     assert res.returncode == 2
 
 
-def test_db_from_environment(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "env.db")
+def test_db_from_environment(new_db_url) -> None:  # noqa: ANN001
+    url = new_db_url("env")
     assert run("init", env={"VOLUNTEER_APP_DB": url}).returncode == 0
-    assert (tmp_path / "env.db").exists()
+    res = run("teams", "list", "--json", env={"VOLUNTEER_APP_DB": url})
+    assert res.returncode == 0 and res.stdout.strip() == "[]"
 
 
+@pytest.mark.sqlite_only
 def test_not_a_database_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"these are my notes, not a database")

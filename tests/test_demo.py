@@ -36,13 +36,12 @@ def test_demo_community_shape(demo_db: Database) -> None:
     assert any(not r.active for r in rows)
 
 
-def test_demo_is_deterministic(tmp_path) -> None:  # noqa: ANN001
+def test_demo_is_deterministic(new_db_url) -> None:  # noqa: ANN001
     from volunteer_app.db import open_database
-    from volunteer_app.paths import sqlite_url
 
     names = []
     for i in range(2):
-        db = open_database(sqlite_url(tmp_path / f"d{i}.db"))
+        db = open_database(new_db_url(f"d{i}"))
         with db.session() as s:
             load_demo(s)
         with db.session() as s:

@@ -11,7 +11,6 @@ from openpyxl import Workbook, load_workbook
 from volunteer_app.db import Database, open_database
 from volunteer_app.errors import ImportFailed
 from volunteer_app.importexport import volunteers_io as vio
-from volunteer_app.paths import sqlite_url
 from volunteer_app.services import volunteers as vs
 
 HEADER = ["姓名", "性别", "手机号", "身份证号", "网格", "队伍", "职务", "政治面貌", "备注"]
@@ -133,12 +132,13 @@ def test_numeric_phone_cells_from_excel(db: Database, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_export_then_import_reproduces(demo_db: Database, tmp_path: Path, suffix: str) -> None:
+def test_export_then_import_reproduces(demo_db: Database, tmp_path: Path, suffix: str,
+                                       new_db_url) -> None:  # noqa: ANN001
     out = tmp_path / f"all{suffix}"
     with demo_db.session() as s:
         n = vio.export_file(s, out, vs.VolunteerFilter(active=None))
         original = vio.export_rows(s, vs.VolunteerFilter(active=None))
-    fresh = open_database(sqlite_url(tmp_path / "fresh.db"))
+    fresh = open_database(new_db_url("fresh"))
     # The registers of teams and grids come first; volunteers import into them.
     from volunteer_app.demo import COMMUNITY  # noqa: F401  (same community)
     from volunteer_app.models import Grid, Team
@@ -156,7 +156,8 @@ def test_export_then_import_reproduces(demo_db: Database, tmp_path: Path, suffix
     fresh.dispose()
 
 
-def test_export_neutralises_formulas_and_reimports(db: Database, tmp_path: Path) -> None:
+def test_export_neutralises_formulas_and_reimports(db: Database, tmp_path: Path,
+                                                   new_db_url) -> None:  # noqa: ANN001
     with db.session() as s:
         vs.create(s, vs.VolunteerData(name="张三", mobile="13800001111", notes="=HYPERLINK(\"http://x\")"))
     out = tmp_path / "f.xlsx"
@@ -166,7 +167,7 @@ def test_export_neutralises_formulas_and_reimports(db: Database, tmp_path: Path)
     assert ws.cell(2, 9).value.startswith("'=")
     assert ws.cell(2, 9).data_type == "s"
     assert [c.value for c in ws[1]] == HEADER
-    fresh = open_database(sqlite_url(tmp_path / "fresh.db"))
+    fresh = open_database(new_db_url("fresh"))
     with fresh.session() as s:
         vio.import_file(s, out)
     with fresh.session() as s:

@@ -22,20 +22,20 @@ from volunteer_app.models import Base
 from volunteer_app.paths import sqlite_url
 
 
-def test_empty_to_head_matches_models(tmp_path: Path) -> None:
-    db = open_database(sqlite_url(tmp_path / "a.db"))
+def test_empty_to_head_matches_models(new_db_url) -> None:  # noqa: ANN001
+    db = open_database(new_db_url("a"))
     assert current_revisions(db.engine) == head_revisions()
     tables = set(inspect(db.engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
     db.dispose()
 
 
-def test_migrations_match_models_no_pending_autogenerate(tmp_path: Path) -> None:
+def test_migrations_match_models_no_pending_autogenerate(new_db_url) -> None:  # noqa: ANN001
     """Every model change has a migration: autogenerate finds nothing to do at head."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    db = open_database(sqlite_url(tmp_path / "b.db"))
+    db = open_database(new_db_url("b"))
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # SQLite reflection cannot see some constraint names; only real schema drift counts.
@@ -44,6 +44,7 @@ def test_migrations_match_models_no_pending_autogenerate(tmp_path: Path) -> None
     db.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_each_revision_upgrades_from_the_one_before_with_backup(tmp_path: Path) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     revisions = list(script.walk_revisions())
@@ -64,8 +65,8 @@ def test_each_revision_upgrades_from_the_one_before_with_backup(tmp_path: Path) 
     con.close()
 
 
-def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
-    db = open_database(sqlite_url(tmp_path / "c.db"))
+def test_downgrade_to_base_and_up_again(new_db_url) -> None:  # noqa: ANN001
+    db = open_database(new_db_url("c"))
     command.downgrade(alembic_config(db.engine), "base")
     assert current_revisions(db.engine) == frozenset()
     command.upgrade(alembic_config(db.engine), "heads")
@@ -73,6 +74,7 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
     db.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     open_database(sqlite_url(path)).dispose()
@@ -85,6 +87,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     assert err.value.code == "too_new"
 
 
+@pytest.mark.sqlite_only
 def test_foreign_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     con = sqlite3.connect(path)
@@ -99,6 +102,7 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only
 def test_wal_and_foreign_keys_on(tmp_path: Path) -> None:
     db = open_database(sqlite_url(tmp_path / "w.db"))
     with db.engine.connect() as conn:

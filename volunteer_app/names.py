@@ -21,7 +21,9 @@ def pinyin_syllables(name: str) -> tuple[str, ...]:
 
 def sort_key(name: str) -> str:
     """Key that orders names by pinyin (张 after 王 after 李...), ties broken by the name."""
-    return " ".join(pinyin_syllables(name)) + "\x00" + name
+    # A tab sorts below every letter and space, so 张 comes before 张三; PostgreSQL
+    # text cannot hold NUL.
+    return " ".join(pinyin_syllables(name)) + "\t" + name
 
 
 def initials(name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, String
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names so Alembic migrations behave the same on SQLite and PostgreSQL.
@@ -19,3 +19,12 @@ class Base(DeclarativeBase):
     """Root of all ORM models."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+
+def sort_string(length: int) -> String:
+    """A string column compared byte by byte on every back end.
+
+    Pinyin sort keys must order the same on SQLite (binary by default) and PostgreSQL,
+    whose default collation depends on the server's locale.
+    """
+    return String(length).with_variant(String(length, collation="C"), "postgresql")

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
+from .base import Base, sort_string
 
 TEAM_KINDS = ("patrol", "civility", "publicity", "cleanup", "rider", "other")
 ROLES = ("captain", "deputy", "member")
@@ -88,7 +88,7 @@ class Volunteer(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Derived from name, kept in the row so search and pinyin sort run in SQL.
-    sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(sort_string(200), default="", index=True)
     search_text: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     version: Mapped[int] = mapped_column(Integer, default=1)

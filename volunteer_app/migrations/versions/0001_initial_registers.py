@@ -72,7 +72,7 @@ def upgrade() -> None:
     sa.Column('joined_on', sa.Date(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('left_on', sa.Date(), nullable=True),
-    sa.Column('sort_key', sa.String(length=200), nullable=False),
+    sa.Column('sort_key', sa.String(length=200).with_variant(sa.String(length=200, collation='C'), 'postgresql'), nullable=False),
     sa.Column('search_text', sa.String(length=400), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
