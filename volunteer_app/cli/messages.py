@@ -5,6 +5,33 @@ from __future__ import annotations
 from ..errors import AppError, FieldProblem, ImportFailed, RowProblem, ValidationError
 
 REASONS = {
+    # shift planning: conflict reasons (hard ones block unless overridden, soft ones warn)
+    "inactive": "the volunteer is no longer active",
+    "on_leave": "the volunteer is on leave or unavailable that day",
+    "not_member": "the volunteer is not a member of the shift's team",
+    "overlap": "the volunteer already has a duty at that time",
+    "full": "the shift already has the people it needs",
+    "outside_availability": "the shift is outside the volunteer's availability",
+    "over_week_max": "more duties this week than the volunteer's weekly maximum",
+    "over_day_max": "more duties that day than the volunteer's daily maximum",
+    "short_rest": "less than 8 hours' rest between duties",
+    # shift planning: fields
+    "duty_type_invalid": "is not a duty type (patrol, small_inspection, big_inspection, persuasion, publicity, cleanup, event, other)",
+    "needed_invalid": "must be a whole number from 1 to 99",
+    "time_invalid": "is not a time (HH:MM)",
+    "date_invalid": "is not a date (YYYY-MM-DD)",
+    "end_before_start": "is before the start",
+    "range_too_long": "makes the range too long (at most 800 days at once)",
+    "cron_invalid": "is not a valid schedule (e.g. mon-fri, sat, 1-15)",
+    "week_invalid": "is not an ISO week (YYYY-Www)",
+    "weekday_invalid": "must be a weekday from 0 (Monday) to 6 (Sunday)",
+    "window_empty": "must differ from the start",
+    "leave_kind_invalid": "must be leave or unavailable",
+    "limit_invalid": "must be a whole number from 0 to 50",
+    "holiday_kind_invalid": "must be holiday or workday",
+    "holidays_not_covered": "has no official holiday data in chinese_calendar",
+    "status_invalid": "is not an assignment status",
+    "source_invalid": "is not an assignment source",
     "required": "is required",
     "mobile_invalid": "is not a valid mainland mobile number (11 digits starting with 1)",
     "phone_invalid": "is not a valid phone number",
@@ -42,6 +69,21 @@ REASONS = {
 }
 
 ERRORS = {
+    # shift planning
+    "shift_not_found": "no shift with id {id}",
+    "template_not_found": "no duty template with id {id}",
+    "batch_not_found": "no generation batch with id {id}",
+    "assignment_not_found": "volunteer {volunteer_id} is not on shift {shift_id}",
+    "leave_not_found": "no leave with id {id}",
+    "holiday_not_found": "{date} is not in the holiday table",
+    "already_assigned": "volunteer {volunteer_id} is already on shift {shift_id}",
+    "hard_conflict": "the assignment has hard conflicts: {conflicts}",
+    "assignment_has_record": "the duty is already {status}: change its status instead of removing it",
+    "status_transition": "an assignment cannot go from {current} to {status}",
+    "batch_undone": "batch {id} was already undone",
+    "batch_has_assignments": "batch {id} cannot be undone: {count} of its shifts have assignments",
+    "shift_has_record": "shift {id} holds a record of service and cannot be deleted",
+    "shift_has_assignments": "shift {id} has {count} volunteers on it (use --force to delete anyway)",
     "not_found": "not found",
     "volunteer_not_found": "no volunteer with id {id}",
     "team_not_found": "no team named {name}",

@@ -1,0 +1,249 @@
+"""Statutory holidays and make-up working days.
+
+The ``chinese_calendar`` package knows the official schedule for the years up to its
+latest published one and raises ``NotImplementedError`` beyond. Its data is copied into
+the ``holiday`` table once per year (recorded in ``holiday_year``) so the clerk can edit
+it: add a regional holiday such as 藏历新年, remove or change a day. For a year the
+package does not cover and the clerk has not confirmed, planning uses the table plus
+ordinary weekends and :class:`HolidayCalendar` reports the year as ``uncovered`` so front
+ends can show a notice.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..errors import FieldProblem, NotFoundError, ValidationError
+from ..models.holidays import HOLIDAY_KINDS, Holiday, HolidayYear
+from ..validation import normalize_text
+
+WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
+
+
+@functools.lru_cache(maxsize=1)
+def _package_data() -> tuple[dict[date, tuple[str, str]], dict[date, tuple[str, str]]]:
+    """chinese_calendar's holidays and make-up days as {date: (kind, code)}."""
+    import chinese_calendar
+    from chinese_calendar.constants import Holiday as CCHoliday
+
+    codes = {h.value: h.name for h in CCHoliday}
+    offs = {d: ("holiday", codes.get(n, "")) for d, n in chinese_calendar.holidays.items()}
+    works = {d: ("workday", codes.get(n, "")) for d, n in chinese_calendar.workdays.items()}
+    return offs, works
+
+
+@functools.lru_cache(maxsize=64)
+def package_covers(year: int) -> bool:
+    """True when chinese_calendar has official data for ``year``."""
+    import chinese_calendar
+
+    try:
+        chinese_calendar.is_holiday(date(year, 7, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def package_rows(year: int) -> list[tuple[date, str, str]]:
+    """(date, kind, code) of every special day chinese_calendar lists for a year.
+
+    Raises NotImplementedError, like the package, for a year it does not cover.
+    """
+    if not package_covers(year):
+        raise NotImplementedError(f"chinese_calendar has no data for {year}")
+    offs, works = _package_data()
+    rows = [(d, k, c) for d, (k, c) in offs.items() if d.year == year]
+    rows += [(d, k, c) for d, (k, c) in works.items() if d.year == year]
+    return sorted(rows)
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """What kind of day a date is for planning, and where the knowledge comes from."""
+
+    date: date
+    kind: str  # workday, weekend, holiday, makeup_workday
+    code: str = ""  # chinese_calendar holiday code, translated by front ends
+    name: str = ""  # the clerk's own name for the day
+    official: bool = True  # False when the year has no published or confirmed schedule
+
+    @property
+    def is_off(self) -> bool:
+        """True on weekends and holidays (not on make-up working days)."""
+        return self.kind in (WEEKEND, HOLIDAY)
+
+
+@dataclass
+class HolidayCalendar:
+    """The holiday table for a span of dates, ready to classify days quickly."""
+
+    special: dict[date, tuple[str, str, str]] = field(default_factory=dict)  # kind, code, name
+    covered_years: frozenset[int] = frozenset()
+    uncovered_years: tuple[int, ...] = ()
+
+    @property
+    def notice(self) -> bool:
+        """True when some year in the span falls back to weekends plus the table."""
+        return bool(self.uncovered_years)
+
+    def info(self, day: date) -> DayInfo:
+        official = day.year in self.covered_years
+        entry = self.special.get(day)
+        if entry is not None:
+            kind, code, name = entry
+            return DayInfo(day, HOLIDAY if kind == "holiday" else MAKEUP, code, name, official)
+        return DayInfo(day, WEEKEND if day.weekday() >= 5 else WORKDAY, "", "", official)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def ensure_years(session: Session, years: Iterable[int]) -> None:
+    """Copy chinese_calendar's data into the table for covered years not imported yet."""
+    wanted = sorted(set(years))
+    if not wanted:
+        return
+    done = set(session.scalars(select(HolidayYear.year).where(HolidayYear.year.in_(wanted))))
+    for year in wanted:
+        if year in done or not package_covers(year):
+            continue
+        manual = set(session.scalars(
+            select(Holiday.date).where(Holiday.date >= date(year, 1, 1),
+                                       Holiday.date <= date(year, 12, 31))))
+        for day, kind, code in package_rows(year):
+            # A day the clerk entered before the data arrived keeps the clerk's version.
+            if day not in manual:
+                session.add(Holiday(date=day, kind=kind, code=code, name="",
+                                    source="chinese_calendar"))
+        session.add(HolidayYear(year=year, source="chinese_calendar", recorded_at=_now()))
+    session.flush()
+
+
+def load_calendar(session: Session, start: date, end: date) -> HolidayCalendar:
+    """The holiday calendar from ``start`` to ``end`` (importing package data as needed)."""
+    years = range(start.year, end.year + 1)
+    ensure_years(session, years)
+    covered = frozenset(session.scalars(
+        select(HolidayYear.year).where(HolidayYear.year.in_(list(years)))))
+    special = {
+        d: (k, c, n)
+        for d, k, c, n in session.execute(
+            select(Holiday.date, Holiday.kind, Holiday.code, Holiday.name)
+            .where(Holiday.date >= start, Holiday.date <= end))
+    }
+    uncovered = tuple(y for y in years if y not in covered)
+    return HolidayCalendar(special, covered, uncovered)
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    """One row of the holiday table as the clerk sees it."""
+
+    date: date
+    kind: str
+    code: str
+    name: str
+    source: str
+    version: int
+
+    def to_json(self) -> dict:
+        return {"date": self.date.isoformat(), "kind": self.kind, "code": self.code,
+                "name": self.name, "source": self.source}
+
+
+@dataclass(frozen=True)
+class YearStatus:
+    """Whether a year's holidays are official (imported/confirmed) or a weekend fallback."""
+
+    year: int
+    source: str | None  # chinese_calendar, manual, or None when not covered
+    package_covers: bool
+
+    @property
+    def notice(self) -> bool:
+        return self.source is None
+
+
+def list_holidays(session: Session, year: int) -> list[HolidayRow]:
+    """Every special day of a year in date order (importing package data if due)."""
+    ensure_years(session, [year])
+    return [
+        HolidayRow(h.date, h.kind, h.code, h.name, h.source, h.version)
+        for h in session.scalars(
+            select(Holiday).where(Holiday.date >= date(year, 1, 1), Holiday.date <= date(year, 12, 31))
+            .order_by(Holiday.date))
+    ]
+
+
+def year_status(session: Session, year: int) -> YearStatus:
+    """Where a year's holiday data comes from."""
+    ensure_years(session, [year])
+    row = session.get(HolidayYear, year)
+    return YearStatus(year, row.source if row else None, package_covers(year))
+
+
+def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
+    """Add or change a special day (the clerk's edit wins over imported data)."""
+    problems = []
+    if kind not in HOLIDAY_KINDS:
+        problems.append(FieldProblem("kind", "holiday_kind_invalid", kind))
+    if not isinstance(day, date):
+        problems.append(FieldProblem("date", "date_invalid", day))
+    try:
+        name = normalize_text(name, "name", 60)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    # Import the year first, so a later import cannot overwrite this edit.
+    ensure_years(session, [day.year])
+    row = session.get(Holiday, day)
+    if row is None:
+        row = Holiday(date=day, code="")
+        session.add(row)
+    elif row.kind != kind:
+        row.code = ""  # the package's name no longer describes the day
+    row.kind, row.name, row.source = kind, name, "manual"
+    session.flush()
+
+
+def remove_holiday(session: Session, day: date) -> None:
+    """Make a day ordinary again (a weekday or weekend by the calendar)."""
+    ensure_years(session, [day.year])
+    row = session.get(Holiday, day)
+    if row is None:
+        raise NotFoundError("holiday_not_found", date=day.isoformat())
+    session.delete(row)
+    session.flush()
+
+
+def confirm_year(session: Session, year: int) -> None:
+    """The clerk declares the table complete for a year the package does not cover."""
+    if session.get(HolidayYear, year) is None:
+        session.add(HolidayYear(year=year, source="manual", recorded_at=_now()))
+        session.flush()
+
+
+def reimport_year(session: Session, year: int) -> int:
+    """Throw away the table's rows for a covered year and copy the package's data again."""
+    if not package_covers(year):
+        raise ValidationError(FieldProblem("year", "holidays_not_covered", year))
+    session.execute(delete(Holiday).where(Holiday.date >= date(year, 1, 1),
+                                          Holiday.date <= date(year, 12, 31)))
+    session.execute(delete(HolidayYear).where(HolidayYear.year == year))
+    session.flush()
+    session.expire_all()
+    ensure_years(session, [year])
+    return len(package_rows(year))
+
+
+def week_days(monday: date) -> list[date]:
+    """The seven days of the week starting on ``monday``."""
+    return [monday + timedelta(days=i) for i in range(7)]

@@ -1,0 +1,230 @@
+"""Volunteers' availability: weekly windows, leave ranges, duty limits, and the plain
+facts the conflict rules work on.
+
+Times are naive local wall-clock times in the community's time zone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import delete, select, true
+from sqlalchemy.orm import Session
+
+from ..errors import FieldProblem, NotFoundError, ValidationError
+from ..models import Membership, Team, Volunteer
+from ..models.availability import LEAVE_KINDS, AvailabilityWindow, VolunteerLeave, VolunteerLimit
+from ..scheduling.conflicts import Leave, VolunteerFacts, Window
+from ..validation import normalize_text
+
+MAX_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class WindowRow:
+    """A weekly availability window (weekday 0 = Monday)."""
+
+    weekday: int
+    start: time
+    end: time
+
+    def to_json(self) -> dict:
+        return {"weekday": self.weekday, "start": self.start.strftime("%H:%M"),
+                "end": self.end.strftime("%H:%M")}
+
+
+@dataclass(frozen=True)
+class LeaveRow:
+    """A leave or unavailable range, both ends inclusive."""
+
+    id: int
+    volunteer_id: int
+    start: date
+    end: date
+    kind: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "volunteer_id": self.volunteer_id, "start": self.start.isoformat(),
+                "end": self.end.isoformat(), "kind": self.kind, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class AvailabilityInfo:
+    """Everything about when one volunteer can serve."""
+
+    volunteer_id: int
+    windows: tuple[WindowRow, ...]
+    leaves: tuple[LeaveRow, ...]
+    max_per_week: int | None
+    max_per_day: int | None
+
+    def to_json(self) -> dict:
+        return {"volunteer_id": self.volunteer_id,
+                "windows": [w.to_json() for w in self.windows],
+                "leaves": [x.to_json() for x in self.leaves],
+                "max_per_week": self.max_per_week, "max_per_day": self.max_per_day}
+
+
+def _volunteer(session: Session, volunteer_id: int) -> Volunteer:
+    vol = session.get(Volunteer, volunteer_id)
+    if vol is None:
+        raise NotFoundError("volunteer_not_found", id=volunteer_id)
+    return vol
+
+
+def get_availability(session: Session, volunteer_id: int) -> AvailabilityInfo:
+    """Windows, leave ranges and limits of a volunteer."""
+    _volunteer(session, volunteer_id)
+    windows = tuple(
+        WindowRow(w.weekday, w.start_time, w.end_time)
+        for w in session.scalars(
+            select(AvailabilityWindow).where(AvailabilityWindow.volunteer_id == volunteer_id)
+            .order_by(AvailabilityWindow.weekday, AvailabilityWindow.start_time)))
+    leaves = tuple(
+        LeaveRow(x.id, x.volunteer_id, x.start_date, x.end_date, x.kind, x.reason)
+        for x in session.scalars(
+            select(VolunteerLeave).where(VolunteerLeave.volunteer_id == volunteer_id)
+            .order_by(VolunteerLeave.start_date)))
+    limit = session.get(VolunteerLimit, volunteer_id)
+    return AvailabilityInfo(volunteer_id, windows, leaves,
+                            limit.max_per_week if limit else None,
+                            limit.max_per_day if limit else None)
+
+
+def set_windows(session: Session, volunteer_id: int,
+                windows: Iterable[tuple[int, time, time]]) -> None:
+    """Replace a volunteer's weekly windows; an empty list means available at any time."""
+    _volunteer(session, volunteer_id)
+    rows = list(windows)
+    problems = []
+    for weekday, start, end in rows:
+        if not isinstance(weekday, int) or not 0 <= weekday <= 6:
+            problems.append(FieldProblem("weekday", "weekday_invalid", weekday))
+        if not isinstance(start, time) or not isinstance(end, time):
+            problems.append(FieldProblem("time", "time_invalid", (start, end)))
+        elif start == end:
+            problems.append(FieldProblem("end", "window_empty", end))
+    if problems:
+        raise ValidationError(problems)
+    session.execute(delete(AvailabilityWindow).where(AvailabilityWindow.volunteer_id == volunteer_id))
+    for weekday, start, end in rows:
+        session.add(AvailabilityWindow(volunteer_id=volunteer_id, weekday=weekday,
+                                       start_time=start, end_time=end))
+    session.flush()
+
+
+def add_leave(session: Session, volunteer_id: int, start: date, end: date,
+              kind: str = "leave", reason: str = "") -> int:
+    """Record a leave (or unavailable) range; returns its id."""
+    _volunteer(session, volunteer_id)
+    problems = []
+    if kind not in LEAVE_KINDS:
+        problems.append(FieldProblem("kind", "leave_kind_invalid", kind))
+    if not isinstance(start, date):
+        problems.append(FieldProblem("start", "date_invalid", start))
+    if not isinstance(end, date):
+        problems.append(FieldProblem("end", "date_invalid", end))
+    elif isinstance(start, date) and end < start:
+        problems.append(FieldProblem("end", "end_before_start", end.isoformat()))
+    try:
+        reason = normalize_text(reason, "reason", 500)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    row = VolunteerLeave(volunteer_id=volunteer_id, start_date=start, end_date=end, kind=kind,
+                         reason=reason)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def remove_leave(session: Session, leave_id: int) -> None:
+    """Delete a leave range."""
+    row = session.get(VolunteerLeave, leave_id)
+    if row is None:
+        raise NotFoundError("leave_not_found", id=leave_id)
+    session.delete(row)
+    session.flush()
+
+
+def set_limits(session: Session, volunteer_id: int, max_per_week: int | None,
+               max_per_day: int | None) -> None:
+    """Set (or clear with None) the maximum duties per ISO week and per day."""
+    _volunteer(session, volunteer_id)
+    problems = []
+    for fname, val in (("max_per_week", max_per_week), ("max_per_day", max_per_day)):
+        if val is not None and (not isinstance(val, int) or isinstance(val, bool)
+                                or not 0 <= val <= MAX_LIMIT):
+            problems.append(FieldProblem(fname, "limit_invalid", val))
+    if problems:
+        raise ValidationError(problems)
+    row = session.get(VolunteerLimit, volunteer_id)
+    if row is None:
+        row = VolunteerLimit(volunteer_id=volunteer_id)
+        session.add(row)
+    row.max_per_week, row.max_per_day = max_per_week, max_per_day
+    session.flush()
+
+
+def team_ancestors(session: Session) -> dict[int, frozenset[int]]:
+    """Each team with itself and every team above it (a branch member serves the umbrella)."""
+    parents = dict(session.execute(select(Team.id, Team.parent_id)).all())
+    out: dict[int, frozenset[int]] = {}
+    for tid in parents:
+        chain, cur = [], tid
+        while cur is not None and cur not in chain:
+            chain.append(cur)
+            cur = parents.get(cur)
+        out[tid] = frozenset(chain)
+    return out
+
+
+def volunteer_facts(session: Session, volunteer_ids: Iterable[int] | None = None, *,
+                    between: tuple[date, date] | None = None) -> dict[int, VolunteerFacts]:
+    """Plain facts for the conflict rules, for some volunteers (None: every volunteer).
+
+    ``between`` limits the leave ranges loaded to those touching that span.
+    """
+    ids = None if volunteer_ids is None else sorted(set(volunteer_ids))
+    if ids is not None and not ids:
+        return {}
+
+    def only(col):  # noqa: ANN001, ANN202
+        return col.in_(ids) if ids is not None else true()
+
+    ancestors = team_ancestors(session)
+    teams: dict[int, set[int]] = defaultdict(set)
+    for vid, tid in session.execute(select(Membership.volunteer_id, Membership.team_id)
+                                    .where(only(Membership.volunteer_id))):
+        teams[vid] |= ancestors.get(tid, {tid})
+    windows: dict[int, list[Window]] = defaultdict(list)
+    for vid, wd, st, en in session.execute(
+            select(AvailabilityWindow.volunteer_id, AvailabilityWindow.weekday,
+                   AvailabilityWindow.start_time, AvailabilityWindow.end_time)
+            .where(only(AvailabilityWindow.volunteer_id))):
+        windows[vid].append(Window(wd, st, en))
+    leave_q = select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date,
+                     VolunteerLeave.end_date, VolunteerLeave.kind).where(
+        only(VolunteerLeave.volunteer_id))
+    if between is not None:
+        leave_q = leave_q.where(VolunteerLeave.start_date <= between[1],
+                                VolunteerLeave.end_date >= between[0])
+    leaves: dict[int, list[Leave]] = defaultdict(list)
+    for vid, st, en, kind in session.execute(leave_q):
+        leaves[vid].append(Leave(st, en, kind))
+    limits = {vid: (w, d) for vid, w, d in session.execute(
+        select(VolunteerLimit.volunteer_id, VolunteerLimit.max_per_week,
+               VolunteerLimit.max_per_day).where(only(VolunteerLimit.volunteer_id)))}
+    out = {}
+    for vid, active in session.execute(select(Volunteer.id, Volunteer.active)
+                                       .where(only(Volunteer.id))):
+        week, day = limits.get(vid, (None, None))
+        out[vid] = VolunteerFacts(vid, bool(active), frozenset(teams.get(vid, ())),
+                                  tuple(windows.get(vid, ())), tuple(leaves.get(vid, ())),
+                                  week, day)
+    return out
