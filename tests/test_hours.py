@@ -3,7 +3,7 @@ corrections as new entries, verification, and reports that equal the ledger."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
