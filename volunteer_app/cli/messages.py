@@ -66,6 +66,14 @@ REASONS = {
     "number_invalid": "must be a positive whole number",
     "timezone_invalid": "is not a known time zone",
     "parent_self": "cannot be the team itself",
+    # printing
+    "cff_outlines": "it has PostScript (CFF) outlines, which PDF printing cannot embed",
+    "not_a_font": "it is not a TrueType font file",
+    "no_cjk_glyphs": "it has no Chinese characters or no Latin digits",
+    "no_tibetan_glyphs": "it has no Tibetan characters",
+    "folder_missing": "the folder does not exist",
+    "tibetan_font_missing": "text in Tibetan script was printed without a Tibetan font "
+                            "(install fonts-tibetan-machine or choose one with --tibetan-font)",
 }
 
 ERRORS = {
@@ -98,6 +106,16 @@ ERRORS = {
     "too_new": "the database was written by a newer version of the app (revision {revision})",
     "foreign_database": "{path} holds tables that were not made by this app",
     "missing": "{path} does not exist (create it with: volunteer-app init)",
+    "font_missing": "no Chinese TrueType font found for printing: install fonts-wqy-zenhei "
+                    "(apt install fonts-wqy-zenhei) or choose a font file (.ttf/.ttc) with "
+                    "--font or in Settings",
+    "font_file_missing": "font file {path} does not exist: choose an existing .ttf/.ttc file, "
+                         "or install fonts-wqy-zenhei",
+    "font_unusable": "font file {path} cannot be used for printing: choose a TrueType Chinese "
+                     "font (.ttf/.ttc) such as wqy-zenhei.ttc, msyh.ttc or simsun.ttc",
+    "output_unwritable": "cannot write {path} ({reason})",
+    "print_cancelled": "printing was cancelled",
+    "paper_invalid": "unknown paper size {paper}",
 }
 
 
