@@ -98,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except DatabaseError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
-        return EXIT_INVALID if exc.code == "missing" else EXIT_FAILURE
+        invalid = ("missing", "backup_missing", "backup_damaged", "backup_foreign", "backup_format")
+        return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
         return EXIT_INVALID if exc.code in ("not_empty", "stale", "has_history") else EXIT_FAILURE

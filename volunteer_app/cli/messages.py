@@ -106,6 +106,11 @@ ERRORS = {
     "too_new": "the database was written by a newer version of the app (revision {revision})",
     "foreign_database": "{path} holds tables that were not made by this app",
     "missing": "{path} does not exist (create it with: volunteer-app init)",
+    "backup_missing": "{path} does not exist",
+    "backup_damaged": "{path} is damaged or truncated and cannot be restored ({reason})",
+    "backup_foreign": "{path} is not a backup of this app",
+    "backup_format": "{path}: a .db backup can only be made of a SQLite database; use a .vabak file",
+    "schema_mismatch": "the backup's schema does not match this database",
     "font_missing": "no Chinese TrueType font found for printing: install fonts-wqy-zenhei "
                     "(apt install fonts-wqy-zenhei) or choose a font file (.ttf/.ttc) with "
                     "--font or in Settings",

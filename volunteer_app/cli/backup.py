@@ -1,0 +1,51 @@
+"""Commands ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..backup import create_backup, inspect_backup, restore_backup
+from ..db import Database
+from . import print_json, with_db
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common], help="back up the whole database")
+    p.add_argument("--output", "-o", type=Path, required=True,
+                   help="F.db (SQLite online backup) or F.vabak (portable archive, any back end)")
+    p.set_defaults(func=with_db(cmd_backup))
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace all data with a backup (checked first; a safety copy is kept)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--check", action="store_true", help="only check the file, change nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(db: Database, args: argparse.Namespace) -> int:
+    counts = create_backup(db, args.output)
+    print(f"{args.output}: backup written ({sum(counts.values())} rows in {len(counts)} tables)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    info = inspect_backup(args.file)  # before touching (or even creating) the target
+    if args.check:
+        if args.json:
+            print_json(info)
+        else:
+            total = sum(info["rows"].values())
+            print(f"{args.file}: intact {info['format']} backup, {total} rows, schema {', '.join(info['revisions'])}")
+        return 0
+    return with_db(_restore, create=True)(args)
+
+
+def _restore(db: Database, args: argparse.Namespace) -> int:
+    result = restore_backup(db, args.file)
+    if args.json:
+        print_json(result)
+    else:
+        print(f"{args.file}: restored {sum(result['rows'].values())} rows "
+              f"(previous data kept in {result['safety_copy']})")
+    return 0
