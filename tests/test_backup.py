@@ -83,7 +83,7 @@ def test_damaged_archive_refused_and_target_untouched(demo_db: Database, db: Dat
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "tables/volunteer.jsonl":
-                data = data.replace("伦珠".encode(), "XX".encode(), 1)
+                data = data.replace("伦珠".encode(), b"XX", 1)
             zout.writestr(item, data)
     truncated = tmp_path / "truncated.vabak"
     truncated.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
