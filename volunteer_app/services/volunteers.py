@@ -211,9 +211,13 @@ def update(
 ) -> None:
     """Save an edited volunteer; a stale ``expected_version`` raises ConflictError."""
     vol = _get(session, volunteer_id)
-    if expected_version is not None and vol.version != expected_version:
-        raise ConflictError("stale", id=volunteer_id, version=vol.version)
     values = validate(data)
+    if expected_version is not None and vol.version != expected_version:
+        # Say what the other clerk saved that differs from this form, so the UI can show it.
+        current = get(session, volunteer_id)
+        changed = {k: getattr(current, k) for k, v in values.items()
+                   if hasattr(current, k) and getattr(current, k) != v}
+        raise ConflictError("stale", id=volunteer_id, version=vol.version, changed=changed)
     _check_unique(session, values, exclude_id=volunteer_id)
     for key, value in {**values, **_derived(values)}.items():
         if key == "joined_on" and value is None:
@@ -351,3 +355,30 @@ def list_rows(session: Session, flt: VolunteerFilter | None = None) -> list[Volu
 def delete_all_memberships(session: Session, volunteer_id: int) -> None:
     """Drop every team membership of a volunteer."""
     session.execute(sql_delete(Membership).where(Membership.volunteer_id == volunteer_id))
+
+
+SORT_ORDERS = ("name", "gender", "mobile", "grid", "joined_on", "active")
+
+
+def query_ids_ordered(session: Session, flt: VolunteerFilter | None = None,
+                      order: str = "name", descending: bool = False) -> list[int]:
+    """Ids of matching volunteers sorted by a register column (name sorts by pinyin).
+
+    Ties are broken by pinyin; ``descending`` reverses the whole order.
+    """
+    if order not in SORT_ORDERS:
+        raise ValidationError(FieldProblem("order", "order_invalid", order))
+    flt = flt or VolunteerFilter()
+    if order == "name":
+        ids = query_ids(session, flt)
+    else:
+        stmt = select(Volunteer.id)
+        if order == "grid":
+            stmt = stmt.outerjoin(Grid, Grid.id == Volunteer.grid_id)
+            keys = (Grid.number.is_(None), Grid.number)
+        else:
+            column = getattr(Volunteer, order)
+            keys = (column.is_(None), column)
+        stmt = _filtered(stmt, flt).order_by(*keys, Volunteer.sort_key, Volunteer.id)
+        ids = list(session.scalars(stmt))
+    return ids[::-1] if descending else ids

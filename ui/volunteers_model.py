@@ -1,0 +1,455 @@
+"""Table model of the volunteer register: holds only row ids, loads rows lazily in batches.
+
+Why: a register may hold 100,000 volunteers. The model asks the core for the ids of the
+matching volunteers in display order (one cheap query) and fetches the visible rows in
+batches of :data:`BATCH` on the database worker thread, as the view asks for them. The
+first batch travels with the ids, so the first screenful appears after one round trip.
+
+Searches are coalesced: while a query runs, further keystrokes only update the pending
+filter, and exactly one follow-up query runs when the current one returns (no fixed
+delay, so a fast database answers each keystroke immediately).
+
+When a reload returns almost the same ids (a volunteer added, deactivated, deleted), the
+model emits row insert/remove notifications instead of a reset, so the selection and the
+scroll position survive; edited rows emit ``dataChanged`` with the roles that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from volunteer_app.services import volunteers as vol_service
+from volunteer_app.services.volunteers import VolunteerFilter, VolunteerRow
+
+from .context import AppContext
+from .error_text import error_text
+from .icons import icon
+
+translate = QCoreApplication.translate
+
+BATCH = 200  # rows per fetch: a few screenfuls
+CACHE_LIMIT = 20_000  # rows kept in memory before the cache is trimmed
+MAX_DIFF_RUNS = 64  # more changed runs than this and a reset is cheaper than notifications
+
+# Custom item roles (public constants: views, delegates and tests use them).
+ROLE_ID = Qt.ItemDataRole.UserRole + 1  # int volunteer id (available before the row loads)
+ROLE_ROW = Qt.ItemDataRole.UserRole + 2  # VolunteerRow, or None while loading
+ROLE_ACTIVE = Qt.ItemDataRole.UserRole + 3  # bool
+ROLE_LOADED = Qt.ItemDataRole.UserRole + 4  # bool: the row's data has arrived
+ROLE_SORT = Qt.ItemDataRole.UserRole + 5  # the raw value of the cell (date, str ...)
+
+LOADED_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.DecorationRole,
+                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                Qt.ItemDataRole.CheckStateRole, ROLE_ROW, ROLE_ACTIVE, ROLE_LOADED, ROLE_SORT]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: key (also the sort order passed to the core) and English header."""
+
+    key: str
+    header: str
+    sortable: bool = True
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", QT_TRANSLATE_NOOP("VolunteersModel", "Name")),
+    Column("gender", QT_TRANSLATE_NOOP("VolunteersModel", "Gender")),
+    Column("mobile", QT_TRANSLATE_NOOP("VolunteersModel", "Mobile phone")),
+    Column("grid", QT_TRANSLATE_NOOP("VolunteersModel", "Grid")),
+    Column("teams", QT_TRANSLATE_NOOP("VolunteersModel", "Teams"), sortable=False),
+    Column("political_status", QT_TRANSLATE_NOOP("VolunteersModel", "Political status"),
+           sortable=False),
+    Column("joined_on", QT_TRANSLATE_NOOP("VolunteersModel", "Joined on")),
+    Column("active", QT_TRANSLATE_NOOP("VolunteersModel", "Status")),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+
+
+def gender_text(gender: str | None) -> str:
+    if gender == "male":
+        return translate("VolunteersModel", "Male")
+    if gender == "female":
+        return translate("VolunteersModel", "Female")
+    return ""
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs (first, last) of sorted indices."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+class VolunteersModel(QAbstractTableModel):
+    """Lazy table of volunteers for a filter; see the module docstring."""
+
+    sig_loaded = Signal(int)  # the id list of a query arrived (with its first rows): row count
+    sig_load_failed = Signal(str)  # translated error text
+    sig_check_changed = Signal()  # checkable mode: the set of checked volunteers changed
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, VolunteerRow] = {}
+        self._requested: set[int] = set()  # batch numbers in flight for this generation
+        self._stale: set[int] = set()  # cached rows shown until their fresh copy arrives
+        self._generation = 0
+        self._filter = VolunteerFilter(active=True)
+        self._order = "name"
+        self._descending = False
+        self._querying = False
+        self._pending: tuple[VolunteerFilter, str, bool] | None = None
+        self._loaded_once = False
+        self._checkable = False
+        self._checked: set[int] = set()
+        self._disabled: set[int] = set()  # checkable mode: ids that cannot be picked
+
+    # -- querying ---------------------------------------------------------------------
+
+    @property
+    def filter(self) -> VolunteerFilter:
+        return replace(self._filter)
+
+    @property
+    def loaded_once(self) -> bool:
+        """Whether at least one query result has arrived."""
+        return self._loaded_once
+
+    @property
+    def busy(self) -> bool:
+        return self._querying or self._pending is not None
+
+    def set_filter(self, flt: VolunteerFilter) -> None:
+        """Show volunteers matching ``flt`` (queries at once, or after the running query)."""
+        self._filter = replace(flt)
+        self._request()
+
+    def set_search(self, text: str) -> None:
+        """Change only the search text of the filter."""
+        flt = replace(self._filter)
+        flt.search = text
+        self.set_filter(flt)
+
+    def reload(self) -> None:
+        """Query again with the current filter (after data changed)."""
+        self._request()
+
+    def _request(self) -> None:
+        wanted = (replace(self._filter), self._order, self._descending)
+        if self._querying:
+            self._pending = wanted  # coalesce: only the latest filter matters
+            return
+        self._start_query(*wanted)
+
+    def _start_query(self, flt: VolunteerFilter, order: str, descending: bool) -> None:
+        self._querying = True
+        self._generation += 1
+        generation = self._generation
+
+        def task(session):  # noqa: ANN001, ANN202 (runs on the worker thread)
+            ids = vol_service.query_ids_ordered(session, flt, order, descending)
+            return ids, vol_service.fetch_rows(session, ids[:BATCH])
+
+        self.ctx.worker.submit(
+            task,
+            lambda result: self._on_query_done(generation, result),
+            lambda exc: self._on_query_failed(generation, exc),
+            owner=self, label="volunteers query",
+        )
+
+    def _on_query_done(self, generation: int, result: tuple[list[int], list[VolunteerRow]]) -> None:
+        self._querying = False
+        if self._pending is not None:
+            # A newer filter is waiting: this result is already stale.
+            pending, self._pending = self._pending, None
+            self._start_query(*pending)
+            return
+        if generation != self._generation:
+            return
+        ids, first_rows = result
+        for row in first_rows:
+            self._cache[row.id] = row
+        self._requested.clear()  # batch numbers refer to positions in the old list
+        self._apply_ids(ids)
+        self._loaded_once = True
+        self.sig_loaded.emit(len(ids))
+
+    def _on_query_failed(self, generation: int, exc: BaseException) -> None:
+        self._querying = False
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._start_query(*pending)
+            return
+        self.sig_load_failed.emit(error_text(exc))
+
+    def _apply_ids(self, new_ids: list[int]) -> None:
+        """Replace the id list, with insert/remove notifications when that is cheaper."""
+        old_ids = self._ids
+        if not self._notify_diff(old_ids, new_ids):
+            self.beginResetModel()
+            self._ids = new_ids
+            self._row_of = {vid: i for i, vid in enumerate(new_ids)}
+            self.endResetModel()
+        if len(self._cache) > CACHE_LIMIT:
+            keep = set(new_ids[:BATCH])
+            self._cache = {k: v for k, v in self._cache.items() if k in keep}
+            self._requested.clear()
+
+    def _notify_diff(self, old: list[int], new: list[int]) -> bool:
+        """Turn old into new with remove/insert notifications; False if a reset is better."""
+        if not old or not new or old == new:
+            return old == new
+        old_set, new_set = set(old), set(new)
+        kept_old = [i for i in old if i in new_set]
+        kept_new = [i for i in new if i in old_set]
+        if kept_old != kept_new:
+            return False  # order changed (a rename moved a row): a reset is clearer
+        removed = [n for n, i in enumerate(old) if i not in new_set]
+        added = [n for n, i in enumerate(new) if i not in old_set]
+        remove_runs, add_runs = _runs(removed), _runs(added)
+        if len(remove_runs) + len(add_runs) > MAX_DIFF_RUNS:
+            return False
+        ids = list(old)
+        for first, last in reversed(remove_runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del ids[first : last + 1]
+            self._ids = ids
+            self._row_of = {vid: i for i, vid in enumerate(ids)}
+            self.endRemoveRows()
+        for first, last in add_runs:
+            self.beginInsertRows(QModelIndex(), first, last)
+            ids[first:first] = new[first : last + 1]
+            self._ids = ids
+            self._row_of = {vid: i for i, vid in enumerate(ids)}
+            self.endInsertRows()
+        return True
+
+    # -- lazy rows --------------------------------------------------------------------
+
+    def _fetch_batch(self, batch: int) -> None:
+        if batch in self._requested:
+            return
+        self._requested.add(batch)
+        generation = self._generation
+        ids = [i for i in self._ids[batch * BATCH : (batch + 1) * BATCH]
+               if i not in self._cache or i in self._stale]
+        if not ids:
+            return
+        self.ctx.worker.submit(
+            lambda s: vol_service.fetch_rows(s, ids),
+            lambda rows: self._on_batch_loaded(generation, rows),
+            lambda exc: self.sig_load_failed.emit(error_text(exc)),
+            owner=self, label="volunteer rows",
+        )
+
+    def _on_batch_loaded(self, generation: int, rows: list[VolunteerRow]) -> None:
+        for row in rows:
+            self._cache[row.id] = row
+            self._stale.discard(row.id)
+        if generation != self._generation:
+            return
+        positions = sorted(self._row_of[r.id] for r in rows if r.id in self._row_of)
+        for first, last in _runs(positions):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1),
+                                  LOADED_ROLES)
+
+    def refresh_rows(self, ids: Sequence[int]) -> None:
+        """Reload the given volunteers' rows (after an edit) and notify with dataChanged."""
+        wanted = [i for i in ids if i in self._row_of]
+        for i in wanted:
+            self._cache.pop(i, None)
+        if not wanted:
+            return
+        generation = self._generation
+        self.ctx.worker.submit(
+            lambda s: vol_service.fetch_rows(s, wanted),
+            lambda rows: self._on_batch_loaded(generation, rows),
+            owner=self, label="volunteer rows",
+        )
+
+    def invalidate_rows(self) -> None:
+        """Team or grid names may have changed: refetch rows as they are shown again.
+
+        The old rows stay visible until the fresh ones arrive (no flicker).
+        """
+        self._stale = set(self._cache)
+        self._requested.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1), LOADED_ROLES)
+
+    def row_for(self, row: int) -> VolunteerRow | None:
+        """The loaded row at a position (None while loading)."""
+        if 0 <= row < len(self._ids):
+            return self._cache.get(self._ids[row])
+        return None
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of_id(self, volunteer_id: int) -> int:
+        """Position of a volunteer in the current list, -1 if not shown."""
+        return self._row_of.get(volunteer_id, -1)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # -- checkable mode (pickers) -----------------------------------------------------
+
+    def set_checkable(self, on: bool) -> None:
+        self._checkable = on
+
+    def set_disabled_ids(self, ids: set[int]) -> None:
+        """Volunteers shown but not pickable (e.g. already members of the team)."""
+        self._disabled = set(ids)
+
+    @property
+    def checked_ids(self) -> set[int]:
+        return set(self._checked)
+
+    def set_checked(self, volunteer_id: int, on: bool) -> None:
+        if volunteer_id in self._disabled:
+            return
+        if on:
+            self._checked.add(volunteer_id)
+        else:
+            self._checked.discard(volunteer_id)
+        row = self._row_of.get(volunteer_id)
+        if row is not None:
+            idx = self.index(row, 0)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.CheckStateRole])
+        self.sig_check_changed.emit()
+
+    def cached_row(self, volunteer_id: int) -> VolunteerRow | None:
+        return self._cache.get(volunteer_id)
+
+    # -- Qt model interface -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("VolunteersModel", COLUMNS[section].header)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._checkable and index.column() == 0:
+            if self._ids[index.row()] in self._disabled:
+                return Qt.ItemFlag.ItemIsSelectable
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self._checkable and role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+            self.set_checked(self._ids[index.row()], state == Qt.CheckState.Checked)
+            return True
+        return False
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        vid = self._ids[index.row()]
+        if role == ROLE_ID:
+            return vid
+        row = self._cache.get(vid)
+        if row is None or vid in self._stale:
+            self._fetch_batch(index.row() // BATCH)
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return translate("VolunteersModel", "Loading\u2026")
+            if role == ROLE_LOADED:
+                return False
+            return None
+        key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == ROLE_ROW:
+            return row
+        if role == ROLE_ACTIVE:
+            return row.active
+        if role == ROLE_LOADED:
+            return True
+        if role == ROLE_SORT:
+            return getattr(row, key, None)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QBrush(QColor("#8d7f78"))
+        if role == Qt.ItemDataRole.FontRole and key == "name" and not row.active:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and key == "teams" and row.teams:
+            return "\n".join(row.teams)
+        if key == "name" and row.party_household:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icon("party")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate("VolunteersModel", "Party-member central household")
+        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and index.column() == 0:
+            return Qt.CheckState.Checked if vid in self._checked else Qt.CheckState.Unchecked
+        return None
+
+    def _display(self, row: VolunteerRow, key: str) -> str:
+        if key == "name":
+            already = (translate("VolunteersModel", " (already a member)")
+                       if self._checkable and row.id in self._disabled else "")
+            return row.name + already
+        if key == "gender":
+            return gender_text(row.gender)
+        if key == "mobile":
+            return row.mobile
+        if key == "grid":
+            return row.grid or ""
+        if key == "teams":
+            return "\u3001".join(row.teams)
+        if key == "political_status":
+            return row.political_status
+        if key == "joined_on":
+            return row.joined_on.isoformat() if row.joined_on else ""
+        if key == "active":
+            return (translate("VolunteersModel", "Active") if row.active
+                    else translate("VolunteersModel", "Left"))
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column in the database (name sorts by pinyin)."""
+        col = COLUMNS[column]
+        if not col.sortable:
+            return
+        self._order = col.key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._request()
