@@ -25,8 +25,9 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import DatabaseError
+from .errors import ConflictError, DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -119,9 +120,16 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any exception."""
-        with self.Session.begin() as session:
-            yield session
+        """One unit of work: commits on success, rolls back on any exception.
+
+        A row changed by another clerk since it was read (its version counter moved on)
+        surfaces as ``ConflictError("stale")``; nothing of this unit of work is written.
+        """
+        try:
+            with self.Session.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError("stale", reason=str(exc)) from exc
 
     @property
     def is_sqlite(self) -> bool:
