@@ -216,7 +216,8 @@ def update(
         # Say what the other clerk saved that differs from this form, so the UI can show it.
         current = get(session, volunteer_id)
         changed = {k: getattr(current, k) for k, v in values.items()
-                   if hasattr(current, k) and getattr(current, k) != v}
+                   if hasattr(current, k) and getattr(current, k) != v
+                   and not (k == "joined_on" and v is None)}
         raise ConflictError("stale", id=volunteer_id, version=vol.version, changed=changed)
     _check_unique(session, values, exclude_id=volunteer_id)
     for key, value in {**values, **_derived(values)}.items():
