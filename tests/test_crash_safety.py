@@ -1,0 +1,82 @@
+"""Crash safety: a process killed with SIGKILL in the middle of a large write leaves the
+database with all of that operation or none of it."""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from volunteer_app.db import Database, open_database
+from volunteer_app.models import Membership, Volunteer
+
+pytestmark = pytest.mark.slow
+
+
+def kill_at_random_points(argv: list[str], env: dict, check: Callable[[], None],
+                          window: tuple[float, float], tries: int = 4, seed: int = 11) -> list[str]:
+    """Start ``argv`` ``tries`` times, SIGKILL it after a random delay in ``window``
+    (seconds), then ``check``.
+
+    Returns how each run ended ("killed" or "finished"), so a test can make sure the
+    kill really landed mid-way at least once.
+    """
+    rng = random.Random(seed)
+    outcomes = []
+    for _ in range(tries):
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(*window))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            outcomes.append("killed")
+        else:
+            outcomes.append("finished")
+        check()
+    return outcomes
+
+
+def test_import_killed_midway_is_all_or_nothing(demo_db: Database, tmp_path: Path) -> None:
+    rows = 30_000
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["姓名", "性别", "手机号", "身份证号", "网格", "队伍", "职务", "政治面貌", "备注"])
+        for i in range(rows):
+            w.writerow([f"志愿者{i}", "男", f"139{i:08d}", "", "3号网格", "小喇叭巡逻队", "队员", "群众", ""])
+    with demo_db.session() as s:
+        base_vol = s.scalar(select(func.count(Volunteer.id)))
+        base_mem = s.scalar(select(func.count()).select_from(Membership))
+    url = demo_db.url
+    demo_db.dispose()
+
+    def check() -> None:
+        db = open_database(url)
+        try:
+            with db.session() as s:
+                n_vol = s.scalar(select(func.count(Volunteer.id)))
+                n_mem = s.scalar(select(func.count()).select_from(Membership))
+                if db.is_sqlite:
+                    assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert (n_vol, n_mem) in ((base_vol, base_mem), (base_vol + rows, base_mem + rows))
+        finally:
+            db.dispose()
+
+    env = {**os.environ, "VOLUNTEER_APP_DB": url}
+    argv = [sys.executable, "-m", "volunteer_app", "volunteers", "import", str(path)]
+    # Reading and checking the file takes most of the time and writes nothing; aim the
+    # kills at the end of that phase and into the write that follows it.
+    start = time.perf_counter()
+    subprocess.run([*argv, "--dry-run"], env=env, check=True, capture_output=True)
+    prepare = time.perf_counter() - start
+    outcomes = kill_at_random_points(argv, env, check, window=(prepare * 0.95, prepare * 1.4))
+    assert "killed" in outcomes

@@ -1,0 +1,174 @@
+"""Hostile input: whatever a file, a form or the command line throws at the app, the
+outcome is success or a clean refusal (typed error / exit 2 with a message) — never a
+traceback, never a partial write."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from volunteer_app.db import Database
+from volunteer_app.errors import ImportFailed, ValidationError
+from volunteer_app.importexport import volunteers_io as vio
+from volunteer_app.services import volunteers as vs
+from volunteer_app.validation import (
+    normalize_gender,
+    normalize_id_number,
+    normalize_mobile,
+    normalize_name,
+    normalize_optional_phone,
+    normalize_text,
+)
+
+HEADER = ["姓名", "性别", "手机号", "身份证号", "网格", "队伍", "职务", "政治面貌", "备注"]
+nasty_text = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+    st.sampled_from(["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)",
+                     "\x00", "\r\n", "\u202e反转", "𠀀𠀁", "格桑·伦珠", "１３８００１３８０００",
+                     "13800138000", "+86 138 0013 8000", "110105194912310021", "11010519491231002X",
+                     "3号网格", "小喇叭巡逻队", "队长", "x" * 5000]),
+)
+FAST = settings(max_examples=60, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@FAST
+@given(nasty_text)
+def test_validators_return_or_raise_validation_error(value: str) -> None:
+    for fn in (normalize_mobile, normalize_id_number, normalize_name, normalize_gender):
+        with contextlib.suppress(ValidationError):
+            fn(value)
+    with contextlib.suppress(ValidationError):
+        normalize_optional_phone(value, "leader_phone")
+    with contextlib.suppress(ValidationError):
+        normalize_text(value, "notes")
+
+
+def _count(db: Database) -> int:
+    with db.session() as s:
+        return vs.count(s, vs.VolunteerFilter(active=None))
+
+
+def _check_import(db: Database, path: Path) -> None:
+    before = _count(db)
+    try:
+        with db.session() as s:
+            n = vio.import_file(s, path)
+    except ImportFailed as exc:
+        assert exc.problems, "a refusal must say why"
+        for p in exc.problems:
+            assert isinstance(p.row, int) and isinstance(p.code, str)
+        assert _count(db) == before
+    else:
+        assert _count(db) == before + n
+
+
+@FAST
+@given(rows=st.lists(st.lists(nasty_text, min_size=0, max_size=12), max_size=6),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "latin-1"]))
+def test_csv_import_of_arbitrary_cells(demo_db: Database, tmp_path: Path, rows: list[list[str]],
+                                       encoding: str) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(HEADER)
+    w.writerows(rows)
+    path = tmp_path / "hostile.csv"
+    try:
+        path.write_bytes(buf.getvalue().encode(encoding, errors="replace"))
+    except UnicodeEncodeError:
+        return
+    _check_import(demo_db, path)
+
+
+@FAST
+@given(rows=st.lists(st.lists(st.one_of(nasty_text, st.integers(), st.floats(allow_nan=True),
+                                        st.booleans(), st.none()), max_size=10), max_size=5))
+def test_xlsx_import_of_arbitrary_cells_and_formulas(demo_db: Database, tmp_path: Path,
+                                                     rows: list[list[object]]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for r in rows:
+        # openpyxl itself refuses some control characters in cells; such files cannot exist.
+        clean = [v if not isinstance(v, str) else "".join(ch for ch in v if ch >= " " or ch in "\t\n\r")
+                 for v in r]
+        ws.append(clean)
+    path = tmp_path / "hostile.xlsx"
+    wb.save(path)
+    _check_import(demo_db, path)
+
+
+@FAST
+@given(st.binary(max_size=3000), st.sampled_from([".csv", ".xlsx"]))
+def test_import_of_random_bytes(db: Database, tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    _check_import(db, path)
+
+
+def test_huge_cells_and_mixed_encodings(demo_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerow(["张三", "男", "13800001111", "", "", "", "", "", "备" * 1_000_000])
+    _check_import(demo_db, path)
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(",".join(HEADER).encode("utf-8") + b"\n" + "李四,男,13800002222".encode("gbk") + b"\n")
+    _check_import(demo_db, mixed)
+
+
+@pytest.mark.slow
+def test_100k_row_file_with_one_bad_row_writes_nothing(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i in range(100_000):
+            mobile = f"139{i:08d}" if i != 99_998 else "139"  # row 100,000 is bad
+            w.writerow([f"志愿者{i}", "男", mobile, "", "", "", "", "", ""])
+    with pytest.raises(ImportFailed) as err, db.session() as s:
+        vio.import_file(s, path)
+    assert [(p.row, p.code) for p in err.value.problems] == [(100_000, "mobile_invalid")]
+    assert _count(db) == 0
+
+
+SAFE_TEXT = st.text(alphabet=string.ascii_letters + string.digits + "-_.:=,中文网格队 ", max_size=20)
+COMMANDS = [["init"], ["volunteers", "list"], ["volunteers", "import"], ["volunteers", "export"],
+            ["teams", "list"], ["grids", "list"], ["backup"], ["restore"]]
+OPTIONS = ["--json", "--team", "--grid", "--search", "--dry-run", "--output", "--db", "--check",
+           "--demo", "-h"]
+
+
+@FAST
+@given(cmd=st.sampled_from(COMMANDS),
+       rest=st.lists(st.one_of(st.sampled_from(OPTIONS), SAFE_TEXT), max_size=5))
+def test_command_line_never_crashes(demo_db: Database, tmp_path: Path, cmd: list[str],
+                                    rest: list[str], monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture) -> None:
+    from volunteer_app.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VOLUNTEER_APP_DB", demo_db.url)
+    argv = [*cmd, *rest]
+    if "--db" in argv:  # never point the command at some other database
+        i = argv.index("--db")
+        argv[i + 1 : i + 2] = [demo_db.url]
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code in (0, 2), (argv, err)
+    assert "Traceback" not in err and "unexpected error" not in err
+    if code == 2:
+        assert err.strip()
