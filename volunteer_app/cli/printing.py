@@ -42,6 +42,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _mask_options(m)
     m.set_defaults(func=_run(cmd_member_cards))
 
+    r = psub.add_parser("roster", parents=[common, out], help="weekly roster (A4 landscape)")
+    r.add_argument("--week", required=True, help="ISO week, e.g. 2026-W50")
+    scope = r.add_mutually_exclusive_group()
+    scope.add_argument("--team", help="one team (default: every team, one after another)")
+    scope.add_argument("--grid", help="the duties of one grid")
+    _mask_options(r)
+    r.set_defaults(func=_run(cmd_roster))
+
+    g = psub.add_parser("signin", parents=[common, out], help="sign-in sheets (签到表)")
+    which = g.add_mutually_exclusive_group(required=True)
+    which.add_argument("--shift", type=int, help="shift id")
+    which.add_argument("--date", help="every shift of a day (YYYY-MM-DD)")
+    g.add_argument("--team", help="with --date: only this team's shifts")
+    _mask_options(g)
+    g.set_defaults(func=_run(cmd_signin))
+
+    h = psub.add_parser("hours", parents=[common, out], help="monthly hours statement")
+    h.add_argument("--month", required=True, help="YYYY-MM")
+    h.add_argument("--team", help="only hours served for this team")
+    h.add_argument("--volunteer", type=int, help="only this volunteer (id)")
+    h.add_argument("--per-volunteer", action="store_true",
+                   help="one statement per volunteer instead of one per team")
+    _mask_options(h)
+    h.set_defaults(func=_run(cmd_hours))
+
 
 def _mask_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
@@ -110,3 +135,61 @@ def cmd_member_cards(db: Database, args: argparse.Namespace,
         raise UsageError("no active volunteers to print" + (f" in team {args.team}" if args.team else ""))
     result = render_member_cards(cards, args.output, options)
     return result, f"{result.items} member cards"
+
+
+def cmd_roster(db: Database, args: argparse.Namespace,
+               options: PrintOptions) -> tuple[PrintResult, str]:
+    from ..printing.roster import render_weekly_roster, weekly_roster_data
+    from ..services import shifts as shift_service
+
+    with db.session() as s:
+        monday = shift_service.parse_week(args.week)
+        team_id = team_service.resolve(s, args.team) if args.team else None
+        grid_id = grid_service.resolve(s, args.grid) if args.grid else None
+        roster = weekly_roster_data(s, monday, team_id=team_id, grid_id=grid_id)
+    result = render_weekly_roster(roster, args.output, options)
+    return result, f"{len(roster.sections)} rosters for {roster.week_label}"
+
+
+def cmd_signin(db: Database, args: argparse.Namespace,
+               options: PrintOptions) -> tuple[PrintResult, str]:
+    from datetime import date
+
+    from ..errors import FieldProblem, ValidationError
+    from ..printing.signin import render_signin_sheets, signin_sheets_data
+
+    if args.team and args.shift is not None:
+        raise UsageError("--team goes with --date, not with --shift")
+    day = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise ValidationError(FieldProblem("date", "date_invalid", args.date)) from None
+    with db.session() as s:
+        team_id = team_service.resolve(s, args.team) if args.team else None
+        sheets = signin_sheets_data(s, shift_id=args.shift, day=day, team_id=team_id)
+    if not sheets:
+        raise UsageError(f"there are no shifts on {args.date}" + (f" for team {args.team}" if args.team else ""))
+    result = render_signin_sheets(sheets, args.output, options)
+    return result, f"{len(sheets)} sign-in sheets"
+
+
+def cmd_hours(db: Database, args: argparse.Namespace,
+              options: PrintOptions) -> tuple[PrintResult, str]:
+    from ..printing.hours import community_name, hours_lines, render_hours_statement
+    from ..services import hours as hours_service
+    from ..services import volunteers as vol_service
+
+    hours_service.month_bounds(args.month)  # ValidationError for a bad month
+    with db.session() as s:
+        team_id = team_service.resolve(s, args.team) if args.team else None
+        if args.volunteer is not None:
+            vol_service.get(s, args.volunteer)  # NotFoundError for an unknown id
+        lines = hours_lines(s, args.month, team_id, args.volunteer)
+        community = community_name(s)
+    result = render_hours_statement(lines, args.output, options, month=args.month,
+                                    community=community,
+                                    per_volunteer=args.per_volunteer or args.volunteer is not None)
+    verified = round(sum(x.hours for x in lines if x.verified), 2)
+    return result, f"{len(lines)} entries, {verified:g} verified hours"

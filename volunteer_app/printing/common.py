@@ -554,3 +554,78 @@ class CropLayout:
 def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+# ------------------------------------------------------------ sectioned documents
+
+SectionHeader = Callable[[Canvas, object, "Typesetter"], None]
+
+
+def build_document(out: Output, options: PrintOptions, ts: Typesetter, story: list, *,
+                   pagesize: tuple[float, float], title: str, subject: str, author: str,
+                   header: SectionHeader, header_height: float, footer_note: Callable[[object], str],
+                   margin: float = 12 * 2.834645669) -> int:
+    """Lay out ``story`` with a per-section page header and a numbered footer.
+
+    ``header(canvas, section, ts)`` draws the top of each page for the section that page
+    belongs to (see :class:`SectionMark`); the footer carries the printed-on date,
+    ``footer_note(section)`` and "第 x / y 页" counted within the section. Returns the
+    number of pages written.
+    """
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    footer_h = 9 * 2.834645669
+    pages = 0
+
+    def footer(c: Canvas, no: int, total: int, section: object) -> None:
+        nonlocal pages
+        pages += 1
+        w, _h = pagesize
+        y = margin - 2
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.line(margin, y + 11, w - margin, y + 11)
+        c.restoreState()
+        ts.draw(c, margin, y, f"打印日期：{cn_date(options.today())}", 8, color=GREY)
+        note = footer_note(section)
+        if note:
+            ts.draw(c, w / 2, y, ts.truncate(note, w / 2, 8), 8, color=GREY, align="centre")
+        ts.draw(c, w - margin, y, page_x_of_y(no, total), 8.5, color=INK, align="right")
+
+    def on_page_end(c: Canvas, _doc: object) -> None:
+        header(c, getattr(c, "_va_section", None), ts)
+
+    with open_output(out) as target:
+        doc = BaseDocTemplate(
+            target, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
+            topMargin=margin + header_height, bottomMargin=margin + footer_h,
+            title=title, author=author or APP_TITLE, subject=subject, creator=APP_TITLE,
+            initialFontName=ts.fonts.regular, pageCompression=1,
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate("main", [frame], onPageEnd=on_page_end)])
+        doc.build(story, canvasmaker=numbered_canvas_class(footer))
+    return pages
+
+
+def table_style_commands(header_rows: int = 1, fill=None) -> list:  # noqa: ANN001
+    """Common look of tables: dark header, hairline grid, padded cells."""
+    fill = fill or colors.HexColor("#34495e")
+    return [
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), fill),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#5f6670")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+
+
+def hours_text(hours: float) -> str:
+    """2.5 -> "2.5", 2.0 -> "2", 1.25 -> "1.25"."""
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
