@@ -81,6 +81,8 @@ class AppContext(QObject):
 
     sig_data_changed = Signal(str)  # topic, e.g. "volunteers"; emitted on the UI thread
     sig_settings_changed = Signal(str)  # QSettings key that changed (language, paper size ...)
+    # A screen asks the main window to close this database and open another (URL).
+    sig_database_requested = Signal(str)
 
     def __init__(self, db: Database, settings: QSettings | None = None,
                  parent: QObject | None = None) -> None:
@@ -92,6 +94,10 @@ class AppContext(QObject):
     def notify_changed(self, topic: str) -> None:
         """Tell every screen that data of ``topic`` changed (call on the UI thread)."""
         self.sig_data_changed.emit(topic)
+
+    def request_database(self, url: str) -> None:
+        """Ask the main window to switch to another database (this context then closes)."""
+        self.sig_database_requested.emit(url)
 
     def set_setting(self, key: str, value: object) -> None:
         """Store a setting and announce the change."""

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
     def _connect_context(self) -> None:
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
         self.ctx.sig_settings_changed.connect(self._on_ctx_settings_changed)
+        self.ctx.sig_database_requested.connect(self._on_ctx_database_requested)
         self.ctx.worker.sig_busy_changed.connect(self._on_worker_busy_changed)
         self.ctx.worker.sig_unhandled_error.connect(self._on_worker_unhandled_error)
 
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
         if key == KEY_LANGUAGE:
             # Deferred: the settings screen that emitted this is among the widgets rebuilt.
             QTimer.singleShot(0, self._apply_language)
+
+    def _on_ctx_database_requested(self, url: str) -> None:
+        # Deferred: the screen that asked is destroyed by the switch.
+        QTimer.singleShot(0, lambda: self.switch_database(url))
 
     def _apply_language(self) -> None:
         install_translators(self.ctx.language)
