@@ -17,6 +17,8 @@ HERE = Path(__file__).resolve().parent
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(HERE.parent))
+    # Benchmarks that spawn worker processes need their module importable by name.
+    sys.path.insert(0, str(HERE))
     files = sorted(HERE.glob("bench_*.py"))
     if argv:
         files = [f for f in files if any(a in f.stem for a in argv)]
@@ -25,6 +27,7 @@ def main(argv: list[str]) -> int:
         print(f"\n=== {path.stem} ===", flush=True)
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module
         start = time.perf_counter()
         try:
             spec.loader.exec_module(module)
