@@ -69,7 +69,7 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(translate("DatabaseDialogs", "Cannot open the database"))
-        box.setText(arg(translate("DatabaseDialogs", "The database %1 cannot be opened."), _display(url)))
+        box.setText(arg(translate("DatabaseDialogs", "The database %1 cannot be opened."), display_location(url)))
         box.setInformativeText(
             error_text(exc) + "\n\n" + translate("DatabaseDialogs", "You can open another database file or create a new one."))
         open_btn = box.addButton(translate("DatabaseDialogs", "Open another file\u2026"), QMessageBox.ButtonRole.AcceptRole)
@@ -87,6 +87,11 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
             url = chosen
 
 
-def _display(url: str) -> str:
+def display_location(url: str) -> str:
+    """A database as a clerk recognises it: the file path, or the URL without password."""
     path = sqlite_path(url)
-    return str(path) if path is not None else url
+    if path is not None:
+        return str(path)
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

@@ -2,6 +2,7 @@
 
     python -m ui.i18n_build                 # lupdate ui/**/*.py -> .ts, fill en, lrelease -> .qm
     python -m ui.i18n_build --merge F.tsv   # add zh_CN translations from a TSV, then build
+    python -m ui.i18n_build --merge F.tsv --language en   # English plural forms (one||many)
     python -m ui.i18n_build --check         # exit 1 if a zh_CN translation is missing
 
 Source strings are English; ``resources/translations/volunteer_app_zh_CN.ts`` carries the
@@ -122,14 +123,18 @@ def write_ts(tree: ET.ElementTree, path: Path) -> None:
 
 
 def merge(language: str, table: dict[tuple[str, str], str]) -> int:
-    """Put translations from ``table`` into the .ts; returns how many were set."""
+    """Put translations from ``table`` into the .ts; returns how many were set.
+
+    Plural forms of a ``%n`` message are separated by ``||`` (English: one||many).
+    """
     path = ts_path(language)
     tree = ET.parse(path)
     done = 0
     for context, message in _messages(tree):
         key = (context, message.findtext("source") or "")
         if key in table:
-            _set_translation(message, table[key])
+            text = table[key]
+            _set_translation(message, text.split("||") if "||" in text else text)
             done += 1
     write_ts(tree, path)
     return done
@@ -158,13 +163,13 @@ def lrelease(language: str) -> Path:
     return qm_path(language)
 
 
-def build(tsv: Path | None = None) -> int:
+def build(tsv: Path | None = None, language: str = "zh_CN") -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
-    for language in LANGUAGES:
-        lupdate(language)
+    for lang in LANGUAGES:
+        lupdate(lang)
     if tsv is not None:
-        n = merge("zh_CN", read_tsv(tsv))
-        print(f"merged {n} zh_CN translations from {tsv}")
+        n = merge(language, read_tsv(tsv))
+        print(f"merged {n} {language} translations from {tsv}")
     fill_english()
     for language in LANGUAGES:
         lrelease(language)
@@ -192,11 +197,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.i18n_build", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--merge", type=Path, help="TSV of context, source, zh_CN translation")
+    parser.add_argument("--language", default="zh_CN", choices=LANGUAGES,
+                        help="language the --merge file is in (default zh_CN)")
     parser.add_argument("--check", action="store_true", help="only report missing zh_CN strings")
     args = parser.parse_args(argv)
     if args.check:
         return check()
-    return build(args.merge)
+    return build(args.merge, args.language)
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))
-        self._db_label.setText(arg(self.tr("Database: %1"), self.ctx.db.display_name()))
+        self._db_label.setText(arg(self.tr("Database: %1"), database_dialogs.display_location(self.ctx.db.url)))
         self._db_label.setToolTip(self.ctx.db.display_name())
         self._update_counts_label()
 
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
             act = self._recent_menu.addAction(self.tr("(none)"))
             act.setEnabled(False)
         for url in recent:
-            act = self._recent_menu.addAction(database_dialogs._display(url))
+            act = self._recent_menu.addAction(database_dialogs.display_location(url))
             act.triggered.connect(lambda _c=False, u=url: self.switch_database(u))
 
     def switch_database(self, url: str) -> bool:

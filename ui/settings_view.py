@@ -99,7 +99,7 @@ class SettingsView(QWidget):
 
         # The database.
         db_box = QGroupBox(self.tr("Database"), self)
-        self.db_label = QLabel(ctx.db.display_name(), db_box)
+        self.db_label = QLabel(database_dialogs.display_location(ctx.db.url), db_box)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.db_label.setWordWrap(True)
         self.open_db_button = QPushButton(self.tr("Open another database\u2026"), db_box)

@@ -81,7 +81,7 @@ class VolunteersView(QWidget):
         self.status_combo.addItem(self.tr("Everyone"), STATUS_ALL)
         self._fill_filter_combos([], [])
         filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 2)
+        filters.addWidget(self.search_edit, 3)
         filters.addWidget(QLabel(self.tr("Team"), self))
         filters.addWidget(self.team_combo, 1)
         filters.addWidget(QLabel(self.tr("Grid"), self))

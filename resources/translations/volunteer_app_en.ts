@@ -457,6 +457,295 @@
         </message>
     </context>
     <context>
+        <name>GridDialog</name>
+        <message>
+            <source>New grid</source>
+            <translation>New grid</translation>
+        </message>
+        <message>
+            <source>Edit grid</source>
+            <translation>Edit grid</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Name *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <source>Area (compounds, buildings)</source>
+            <translation>Area (compounds, buildings)</translation>
+        </message>
+        <message>
+            <source>The “1+3” people of the grid</source>
+            <translation>The “1+3” people of the grid</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridPeople</name>
+        <message>
+            <source>Grid leader</source>
+            <translation>Grid leader</translation>
+        </message>
+        <message>
+            <source>Full-time grid worker</source>
+            <translation>Full-time grid worker</translation>
+        </message>
+        <message>
+            <source>Grid police officer</source>
+            <translation>Grid police officer</translation>
+        </message>
+        <message>
+            <source>Street grid instructor</source>
+            <translation>Street grid instructor</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridsView</name>
+        <message>
+            <source>Grids</source>
+            <translation>Grids</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Grid leader</source>
+            <translation>Grid leader</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>New grid…</source>
+            <translation>New grid…</translation>
+        </message>
+        <message>
+            <source>Edit grid and people…</source>
+            <translation>Edit grid and people…</translation>
+        </message>
+        <message>
+            <source>The “1+3” people</source>
+            <translation>The “1+3” people</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Party household</source>
+            <translation>Party household</translation>
+        </message>
+        <message>
+            <source>No grid yet</source>
+            <translation>No grid yet</translation>
+        </message>
+        <message>
+            <source>Create the grids of the community with “New grid”.</source>
+            <translation>Create the grids of the community with “New grid”.</translation>
+        </message>
+        <message>
+            <source>(no area described)</source>
+            <translation>(no area described)</translation>
+        </message>
+        <message>
+            <source>(vacant)</source>
+            <translation>(vacant)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n active volunteer(s) live in this grid</source>
+            <translation>
+                <numerusform>%n active volunteer lives in this grid</numerusform>
+                <numerusform>%n active volunteers live in this grid</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import volunteers</source>
+            <translation>Import volunteers</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>Save an empty template…</source>
+            <translation>Save an empty template…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>An Excel workbook (.xlsx) or CSV file with a header row: %1. Name and mobile phone are required; several teams in one cell are separated by 、. All rows are imported, or none.</source>
+            <translation>An Excel workbook (.xlsx) or CSV file with a header row: %1. Name and mobile phone are required; several teams in one cell are separated by 、. All rows are imported, or none.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>Rows in the file</source>
+            <translation>Rows in the file</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Choose the file to import. Nothing is written before you confirm.</source>
+            <translation>Choose the file to import. Nothing is written before you confirm.</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>Choose the file to import</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save an empty template</source>
+            <translation>Save an empty template</translation>
+        </message>
+        <message>
+            <source>volunteers-template.xlsx</source>
+            <translation>volunteers-template.xlsx</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>Reading rows: %v of %m</source>
+            <translation>Reading rows: %v of %m</translation>
+        </message>
+        <message>
+            <source>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</source>
+            <translation>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n volunteer(s)</source>
+            <translation>
+                <numerusform>Import %n volunteer</numerusform>
+                <numerusform>Import %n volunteers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing can be imported yet: %1 problems in %2 of %3 rows (listed below). Correct the file and choose it again; nothing was written.</source>
+            <translation>Nothing can be imported yet: %1 problems in %2 of %3 rows (listed below). Correct the file and choose it again; nothing was written.</translation>
+        </message>
+        <message>
+            <source>Checking was cancelled; nothing was written.</source>
+            <translation>Checking was cancelled; nothing was written.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read (see below); nothing was written.</source>
+            <translation>The file cannot be read (see below); nothing was written.</translation>
+        </message>
+        <message>
+            <source>repeats row %1 of the file</source>
+            <translation>repeats row %1 of the file</translation>
+        </message>
+        <message>
+            <source>“%1” %2</source>
+            <translation>“%1” %2</translation>
+        </message>
+        <message>
+            <source>Problems (%1)</source>
+            <translation>Problems (%1)</translation>
+        </message>
+        <message>
+            <source>Rows in the file (%1)</source>
+            <translation>Rows in the file (%1)</translation>
+        </message>
+        <message>
+            <source>Writing %1 volunteers…</source>
+            <translation>Writing %1 volunteers…</translation>
+        </message>
+        <message>
+            <source>Writing to the database; please wait…</source>
+            <translation>Writing to the database; please wait…</translation>
+        </message>
+        <message>
+            <source>%1 volunteers were imported.</source>
+            <translation>%1 volunteers were imported.</translation>
+        </message>
+        <message>
+            <source>The register changed since the file was checked (e.g. a mobile number was registered meanwhile). Nothing was written; checking again…</source>
+            <translation>The register changed since the file was checked (e.g. a mobile number was registered meanwhile). Nothing was written; checking again…</translation>
+        </message>
+        <message>
+            <source>The import failed and nothing was written: %1</source>
+            <translation>The import failed and nothing was written: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveDialog</name>
+        <message>
+            <source>Mark as left</source>
+            <translation>Mark as left</translation>
+        </message>
+        <message>
+            <source>%1 will be marked as having left. Their history (duties, hours, requests) is kept, and they can be restored later.</source>
+            <translation>%1 will be marked as having left. Their history (duties, hours, requests) is kept, and they can be restored later.</translation>
+        </message>
+        <message>
+            <source>Left on</source>
+            <translation>Left on</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -560,12 +849,65 @@ Choose No to start with empty registers.</translation>
         </message>
     </context>
     <context>
+        <name>MemberPickerDialog</name>
+        <message>
+            <source>Add members to %1</source>
+            <translation>Add members to %1</translation>
+        </message>
+        <message>
+            <source>Search name, pinyin, initials or phone digits</source>
+            <translation>Search name, pinyin, initials or phone digits</translation>
+        </message>
+        <message>
+            <source>Tick the volunteers to add (Space ticks the selected rows). Ticks are kept when you search again.</source>
+            <translation>Tick the volunteers to add (Space ticks the selected rows). Ticks are kept when you search again.</translation>
+        </message>
+        <message>
+            <source>Role in the team</source>
+            <translation>Role in the team</translation>
+        </message>
+        <message>
+            <source>Chosen: %1</source>
+            <translation>Chosen: %1</translation>
+        </message>
+        <message>
+            <source>No one chosen yet.</source>
+            <translation>No one chosen yet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n volunteer(s)</source>
+            <translation>
+                <numerusform>Add %n volunteer</numerusform>
+                <numerusform>Add %n volunteers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Add</translation>
+        </message>
+    </context>
+    <context>
         <name>NotBuiltPage</name>
         <message>
             <source>This part of the application is not built yet.
 Nothing on this page works so far; it will arrive with a later version.</source>
             <translation>This part of the application is not built yet.
 Nothing on this page works so far; it will arrive with a later version.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roles</name>
+        <message>
+            <source>Captain</source>
+            <translation>Captain</translation>
+        </message>
+        <message>
+            <source>Deputy captain</source>
+            <translation>Deputy captain</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
         </message>
     </context>
     <context>
@@ -601,6 +943,632 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Settings</source>
             <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>e.g. 周一至周五 9:00-12:30, 15:30-18:00</source>
+            <translation>e.g. 周一至周五 9:00-12:30, 15:30-18:00</translation>
+        </message>
+        <message>
+            <source>Community name *</source>
+            <translation>Community name *</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Service hall phone</source>
+            <translation>Service hall phone</translation>
+        </message>
+        <message>
+            <source>Service hall hours</source>
+            <translation>Service hall hours</translation>
+        </message>
+        <message>
+            <source>Save community details</source>
+            <translation>Save community details</translation>
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <source>Name of the clerk at this computer</source>
+            <translation>Name of the clerk at this computer</translation>
+        </message>
+        <message>
+            <source>A4 (210 × 297 mm)</source>
+            <translation>A4 (210 × 297 mm)</translation>
+        </message>
+        <message>
+            <source>A3 (297 × 420 mm)</source>
+            <translation>A3 (297 × 420 mm)</translation>
+        </message>
+        <message>
+            <source>US Letter (8.5 × 11 in)</source>
+            <translation>US Letter (8.5 × 11 in)</translation>
+        </message>
+        <message>
+            <source>Operator name</source>
+            <translation>Operator name</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Default paper size</source>
+            <translation>Default paper size</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Open another database…</source>
+            <translation>Open another database…</translation>
+        </message>
+        <message>
+            <source>Create a new database…</source>
+            <translation>Create a new database…</translation>
+        </message>
+        <message>
+            <source>Back up…</source>
+            <translation>Back up…</translation>
+        </message>
+        <message>
+            <source>The registers, plans and requests are kept in this file. Back it up regularly, e.g. to a USB stick.</source>
+            <translation>The registers, plans and requests are kept in this file. Back it up regularly, e.g. to a USB stick.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the fields marked.</source>
+            <translation>Not saved: please correct the fields marked.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <source>New team</source>
+            <translation>New team</translation>
+        </message>
+        <message>
+            <source>Edit team</source>
+            <translation>Edit team</translation>
+        </message>
+        <message>
+            <source>(none: a top-level team)</source>
+            <translation>(none: a top-level team)</translation>
+        </message>
+        <message>
+            <source>Name *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Parent team</source>
+            <translation>Parent team</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Team colour</source>
+            <translation>Team colour</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamKinds</name>
+        <message>
+            <source>Patrol</source>
+            <translation>Patrol</translation>
+        </message>
+        <message>
+            <source>Civility persuasion</source>
+            <translation>Civility persuasion</translation>
+        </message>
+        <message>
+            <source>Publicity</source>
+            <translation>Publicity</translation>
+        </message>
+        <message>
+            <source>Environment cleanup</source>
+            <translation>Environment cleanup</translation>
+        </message>
+        <message>
+            <source>Riders and couriers</source>
+            <translation>Riders and couriers</translation>
+        </message>
+        <message>
+            <source>Other / umbrella</source>
+            <translation>Other / umbrella</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamsView</name>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>Captain</source>
+            <translation>Captain</translation>
+        </message>
+        <message>
+            <source>New team…</source>
+            <translation>New team…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Member since</source>
+            <translation>Member since</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Add members…</source>
+            <translation>Add members…</translation>
+        </message>
+        <message>
+            <source>Make captain</source>
+            <translation>Make captain</translation>
+        </message>
+        <message>
+            <source>Make deputy</source>
+            <translation>Make deputy</translation>
+        </message>
+        <message>
+            <source>Make plain member</source>
+            <translation>Make plain member</translation>
+        </message>
+        <message>
+            <source>Remove from team…</source>
+            <translation>Remove from team…</translation>
+        </message>
+        <message>
+            <source>No team yet</source>
+            <translation>No team yet</translation>
+        </message>
+        <message>
+            <source>Create the umbrella team first, then its branch teams.</source>
+            <translation>Create the umbrella team first, then its branch teams.</translation>
+        </message>
+        <message>
+            <source>branch of %1</source>
+            <translation>branch of %1</translation>
+        </message>
+        <message>
+            <source>captain: %1 %2</source>
+            <translation>captain: %1 %2</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Delete team</source>
+            <translation>Delete team</translation>
+        </message>
+        <message>
+            <source>Delete the team %1? Only a team without members and branch teams can be deleted.</source>
+            <translation>Delete the team %1? Only a team without members and branch teams can be deleted.</translation>
+        </message>
+        <message>
+            <source>Remove from team</source>
+            <translation>Remove from team</translation>
+        </message>
+        <message>
+            <source>Remove %1 from %2? They stay in the volunteer register.</source>
+            <translation>Remove %1 from %2? They stay in the volunteer register.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteerDetailPanel</name>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>ID card number</source>
+            <translation>ID card number</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Political status</source>
+            <translation>Political status</translation>
+        </message>
+        <message>
+            <source>Party household</source>
+            <translation>Party household</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <source>Skills</source>
+            <translation>Skills</translation>
+        </message>
+        <message>
+            <source>Joined on</source>
+            <translation>Joined on</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Select a volunteer to see the details.</source>
+            <translation>Select a volunteer to see the details.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n volunteers selected.</source>
+            <translation>
+                <numerusform>%n volunteer selected.</numerusform>
+                <numerusform>%n volunteers selected.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Left on %1</source>
+            <translation>Left on %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteerDialog</name>
+        <message>
+            <source>Add volunteer</source>
+            <translation>Add volunteer</translation>
+        </message>
+        <message>
+            <source>Edit volunteer</source>
+            <translation>Edit volunteer</translation>
+        </message>
+        <message>
+            <source>e.g. 张三 or 格桑·伦珠</source>
+            <translation>e.g. 张三 or 格桑·伦珠</translation>
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation>Not given</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>11 digits, e.g. 13800138000</source>
+            <translation>11 digits, e.g. 13800138000</translation>
+        </message>
+        <message>
+            <source>18 characters (optional)</source>
+            <translation>18 characters (optional)</translation>
+        </message>
+        <message>
+            <source>Party-member central household (党员中心户)</source>
+            <translation>Party-member central household (党员中心户)</translation>
+        </message>
+        <message>
+            <source>e.g. delivery rider at 美团外卖</source>
+            <translation>e.g. delivery rider at 美团外卖</translation>
+        </message>
+        <message>
+            <source>e.g. first aid, Tibetan-Chinese interpreting</source>
+            <translation>e.g. first aid, Tibetan-Chinese interpreting</translation>
+        </message>
+        <message>
+            <source>Name *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <source>Mobile phone *</source>
+            <translation>Mobile phone *</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>ID card number</source>
+            <translation>ID card number</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Joined on</source>
+            <translation>Joined on</translation>
+        </message>
+        <message>
+            <source>Political status</source>
+            <translation>Political status</translation>
+        </message>
+        <message>
+            <source>Occupation / employer</source>
+            <translation>Occupation / employer</translation>
+        </message>
+        <message>
+            <source>Skills</source>
+            <translation>Skills</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Teams (tick the teams the volunteer serves in)</source>
+            <translation>Teams (tick the teams the volunteer serves in)</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>(no grid)</source>
+            <translation>(no grid)</translation>
+        </message>
+        <message>
+            <source>This volunteer left on %1.</source>
+            <translation>This volunteer left on %1.</translation>
+        </message>
+        <message>
+            <source>Fields marked * are required.</source>
+            <translation>Fields marked * are required.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteersModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Political status</source>
+            <translation>Political status</translation>
+        </message>
+        <message>
+            <source>Joined on</source>
+            <translation>Joined on</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Party-member central household</source>
+            <translation>Party-member central household</translation>
+        </message>
+        <message>
+            <source> (already a member)</source>
+            <translation> (already a member)</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteersView</name>
+        <message>
+            <source>Volunteers</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>Search name, pinyin, initials (zs = 张三) or phone digits</source>
+            <translation>Search name, pinyin, initials (zs = 张三) or phone digits</translation>
+        </message>
+        <message>
+            <source>Active volunteers</source>
+            <translation>Active volunteers</translation>
+        </message>
+        <message>
+            <source>Volunteers who left</source>
+            <translation>Volunteers who left</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>Everyone</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Add volunteer</source>
+            <translation>Add volunteer</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Mark as left…</source>
+            <translation>Mark as left…</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>All grids</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n volunteer(s) shown</source>
+            <translation>
+                <numerusform>%n volunteer shown</numerusform>
+                <numerusform>%n volunteers shown</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete volunteer</source>
+            <translation>Delete volunteer</translation>
+        </message>
+        <message>
+            <source>%1 has a service history (duties, hours or requests) and cannot be deleted. Use “Mark as left” instead.</source>
+            <translation>%1 has a service history (duties, hours or requests) and cannot be deleted. Use “Mark as left” instead.</translation>
+        </message>
+        <message>
+            <source>Delete %1 (%2) from the register for good?
+
+This cannot be undone. If the volunteer only stopped serving, use “Mark as left”.</source>
+            <translation>Delete %1 (%2) from the register for good?
+
+This cannot be undone. If the volunteer only stopped serving, use “Mark as left”.</translation>
+        </message>
+        <message>
+            <source>Copy mobile numbers</source>
+            <translation>Copy mobile numbers</translation>
         </message>
     </context>
 </TS>
