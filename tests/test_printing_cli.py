@@ -79,3 +79,69 @@ def test_print_member_cards_of_a_team(demo_db: Database, tmp_path: Path) -> None
     text = pdf_text(out)
     assert "爱骑志愿服务队" in text and "****" in text
     assert len(reader(out).pages) == 4
+
+
+def _a_planned_shift(db: Database):  # noqa: ANN202
+    from datetime import date, timedelta
+
+    from volunteer_app.services import shifts as shift_service
+
+    monday = shift_service.monday_of(date.today())
+    with db.session() as s:
+        shifts = shift_service.list_shifts(s, monday, monday + timedelta(days=13))
+    return next(x for x in shifts if x.filled >= 1 and x.team)
+
+
+def test_print_roster_week(demo_db: Database, tmp_path: Path) -> None:
+    from volunteer_app.services import shifts as shift_service
+
+    shift = _a_planned_shift(demo_db)
+    week = shift_service.week_label(shift.date)
+    out = tmp_path / "roster.pdf"
+    r = run_cli("--db", demo_db.url, "print", "roster", "--week", week, "--team", shift.team,
+                "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    assert f"1 rosters for {week}" in r.stdout
+    text = pdf_text(out)
+    assert shift.team in text and shift.on_shift[0].name in text and "****" in text
+    assert_fonts_embedded(out)
+    r = run_cli("--db", demo_db.url, "print", "roster", "--week", "2026-W60", "--output", str(out))
+    assert r.returncode == 2 and "week" in r.stderr
+
+
+def test_print_signin_shift_and_day(demo_db: Database, tmp_path: Path) -> None:
+    shift = _a_planned_shift(demo_db)
+    out = tmp_path / "s.pdf"
+    r = run_cli("--db", demo_db.url, "print", "signin", "--shift", str(shift.id), "--output",
+                str(out), "--no-mask-phones")
+    assert r.returncode == 0, r.stderr
+    assert "1 sign-in sheets" in r.stdout and len(reader(out).pages) == 1
+    assert shift.on_shift[0].name in pdf_text(out)
+    r = run_cli("--db", demo_db.url, "print", "signin", "--date", shift.date.isoformat(),
+                "--team", shift.team, "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    r = run_cli("--db", demo_db.url, "print", "signin", "--shift", "999999", "--output", str(out))
+    assert r.returncode == 2
+
+
+def test_print_hours_month(demo_db: Database, tmp_path: Path) -> None:
+    from datetime import date, datetime
+
+    from volunteer_app.services import hours as hours_service
+    from volunteer_app.services import teams as team_service
+
+    with demo_db.session() as s:
+        tid = team_service.resolve(s, "爱骑志愿服务队")
+        m = team_service.members(s, tid)[2]
+        e = hours_service.add_manual(s, m.volunteer_id, date(2026, 10, 12), 3, "补录", "周霞",
+                                     team_id=tid, duty="送药上门", now=datetime(2026, 10, 20))
+        hours_service.verify(s, [e], "周霞", now=datetime(2026, 10, 20))
+    out = tmp_path / "h.pdf"
+    r = run_cli("--db", demo_db.url, "print", "hours", "--month", "2026-10", "--team",
+                "爱骑志愿服务队", "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "1 entries, 3 verified hours" in r.stdout
+    text = pdf_text(out)
+    assert m.name in text and "送药上门" in text and "爱骑志愿服务队" in text
+    r = run_cli("--db", demo_db.url, "print", "hours", "--month", "2026-13", "--output", str(out))
+    assert r.returncode == 2 and "month" in r.stderr

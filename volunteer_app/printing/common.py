@@ -610,10 +610,15 @@ def build_document(out: Output, options: PrintOptions, ts: Typesetter, story: li
     return pages
 
 
-def table_style_commands(header_rows: int = 1, fill=None) -> list:  # noqa: ANN001
-    """Common look of tables: dark header, hairline grid, padded cells."""
+def table_style_commands(font: str, header_rows: int = 1, fill=None) -> list:  # noqa: ANN001
+    """Common look of tables: dark header, hairline grid, padded cells.
+
+    ``font`` is set on every cell because a Table draws plain-string cells (even empty
+    ones) in its default font, Helvetica, which would then be referenced unembedded.
+    """
     fill = fill or colors.HexColor("#34495e")
     return [
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), fill),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),

@@ -137,7 +137,7 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
     def detail_table(sec_lines: Sequence[HoursLine], with_name: bool) -> Table:
         head = ["日期", "姓名" if with_name else "队伍", "服务内容", "时长（小时）", "状态"]
         data = [[para(h, styles["head"]) for h in head]]
-        cmds = table_style_commands()
+        cmds = table_style_commands(fonts.regular)
         groups: dict[object, list[HoursLine]] = {}
         for line in sec_lines:
             groups.setdefault(_person_key(line) if with_name else 0, []).append(line)
@@ -163,7 +163,8 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
                      para(f"待核实 {hours_text(pending)}" if pending else "", styles["pending"])])
         cmds += [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#fbe9e7")),
                  ("SPAN", (1, row), (2, row)), ("LINEABOVE", (0, row), (-1, row), 1, INK)]
-        cols = [18 * mm, 30 * mm, width - 18 * mm - 30 * mm - 26 * mm - 20 * mm, 26 * mm, 20 * mm]
+        who_w = 30 * mm if with_name else 46 * mm  # team names are longer than people's
+        cols = [18 * mm, who_w, width - 18 * mm - who_w - 26 * mm - 20 * mm, 26 * mm, 20 * mm]
         return Table(data, colWidths=cols, repeatRows=1, style=TableStyle(cmds))
 
     def summary_table(sec_lines: Sequence[HoursLine]) -> Table:
@@ -185,7 +186,7 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
                      para(str(len(sec_lines)), styles["total_num"]),
                      para(hours_text(_total(sec_lines)), styles["total_num"]),
                      para(hours_text(pending) if pending else "—", styles["total_num"])])
-        cmds = table_style_commands() + [
+        cmds = table_style_commands(fonts.regular) + [
             ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#fbe9e7")),
             ("LINEABOVE", (0, row), (-1, row), 1, INK),
             ("ROWBACKGROUNDS", (0, 1), (-1, row - 1), [colors.white, colors.HexColor("#f7f8fa")]),

@@ -358,7 +358,7 @@ def render_weekly_roster(roster: WeekRoster, out: Output,
             items += sum(len(c.people) for c in row.cells if c)
         if not section.rows:
             data.append([para("本周没有排班", styles["cell_small"])] + [""] * 7)
-        cmds = table_style_commands()
+        cmds = table_style_commands(fonts.regular)
         for col, day in enumerate(roster.days, start=1):
             if day.kind == hol.HOLIDAY:
                 cmds += [("BACKGROUND", (col, 0), (col, 0), RED_DARK),

@@ -177,6 +177,7 @@ def render_signin_sheets(sheets: Sequence[SigninSheet], out: Output,
         info_table = Table(info, colWidths=[20 * mm, width / 2 - 20 * mm, 20 * mm,
                                             width / 2 - 20 * mm],
                            style=TableStyle([
+                               ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
                                ("BACKGROUND", (0, 0), (0, -1), LIGHT),
                                ("BACKGROUND", (2, 0), (2, -1), LIGHT),
                                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#aab0b8")),
@@ -199,7 +200,7 @@ def render_signin_sheets(sheets: Sequence[SigninSheet], out: Output,
             data.append([para(str(n), styles["cell_centre"]), "", "", "", "", "", "", ""])
         cols = [11 * mm, 26 * mm, 30 * mm, 29 * mm, 20 * mm, 20 * mm]
         cols += [(width - sum(cols)) * 0.62, (width - sum(cols)) * 0.38]
-        cmds = table_style_commands()
+        cmds = table_style_commands(fonts.regular)
         cmds += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f8fa")])]
         table = Table(data, colWidths=cols, rowHeights=[None] + [10.5 * mm] * (len(data) - 1),
                       repeatRows=1, style=TableStyle(cmds))
