@@ -38,7 +38,6 @@ REASONS = {
 STATUS_TEXT = {
     "requests_not_available": "residents' requests are not part of this version",
     "not_sqlite": "only SQLite database files are backed up by this job",
-    "week_passed": "the week to plan is already over",
     "missed": "missed while the app was closed",
 }
 

@@ -87,7 +87,11 @@ def _date_bounds(start: datetime, end: datetime) -> tuple[date, date]:
 def load_duties(session: Session, start: datetime, end: datetime, *,
                 statuses: Sequence[str] = ACTIVE_STATUSES, volunteer_id: int | None = None,
                 team_id: int | None = None) -> list[Duty]:
-    """Duties beginning at or after ``start`` and before ``end`` (naive local), in time order."""
+    """Duties beginning from ``start`` up to and including ``end`` (naive local), in time order.
+
+    ``end`` is inclusive because a reminder ``lead`` before a duty is due exactly when the
+    duty begins at ``now + lead``.
+    """
     first, last = _date_bounds(start, end)
     stmt = (
         select(Assignment.id, Shift.id, Volunteer.id, Volunteer.name, Volunteer.mobile,
@@ -108,7 +112,7 @@ def load_duties(session: Session, start: datetime, end: datetime, *,
     out = []
     for row in session.execute(stmt):
         duty = Duty(*row)
-        if start <= duty.begins < end:
+        if start <= duty.begins <= end:
             out.append(duty)
     return out
 

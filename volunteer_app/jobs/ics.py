@@ -246,7 +246,7 @@ def volunteer_ics(session: Session, volunteer_id: int, *, first: date | None = N
         raise NotFoundError("volunteer_not_found", id=volunteer_id)
     tz, now, first, last = _range(session, first, last)
     start = datetime.combine(first, datetime.min.time())
-    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    end = datetime.combine(last, datetime.max.time())
     duties = load_duties(session, start, end, volunteer_id=volunteer_id)
     mates: dict[int, list[str]] = {}
     if duties:

@@ -378,10 +378,9 @@ def weekly_plan(session: Session, run: RunContext) -> JobResult:
 
     monday, sunday = plan_week(run.slot.date(), int(run.config.get("weeks_ahead")))
     week = shift_service.week_label(monday)
-    # A run caught up late plans only the days still ahead; past days need no shifts.
-    first = max(monday, run.now.date())
-    if first > sunday:
-        return JobResult("skipped", {"week": week}, reason="week_passed")
+    # A run caught up late plans only the days still ahead; past days need no shifts. (The
+    # week is never over: a catch-up belongs to the latest slot, at most a week ago.)
+    first = min(max(monday, run.now.date()), sunday)
     result = shift_service.generate(session, first, sunday)
     data = {"week": week, **result.to_json()}
     return JobResult("ok", data, (Notice("plan_generated", data),))

@@ -123,7 +123,10 @@ class SchedulerService:
         return self._scheduler is not None
 
     def add_outcome_callback(self, fn: OutcomeCallback) -> None:
-        """Call ``fn(outcome)`` after every run (on the thread that ran the job)."""
+        """Call ``fn(outcome)`` after every run (on the thread that ran the job).
+
+        Outcomes of slots that had already run arrive too, with status ``already_done``.
+        """
         self._callbacks.append(fn)
 
     def _zone(self) -> ZoneInfo:
@@ -228,8 +231,7 @@ class SchedulerService:
 
     def _on_fired(self, job_id: str) -> JobOutcome:
         outcome = run_job(self.db, job_id)
-        if outcome.status != "already_done":
-            self._emit(outcome)
+        self._emit(outcome)  # "already_done" too: listeners decide what to show
         return outcome
 
     def run_now(self, job_id: str) -> JobOutcome:
