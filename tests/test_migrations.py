@@ -79,7 +79,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     open_database(sqlite_url(path)).dispose()
     con = sqlite3.connect(path)
-    con.execute("update alembic_version set version_num = 'from_the_future'")
+    con.execute("insert into alembic_version values ('from_the_future')")
     con.commit()
     con.close()
     with pytest.raises(DatabaseError) as err:

@@ -46,6 +46,8 @@ from .db import (
 from .errors import DatabaseError
 from .models import Base
 from .paths import sqlite_url
+from .security import audit
+from .security.permissions import require
 
 APP_MARKER = "volunteer-app"
 ARCHIVE_FORMAT = 1
@@ -93,6 +95,9 @@ def _decode(value: object) -> object:
 
 def create_backup(db: Database, output: Path) -> dict:
     """Write a backup of ``db`` to ``output``; returns row counts per table."""
+    with db.session() as s:
+        require(s, "backup")
+        audit.record(s, "backup", "", "", str(output))
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() in SQLITE_SUFFIXES:
@@ -286,6 +291,8 @@ def restore_backup(db: Database, source: Path) -> dict:
     beside it first and its path returned under ``"safety_copy"``.
     """
     source = Path(source)
+    with db.session() as s:
+        require(s, "restore")
     info = inspect_backup(source)
     with tempfile.TemporaryDirectory(prefix="volunteer-restore-") as tmp:
         staging = Path(tmp) / "staging.db"
@@ -309,6 +316,8 @@ def restore_backup(db: Database, source: Path) -> dict:
             counts = _copy_all(staged, db)
         finally:
             staged.dispose()
+    with db.session() as s:
+        audit.record(s, "restore", "", "", str(source), {"safety_copy": str(safety)})
     return {"rows": counts, "safety_copy": str(safety)}
 
 
@@ -324,6 +333,7 @@ def _copy_all(src: Database, dst: Database) -> dict:
             dconn.execute(text("SET CONSTRAINTS ALL DEFERRED"))
         else:
             dconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        _audit_guard(dconn, postgres, on=False)
         for table in reversed(tables):
             dconn.execute(delete(table))
         for table in tables:
@@ -361,4 +371,25 @@ def _copy_all(src: Database, dst: Database) -> dict:
                         top = dconn.execute(select(func.max(table.c[pk[0].name]))).scalar()
                         dconn.execute(text("SELECT setval(:s, :v, :called)"),
                                       {"s": seq, "v": top or 1, "called": top is not None})
+        _audit_guard(dconn, postgres, on=True)
     return counts
+
+
+def _audit_guard(conn: Connection, postgres: bool, *, on: bool) -> None:
+    """Lift the audit log's append-only triggers for the restore's own transaction only.
+
+    A restore replaces the whole database, its audit log included (the replaced log is
+    kept in the safety copy); the triggers are back before the transaction commits.
+    """
+    if postgres:
+        verb = "ENABLE" if on else "DISABLE"
+        conn.execute(text(f"ALTER TABLE audit_entry {verb} TRIGGER audit_entry_append_only"))
+        return
+    for kind in ("update", "delete"):
+        if on:
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{kind} BEFORE {kind.upper()} ON audit_entry "
+                "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+            )
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS audit_entry_no_{kind}")

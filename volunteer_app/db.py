@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import ConflictError, DatabaseError
+from .security import audit as _audit  # noqa: F401  (registers the audit log's flush hooks)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -117,6 +118,9 @@ class Database:
         self.url = url
         self.engine = engine
         self.Session = sessionmaker(engine, expire_on_commit=False)
+        # The operator on whose behalf this process works (see security.permissions);
+        # None = the single local user. Set after a login.
+        self.actor = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -127,6 +131,8 @@ class Database:
         """
         try:
             with self.Session.begin() as session:
+                if self.actor is not None:
+                    session.info["actor"] = self.actor
                 yield session
         except StaleDataError as exc:
             raise ConflictError("stale", reason=str(exc)) from exc

@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_volunteers_import))
     p = vsub.add_parser("export", parents=[common])
     p.add_argument("file", type=Path)
+    p.add_argument("--include-ids", action="store_true",
+                   help="include ID-card numbers (left out unless asked; needs permission)")
     p.set_defaults(func=with_db(cmd_volunteers_export))
 
     teams = sub.add_parser("teams", parents=[common], help="teams")
@@ -99,7 +101,8 @@ def cmd_volunteers_import(db: Database, args: argparse.Namespace) -> int:
 def cmd_volunteers_export(db: Database, args: argparse.Namespace) -> int:
     _check_suffix(args.file)
     with db.session() as s:
-        n = volunteers_io.export_file(s, args.file, vol_service.VolunteerFilter(active=None))
+        n = volunteers_io.export_file(s, args.file, vol_service.VolunteerFilter(active=None),
+                                      include_ids=args.include_ids)
     print(f"{args.file}: exported {n} volunteers")
     return 0
 

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from .. import names
 from ..errors import ImportFailed, RowProblem, ValidationError
 from ..models import Grid, Membership, Team, Volunteer
+from ..security import audit
+from ..security.permissions import require
 from ..services import grids as grid_service
 from ..services import volunteers as vol_service
 from .tables import read_rows, write_table
@@ -101,6 +103,7 @@ _FIELD_TO_KEY = {"name": "name", "mobile": "mobile", "gender": "gender",
 def prepare(session: Session, path: Path | str, progress: Progress | None = None,
             cancelled: Cancelled | None = None) -> ImportPreview:
     """Read and check every row without writing anything."""
+    require(session, "registers.import")
     path = Path(path)
     preview = ImportPreview(str(path))
     teams = {n: i for n, i in session.execute(select(Team.name, Team.id)).all()}
@@ -200,6 +203,7 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
 
 def apply(session: Session, preview: ImportPreview) -> int:
     """Insert every prepared row in the caller's transaction; returns the count."""
+    require(session, "registers.import")
     if not preview.ok:
         raise ImportFailed(preview.source, preview.problems)
     records = []
@@ -230,6 +234,8 @@ def apply(session: Session, preview: ImportPreview) -> int:
     ]
     if members:
         session.execute(insert(Membership), members)
+    audit.record(session, "import", "volunteer", "", f"{Path(preview.source).name}: {len(ids)} rows",
+                 {"file": preview.source, "count": len(ids), "ids": [min(ids), max(ids)] if ids else []})
     return len(ids)
 
 
@@ -244,8 +250,16 @@ def import_file(session: Session, path: Path | str, dry_run: bool = False,
     return apply(session, preview)
 
 
-def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None) -> list[list[str]]:
-    """Rows with the import columns, in pinyin order."""
+def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None,
+                include_ids: bool = False) -> list[list[str]]:
+    """Rows with the import columns, in pinyin order.
+
+    ID-card numbers are left out (empty column) unless ``include_ids`` is asked for,
+    which needs the ``ids.view`` permission.
+    """
+    require(session, "registers.export")
+    if include_ids:
+        require(session, "ids.view")
     ids = vol_service.query_ids(session, flt)
     grid_names = dict(session.execute(select(Grid.id, Grid.name)).all())
     memberships: dict[int, list[tuple[str, str]]] = {}
@@ -263,7 +277,8 @@ def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None
         roles = [ROLE_ZH[r] for _, r in ms]
         role_text = roles[0] if roles and len(set(roles)) == 1 else "、".join(roles)
         out.append([
-            v.name, GENDER_ZH.get(v.gender or "", ""), v.mobile, v.id_number or "",
+            v.name, GENDER_ZH.get(v.gender or "", ""), v.mobile,
+            (v.id_number or "") if include_ids else "",
             grid_names.get(v.grid_id, "") if v.grid_id else "",
             "、".join(t for t, _ in ms), role_text, v.political_status, v.notes,
         ])
@@ -271,9 +286,11 @@ def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None
 
 
 def export_file(session: Session, path: Path | str,
-                flt: vol_service.VolunteerFilter | None = None) -> int:
+                flt: vol_service.VolunteerFilter | None = None, include_ids: bool = False) -> int:
     """Write the register to .xlsx or .csv with the import columns; returns the count."""
     path = Path(path)
-    rows = export_rows(session, flt)
+    rows = export_rows(session, flt, include_ids)
     write_table(path, HEADERS_ZH, rows, sheet_title="志愿者")
+    audit.record(session, "export", "volunteer", "", f"{path.name}: {len(rows)} rows",
+                 {"file": str(path), "count": len(rows), "id_numbers": include_ids})
     return len(rows)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import FieldProblem, ValidationError
 from ..models import Community
+from ..security.permissions import require
 from ..validation import normalize_text
 
 
@@ -35,6 +36,7 @@ def get_community(session: Session) -> CommunityInfo:
 
 def save_community(session: Session, info: CommunityInfo) -> None:
     """Create or update the single community row."""
+    require(session, "community.edit")
     problems = []
     try:
         ZoneInfo(info.timezone)
@@ -75,6 +77,7 @@ class RegisterCounts:
 
 def register_counts(session: Session) -> RegisterCounts:
     """How many active and former volunteers, teams and grids there are."""
+    require(session, "registers.read")
     from sqlalchemy import func
 
     from ..models import Grid, Team, Volunteer

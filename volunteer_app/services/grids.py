@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Volunteer
+from ..security.permissions import require
 from ..validation import normalize_name, normalize_optional_phone, normalize_text
 
 PEOPLE = ("leader", "worker", "police", "instructor")
@@ -42,6 +43,7 @@ class GridRow:
 
 def list_grids(session: Session) -> list[GridRow]:
     """Every grid in number order."""
+    require(session, "registers.read")
     counts = dict(
         session.execute(
             select(Volunteer.grid_id, func.count())
@@ -65,6 +67,7 @@ def _row(g: Grid, count: int) -> GridRow:
 
 def get_grid(session: Session, grid_id: int) -> GridRow:
     """One grid."""
+    require(session, "registers.read")
     g = session.get(Grid, grid_id)
     if g is None:
         raise NotFoundError("grid_not_found", id=grid_id)
@@ -97,6 +100,7 @@ def resolve(session: Session, text: str) -> int:
 def save_grid(session: Session, grid_id: int | None, number: int, name: str, area: str = "",
               expected_version: int | None = None, **people: str) -> int:
     """Create (grid_id None) or update a grid; ``people`` holds ``leader_name`` etc."""
+    require(session, "grids.edit")
     problems: list[FieldProblem] = []
     values: dict = {}
     if not isinstance(number, int) or number <= 0:
@@ -139,6 +143,7 @@ def save_grid(session: Session, grid_id: int | None, number: int, name: str, are
 
 def grid_volunteers(session: Session, grid_id: int) -> list[tuple[int, str, str, bool]]:
     """(id, name, mobile, party household) of the active volunteers living in a grid."""
+    require(session, "registers.read")
     return [
         tuple(r)
         for r in session.execute(

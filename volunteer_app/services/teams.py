@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, TEAM_KINDS, Membership, Team, Volunteer
+from ..security.permissions import require
 from ..validation import normalize_text
 
 
@@ -54,6 +55,7 @@ ROLE_ORDER = {"captain": 0, "deputy": 1, "member": 2}
 
 def list_teams(session: Session) -> list[TeamRow]:
     """Every team, umbrella team first, with member counts and captains."""
+    require(session, "registers.read")
     counts = dict(
         session.execute(
             select(Membership.team_id, func.count())
@@ -110,6 +112,7 @@ def save_team(
     description: str = "",
 ) -> int:
     """Create (team_id None) or update a team."""
+    require(session, "teams.edit")
     problems = []
     name = normalize_text(name, "name", 60)
     if not name:
@@ -135,6 +138,7 @@ def save_team(
 
 def members(session: Session, team_id: int) -> list[MemberRow]:
     """Members of a team, captain and deputies first, then by pinyin."""
+    require(session, "registers.read")
     rows = session.execute(
         select(
             Volunteer.id, Volunteer.name, Volunteer.mobile, Membership.role, Membership.since,
@@ -151,6 +155,7 @@ def add_members(
     session: Session, team_id: int, volunteer_ids: Iterable[int], role: str = "member"
 ) -> int:
     """Add volunteers to a team (existing members are left as they are); returns how many."""
+    require(session, "teams.edit")
     if session.get(Team, team_id) is None:
         raise NotFoundError("team_not_found", id=team_id)
     if role not in ROLES:
@@ -174,6 +179,7 @@ def add_members(
 def set_role(session: Session, team_id: int, volunteer_id: int, role: str) -> None:
     """Make a member captain, deputy or plain member. A team has at most one captain:
     appointing a new captain turns the previous one into a deputy."""
+    require(session, "teams.edit")
     if role not in ROLES:
         raise ValidationError(FieldProblem("role", "role_invalid", role))
     m = session.get(Membership, (volunteer_id, team_id))
@@ -193,6 +199,7 @@ def set_role(session: Session, team_id: int, volunteer_id: int, role: str) -> No
 
 def remove_member(session: Session, team_id: int, volunteer_id: int) -> None:
     """Take a volunteer out of a team."""
+    require(session, "teams.edit")
     m = session.get(Membership, (volunteer_id, team_id))
     if m is None:
         raise NotFoundError("membership_not_found", team_id=team_id, volunteer_id=volunteer_id)
@@ -202,6 +209,7 @@ def remove_member(session: Session, team_id: int, volunteer_id: int) -> None:
 
 def delete_team(session: Session, team_id: int) -> None:
     """Delete a team that has no members and no branch teams."""
+    require(session, "teams.edit")
     team = session.get(Team, team_id)
     if team is None:
         raise NotFoundError("team_not_found", id=team_id)

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from .. import names
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, Grid, Membership, Team, Volunteer
+from ..security.permissions import may, require
 from ..validation import (
+    mask_id_number,
     normalize_gender,
     normalize_id_number,
     normalize_mobile,
@@ -188,6 +190,7 @@ def _set_teams(session: Session, vol: Volunteer, teams: Iterable[tuple[int, str]
 
 def create(session: Session, data: VolunteerData) -> int:
     """Register a new volunteer; returns the id."""
+    require(session, "registers.edit")
     values = validate(data)
     _check_unique(session, values)
     vol = Volunteer(**values, **_derived(values), active=True)
@@ -210,7 +213,10 @@ def update(
     session: Session, volunteer_id: int, data: VolunteerData, expected_version: int | None = None
 ) -> None:
     """Save an edited volunteer; a stale ``expected_version`` raises ConflictError."""
+    require(session, "registers.edit")
     vol = _get(session, volunteer_id)
+    if vol.id_number and data.id_number == mask_id_number(vol.id_number):
+        data.id_number = vol.id_number  # the form showed the masked number unchanged
     values = validate(data)
     if expected_version is not None and vol.version != expected_version:
         # Say what the other clerk saved that differs from this form, so the UI can show it.
@@ -231,6 +237,7 @@ def update(
 
 def deactivate(session: Session, volunteer_id: int, left_on: date | None = None) -> None:
     """Mark a volunteer as having left (kept with all history)."""
+    require(session, "registers.edit")
     vol = _get(session, volunteer_id)
     vol.active = False
     vol.left_on = left_on or date.today()
@@ -239,6 +246,7 @@ def deactivate(session: Session, volunteer_id: int, left_on: date | None = None)
 
 def reactivate(session: Session, volunteer_id: int) -> None:
     """Undo a deactivation."""
+    require(session, "registers.edit")
     vol = _get(session, volunteer_id)
     vol.active = True
     vol.left_on = None
@@ -252,6 +260,7 @@ def has_history(session: Session, volunteer_id: int) -> bool:
 
 def delete(session: Session, volunteer_id: int) -> None:
     """Delete a volunteer who has no history; others must be deactivated instead."""
+    require(session, "registers.edit")
     vol = _get(session, volunteer_id)
     if has_history(session, volunteer_id):
         raise ConflictError("has_history", id=volunteer_id)
@@ -261,6 +270,7 @@ def delete(session: Session, volunteer_id: int) -> None:
 
 def get(session: Session, volunteer_id: int) -> VolunteerDetail:
     """All fields of one volunteer, with team memberships."""
+    require(session, "registers.read")
     vol = _get(session, volunteer_id)
     teams = tuple(
         session.execute(
@@ -272,7 +282,9 @@ def get(session: Session, volunteer_id: int) -> VolunteerDetail:
     )
     return VolunteerDetail(
         id=vol.id, name=vol.name, gender=vol.gender, mobile=vol.mobile,
-        id_number=vol.id_number, grid_id=vol.grid_id, political_status=vol.political_status,
+        # ID-card numbers are personal data: shown whole only to roles that may see them.
+        id_number=vol.id_number if may(session, "ids.view") else (mask_id_number(vol.id_number) or None),
+        grid_id=vol.grid_id, political_status=vol.political_status,
         party_household=vol.party_household, occupation=vol.occupation, skills=vol.skills,
         notes=vol.notes, joined_on=vol.joined_on, active=vol.active, left_on=vol.left_on,
         version=vol.version, teams=teams,
@@ -297,6 +309,7 @@ def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
 
 def query_ids(session: Session, flt: VolunteerFilter | None = None) -> list[int]:
     """Ids of matching volunteers in pinyin order; the table model loads rows lazily."""
+    require(session, "registers.read")
     flt = flt or VolunteerFilter()
     if flt.search.strip():
         # A substring search scans the table anyway; sorting the (few) matches here is
@@ -310,12 +323,14 @@ def query_ids(session: Session, flt: VolunteerFilter | None = None) -> list[int]
 
 def count(session: Session, flt: VolunteerFilter | None = None) -> int:
     """Number of matching volunteers."""
+    require(session, "registers.read")
     stmt = _filtered(select(func.count(Volunteer.id)), flt or VolunteerFilter())
     return session.scalar(stmt) or 0
 
 
 def fetch_rows(session: Session, ids: Sequence[int]) -> list[VolunteerRow]:
     """Rows for the given ids, in the order given."""
+    require(session, "registers.read")
     if not ids:
         return []
     by_id: dict[int, VolunteerRow] = {}
@@ -367,6 +382,7 @@ def query_ids_ordered(session: Session, flt: VolunteerFilter | None = None,
 
     Ties are broken by pinyin; ``descending`` reverses the whole order.
     """
+    require(session, "registers.read")
     if order not in SORT_ORDERS:
         raise ValidationError(FieldProblem("order", "order_invalid", order))
     flt = flt or VolunteerFilter()

@@ -1,0 +1,1 @@
+"""Operators, roles, permission checks and the audit log."""
