@@ -88,17 +88,28 @@ def assert_fonts_embedded(pdf: Path | bytes) -> list[str]:
     return names
 
 
-def form_xobject_count(pdf: Path | bytes) -> int:
-    """Distinct form XObjects referenced from pages."""
-    seen = set()
-    for page in reader(pdf).pages:
-        res = page.get("/Resources")
-        xobjects = res.get_object().get("/XObject") if res is not None else None
+def form_xobject_names(pdf: Path | bytes) -> set[str]:
+    """Names of the form XObjects used by pages and, recursively, by other forms."""
+    names: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(resources) -> None:  # noqa: ANN001
+        if resources is None:
+            return
+        xobjects = resources.get_object().get("/XObject")
         if xobjects is None:
-            continue
-        for ref in xobjects.get_object().values():
-            seen.add(ref.idnum if hasattr(ref, "idnum") else id(ref))
-    return len(seen)
+            return
+        for key, ref in xobjects.get_object().items():
+            xo = ref.get_object()
+            if xo.get("/Subtype") != "/Form" or id(xo) in seen:
+                continue
+            seen.add(id(xo))
+            names.add(str(key))
+            walk(xo.get("/Resources"))
+
+    for page in reader(pdf).pages:
+        walk(page.get("/Resources"))
+    return names
 
 
 def render_gray(pdf: Path, page: int, dpi: int, tmp: Path) -> tuple[int, int, bytes]:

@@ -128,6 +128,42 @@ class _CardPainter:
         self.ts = ts
         self.qr = qr
         self.masked = masked
+        self._forms: set[str] = set()
+
+    def qr_target(self, card: GridCard) -> tuple[str, str]:
+        """What the card's QR code dials, and its caption: the grid leader, or the
+        service hall when there is no leader's phone or phones are masked."""
+        leader = card.leader
+        if leader and leader.phone and not self.masked:
+            return tel_uri(leader.phone), "扫码拨打网格长"
+        if card.service_hall_phone:
+            return tel_uri(card.service_hall_phone), "扫码拨打服务大厅"
+        return "", ""
+
+    def form(self, key: str, card: GridCard, side: str) -> str:
+        """Name of a form XObject holding one side of ``card``, drawn on first use.
+
+        Copies of a card are identical, so each is drawn once and placed many times:
+        500 cards of one grid cost one card's layout and keep the PDF small.
+        """
+        name = f"vacard{side}{key}"
+        if name in self._forms:
+            return name
+        value, _caption = self.qr_target(card)
+        if side == "front" and value:
+            self.qr.form_name(value)  # forms cannot be defined inside another form
+        self.c.beginForm(name, lowerx=0, lowery=0, upperx=CARD_W, uppery=CARD_H)
+        (self.front if side == "front" else self.back)(card, 0, 0)
+        self.c.endForm()
+        self._forms.add(name)
+        return name
+
+    def place(self, key: str, card: GridCard, side: str, x: float, y: float) -> None:
+        name = self.form(key, card, side)
+        self.c.saveState()
+        self.c.translate(x, y)
+        self.c.doForm(name)
+        self.c.restoreState()
 
     def _band(self, x: float, y: float, height: float) -> None:
         c = self.c
@@ -187,12 +223,7 @@ class _CardPainter:
         c.line(left, rule_y, right, rule_y)
 
         # QR code on the right, between header and footer.
-        leader = card.leader
-        qr_value, caption = "", ""
-        if leader and leader.phone and not self.masked:
-            qr_value, caption = tel_uri(leader.phone), "扫码拨打网格长"
-        elif card.service_hall_phone:
-            qr_value, caption = tel_uri(card.service_hall_phone), "扫码拨打服务大厅"
+        qr_value, caption = self.qr_target(card)
         body_top = band_bottom - 1.6 * mm
         body_bottom = rule_y + 1.2 * mm
         qr_right = right
@@ -309,7 +340,7 @@ def render_grid_cards(cards: Sequence[GridCard], out: Output, options: PrintOpti
     ts = Typesetter(fonts)
     masked = options.masked(False)
     layout = sheet_layout(options.page_size())
-    items = [card for card in cards for _ in range(copies)]
+    items = [(str(i), card) for i, card in enumerate(cards) for _ in range(copies)]
     reporter = ProgressReporter(options, len(items))
     sheets = list(chunks(items, layout.per_page))
     pages = 0
@@ -324,13 +355,11 @@ def render_grid_cards(cards: Sequence[GridCard], out: Output, options: PrintOpti
             for side in (("front", "back") if backs else ("front",)):
                 pages += 1
                 layout.draw_crop_marks(c, length=4 * mm, offset=1.5 * mm)
-                for slot, card in enumerate(sheet):
+                for slot, (key, card) in enumerate(sheet):
                     cx, cy = layout.origin(slot, mirrored=side == "back")
+                    painter.place(key, card, side, cx, cy)
                     if side == "front":
-                        painter.front(card, cx, cy)
                         reporter.tick()
-                    else:
-                        painter.back(card, cx, cy)
                 label = "背面" if side == "back" else "正面"
                 note = (f"{community}  网格联系卡（{label}）  沿裁切线裁开  "
                         f"打印日期 {options.today():%Y-%m-%d}  第 {pages} / {total_pages} 页")

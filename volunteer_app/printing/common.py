@@ -634,3 +634,45 @@ def hours_text(hours: float) -> str:
     """2.5 -> "2.5", 2.0 -> "2", 1.25 -> "1.25"."""
     text = f"{hours:.2f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+Run = tuple[str, float, colors.Color]  # text, size, colour
+
+
+class TextLines(Flowable):
+    """Short lines of text set with the :class:`Typesetter`, for table cells.
+
+    A Paragraph with CJK wrapping costs about a millisecond to lay out; a roster of a
+    street office has ten thousand name-and-phone entries. These entries are one or two
+    known lines, so they are measured and drawn directly instead.
+    """
+
+    def __init__(self, ts: Typesetter, lines: list[list[Run]], leading: float = 1.28,
+                 align: str = "left") -> None:
+        super().__init__()
+        self.ts = ts
+        self.lines = lines
+        self.leading = leading
+        self.align = align
+        self._heights = [max((r[1] for r in line), default=0) * leading for line in lines]
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = sum(self._heights)
+        return aw, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for line, h in zip(self.lines, self._heights, strict=True):
+            size = max((r[1] for r in line), default=0)
+            y -= h
+            baseline = y + (h - size) / 2 + size * 0.18
+            widths = [self.ts.width(t, s) for t, s, _c in line]
+            x = {"left": 0.0, "centre": (self.width - sum(widths)) / 2,
+                 "right": self.width - sum(widths)}[self.align]
+            for (text, s, colour), w in zip(line, widths, strict=True):
+                self.ts.draw(self.canv, x, baseline, text, s, color=colour)
+                x += w
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []

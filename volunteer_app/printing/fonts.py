@@ -158,30 +158,34 @@ def find_tibetan_font(tibetan_path: str | os.PathLike[str] | None = None) -> Fon
 
 
 _lock = threading.Lock()
-_registered: dict[FontFile, str] = {}
+_registered: dict[FontFile, tuple[str, TTFont]] = {}
 
 
 def _load(ff: FontFile, *, probe: str) -> str:
-    """Register ``ff`` with ReportLab once; return its font name or raise FontMissing."""
+    """Register ``ff`` with ReportLab once; return its font name or raise FontMissing.
+
+    The glyph check runs on every call: the same file may be asked for as the Tibetan
+    font first and as the Chinese font later.
+    """
     with _lock:
-        name = _registered.get(ff)
-        if name is not None:
-            return name
-        digest = hashlib.sha1(f"{ff.path}#{ff.subfont_index}".encode()).hexdigest()[:10]
-        name = f"VA-{Path(ff.path).stem[:20]}-{ff.subfont_index}-{digest}"
-        try:
-            font = TTFont(name, ff.path, subfontIndex=ff.subfont_index)
-        except TTFError as exc:
-            reason = "cff_outlines" if "postscript" in str(exc).lower() else "not_a_font"
-            raise FontMissing("font_unusable", path=ff.path, reason=reason) from exc
-        except (OSError, ValueError, IndexError) as exc:
-            raise FontMissing("font_unusable", path=ff.path, reason="not_a_font") from exc
+        known = _registered.get(ff)
+        if known is None:
+            digest = hashlib.sha1(f"{ff.path}#{ff.subfont_index}".encode()).hexdigest()[:10]
+            name = f"VA-{Path(ff.path).stem[:20]}-{ff.subfont_index}-{digest}"
+            try:
+                font = TTFont(name, ff.path, subfontIndex=ff.subfont_index)
+            except TTFError as exc:
+                reason = "cff_outlines" if "postscript" in str(exc).lower() else "not_a_font"
+                raise FontMissing("font_unusable", path=ff.path, reason=reason) from exc
+            except (OSError, ValueError, IndexError) as exc:
+                raise FontMissing("font_unusable", path=ff.path, reason="not_a_font") from exc
+            pdfmetrics.registerFont(font)
+            known = _registered[ff] = (name, font)
+        name, font = known
         cmap = font.face.charToGlyph
         if any(ord(ch) not in cmap for ch in probe):
             reason = "no_tibetan_glyphs" if probe == TIBETAN_PROBE else "no_cjk_glyphs"
             raise FontMissing("font_unusable", path=ff.path, reason=reason)
-        pdfmetrics.registerFont(font)
-        _registered[ff] = name
         return name
 
 

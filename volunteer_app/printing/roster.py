@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,10 +40,10 @@ from .common import (
     PrintResult,
     ProgressReporter,
     SectionMark,
+    TextLines,
     Typesetter,
     build_document,
     cn_date,
-    has_tibetan,
     para,
     paragraph_styles,
     phone_text,
@@ -294,26 +293,28 @@ def _day_header(day: RosterDay, styles: dict[str, ParagraphStyle], ts: Typesette
 def _cell(cell: RosterCell | None, styles: dict[str, ParagraphStyle], masked: bool,
           ts: Typesetter, avail: float) -> list:
     if cell is None:
-        return [para("—", styles["empty"])]
-    out = [_person_para(p.name, phone_text(p.phone, masked), styles, ts, avail)
+        return [TextLines(ts, [[("—", 9, GREY)]], align="centre")]
+    out = [_person_lines(p.name, phone_text(p.phone, masked), ts, avail)
            for p in cell.people]
     if cell.gap:
-        out.append(para(f"待补 {cell.gap} 人", styles["gap"]))
+        out.append(TextLines(ts, [[(f"待补 {cell.gap} 人", 8, RED)]]))
     return out
 
 
-def _person_para(name: str, phone: str, styles: dict[str, ParagraphStyle], ts: Typesetter,
-                 avail: float) -> Paragraph:
+NAME_SIZE, PHONE_SIZE = 9.0, 7.5
+
+
+def _person_lines(name: str, phone: str, ts: Typesetter, avail: float) -> TextLines:
     """Name with the phone after it in smaller grey type, or below it when both do not
-    fit on one line (a phone number is never broken)."""
-    if has_tibetan(name):
-        # Shaped Tibetan needs the non-CJK paragraph style (see common.para).
-        return para(f"{name}\n{phone}".strip(), styles["person"], ts.fonts)
-    person, small = styles["person"], styles["phone"].fontSize
-    one_line = (ts.width(name, person.fontSize) + ts.width(" " + phone, small)) <= avail
-    sep = " " if one_line else "<br/>"
-    return Paragraph(f'{escape(name)}{sep}<font size="{small}" color="#5f6670">'
-                     f"{escape(phone)}</font>", person)
+    fit on one line; a phone number is never broken, a very long name wraps."""
+    name_w = ts.width(name, NAME_SIZE)
+    if name_w + ts.width(" " + phone, PHONE_SIZE) <= avail:
+        return TextLines(ts, [[(name, NAME_SIZE, INK), (" " + phone, PHONE_SIZE, GREY)]])
+    lines: list[list] = [[(part, NAME_SIZE, INK)] for part in ts.wrap(name, avail, NAME_SIZE)]
+    if phone:
+        size = ts.fit_size(phone, avail, PHONE_SIZE, 5.5)
+        lines.append([(phone, size, GREY)])
+    return TextLines(ts, lines)
 
 
 def render_weekly_roster(roster: WeekRoster, out: Output,
