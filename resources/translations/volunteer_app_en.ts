@@ -896,6 +896,398 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         </message>
     </context>
     <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Assign despite conflicts?</source>
+            <translation>Assign despite conflicts?</translation>
+        </message>
+        <message>
+            <source>%1 cannot normally take this shift:</source>
+            <translation>%1 cannot normally take this shift:</translation>
+        </message>
+        <message>
+            <source>Reason for assigning anyway (kept with the assignment):</source>
+            <translation>Reason for assigning anyway (kept with the assignment):</translation>
+        </message>
+        <message>
+            <source>e.g. the captain agreed by phone</source>
+            <translation>e.g. the captain agreed by phone</translation>
+        </message>
+        <message>
+            <source>Assign anyway</source>
+            <translation>Assign anyway</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlannerView</name>
+        <message>
+            <source>Patrol</source>
+            <translation>Patrol</translation>
+        </message>
+        <message>
+            <source>Daily small inspection</source>
+            <translation>Daily small inspection</translation>
+        </message>
+        <message>
+            <source>Weekly big inspection</source>
+            <translation>Weekly big inspection</translation>
+        </message>
+        <message>
+            <source>Civility persuasion</source>
+            <translation>Civility persuasion</translation>
+        </message>
+        <message>
+            <source>Publicity</source>
+            <translation>Publicity</translation>
+        </message>
+        <message>
+            <source>Cleanup</source>
+            <translation>Cleanup</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Other duty</source>
+            <translation>Other duty</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>No-show</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>has left (inactive)</source>
+            <translation>has left (inactive)</translation>
+        </message>
+        <message>
+            <source>on leave or unavailable that day</source>
+            <translation>on leave or unavailable that day</translation>
+        </message>
+        <message>
+            <source>not a member of the shift's team</source>
+            <translation>not a member of the shift's team</translation>
+        </message>
+        <message>
+            <source>already on another shift at that time</source>
+            <translation>already on another shift at that time</translation>
+        </message>
+        <message>
+            <source>the shift is already full</source>
+            <translation>the shift is already full</translation>
+        </message>
+        <message>
+            <source>outside their available times</source>
+            <translation>outside their available times</translation>
+        </message>
+        <message>
+            <source>over their weekly maximum</source>
+            <translation>over their weekly maximum</translation>
+        </message>
+        <message>
+            <source>over their daily maximum</source>
+            <translation>over their daily maximum</translation>
+        </message>
+        <message>
+            <source>less than 8 hours' rest between shifts</source>
+            <translation>less than 8 hours' rest between shifts</translation>
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation>New Year's Day</translation>
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation>Spring Festival</translation>
+        </message>
+        <message>
+            <source>Qingming Festival</source>
+            <translation>Qingming Festival</translation>
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation>Labour Day</translation>
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation>Dragon Boat Festival</translation>
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation>National Day</translation>
+        </message>
+        <message>
+            <source>Mid-Autumn Festival</source>
+            <translation>Mid-Autumn Festival</translation>
+        </message>
+        <message>
+            <source>Victory Day (70th anniversary)</source>
+            <translation>Victory Day (70th anniversary)</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>The volunteer is already on this shift.</source>
+            <translation>The volunteer is already on this shift.</translation>
+        </message>
+        <message>
+            <source>This duty is already checked in, completed or marked no-show; change its status instead of removing it.</source>
+            <translation>This duty is already checked in, completed or marked no-show; change its status instead of removing it.</translation>
+        </message>
+        <message>
+            <source>The volunteer is no longer on this shift.</source>
+            <translation>The volunteer is no longer on this shift.</translation>
+        </message>
+        <message>
+            <source>The shift no longer exists; it may have been deleted meanwhile.</source>
+            <translation>The shift no longer exists; it may have been deleted meanwhile.</translation>
+        </message>
+        <message>
+            <source>The duty's status cannot be changed that way.</source>
+            <translation>The duty's status cannot be changed that way.</translation>
+        </message>
+        <message>
+            <source>%1 (%2 of at most %3)</source>
+            <translation>%1 (%2 of at most %3)</translation>
+        </message>
+        <message>
+            <source>%1 (%2 h)</source>
+            <translation>%1 (%2 h)</translation>
+        </message>
+        <message>
+            <source>%1 (%2 to %3)</source>
+            <translation>%1 (%2 to %3)</translation>
+        </message>
+        <message>
+            <source>The generated shifts already have volunteers on them.</source>
+            <translation>The generated shifts already have volunteers on them.</translation>
+        </message>
+        <message>
+            <source> (+1 day)</source>
+            <translation> (+1 day)</translation>
+        </message>
+        <message>
+            <source>%1 open</source>
+            <translation>%1 open</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Schedule</translation>
+        </message>
+        <message>
+            <source>◀ Previous week</source>
+            <translation>◀ Previous week</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>This week</translation>
+        </message>
+        <message>
+            <source>Next week ▶</source>
+            <translation>Next week ▶</translation>
+        </message>
+        <message>
+            <source>Go to the week of a date</source>
+            <translation>Go to the week of a date</translation>
+        </message>
+        <message>
+            <source>Rows: teams</source>
+            <translation>Rows: teams</translation>
+        </message>
+        <message>
+            <source>Rows: grids</source>
+            <translation>Rows: grids</translation>
+        </message>
+        <message>
+            <source>Generate from templates</source>
+            <translation>Generate from templates</translation>
+        </message>
+        <message>
+            <source>Create this week's shifts from the recurring duty templates (shifts already there are kept)</source>
+            <translation>Create this week's shifts from the recurring duty templates (shifts already there are kept)</translation>
+        </message>
+        <message>
+            <source>Copy previous week</source>
+            <translation>Copy previous week</translation>
+        </message>
+        <message>
+            <source>Put last week's volunteers on this week's matching shifts (checked for conflicts)</source>
+            <translation>Put last week's volunteers on this week's matching shifts (checked for conflicts)</translation>
+        </message>
+        <message>
+            <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
+            <translation>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
+        </message>
+        <message>
+            <source>Selected shift</source>
+            <translation>Selected shift</translation>
+        </message>
+        <message>
+            <source>On this shift</source>
+            <translation>On this shift</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Mark confirmed</source>
+            <translation>Mark confirmed</translation>
+        </message>
+        <message>
+            <source>Confirm all</source>
+            <translation>Confirm all</translation>
+        </message>
+        <message>
+            <source>Free volunteers</source>
+            <translation>Free volunteers</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Why not</source>
+            <translation>Why not</translation>
+        </message>
+        <message>
+            <source>Assign to shift</source>
+            <translation>Assign to shift</translation>
+        </message>
+        <message>
+            <source>%1 week %2 (%3) · %4 – %5</source>
+            <translation>%1 week %2 (%3) · %4 – %5</translation>
+        </message>
+        <message>
+            <source>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</source>
+            <translation>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</translation>
+        </message>
+        <message>
+            <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
+            <translation>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</translation>
+        </message>
+        <message>
+            <source>Click a shift in the week to see who is on it and who could take it.</source>
+            <translation>Click a shift in the week to see who is on it and who could take it.</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>Holiday</translation>
+        </message>
+        <message>
+            <source>%1 of %2 places filled</source>
+            <translation>%1 of %2 places filled</translation>
+        </message>
+        <message>
+            <source>Assigned despite conflicts: %1</source>
+            <translation>Assigned despite conflicts: %1</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>%1 can take it; the others are listed with the reason. Double-click or drag onto a shift.</source>
+            <translation>%1 can take it; the others are listed with the reason. Double-click or drag onto a shift.</translation>
+        </message>
+        <message>
+            <source>%1 assigned, but: %2</source>
+            <translation>%1 assigned, but: %2</translation>
+        </message>
+        <message>
+            <source>%1 assigned despite: %2</source>
+            <translation>%1 assigned despite: %2</translation>
+        </message>
+        <message>
+            <source>%1 assigned.</source>
+            <translation>%1 assigned.</translation>
+        </message>
+        <message>
+            <source>%1 removed from the shift.</source>
+            <translation>%1 removed from the shift.</translation>
+        </message>
+        <message>
+            <source>%1 confirmed.</source>
+            <translation>%1 confirmed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n volunteer(s) confirmed.</source>
+            <translation>
+                <numerusform>%n volunteer confirmed.</numerusform>
+                <numerusform>%n volunteers confirmed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shift(s) created from the templates.</source>
+            <translation>
+                <numerusform>%n shift created from the templates.</numerusform>
+                <numerusform>%n shifts created from the templates.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing new: every template's shifts are already there.</source>
+            <translation>Nothing new: every template's shifts are already there.</translation>
+        </message>
+        <message>
+            <source>Copied from the previous week: %1 volunteer(s) on shifts, %2 shift(s) created.</source>
+            <translation>Copied from the previous week: %1 volunteer(s) on shifts, %2 shift(s) created.</translation>
+        </message>
+        <message>
+            <source>Not copied: %1</source>
+            <translation>Not copied: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Roles</name>
         <message>
             <source>Captain</source>
@@ -1569,6 +1961,45 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
         <message>
             <source>Copy mobile numbers</source>
             <translation>Copy mobile numbers</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekModel</name>
+        <message>
+            <source>(no team / place)</source>
+            <translation>(no team / place)</translation>
+        </message>
+        <message>
+            <source>(no grid / place)</source>
+            <translation>(no grid / place)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 places filled</source>
+            <translation>%1 of %2 places filled</translation>
+        </message>
+        <message>
+            <source>Duty</source>
+            <translation>Duty</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>Holiday</translation>
+        </message>
+        <message>
+            <source>Make-up working day</source>
+            <translation>Make-up working day</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Statutory holiday: %1</source>
+            <translation>Statutory holiday: %1</translation>
+        </message>
+        <message>
+            <source>Make-up working day: counts as a weekday</source>
+            <translation>Make-up working day: counts as a weekday</translation>
         </message>
     </context>
 </TS>

@@ -893,6 +893,396 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Assign despite conflicts?</source>
+        <translation>仍要排班吗?</translation>
+    </message>
+    <message>
+        <source>%1 cannot normally take this shift:</source>
+        <translation>%1 按规则不能担任这个班次:</translation>
+    </message>
+    <message>
+        <source>Reason for assigning anyway (kept with the assignment):</source>
+        <translation>仍要排班的理由(会随排班记录保存):</translation>
+    </message>
+    <message>
+        <source>e.g. the captain agreed by phone</source>
+        <translation>例如:队长已电话同意</translation>
+    </message>
+    <message>
+        <source>Assign anyway</source>
+        <translation>仍然排班</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerView</name>
+    <message>
+        <source>Patrol</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <source>Daily small inspection</source>
+        <translation>日常小排查</translation>
+    </message>
+    <message>
+        <source>Weekly big inspection</source>
+        <translation>每周大排查</translation>
+    </message>
+    <message>
+        <source>Civility persuasion</source>
+        <translation>文明劝导</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>宣传</translation>
+    </message>
+    <message>
+        <source>Cleanup</source>
+        <translation>环境整治</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Other duty</source>
+        <translation>其他任务</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>has left (inactive)</source>
+        <translation>已离队</translation>
+    </message>
+    <message>
+        <source>on leave or unavailable that day</source>
+        <translation>当天请假或不能服务</translation>
+    </message>
+    <message>
+        <source>not a member of the shift&apos;s team</source>
+        <translation>不是该班次所属队伍的队员</translation>
+    </message>
+    <message>
+        <source>already on another shift at that time</source>
+        <translation>同一时间已有其他班次</translation>
+    </message>
+    <message>
+        <source>the shift is already full</source>
+        <translation>班次人数已满</translation>
+    </message>
+    <message>
+        <source>outside their available times</source>
+        <translation>不在其可服务时间内</translation>
+    </message>
+    <message>
+        <source>over their weekly maximum</source>
+        <translation>超过每周最多班次</translation>
+    </message>
+    <message>
+        <source>over their daily maximum</source>
+        <translation>超过每天最多班次</translation>
+    </message>
+    <message>
+        <source>less than 8 hours&apos; rest between shifts</source>
+        <translation>两个班次之间休息不足8小时</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Victory Day (70th anniversary)</source>
+        <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>The volunteer is already on this shift.</source>
+        <translation>该志愿者已在这个班次上。</translation>
+    </message>
+    <message>
+        <source>This duty is already checked in, completed or marked no-show; change its status instead of removing it.</source>
+        <translation>这个班次已签到、已完成或已记缺勤,不能移除,请改为修改其状态。</translation>
+    </message>
+    <message>
+        <source>The volunteer is no longer on this shift.</source>
+        <translation>该志愿者已不在这个班次上。</translation>
+    </message>
+    <message>
+        <source>The shift no longer exists; it may have been deleted meanwhile.</source>
+        <translation>班次已不存在,可能刚被他人删除。</translation>
+    </message>
+    <message>
+        <source>The duty&apos;s status cannot be changed that way.</source>
+        <translation>班次状态不能这样更改。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of at most %3)</source>
+        <translation>%1(%2 次,最多 %3 次)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 h)</source>
+        <translation>%1(%2 小时)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1(%2 至 %3)</translation>
+    </message>
+    <message>
+        <source>The generated shifts already have volunteers on them.</source>
+        <translation>生成的班次上已经排了志愿者。</translation>
+    </message>
+    <message>
+        <source> (+1 day)</source>
+        <translation>(次日)</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>缺 %1 人</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Go to the week of a date</source>
+        <translation>跳到某一天所在的周</translation>
+    </message>
+    <message>
+        <source>Rows: teams</source>
+        <translation>按队伍分行</translation>
+    </message>
+    <message>
+        <source>Rows: grids</source>
+        <translation>按网格分行</translation>
+    </message>
+    <message>
+        <source>Generate from templates</source>
+        <translation>按模板生成班次</translation>
+    </message>
+    <message>
+        <source>Create this week&apos;s shifts from the recurring duty templates (shifts already there are kept)</source>
+        <translation>按周期性任务模板生成本周班次(已有班次保持不变)</translation>
+    </message>
+    <message>
+        <source>Copy previous week</source>
+        <translation>复制上周排班</translation>
+    </message>
+    <message>
+        <source>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</source>
+        <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
+    </message>
+    <message>
+        <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
+        <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
+    </message>
+    <message>
+        <source>Selected shift</source>
+        <translation>选中的班次</translation>
+    </message>
+    <message>
+        <source>On this shift</source>
+        <translation>本班次人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Mark confirmed</source>
+        <translation>标为已确认</translation>
+    </message>
+    <message>
+        <source>Confirm all</source>
+        <translation>全部确认</translation>
+    </message>
+    <message>
+        <source>Free volunteers</source>
+        <translation>可排志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>不宜排班的原因</translation>
+    </message>
+    <message>
+        <source>Assign to shift</source>
+        <translation>排到该班次</translation>
+    </message>
+    <message>
+        <source>%1 week %2 (%3) · %4 – %5</source>
+        <translation>%1年第%2周(%3)· %4 – %5</translation>
+    </message>
+    <message>
+        <source>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</source>
+        <translation>%1 年的法定节假日安排尚未公布:目前只按周末和手工录入的节假日排班,法定节假日和调休上班日可能缺失。</translation>
+    </message>
+    <message>
+        <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
+        <translation>共 %1 个班次 · 已排 %2/%3 人次 · %4 个班次缺人</translation>
+    </message>
+    <message>
+        <source>Click a shift in the week to see who is on it and who could take it.</source>
+        <translation>点击周表中的班次,查看已排人员和可排的志愿者。</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled</source>
+        <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>Assigned despite conflicts: %1</source>
+        <translation>有冲突仍排班:%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 can take it; the others are listed with the reason. Double-click or drag onto a shift.</source>
+        <translation>%1 人可以排;其他人列出了原因。双击或拖到班次上即可排班。</translation>
+    </message>
+    <message>
+        <source>%1 assigned, but: %2</source>
+        <translation>已排 %1,但:%2</translation>
+    </message>
+    <message>
+        <source>%1 assigned despite: %2</source>
+        <translation>已排 %1(已说明理由):%2</translation>
+    </message>
+    <message>
+        <source>%1 assigned.</source>
+        <translation>已排 %1。</translation>
+    </message>
+    <message>
+        <source>%1 removed from the shift.</source>
+        <translation>已把 %1 从班次移除。</translation>
+    </message>
+    <message>
+        <source>%1 confirmed.</source>
+        <translation>%1 已确认。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s) confirmed.</source>
+        <translation>
+            <numerusform>已确认 %n 名志愿者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) created from the templates.</source>
+        <translation>
+            <numerusform>已按模板生成 %n 个班次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new: every template&apos;s shifts are already there.</source>
+        <translation>没有新班次:各模板的班次都已存在。</translation>
+    </message>
+    <message>
+        <source>Copied from the previous week: %1 volunteer(s) on shifts, %2 shift(s) created.</source>
+        <translation>已复制上周排班:排了 %1 人次,新建 %2 个班次。</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>未复制:%1</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Captain</source>
@@ -1564,6 +1954,45 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
     <message>
         <source>Copy mobile numbers</source>
         <translation>复制手机号</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>(no team / place)</source>
+        <translation>(无队伍)</translation>
+    </message>
+    <message>
+        <source>(no grid / place)</source>
+        <translation>(无网格)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled</source>
+        <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Statutory holiday: %1</source>
+        <translation>法定节假日:%1</translation>
+    </message>
+    <message>
+        <source>Make-up working day: counts as a weekday</source>
+        <translation>调休上班日:按工作日排班</translation>
     </message>
 </context>
 </TS>

@@ -466,6 +466,7 @@ class ShiftRow:
     batch_id: int | None
     version: int
     assigned: tuple[AssignedRow, ...] = ()
+    grid_number: int | None = None
 
     @property
     def overnight(self) -> bool:
@@ -585,12 +586,13 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
         select(Shift.id, Shift.title, Shift.team_id, Team.name, Team.colour, Shift.grid_id,
                Grid.name, Shift.location, Shift.date, Shift.start_time, Shift.end_time,
                Shift.duty_type, Shift.needed, Shift.notes, Shift.edited_by_hand,
-               Shift.template_id, Shift.batch_id, Shift.version)
+               Shift.template_id, Shift.batch_id, Shift.version, Grid.number)
         .outerjoin(Team, Team.id == Shift.team_id)
         .outerjoin(Grid, Grid.id == Shift.grid_id)
         .where(*conds)
         .order_by(Shift.date, Shift.start_time, Grid.number, Shift.team_id, Shift.id))
-    return [ShiftRow(*r, assigned=tuple(assigned.get(r[0], ()))) for r in rows]
+    return [ShiftRow(*r[:-1], assigned=tuple(assigned.get(r[0], ())), grid_number=r[-1])
+            for r in rows]
 
 
 def get_shift(session: Session, shift_id: int) -> ShiftRow:
@@ -651,6 +653,7 @@ class AssignResult:
 
     assignment_id: int
     conflicts: tuple[Conflict, ...] = ()
+    volunteer_name: str = ""
 
     @property
     def warnings(self) -> tuple[Conflict, ...]:
@@ -734,8 +737,10 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
         raise ConflictError("already_assigned", shift_id=shift_id, volunteer_id=volunteer_id)
     conflicts = check_assignment(session, shift_id, volunteer_id)
     hard = [c for c in conflicts if c.hard]
+    name = session.scalar(select(Volunteer.name).where(Volunteer.id == volunteer_id)) or ""
     if hard and reason is None:
-        raise AssignmentBlocked(conflicts, shift_id=shift_id, volunteer_id=volunteer_id)
+        raise AssignmentBlocked(conflicts, shift_id=shift_id, volunteer_id=volunteer_id,
+                                volunteer_name=name)
     now = local_now(session)
     row = existing or Assignment(shift_id=shift_id, volunteer_id=volunteer_id)
     row.status, row.source, row.created_at = status, source, now
@@ -745,7 +750,7 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
     row.actual_start = row.actual_end = None
     session.add(row)
     session.flush()
-    return AssignResult(row.id, tuple(conflicts))
+    return AssignResult(row.id, tuple(conflicts), name)
 
 
 def _assignment(session: Session, shift_id: int, volunteer_id: int) -> Assignment:
