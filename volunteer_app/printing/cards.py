@@ -307,7 +307,7 @@ class _CardPainter:
         box_y = cursor - box_h + 1.2 * mm
         c.setFillColor(LIGHT)
         c.roundRect(left + 1 * mm, box_y, width - 2 * mm, box_h, 1.4 * mm, stroke=0, fill=1)
-        s, lines = ts.fit_block(ORDERS_NOTE, width - 6 * mm, 6.4, 5, 2)
+        s, lines = ts.fit_block(ORDERS_NOTE, width - 6 * mm, 6.6, 5, 2, shrink_first=0.97)
         line_y = box_y + box_h / 2 + (len(lines) - 1) * s * 0.65 - s * 0.35
         for line in lines:
             ts.draw(c, x + CARD_W / 2, line_y, line, s, color=RED_DARK, align="centre")
