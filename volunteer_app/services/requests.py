@@ -12,6 +12,8 @@ look at the clock take ``now`` so tests can inject one.
 
 from __future__ import annotations
 
+import getpass
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -74,6 +76,21 @@ CATEGORY_TEAM_KIND = {
 MAX_MEASURED_WORK = timedelta(hours=12)
 # A transition may be recorded a few minutes ahead of the office clock (clock drift).
 CLOCK_SLACK = timedelta(minutes=5)
+
+
+ENV_OPERATOR = "VOLUNTEER_APP_OPERATOR"
+
+
+def default_operator() -> str:
+    """Who is at the keyboard when nobody said: ``$VOLUNTEER_APP_OPERATOR``, else the OS
+    user name (front ends let the clerk set a name instead)."""
+    name = os.environ.get(ENV_OPERATOR, "").strip()
+    if name:
+        return name[:40]
+    try:
+        return getpass.getuser()[:40] or "operator"
+    except Exception:  # no user database entry (some containers): still record something
+        return "operator"
 
 
 class InvalidTransition(ConflictError):
