@@ -48,6 +48,56 @@
         </message>
     </context>
     <context>
+        <name>DayTable</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Duty</source>
+            <translation>Duty</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Grid / place</source>
+            <translation>Grid / place</translation>
+        </message>
+        <message>
+            <source>On duty</source>
+            <translation>On duty</translation>
+        </message>
+        <message>
+            <source>Open places</source>
+            <translation>Open places</translation>
+        </message>
+        <message>
+            <source>%1 (next day)</source>
+            <translation>%1 (next day)</translation>
+        </message>
+        <message>
+            <source>nobody yet</source>
+            <translation>nobody yet</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n short</source>
+            <translation>
+                <numerusform>%n short</numerusform>
+                <numerusform>%n short</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>Full</translation>
+        </message>
+        <message>
+            <source>On duty now</source>
+            <translation>On duty now</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorText</name>
         <message>
             <source>Name</source>
@@ -585,6 +635,85 @@
         </message>
     </context>
     <context>
+        <name>HolidaysDialog</name>
+        <message>
+            <source>Holidays and make-up working days</source>
+            <translation>Holidays and make-up working days</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Holiday (day off)</source>
+            <translation>Holiday (day off)</translation>
+        </message>
+        <message>
+            <source>Make-up working day</source>
+            <translation>Make-up working day</translation>
+        </message>
+        <message>
+            <source>Name, e.g. 藏历新年</source>
+            <translation>Name, e.g. 藏历新年</translation>
+        </message>
+        <message>
+            <source>Add / change</source>
+            <translation>Add / change</translation>
+        </message>
+        <message>
+            <source>Make ordinary day</source>
+            <translation>Make ordinary day</translation>
+        </message>
+        <message>
+            <source>Mark year complete</source>
+            <translation>Mark year complete</translation>
+        </message>
+        <message>
+            <source>Declare that the table now holds this year's official schedule (removes the notice)</source>
+            <translation>Declare that the table now holds this year's official schedule (removes the notice)</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Official schedule from chinese_calendar; your changes are kept.</source>
+            <translation>Official schedule from chinese_calendar; your changes are kept.</translation>
+        </message>
+        <message>
+            <source>Entered by hand and marked complete.</source>
+            <translation>Entered by hand and marked complete.</translation>
+        </message>
+        <message>
+            <source>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</source>
+            <translation>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>Holiday</translation>
+        </message>
+        <message>
+            <source>chinese_calendar</source>
+            <translation>chinese_calendar</translation>
+        </message>
+        <message>
+            <source>by hand</source>
+            <translation>by hand</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Import volunteers</source>
@@ -728,6 +857,126 @@
         <message>
             <source>The import failed and nothing was written: %1</source>
             <translation>The import failed and nothing was written: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Jobs</name>
+        <message>
+            <source>Upcoming-duty reminders</source>
+            <translation>Upcoming-duty reminders</translation>
+        </message>
+        <message>
+            <source>Unfilled-shift alerts</source>
+            <translation>Unfilled-shift alerts</translation>
+        </message>
+        <message>
+            <source>Overdue residents' requests</source>
+            <translation>Overdue residents' requests</translation>
+        </message>
+        <message>
+            <source>Weekly plan from the duty templates</source>
+            <translation>Weekly plan from the duty templates</translation>
+        </message>
+        <message>
+            <source>Nightly database backup</source>
+            <translation>Nightly database backup</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>skipped</translation>
+        </message>
+        <message>
+            <source>not available</source>
+            <translation>not available</translation>
+        </message>
+        <message>
+            <source>already done</source>
+            <translation>already done</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>residents' requests are not part of this version</source>
+            <translation>residents' requests are not part of this version</translation>
+        </message>
+        <message>
+            <source>only database files on this computer are backed up by this job</source>
+            <translation>only database files on this computer are backed up by this job</translation>
+        </message>
+        <message>
+            <source>missed while the app was closed</source>
+            <translation>missed while the app was closed</translation>
+        </message>
+        <message>
+            <source>%1 next day</source>
+            <translation>%1 next day</translation>
+        </message>
+        <message>
+            <source>%1: duty %2 %3 (reminded %4 min before)</source>
+            <translation>%1: duty %2 %3 (reminded %4 min before)</translation>
+        </message>
+        <message>
+            <source>%1 %2 needs %3 more (%4 of %5 filled)</source>
+            <translation>%1 %2 needs %3 more (%4 of %5 filled)</translation>
+        </message>
+        <message>
+            <source>Request of %1 (%2) is %3 h overdue</source>
+            <translation>Request of %1 (%2) is %3 h overdue</translation>
+        </message>
+        <message>
+            <source>Week %1: %2 shifts made from the templates (%3 were there)</source>
+            <translation>Week %1: %2 shifts made from the templates (%3 were there)</translation>
+        </message>
+        <message>
+            <source>Backup written: %1 (%2 old copies removed)</source>
+            <translation>Backup written: %1 (%2 old copies removed)</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 failed</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duty reminder(s)</source>
+            <translation>
+                <numerusform>%n duty reminder(s)</numerusform>
+                <numerusform>%n duty reminder(s)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shift(s) short of volunteers</source>
+            <translation>
+                <numerusform>%n shift(s) short of volunteers</numerusform>
+                <numerusform>%n shift(s) short of volunteers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue request(s)</source>
+            <translation>
+                <numerusform>%n overdue request(s)</numerusform>
+                <numerusform>%n overdue request(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>... and %1 more</source>
+            <translation>... and %1 more</translation>
+        </message>
+        <message>
+            <source>Volunteer brigade scheduler: reminders are on</source>
+            <translation>Volunteer brigade scheduler: reminders are on</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -1153,6 +1402,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>Create this week's shifts from the recurring duty templates (shifts already there are kept)</translation>
         </message>
         <message>
+            <source>Holidays…</source>
+            <translation>Holidays…</translation>
+        </message>
+        <message>
+            <source>Statutory holidays and make-up working days (editable)</source>
+            <translation>Statutory holidays and make-up working days (editable)</translation>
+        </message>
+        <message>
             <source>Copy previous week</source>
             <translation>Copy previous week</translation>
         </message>
@@ -1285,6 +1542,273 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Not copied: %1</source>
             <translation>Not copied: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintView</name>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Grid contact cards</source>
+            <translation>Grid contact cards</translation>
+        </message>
+        <message>
+            <source>Volunteer member cards</source>
+            <translation>Volunteer member cards</translation>
+        </message>
+        <message>
+            <source>Weekly roster</source>
+            <translation>Weekly roster</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet</source>
+            <translation>Sign-in sheet</translation>
+        </message>
+        <message>
+            <source>Service hours statement</source>
+            <translation>Service hours statement</translation>
+        </message>
+        <message>
+            <source>Paper and privacy</source>
+            <translation>Paper and privacy</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <source>Mask phone numbers (138****1234)</source>
+            <translation>Mask phone numbers (138****1234)</translation>
+        </message>
+        <message>
+            <source>System font</source>
+            <translation>System font</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <source>Font file</source>
+            <translation>Font file</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Printout</source>
+            <translation>Printout</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>Grids</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>All grids</translation>
+        </message>
+        <message>
+            <source> per grid</source>
+            <translation> per grid</translation>
+        </message>
+        <message>
+            <source>Print the backs too (double-sided)</source>
+            <translation>Print the backs too (double-sided)</translation>
+        </message>
+        <message>
+            <source>Copies</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>Volunteers</translation>
+        </message>
+        <message>
+            <source>All active volunteers</source>
+            <translation>All active volunteers</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Choose a team to pick single members; otherwise every active volunteer gets a card.</source>
+            <translation>Choose a team to pick single members; otherwise every active volunteer gets a card.</translation>
+        </message>
+        <message>
+            <source>Week and team</source>
+            <translation>Week and team</translation>
+        </message>
+        <message>
+            <source>By team</source>
+            <translation>By team</translation>
+        </message>
+        <message>
+            <source>By grid</source>
+            <translation>By grid</translation>
+        </message>
+        <message>
+            <source>All teams, one after another</source>
+            <translation>All teams, one after another</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>Roster of</source>
+            <translation>Roster of</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Day and shifts</source>
+            <translation>Day and shifts</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>One sheet for each ticked shift:</source>
+            <translation>One sheet for each ticked shift:</translation>
+        </message>
+        <message>
+            <source>Month and team</source>
+            <translation>Month and team</translation>
+        </message>
+        <message>
+            <source>One statement per volunteer</source>
+            <translation>One statement per volunteer</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Only hours verified by a captain are added into the totals.</source>
+            <translation>Only hours verified by a captain are added into the totals.</translation>
+        </message>
+        <message>
+            <source>%1–%2  %3  %4  (%5 on it)</source>
+            <translation>%1–%2  %3  %4  (%5 on it)</translation>
+        </message>
+        <message>
+            <source>No shifts on this day.</source>
+            <translation>No shifts on this day.</translation>
+        </message>
+        <message>
+            <source>captain</source>
+            <translation>captain</translation>
+        </message>
+        <message>
+            <source>deputy</source>
+            <translation>deputy</translation>
+        </message>
+        <message>
+            <source>%1 (%2 to %3)</source>
+            <translation>%1 (%2 to %3)</translation>
+        </message>
+        <message>
+            <source>Choose a Chinese TrueType font</source>
+            <translation>Choose a Chinese TrueType font</translation>
+        </message>
+        <message>
+            <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+            <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Tick at least one grid, or choose all grids.</source>
+            <translation>Tick at least one grid, or choose all grids.</translation>
+        </message>
+        <message>
+            <source>Tick at least one member.</source>
+            <translation>Tick at least one member.</translation>
+        </message>
+        <message>
+            <source>There are no grids yet.</source>
+            <translation>There are no grids yet.</translation>
+        </message>
+        <message>
+            <source>There is no ticked shift on this day.</source>
+            <translation>There is no ticked shift on this day.</translation>
+        </message>
+        <message>
+            <source>Loading data…</source>
+            <translation>Loading data…</translation>
+        </message>
+        <message>
+            <source>Generating the PDF…</source>
+            <translation>Generating the PDF…</translation>
+        </message>
+        <message>
+            <source>%1 pages ready.</source>
+            <translation>%1 pages ready.</translation>
+        </message>
+        <message>
+            <source>Text in Tibetan script was printed without a Tibetan font: install fonts-tibetan-machine.</source>
+            <translation>Text in Tibetan script was printed without a Tibetan font: install fonts-tibetan-machine.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+        <message>
+            <source>The font file %1 does not exist. Choose another font file, or press Default to use the system's Chinese font.</source>
+            <translation>The font file %1 does not exist. Choose another font file, or press Default to use the system's Chinese font.</translation>
+        </message>
+        <message>
+            <source>The font file %1 cannot be used for printing. Choose a TrueType Chinese font (.ttf or .ttc), such as wqy-zenhei.ttc, msyh.ttc or simsun.ttc.</source>
+            <translation>The font file %1 cannot be used for printing. Choose a TrueType Chinese font (.ttf or .ttc), such as wqy-zenhei.ttc, msyh.ttc or simsun.ttc.</translation>
+        </message>
+        <message>
+            <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file such as msyh.ttc or simsun.ttc with Choose… below.</source>
+            <translation>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file such as msyh.ttc or simsun.ttc with Choose… below.</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>Saved %1.</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>The printer could not be started.</translation>
+        </message>
+        <message>
+            <source>%1 pages sent to the printer.</source>
+            <translation>%1 pages sent to the printer.</translation>
         </message>
     </context>
     <context>
@@ -1607,6 +2131,146 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Remove %1 from %2? They stay in the volunteer register.</source>
             <translation>Remove %1 from %2? They stay in the volunteer register.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayView</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Pending reminders</source>
+            <translation>Pending reminders</translation>
+        </message>
+        <message>
+            <source>Remind at</source>
+            <translation>Remind at</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Duty</source>
+            <translation>Duty</translation>
+        </message>
+        <message>
+            <source>Text for the building chat group</source>
+            <translation>Text for the building chat group</translation>
+        </message>
+        <message>
+            <source>Copy as text</source>
+            <translation>Copy as text</translation>
+        </message>
+        <message>
+            <source>%1, updated %2</source>
+            <translation>%1, updated %2</translation>
+        </message>
+        <message>
+            <source>Today's duties could not be loaded: %1</source>
+            <translation>Today's duties could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Tomorrow</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — %3</source>
+            <translation>%1 — %2 — %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duty(s)</source>
+            <translation>
+                <numerusform>%n duty(s)</numerusform>
+                <numerusform>%n duty(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Today: %1, %2 on duty, %3 place(s) open.</source>
+            <translation>Today: %1, %2 on duty, %3 place(s) open.</translation>
+        </message>
+        <message>
+            <source>Tomorrow: %1, %2 on duty, %3 place(s) open.</source>
+            <translation>Tomorrow: %1, %2 on duty, %3 place(s) open.</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>%1 (next day)</source>
+            <translation>%1 (next day)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) before the duty</source>
+            <translation>
+                <numerusform>%n minute(s) before the duty</numerusform>
+                <numerusform>%n minute(s) before the duty</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Duty reminders are switched off in Settings.</source>
+            <translation>Duty reminders are switched off in Settings.</translation>
+        </message>
+        <message>
+            <source>No reminders are due today or tomorrow.</source>
+            <translation>No reminders are due today or tomorrow.</translation>
+        </message>
+        <message>
+            <source>%1 sent, %2 still to come.</source>
+            <translation>%1 sent, %2 still to come.</translation>
+        </message>
+        <message>
+            <source>Background jobs are not running in this window: reminders are made when the app runs them.</source>
+            <translation>Background jobs are not running in this window: reminders are made when the app runs them.</translation>
+        </message>
+        <message>
+            <source>Duty reminders are switched off.</source>
+            <translation>Duty reminders are switched off.</translation>
+        </message>
+        <message>
+            <source>Reminders are on; next check at %1.</source>
+            <translation>Reminders are on; next check at %1.</translation>
+        </message>
+        <message>
+            <source>Reminders are on.</source>
+            <translation>Reminders are on.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected duty(s).</source>
+            <translation>
+                <numerusform>%n selected duty(s).</numerusform>
+                <numerusform>%n selected duty(s).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All of tomorrow's duties; select rows to copy only those.</source>
+            <translation>All of tomorrow's duties; select rows to copy only those.</translation>
+        </message>
+        <message>
+            <source>Today's remaining duties; select rows to copy only those.</source>
+            <translation>Today's remaining duties; select rows to copy only those.</translation>
+        </message>
+        <message>
+            <source>No duties left today or tomorrow.</source>
+            <translation>No duties left today or tomorrow.</translation>
+        </message>
+        <message>
+            <source>Copied. Paste it into the building chat group.</source>
+            <translation>Copied. Paste it into the building chat group.</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
@@ -228,3 +228,33 @@ def test_holidays_marked_and_notice_for_years_without_data(view, qtbot) -> None:
         year += 1
     go_to(qtbot, view, date(year, 3, 4))
     assert not view.notice_label.isHidden() and str(year) in view.notice_label.text()
+
+
+def test_clerk_edits_holidays_from_the_planner(view, qtbot, demo_db) -> None:  # noqa: ANN001
+    year = 2024
+    while hol.package_covers(year):
+        year += 1
+    go_to(qtbot, view, date(year, 2, 8))
+    assert not view.notice_label.isHidden()
+    qtbot.mouseClick(view.holidays_button, Qt.MouseButton.LeftButton)
+    dialog = view._holidays_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.confirm_button.isEnabled(), timeout=15000)
+    assert dialog.table.rowCount() == 0  # no official data: nothing imported
+    losar = date(year, 2, 9)
+    dialog.date_edit.setDate(QDate(losar.year, losar.month, losar.day))
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("holiday"))
+    dialog.name_edit.setText("藏历新年")
+    with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
+        qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15000)
+    column = (losar - view.monday).days + 1
+    assert "藏历新年" in view.model.headerData(column, Qt.Orientation.Horizontal)
+    with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert view.notice_label.isHidden()
+    with demo_db.session() as s:
+        assert hol.year_status(s, year).source == "manual"
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "藏历新年" not in view.model.headerData(column, Qt.Orientation.Horizontal)
