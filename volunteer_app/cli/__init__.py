@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -50,6 +51,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database URL (default: $VOLUNTEER_APP_DB or the per-user SQLite file)")
+    common.add_argument("--operator", default=argparse.SUPPRESS,
+                        help="who is working; when accounts are on, the login name (password "
+                             "from $VOLUNTEER_APP_PASSWORD or a prompt)")
     parser = _Parser(prog="volunteer-app", description="Volunteer brigade scheduler", parents=[common])
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in command_modules():
@@ -70,11 +74,40 @@ def with_db(fn: Callable[[Database, argparse.Namespace], int | None], *, create:
     def run(args: argparse.Namespace) -> int:
         db = open_database(args.db, create=create)
         try:
+            operator = getattr(args, "operator", None)
+            if operator:
+                _log_in(db, operator)
             return fn(db, args) or EXIT_OK
         finally:
             db.dispose()
 
     return run
+
+
+def _log_in(db: Database, operator: str) -> None:
+    """``--operator NAME``: with accounts on, log in (password checked); in single-user
+    mode just the name recorded as the one doing the work."""
+    from ..security.accounts import login_unit
+    from ..security.permissions import Actor, accounts_enabled
+
+    with db.session() as s:
+        enabled = accounts_enabled(s)
+    if enabled:
+        login_unit(db, operator, _password())
+    else:
+        db.actor = Actor(name=operator[:40])
+
+
+def _password() -> str:
+    """The operator's password: environment variable, else a prompt on a terminal."""
+    env = os.environ.get("VOLUNTEER_APP_PASSWORD")
+    if env is not None:
+        return env
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("password: ")
+    raise UsageError("--operator needs a password: set VOLUNTEER_APP_PASSWORD or run on a terminal")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,7 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
-        return EXIT_INVALID if exc.code in ("not_empty", "stale", "has_history") else EXIT_FAILURE
+        invalid = ("not_empty", "stale", "has_history", "login_required", "bad_credentials", "locked")
+        return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except BrokenPipeError:  # e.g. piped into head: not an error of ours

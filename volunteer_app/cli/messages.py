@@ -66,6 +66,10 @@ REASONS = {
     "number_invalid": "must be a positive whole number",
     "timezone_invalid": "is not a known time zone",
     "parent_self": "cannot be the team itself",
+    "username_invalid": "must be 1-40 characters without spaces",
+    "duplicate_username": "is already taken",
+    "captain_needs_team": "a captain account needs the captain's team",
+    "password_too_short": "must be at least 8 characters",
     # printing
     "cff_outlines": "it has PostScript (CFF) outlines, which PDF printing cannot embed",
     "not_a_font": "it is not a TrueType font file",
@@ -111,6 +115,14 @@ ERRORS = {
     "backup_foreign": "{path} is not a backup of this app",
     "backup_format": "{path}: a .db backup can only be made of a SQLite database; use a .vabak file",
     "schema_mismatch": "the backup's schema does not match this database",
+    "forbidden": "your role ({role}) may not do this ({action})",
+    "login_required": "accounts are switched on: log in with --operator NAME",
+    "bad_credentials": "wrong operator name or password",
+    "locked": "this account is locked after repeated wrong passwords until {until}",
+    "accounts_already_enabled": "accounts are already switched on",
+    "last_administrator": "the last active administrator cannot be removed or demoted",
+    "operator_not_found": "no such operator",
+    "no_account": "single-user mode has no password to change",
     "font_missing": "no Chinese TrueType font found for printing: install fonts-wqy-zenhei "
                     "(apt install fonts-wqy-zenhei) or choose a font file (.ttf/.ttc) with "
                     "--font or in Settings",

@@ -124,7 +124,7 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     except (VerificationError, InvalidHashError):
         op.failed_attempts += 1
         if op.failed_attempts >= MAX_FAILURES:
-            op.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            op.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
             op.failed_attempts = 0
         audit.record(session, "login_failed", "operator", op.id, username)
         return _failed("locked" if op.locked_until and op.locked_until > now else "bad_credentials",
