@@ -980,6 +980,138 @@
         </message>
     </context>
     <context>
+        <name>JobsSettingsWidget</name>
+        <message>
+            <source>Reminders and background jobs</source>
+            <translation>Reminders and background jobs</translation>
+        </message>
+        <message>
+            <source>The jobs run while the app is open. A job that was due while the app was closed runs once at the next start, if it is still useful. These settings are shared by every computer of the office.</source>
+            <translation>The jobs run while the app is open. A job that was due while the app was closed runs once at the next start, if it is still useful. These settings are shared by every computer of the office.</translation>
+        </message>
+        <message>
+            <source>Save job settings</source>
+            <translation>Save job settings</translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n minute(s)</source>
+            <translation>
+                <numerusform>every %n minute(s)</numerusform>
+                <numerusform>every %n minute(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>daily at</source>
+            <translation>daily at</translation>
+        </message>
+        <message>
+            <source>e.g. 24h, 2h</source>
+            <translation>e.g. 24h, 2h</translation>
+        </message>
+        <message>
+            <source>How long before a duty volunteers are reminded</source>
+            <translation>How long before a duty volunteers are reminded</translation>
+        </message>
+        <message>
+            <source>Per team…</source>
+            <translation>Per team…</translation>
+        </message>
+        <message>
+            <source>before the duty:</source>
+            <translation>before the duty:</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <source>for shifts starting within</source>
+            <translation>for shifts starting within</translation>
+        </message>
+        <message>
+            <source>makes next week's shifts from the duty templates</source>
+            <translation>makes next week's shifts from the duty templates</translation>
+        </message>
+        <message>
+            <source> copies</source>
+            <translation> copies</translation>
+        </message>
+        <message>
+            <source>folder “backups” beside the database</source>
+            <translation>folder “backups” beside the database</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>keep</source>
+            <translation>keep</translation>
+        </message>
+        <message>
+            <source>Run now</source>
+            <translation>Run now</translation>
+        </message>
+        <message numerus="yes">
+            <source>Per team (%n)…</source>
+            <translation>
+                <numerusform>Per team (%n)…</numerusform>
+                <numerusform>Per team (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>next %1</source>
+            <translation>next %1</translation>
+        </message>
+        <message>
+            <source>last %1 %2</source>
+            <translation>last %1 %2</translation>
+        </message>
+        <message>
+            <source>not run yet</source>
+            <translation>not run yet</translation>
+        </message>
+        <message>
+            <source>Folder for the nightly backups</source>
+            <translation>Folder for the nightly backups</translation>
+        </message>
+        <message>
+            <source>Saved. The jobs run on the new schedule.</source>
+            <translation>Saved. The jobs run on the new schedule.</translation>
+        </message>
+        <message>
+            <source>Lead times must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days.</source>
+            <translation>Lead times must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days.</translation>
+        </message>
+        <message>
+            <source>A team's lead times must be like 24h, 2h or 90m.</source>
+            <translation>A team's lead times must be like 24h, 2h or 90m.</translation>
+        </message>
+        <message>
+            <source>The alert window must be 1 to 336 hours.</source>
+            <translation>The alert window must be 1 to 336 hours.</translation>
+        </message>
+        <message>
+            <source>Keep between 1 and 365 backups.</source>
+            <translation>Keep between 1 and 365 backups.</translation>
+        </message>
+        <message>
+            <source>%1 is not valid.</source>
+            <translation>%1 is not valid.</translation>
+        </message>
+        <message>
+            <source>%1 is running…</source>
+            <translation>%1 is running…</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n new notice(s))</source>
+            <translation>
+                <numerusform>(%n new notice(s))</numerusform>
+                <numerusform>(%n new notice(s))</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LeaveDialog</name>
         <message>
             <source>Mark as left</source>
@@ -1812,6 +1944,352 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         </message>
     </context>
     <context>
+        <name>RequestDialog</name>
+        <message>
+            <source>New resident request</source>
+            <translation>New resident request</translation>
+        </message>
+        <message>
+            <source>e.g. 香雪佳园 3栋2单元</source>
+            <translation>e.g. 香雪佳园 3栋2单元</translation>
+        </message>
+        <message>
+            <source>(not known)</source>
+            <translation>(not known)</translation>
+        </message>
+        <message>
+            <source>What the resident asks for, where, since when</source>
+            <translation>What the resident asks for, where, since when</translation>
+        </message>
+        <message>
+            <source>Resident *</source>
+            <translation>Resident *</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Building or compound</source>
+            <translation>Building or compound</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <source>Request *</source>
+            <translation>Request *</translation>
+        </message>
+    </context>
+    <context>
+        <name>Requests</name>
+        <message>
+            <source>Repair</source>
+            <translation>Repair</translation>
+        </message>
+        <message>
+            <source>Safety hazard</source>
+            <translation>Safety hazard</translation>
+        </message>
+        <message>
+            <source>Dispute</source>
+            <translation>Dispute</translation>
+        </message>
+        <message>
+            <source>Elderly or child care</source>
+            <translation>Elderly or child care</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Environment</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Building chat group</source>
+            <translation>Building chat group</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>Walk-in</translation>
+        </message>
+        <message>
+            <source>Registration point</source>
+            <translation>Registration point</translation>
+        </message>
+        <message>
+            <source>Low (7 days)</source>
+            <translation>Low (7 days)</translation>
+        </message>
+        <message>
+            <source>Normal (3 days)</source>
+            <translation>Normal (3 days)</translation>
+        </message>
+        <message>
+            <source>Urgent (24 hours)</source>
+            <translation>Urgent (24 hours)</translation>
+        </message>
+        <message>
+            <source>Emergency (2 hours)</source>
+            <translation>Emergency (2 hours)</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Followed up</source>
+            <translation>Followed up</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Dispatch…</source>
+            <translation>Dispatch…</translation>
+        </message>
+        <message>
+            <source>Work started</source>
+            <translation>Work started</translation>
+        </message>
+        <message>
+            <source>Done…</source>
+            <translation>Done…</translation>
+        </message>
+        <message>
+            <source>Follow-up…</source>
+            <translation>Follow-up…</translation>
+        </message>
+        <message>
+            <source>Cancel request…</source>
+            <translation>Cancel request…</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>Resident's phone</source>
+            <translation>Resident's phone</translation>
+        </message>
+        <message>
+            <source>Building or compound</source>
+            <translation>Building or compound</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Arrived</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>is not a known category</source>
+            <translation>is not a known category</translation>
+        </message>
+        <message>
+            <source>is not a known source</source>
+            <translation>is not a known source</translation>
+        </message>
+        <message>
+            <source>is not a known urgency</source>
+            <translation>is not a known urgency</translation>
+        </message>
+        <message>
+            <source>is not a known status</source>
+            <translation>is not a known status</translation>
+        </message>
+        <message>
+            <source>must be from 1 to 5</source>
+            <translation>must be from 1 to 5</translation>
+        </message>
+        <message>
+            <source>does not apply to this step</source>
+            <translation>does not apply to this step</translation>
+        </message>
+        <message>
+            <source>must be chosen to record hours (dispatch to a volunteer first)</source>
+            <translation>must be chosen to record hours (dispatch to a volunteer first)</translation>
+        </message>
+        <message>
+            <source>names no volunteer</source>
+            <translation>names no volunteer</translation>
+        </message>
+        <message>
+            <source>names several volunteers</source>
+            <translation>names several volunteers</translation>
+        </message>
+        <message>
+            <source>has left and cannot be sent</source>
+            <translation>has left and cannot be sent</translation>
+        </message>
+        <message>
+            <source>lies in the future</source>
+            <translation>lies in the future</translation>
+        </message>
+        <message>
+            <source>is before the previous step</source>
+            <translation>is before the previous step</translation>
+        </message>
+        <message>
+            <source>must be a positive number of hours</source>
+            <translation>must be a positive number of hours</translation>
+        </message>
+        <message>
+            <source>is more than 24 hours</source>
+            <translation>is more than 24 hours</translation>
+        </message>
+        <message>
+            <source>is too far from the shift's planned times</source>
+            <translation>is too far from the shift's planned times</translation>
+        </message>
+        <message>
+            <source>is not after the arrival</source>
+            <translation>is not after the arrival</translation>
+        </message>
+        <message>
+            <source>is not a month</source>
+            <translation>is not a month</translation>
+        </message>
+        <message>
+            <source>The request was not found.</source>
+            <translation>The request was not found.</translation>
+        </message>
+        <message>
+            <source>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</source>
+            <translation>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</translation>
+        </message>
+        <message>
+            <source>The shift was not found; it may have been deleted meanwhile.</source>
+            <translation>The shift was not found; it may have been deleted meanwhile.</translation>
+        </message>
+        <message>
+            <source>A volunteer is no longer on this shift; reload and try again.</source>
+            <translation>A volunteer is no longer on this shift; reload and try again.</translation>
+        </message>
+        <message>
+            <source>A volunteer's duty on this shift was cancelled meanwhile; reload and try again.</source>
+            <translation>A volunteer's duty on this shift was cancelled meanwhile; reload and try again.</translation>
+        </message>
+        <message>
+            <source>A volunteer's duty is already completed; record the times of departure instead.</source>
+            <translation>A volunteer's duty is already completed; record the times of departure instead.</translation>
+        </message>
+        <message>
+            <source>The hours entry was not found.</source>
+            <translation>The hours entry was not found.</translation>
+        </message>
+        <message>
+            <source>The hours entry was already corrected; correct the newest entry.</source>
+            <translation>The hours entry was already corrected; correct the newest entry.</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Roles</name>
         <message>
             <source>Captain</source>
@@ -2020,6 +2498,29 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Other / umbrella</source>
             <translation>Other / umbrella</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamLeadsDialog</name>
+        <message>
+            <source>Reminder lead times per team</source>
+            <translation>Reminder lead times per team</translation>
+        </message>
+        <message>
+            <source>Leave a team empty to use the default (%1). Write lead times like 24h, 2h or 90m.</source>
+            <translation>Leave a team empty to use the default (%1). Write lead times like 24h, 2h or 90m.</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Lead times</source>
+            <translation>Lead times</translation>
+        </message>
+        <message>
+            <source>%1: “%2” is not a list of lead times like 24h, 2h</source>
+            <translation>%1: “%2” is not a list of lead times like 24h, 2h</translation>
         </message>
     </context>
     <context>
@@ -2271,6 +2772,69 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Copied. Paste it into the building chat group.</source>
             <translation>Copied. Paste it into the building chat group.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitionDialog</name>
+        <message>
+            <source>Request %1: %2</source>
+            <translation>Request %1: %2</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>measure from “work started”</source>
+            <translation>measure from “work started”</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Hours of %1</source>
+            <translation>Hours of %1</translation>
+        </message>
+        <message>
+            <source>very unsatisfied</source>
+            <translation>very unsatisfied</translation>
+        </message>
+        <message>
+            <source>unsatisfied</source>
+            <translation>unsatisfied</translation>
+        </message>
+        <message>
+            <source>fair</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <source>satisfied</source>
+            <translation>satisfied</translation>
+        </message>
+        <message>
+            <source>very satisfied</source>
+            <translation>very satisfied</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <source>Reason *</source>
+            <translation>Reason *</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
         </message>
     </context>
     <context>
