@@ -142,21 +142,10 @@ def _date(text: str | None, field: str) -> date | None:
 
 def parse_leads(text: str) -> list[int]:
     """``24h,2h,90m`` -> minutes; a bare number is minutes."""
-    out = []
-    for part in text.replace("，", ",").split(","):
-        part = part.strip().lower()
-        if not part:
-            continue
-        try:
-            if part.endswith("h"):
-                out.append(round(float(part[:-1]) * 60))
-            elif part.endswith("m"):
-                out.append(int(part[:-1]))
-            else:
-                out.append(int(part))
-        except ValueError:
-            raise UsageError(f"--leads {text!r}: {part!r} is not a lead time like 24h or 90m") from None
-    return out
+    try:
+        return cfg.parse_lead_text(text)
+    except ValidationError:
+        raise UsageError(f"--leads {text!r} is not a list of lead times like 24h,2h or 90m") from None
 
 
 # ---------------------------------------------------------------------------- commands

@@ -15,6 +15,7 @@ without a row runs with the defaults below.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -293,6 +294,32 @@ def save_config(session: Session, job_id: str, *, enabled: bool | None = None,
     row.updated_at = local_now(session)
     session.flush()
     return _config(job_id, row)
+
+
+def parse_lead_text(text: str, field: str = "lead_minutes") -> list[int]:
+    """``"24h, 2h, 90m"`` -> [1440, 120, 90]; a bare number is minutes.
+
+    ValidationError (``lead_times_invalid``) names the field for anything else.
+    """
+    out = []
+    for part in re.split(r"[,，、;；\s]+", str(text).strip().lower()):
+        if not part:
+            continue
+        try:
+            if part.endswith("h"):
+                out.append(round(float(part[:-1]) * 60))
+            elif part.endswith("m"):
+                out.append(int(part[:-1]))
+            else:
+                out.append(int(part))
+        except ValueError:
+            raise ValidationError(FieldProblem(field, "lead_times_invalid", text)) from None
+    return out
+
+
+def lead_text(minutes: list[int] | tuple[int, ...]) -> str:
+    """[1440, 120, 90] -> ``"24h, 2h, 90m"`` (what :func:`parse_lead_text` reads)."""
+    return ", ".join(f"{m // 60}h" if m % 60 == 0 else f"{m}m" for m in minutes)
 
 
 def lead_times(config: JobConfig) -> LeadTimes:
