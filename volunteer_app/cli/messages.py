@@ -24,6 +24,7 @@ REASONS = {
     "range_too_long": "makes the range too long (at most 800 days at once)",
     "cron_invalid": "is not a valid schedule (e.g. mon-fri, sat, 1-15)",
     "week_invalid": "is not an ISO week (YYYY-Www)",
+    "autofill_range_too_long": "makes the range too long for an auto-fill (at most 31 days)",
     "weekday_invalid": "must be a weekday from 0 (Monday) to 6 (Sunday)",
     "window_empty": "must differ from the start",
     "leave_kind_invalid": "must be leave or unavailable",
@@ -133,6 +134,13 @@ ERRORS = {
     "output_unwritable": "cannot write {path} ({reason})",
     "print_cancelled": "printing was cancelled",
     "paper_invalid": "unknown paper size {paper}",
+    "autofill_pins_infeasible": "the existing assignments break hard rules ({count}); fix them first",
+    "autofill_stale": "the roster changed since the proposal was made ({count} of its assignments "
+                      "are no longer possible); nothing was written, run the auto-fill again",
+    "autofill_batch_not_found": "no auto-fill batch with id {id}",
+    "autofill_already_undone": "auto-fill batch {id} was already undone",
+    "autofill_undo_recorded": "auto-fill batch {id} cannot be undone: {count} of its duties are "
+                              "already a record of service (checked in, completed or no-show)",
 }
 
 

@@ -1,0 +1,881 @@
+"""Auto-fill of a roster with OR-Tools CP-SAT, on plain data (no database here).
+
+Input (:class:`Problem`): the shifts of a date range, the volunteers who might serve them
+(as :class:`~volunteer_app.scheduling.conflicts.VolunteerFacts` plus grid, recent load and
+their other duties), and the existing place-holding assignments on those shifts, which
+stay fixed ("pins").
+
+Hard constraints are the hard rules of :mod:`.conflicts` (active, leave, team membership,
+no overlap including overnight shifts, headcount) plus the rules the planner only warns
+about but the solver must keep: weekly and daily maxima and the minimum rest between
+duties. Pins may have been placed over such warnings; they stay, and the solver adds
+nothing that would break a rule further.
+
+The objective is lexicographic and solved in phases, each warm-started from the previous
+solution with hints (the first from the greedy baseline in :mod:`.greedy`):
+
+1. fill as many open places as possible;
+2. with that coverage fixed, make the busiest and the least-busy eligible volunteers
+   close: minimise max - min of the load (minutes over the planned range plus the
+   previous four weeks, which the caller supplies as ``history_minutes``);
+3. with coverage and spread fixed, prefer volunteers living in the shift's grid, then
+   continuity (the same person in the same weekly slot as last week), then soft
+   availability (weights make each criterion strictly dominate the next).
+
+Settling coverage first matters: a single weighted objective at street-office size
+spends its time trading fairness against coverage and ends with about twice the greedy
+spread. ``cancel`` (an Event) stops the search at once; the best solution found so far is
+returned, and the greedy solution stands in when no phase has found one yet, so a valid
+proposal always comes back.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time as _time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from ortools.sat.python import cp_model
+
+from ..errors import ConflictError
+from .conflicts import (
+    MIN_REST,
+    DutyFacts,
+    ShiftFacts,
+    VolunteerFacts,
+    check,
+    within_availability,
+)
+
+HISTORY_WEEKS = 4
+DEFAULT_TIME_LIMIT = 30.0
+# Hard conflicts of .conflicts that make a pin set unusable (soft ones were accepted by
+# the coordinator when they placed the pin).
+PIN_HARD_CODES = ("inactive", "on_leave", "not_member", "overlap", "full")
+
+_EPOCH = datetime(2000, 1, 3)  # a Monday; only differences matter
+_DAY = 86400
+
+
+def _secs(dt: datetime) -> int:
+    return int((dt - _EPOCH).total_seconds())
+
+
+# ---------------------------------------------------------------------------------------
+# Input and output data
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShiftInput:
+    """One shift to fill: interval, team, grid, headcount, and last week's holders."""
+
+    id: int
+    start: datetime
+    end: datetime
+    needed: int
+    team_id: int | None = None
+    grid_id: int | None = None
+    # Volunteers who held the same weekly slot last week (continuity preference).
+    last_week: frozenset[int] = frozenset()
+
+    @property
+    def day(self) -> date:
+        return self.start.date()
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds()) // 60
+
+    def facts(self, filled: int = 0) -> ShiftFacts:
+        """The shift as the conflict rules see it, with ``filled`` places taken."""
+        return ShiftFacts(self.id, self.start, self.end, self.team_id, self.needed, filled)
+
+
+@dataclass(frozen=True)
+class VolunteerInput:
+    """A volunteer who might serve: rule facts, home grid, recent load, other duties.
+
+    ``duties`` are the volunteer's place-holding assignments on shifts that are NOT part of
+    the problem (another team's duty, the Sunday before, ...): they count for overlap,
+    rest and the maxima. ``history_minutes`` is the duty time of the previous four weeks.
+    """
+
+    facts: VolunteerFacts
+    grid_id: int | None = None
+    history_minutes: int = 0
+    duties: tuple[DutyFacts, ...] = ()
+
+    @property
+    def id(self) -> int:
+        return self.facts.id
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the solver needs, as plain data."""
+
+    date_from: date
+    date_to: date
+    shifts: tuple[ShiftInput, ...]
+    volunteers: tuple[VolunteerInput, ...]
+    # Existing place-holding assignments (shift_id, volunteer_id) on the problem's shifts.
+    pins: tuple[tuple[int, int], ...] = ()
+    # Assignments a coordinator made over a hard conflict, with a reason (shift_id, volunteer_id).
+    overridden: frozenset[tuple[int, int]] = frozenset()
+    min_rest: timedelta = MIN_REST
+    # (shift_id, volunteer_id) pairs never to propose: the volunteer cancelled that duty.
+    declined: frozenset[tuple[int, int]] = frozenset()
+
+    @property
+    def needed(self) -> int:
+        return sum(s.needed for s in self.shifts)
+
+
+@dataclass(frozen=True)
+class PinProblem:
+    """A pinned assignment that breaks a hard rule (without a coordinator's override)."""
+
+    shift_id: int
+    volunteer_id: int
+    code: str  # one of PIN_HARD_CODES
+    other_shift_id: int | None = None
+
+    def to_json(self) -> dict:
+        return {"shift_id": self.shift_id, "volunteer_id": self.volunteer_id, "code": self.code,
+                "other_shift_id": self.other_shift_id}
+
+
+class InfeasiblePins(ConflictError):
+    """The existing assignments already break hard rules, so no fill can keep them all."""
+
+    code = "autofill_pins_infeasible"
+
+    def __init__(self, problems: list[PinProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.code, count=len(self.problems), problems=self.problems)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress report from the solve (called on the solving thread)."""
+
+    phase: str  # "greedy", "coverage", "fairness", "preferences", "done"
+    elapsed: float
+    time_limit: float
+    filled: int
+    needed: int
+    spread_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    """How one phase of the lexicographic solve ended."""
+
+    name: str  # "coverage", "fairness", "preferences"
+    status: str  # "optimal", "feasible", "skipped" (cancelled or out of time before it ran)
+    objective: float | None
+    bound: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed fill: the new assignments and how good they are. Nothing is written."""
+
+    assignments: tuple[tuple[int, int], ...]  # new (shift_id, volunteer_id), sorted
+    pinned: int  # places already taken by existing assignments
+    filled: int  # pinned + new, counted against headcounts
+    needed: int
+    status: str  # "optimal" (every phase proven) or "feasible"
+    seconds: float
+    cancelled: bool
+    spread_minutes: int
+    # Proven upper bound on ``filled`` and lower bound on ``spread_minutes``.
+    filled_bound: int
+    spread_bound_minutes: int
+    phases: tuple[PhaseResult, ...] = ()
+    greedy_filled: int = 0
+    greedy_spread_minutes: int = 0
+    preferences: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def open_places(self) -> int:
+        return self.needed - self.filled
+
+
+# ---------------------------------------------------------------------------------------
+# Preparation: candidates, conflicts, capacities (shared with the greedy baseline)
+# ---------------------------------------------------------------------------------------
+
+
+def _days_touched(start_s: int, end_s: int) -> tuple[int, int]:
+    """First and last day index an interval touches (an end at midnight adds no day)."""
+    return start_s // _DAY, (end_s - 1) // _DAY if end_s > start_s else start_s // _DAY
+
+
+def _week_of(day_index: int) -> tuple[int, int]:
+    d = _EPOCH.date() + timedelta(days=day_index)
+    iso = d.isocalendar()
+    return iso[0], iso[1]
+
+
+class Prepared:
+    """The problem turned into index arrays: who may take which open place, and what clashes.
+
+    Built once per problem and shared by the CP-SAT model and the greedy baseline. The
+    rule logic here is an integer re-implementation of :mod:`.conflicts` for speed; tests
+    hold every solution against :mod:`.checker`, which uses the rules module itself.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        shifts, vols = problem.shifts, problem.volunteers
+        self.shift_index = {s.id: i for i, s in enumerate(shifts)}
+        self.vol_index = {v.id: i for i, v in enumerate(vols)}
+        if len(self.shift_index) != len(shifts) or len(self.vol_index) != len(vols):
+            raise ValueError("duplicate shift or volunteer ids in the problem")
+        rest = int(problem.min_rest.total_seconds())
+        self.rest = rest
+        self.s_start = [_secs(s.start) for s in shifts]
+        self.s_end = [_secs(s.end) for s in shifts]
+        self.s_day = [st // _DAY for st in self.s_start]
+        self.s_week = [_week_of(d) for d in self.s_day]
+        self.s_minutes = [s.minutes for s in shifts]
+        in_range = (_secs(datetime.combine(problem.date_from, datetime.min.time())) // _DAY,
+                    _secs(datetime.combine(problem.date_to, datetime.min.time())) // _DAY)
+
+        # Pins and fixed duties per volunteer.
+        self.pinned_on: list[set[int]] = [set() for _ in shifts]  # shift -> volunteer indices
+        fixed: list[list[tuple[int, int]]] = [[] for _ in vols]  # (start, end) seconds
+        fixed_day: list[dict[int, int]] = [defaultdict(int) for _ in vols]
+        fixed_week: list[dict[tuple[int, int], int]] = [defaultdict(int) for _ in vols]
+        self.base_minutes = [v.history_minutes for v in vols]
+        for sid, vid in problem.pins:
+            if sid not in self.shift_index or vid not in self.vol_index:
+                raise ValueError(f"pin ({sid}, {vid}) names an unknown shift or volunteer")
+            si, vi = self.shift_index[sid], self.vol_index[vid]
+            if vi in self.pinned_on[si]:
+                raise ValueError(f"pin ({sid}, {vid}) given twice")
+            self.pinned_on[si].add(vi)
+            fixed[vi].append((self.s_start[si], self.s_end[si]))
+            fixed_day[vi][self.s_day[si]] += 1
+            fixed_week[vi][self.s_week[si]] += 1
+            self.base_minutes[vi] += self.s_minutes[si]
+        for vi, v in enumerate(vols):
+            for d in v.duties:
+                st, en = _secs(d.start), _secs(d.end)
+                fixed[vi].append((st, en))
+                fixed_day[vi][st // _DAY] += 1
+                fixed_week[vi][_week_of(st // _DAY)] += 1
+                if in_range[0] <= st // _DAY <= in_range[1]:
+                    self.base_minutes[vi] += (en - st) // 60
+        self.fixed = fixed
+        self.fixed_day = fixed_day
+        self.fixed_week = fixed_week
+        self.pinned_count = [len(p) for p in self.pinned_on]
+        self.open = [max(0, s.needed - self.pinned_count[i]) for i, s in enumerate(shifts)]
+
+        # Candidate pairs for open places.
+        by_team: dict[int, list[int]] = defaultdict(list)
+        for vi, v in enumerate(vols):
+            for t in v.facts.team_ids:
+                by_team[t].append(vi)
+        everyone = list(range(len(vols)))
+        self.cands: list[list[int]] = [[] for _ in shifts]  # shift -> volunteer indices
+        for si, s in enumerate(shifts):
+            if self.open[si] == 0:
+                continue
+            pool = by_team.get(s.team_id, []) if s.team_id is not None else everyone
+            st, en = self.s_start[si], self.s_end[si]
+            first, last = _days_touched(st, en)
+            for vi in pool:
+                if self._static_ok(vi, si, st, en, first, last):
+                    self.cands[si].append(vi)
+        self.vol_cands: list[list[int]] = [[] for _ in vols]  # volunteer -> shift indices
+        for si, cs in enumerate(self.cands):
+            for vi in cs:
+                self.vol_cands[vi].append(si)
+        # Eligible volunteers: those with at least one open place they could take. The
+        # load spread is measured over them (someone on leave all week is not "idle").
+        self.eligible = [vi for vi in range(len(vols)) if self.vol_cands[vi]]
+        self.pairs = [(si, vi) for si, cs in enumerate(self.cands) for vi in cs]
+        # Availability depends on the weekday and times only: cache it per window set.
+        self._win_id: list[int] = []
+        win_ids: dict[tuple, int] = {}
+        for v in vols:
+            self._win_id.append(win_ids.setdefault(v.facts.windows, len(win_ids)) if v.facts.windows else -1)
+        self._avail_cache: dict[tuple, bool] = {}
+        self._pref_cache: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self.ub_minutes = [self._upper_load(vi) for vi in range(len(vols))]
+
+    def _static_ok(self, vi: int, si: int, st: int, en: int, first: int, last: int) -> bool:
+        v = self.problem.volunteers[vi]
+        f = v.facts
+        if not f.active or vi in self.pinned_on[si]:
+            return False
+        if self.problem.declined and (self.problem.shifts[si].id, v.id) in self.problem.declined:
+            return False
+        d0 = _EPOCH.date() + timedelta(days=first)
+        d1 = _EPOCH.date() + timedelta(days=last)
+        for lv in f.leaves:
+            if lv.start <= d1 and d0 <= lv.end:
+                return False
+        for a, b in self.fixed[vi]:
+            if self.clash(st, en, a, b):
+                return False
+        if f.max_per_day is not None and self.fixed_day[vi].get(self.s_day[si], 0) >= f.max_per_day:
+            return False
+        return not (f.max_per_week is not None
+                    and self.fixed_week[vi].get(self.s_week[si], 0) >= f.max_per_week)
+
+    def clash(self, s1: int, e1: int, s2: int, e2: int) -> bool:
+        """Two duties of one person clash: they overlap or leave less than the minimum rest."""
+        return s1 < e2 + self.rest and s2 < e1 + self.rest
+
+    def cliques(self, vi: int) -> list[list[int]]:
+        """Maximal sets of this volunteer's candidate shifts that pairwise clash.
+
+        Duties stretched by the rest time form an interval graph, whose maximal cliques
+        are found by one sweep; one at-most-one per clique covers every clashing pair and
+        is much tighter for the LP than pairwise constraints.
+        """
+        events = []
+        for si in self.vol_cands[vi]:
+            events.append((self.s_start[si], 1, si))
+            events.append((self.s_end[si] + self.rest, 0, si))
+        events.sort()  # at equal times removals (0) come before additions: half-open
+        out, active, grew = [], set(), False
+        for _t, kind, si in events:
+            if kind == 1:
+                active.add(si)
+                grew = True
+            else:
+                if grew and len(active) > 1:
+                    out.append(sorted(active))
+                active.discard(si)
+                grew = False
+        return out
+
+    def caps(self, vi: int) -> list[tuple[list[int], int]]:
+        """(shift indices, remaining capacity) for the daily and weekly maxima of a volunteer."""
+        f = self.problem.volunteers[vi].facts
+        out = []
+        if f.max_per_day is not None:
+            by_day: dict[int, list[int]] = defaultdict(list)
+            for si in self.vol_cands[vi]:
+                by_day[self.s_day[si]].append(si)
+            for day, group in by_day.items():
+                cap = f.max_per_day - self.fixed_day[vi].get(day, 0)
+                if len(group) > cap:
+                    out.append((group, max(0, cap)))
+        if f.max_per_week is not None:
+            by_week: dict[tuple[int, int], list[int]] = defaultdict(list)
+            for si in self.vol_cands[vi]:
+                by_week[self.s_week[si]].append(si)
+            for week, group in by_week.items():
+                cap = f.max_per_week - self.fixed_week[vi].get(week, 0)
+                if len(group) > cap:
+                    out.append((group, max(0, cap)))
+        return out
+
+    # -- measures shared by the solver, the greedy baseline and the benchmark ----------
+
+    def pair_key(self, shift_id: int, volunteer_id: int) -> tuple[int, int]:
+        return self.shift_index[shift_id], self.vol_index[volunteer_id]
+
+    def loads(self, assignments: Iterable[tuple[int, int]]) -> list[int]:
+        """Load in minutes of every volunteer (history + planned range) with new assignments."""
+        load = list(self.base_minutes)
+        for sid, vid in assignments:
+            si, vi = self.pair_key(sid, vid)
+            load[vi] += self.s_minutes[si]
+        return load
+
+    def spread(self, assignments: Iterable[tuple[int, int]]) -> int:
+        """Max minus min load in minutes among eligible volunteers."""
+        if not self.eligible:
+            return 0
+        load = self.loads(assignments)
+        vals = [load[vi] for vi in self.eligible]
+        return max(vals) - min(vals)
+
+    def filled(self, assignments: Iterable[tuple[int, int]]) -> int:
+        """Places taken (pins count up to the headcount) with the new assignments."""
+        pinned = sum(min(p, s.needed)
+                     for p, s in zip(self.pinned_count, self.problem.shifts, strict=True))
+        return pinned + sum(1 for _ in assignments)
+
+    def preference_scores(self, si: int, vi: int) -> tuple[int, int, int]:
+        """(in the shift's grid, held this slot last week, outside soft availability) as 0/1."""
+        key = (si, vi)
+        found = self._pref_cache.get(key)
+        if found is not None:
+            return found
+        s = self.problem.shifts[si]
+        v = self.problem.volunteers[vi]
+        grid = int(s.grid_id is not None and v.grid_id == s.grid_id)
+        cont = int(v.id in s.last_week)
+        outside = 0
+        if self._win_id[vi] >= 0:
+            akey = (self._win_id[vi], s.start.weekday(), s.start.time(), self.s_end[si] - self.s_start[si])
+            inside = self._avail_cache.get(akey)
+            if inside is None:
+                inside = self._avail_cache[akey] = within_availability(v.facts.windows, s.start, s.end)
+            outside = int(not inside)
+        found = self._pref_cache[key] = (grid, cont, outside)
+        return found
+
+    def _upper_load(self, vi: int) -> int:
+        """Most minutes a volunteer could carry: base plus the best they could add.
+
+        A relaxation (days are treated apart, the week's cap applies to the sum of the best
+        single duties), cheap to compute; it tells the solver how low the least-busy
+        volunteer's load must stay, which proves fairness optima without search.
+        """
+        cands = self.vol_cands[vi]
+        if not cands:
+            return self.base_minutes[vi]
+        f = self.problem.volunteers[vi].facts
+        by_day: dict[int, list[int]] = defaultdict(list)
+        for si in cands:
+            by_day[self.s_day[si]].append(si)
+        by_week: dict[tuple[int, int], list[int]] = defaultdict(list)
+        day_best: dict[int, int] = {}
+        for day, group in by_day.items():
+            cap = len(group)
+            if f.max_per_day is not None:
+                cap = min(cap, f.max_per_day - self.fixed_day[vi].get(day, 0))
+            day_best[day] = self._best_intervals(group, cap)
+            by_week[_week_of(day)].append(day)
+        extra = 0
+        for week, days in by_week.items():
+            total = sum(day_best[d] for d in days)
+            if f.max_per_week is not None:
+                k = f.max_per_week - self.fixed_week[vi].get(week, 0)
+                durations = sorted((self.s_minutes[si] for d in days for si in by_day[d]),
+                                   reverse=True)
+                total = min(total, sum(durations[:max(0, k)]))
+            extra += total
+        return self.base_minutes[vi] + extra
+
+    def _best_intervals(self, group: list[int], cap: int) -> int:
+        """Most minutes from at most ``cap`` of these shifts that pairwise do not clash."""
+        if cap <= 0:
+            return 0
+        items = sorted(group, key=lambda si: self.s_end[si])
+        ends = [self.s_end[si] + self.rest for si in items]
+        n = len(items)
+        cap = min(cap, n)
+        # best[i][k]: most minutes using the first i shifts (by end) and at most k of them.
+        best = [[0] * (cap + 1) for _ in range(n + 1)]
+        for i, si in enumerate(items, start=1):
+            start = self.s_start[si]
+            # Last earlier shift that ends (plus rest) by this one's start.
+            p = i - 1
+            while p > 0 and ends[p - 1] > start:
+                p -= 1
+            row, prev, base_row = best[i], best[i - 1], best[p]
+            for k in range(1, cap + 1):
+                row[k] = max(prev[k], base_row[k - 1] + self.s_minutes[si])
+        return best[n][cap]
+
+    def preference_counts(self, assignments: Iterable[tuple[int, int]]) -> dict[str, int]:
+        """How many new assignments are in the home grid, continue last week, break availability."""
+        g = c = o = 0
+        for sid, vid in assignments:
+            a, b, d = self.preference_scores(*self.pair_key(sid, vid))
+            g, c, o = g + a, c + b, o + d
+        return {"home_grid": g, "continuity": c, "outside_availability": o}
+
+
+def pin_problems(problem: Problem) -> list[PinProblem]:
+    """Pinned assignments that break a hard rule and carry no override (empty when usable)."""
+    vols = {v.id: v for v in problem.volunteers}
+    shifts = {s.id: s for s in problem.shifts}
+    pinned_by_vol: dict[int, list[int]] = defaultdict(list)
+    count: dict[int, int] = defaultdict(int)
+    for sid, vid in problem.pins:
+        pinned_by_vol[vid].append(sid)
+        count[sid] += 1
+    out = []
+    for sid, vid in problem.pins:
+        if (sid, vid) in problem.overridden:
+            continue
+        v, s = vols[vid], shifts[sid]
+        duties = [DutyFacts(o, shifts[o].start, shifts[o].end) for o in pinned_by_vol[vid] if o != sid]
+        duties += [d for d in v.duties]
+        found = check(v.facts, s.facts(count[sid] - 1), duties, min_rest=problem.min_rest)
+        for c in found:
+            if c.code not in PIN_HARD_CODES:
+                continue
+            other = c.detail().get("shift_id") if c.code == "overlap" else None
+            if c.code == "overlap":
+                # Overlaps the coordinator accepted on the other duty do not count.
+                clashing = [d for d in duties if d.start < s.end and s.start < d.end
+                            and (d.shift_id, vid) not in problem.overridden]
+                if not clashing:
+                    continue
+                other = clashing[0].shift_id
+            out.append(PinProblem(sid, vid, c.code, other))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# The solve
+# ---------------------------------------------------------------------------------------
+
+
+def default_workers(pairs: int) -> int:
+    """Search workers for a model of this many candidate pairs.
+
+    Small models are proven fastest by one or two LP-driven workers; big ones need CP-SAT's
+    portfolio (large neighbourhood search finds the improvements), even on two cores.
+    """
+    if pairs < SMALL_MODEL:
+        return 2
+    return max(4, min(8, os.cpu_count() or 1))
+
+
+SMALL_MODEL = 30_000  # candidate pairs
+
+
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution; stops the search when asked to cancel."""
+
+    def __init__(self, on_solution: Callable[[float], None], cancel: threading.Event,
+                 stop_at: Callable[[float], bool] | None = None) -> None:
+        super().__init__()
+        self._on_solution = on_solution
+        self._cancel = cancel
+        self._stop_at = stop_at
+        self.reached = False
+
+    def on_solution_callback(self) -> None:
+        obj = self.objective_value
+        if self._stop_at is not None and self._stop_at(obj):
+            self.reached = True
+            self.stop_search()
+        if self._cancel.is_set():
+            self.stop_search()
+        self._on_solution(obj)
+
+
+class _Solver:
+    """One lexicographic solve: a CP-SAT model re-solved phase by phase with new objectives."""
+
+    def __init__(self, prep: Prepared, *, time_limit: float, cancel: threading.Event,
+                 progress: Callable[[Progress], None] | None, workers: int | None,
+                 seed: int) -> None:
+        self.prep = prep
+        self.time_limit = time_limit
+        self.cancel = cancel
+        self.progress = progress
+        self.workers = workers or default_workers(len(prep.pairs))
+        self.seed = seed
+        self.t0 = _time.monotonic()
+        self.needed = prep.problem.needed
+        self.pinned = prep.filled(())
+        self.model = cp_model.CpModel()
+        self.x = [self.model.new_bool_var("") for _ in prep.pairs]
+        self._build()
+
+    def elapsed(self) -> float:
+        return _time.monotonic() - self.t0
+
+    def _report(self, phase: str, filled: int, spread: int | None = None) -> None:
+        if self.progress is not None:
+            self.progress(Progress(phase, self.elapsed(), self.time_limit, filled, self.needed,
+                                   spread))
+
+    def _build(self) -> None:
+        prep, m, x = self.prep, self.model, self.x
+        lin = cp_model.LinearExpr
+        by_shift: dict[int, list[int]] = defaultdict(list)
+        by_vol: dict[int, list[int]] = defaultdict(list)
+        var_of: dict[tuple[int, int], int] = {}
+        for k, (si, vi) in enumerate(prep.pairs):
+            by_shift[si].append(k)
+            by_vol[vi].append(k)
+            var_of[(si, vi)] = k
+        for si, ks in by_shift.items():
+            if len(ks) > prep.open[si]:
+                m.add(lin.sum([x[k] for k in ks]) <= prep.open[si])
+        for vi in by_vol:
+            for clique in prep.cliques(vi):
+                m.add_at_most_one([x[var_of[(si, vi)]] for si in clique])
+            for group, cap in prep.caps(vi):
+                m.add(lin.sum([x[var_of[(si, vi)]] for si in group]) <= cap)
+        self.total = lin.sum(x)
+
+        # Loads in a common unit (the gcd of all durations) keep coefficients small.
+        unit = 0
+        for vi in prep.eligible:
+            unit = math.gcd(unit, prep.base_minutes[vi])
+        for si, _vi in prep.pairs:
+            unit = math.gcd(unit, prep.s_minutes[si])
+        self.unit = unit = unit or 1
+        base = {vi: prep.base_minutes[vi] // unit for vi in prep.eligible}
+        ub = {vi: prep.ub_minutes[vi] // unit for vi in prep.eligible}
+        # The busiest carries at least the largest base; the least busy at most the smallest
+        # upper bound. Only volunteers who can cross those lines need linking to max / min.
+        self.t_hi = t_hi = max(base.values())
+        self.t_lo = t_lo = min(ub.values())
+        short_to = min(t_lo, t_hi)
+        self.max_load = m.new_int_var(t_hi, max(ub.values()), "max_load")
+        self.min_load = m.new_int_var(min(base.values()), t_lo, "min_load")
+        self.loads: dict[int, cp_model.IntVar] = {}
+        self.short: dict[int, cp_model.IntVar] = {}
+        self.over: dict[int, cp_model.IntVar] = {}
+        for vi in prep.eligible:
+            to_max, to_min = ub[vi] > t_hi, base[vi] < t_lo
+            if not (to_max or to_min):
+                continue
+            load = self.loads[vi] = m.new_int_var(base[vi], ub[vi], "")
+            ks = by_vol[vi]
+            m.add(load == base[vi] + lin.weighted_sum([x[k] for k in ks],
+                                                      [prep.s_minutes[prep.pairs[k][0]] // unit
+                                                       for k in ks]))
+            if to_max:
+                m.add(self.max_load >= load)
+                over = self.over[vi] = m.new_int_var(0, ub[vi] - t_hi, "")
+                m.add(over >= load - t_hi)
+            if to_min:
+                m.add(self.min_load <= load)
+                if base[vi] < short_to:
+                    short = self.short[vi] = m.new_int_var(0, short_to - base[vi], "")
+                    m.add(short >= short_to - load)
+        self.short_to = short_to
+        self.spread_expr = self.max_load - self.min_load
+        # Shortfall below the floor and excess over the ceiling, summed: a secondary fairness
+        # term that gives the search a slope (max - min alone only moves when every
+        # volunteer at the extreme moves at once). One unit of spread outweighs all of it.
+        self.deviation = lin.sum(list(self.short.values()) + list(self.over.values()))
+        self.dev_weight = sum(short_to - base[vi] for vi in self.short) + \
+            sum(ub[vi] - t_hi for vi in self.over) + 1
+
+        # Preferences, strictly ordered: one grid match outweighs every continuity match,
+        # which outweighs every availability miss (each count is at most the open places).
+        n = sum(prep.open) + 1
+        self.weights = []
+        for si, vi in prep.pairs:
+            g, c, o = prep.preference_scores(si, vi)
+            self.weights.append(g * n * n + c * n - o)
+
+    # -- values of a candidate solution (list of chosen pair indices) ------------------
+
+    def _load_units(self, chosen: list[int]) -> dict[int, int]:
+        prep = self.prep
+        load = {vi: prep.base_minutes[vi] // self.unit for vi in prep.eligible}
+        for k in chosen:
+            si, vi = prep.pairs[k]
+            load[vi] += prep.s_minutes[si] // self.unit
+        return load
+
+    def _spread_units(self, chosen: list[int]) -> int:
+        loads = self._load_units(chosen).values()
+        return max(loads) - min(loads)
+
+    def _deviation(self, chosen: list[int]) -> int:
+        load = self._load_units(chosen)
+        return (sum(max(0, self.short_to - load[vi]) for vi in self.short)
+                + sum(max(0, load[vi] - self.t_hi) for vi in self.over))
+
+    def _balance(self, chosen: list[int]) -> int:
+        return self._spread_units(chosen) * self.dev_weight + self._deviation(chosen)
+
+    def _pref(self, chosen: list[int]) -> int:
+        return sum(self.weights[k] for k in chosen)
+
+    def _hint(self, chosen: list[int]) -> None:
+        """A complete hint: every variable, so CP-SAT starts from a known feasible solution."""
+        self.model.clear_hints()
+        hint = self.model.proto.solution_hint
+        on = set(chosen)
+        hint.vars.extend(var.index for var in self.x)
+        hint.values.extend(1 if k in on else 0 for k in range(len(self.x)))
+        load = self._load_units(chosen)
+        values = load.values()
+        pairs = [(self.max_load, max(values)), (self.min_load, min(min(values), self.t_lo))]
+        pairs += [(var, load[vi]) for vi, var in self.loads.items()]
+        pairs += [(var, max(0, self.short_to - load[vi])) for vi, var in self.short.items()]
+        pairs += [(var, max(0, load[vi] - self.t_hi)) for vi, var in self.over.items()]
+        hint.vars.extend(var.index for var, _ in pairs)
+        hint.values.extend(val for _, val in pairs)
+
+    def _phase(self, name: str, budget: float, hint: list[int],
+               score: Callable[[list[int]], float], maximize: bool,
+               stop_at: Callable[[float], bool] | None = None,
+               ) -> tuple[list[int], PhaseResult]:
+        """Solve the model as it stands; keep the hint when the solver finds nothing better."""
+        t = _time.monotonic()
+        if self.cancel.is_set() or budget <= 0.05:
+            return hint, PhaseResult(name, "skipped", score(hint), None, 0.0)
+        self._hint(hint)
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.max_time_in_seconds = budget
+        p.num_workers = self.workers
+        p.random_seed = self.seed
+        if len(self.x) < SMALL_MODEL:
+            # Re-solving a small model: presolve costs more than it saves (measured).
+            p.cp_model_presolve = False
+
+        def seen(obj: float) -> None:
+            if name == "coverage":
+                self._report(name, self.pinned + int(round(obj)))
+            elif name == "fairness":
+                self._report(name, self.best_filled,
+                             int(obj // self.dev_weight) * self.unit)
+            else:
+                self._report(name, self.best_filled, self.best_spread * self.unit)
+
+        watch = _Watch(seen, self.cancel, stop_at)
+        stop = threading.Event()
+
+        def watcher() -> None:  # a solution callback alone would miss cancels between solutions
+            while not stop.wait(0.05):
+                if self.cancel.is_set():
+                    solver.stop_search()
+                    return
+
+        thread = threading.Thread(target=watcher, name="autofill-cancel", daemon=True)
+        thread.start()
+        try:
+            status = solver.solve(self.model, watch)
+        finally:
+            stop.set()
+            thread.join()
+        seconds = _time.monotonic() - t
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return hint, PhaseResult(name, "feasible", score(hint), None, seconds)
+        chosen = self._values(solver)
+        worse = score(chosen) < score(hint) if maximize else score(chosen) > score(hint)
+        if worse:
+            chosen = hint
+        state = "optimal" if status == cp_model.OPTIMAL or watch.reached else "feasible"
+        return chosen, PhaseResult(name, state, score(chosen), solver.best_objective_bound, seconds)
+
+    def _values(self, solver: cp_model.CpSolver) -> list[int]:
+        return [k for k, var in enumerate(self.x) if solver.boolean_value(var)]
+
+    def run(self, greedy: list[int]) -> tuple[list[int], list[PhaseResult]]:
+        prep, m = self.prep, self.model
+        phases = []
+        chosen = greedy
+        self.best_filled = self.pinned + len(chosen)
+        self.best_spread = self._spread_units(chosen)
+
+        # Phase 1: coverage. Greedy often already fills every place anyone could take.
+        trivial = sum(min(prep.open[si], len(prep.cands[si])) for si in range(len(prep.open)))
+        if len(chosen) >= trivial:
+            phases.append(PhaseResult("coverage", "optimal", len(chosen), trivial, 0.0))
+            self.coverage_bound = trivial
+        else:
+            m.maximize(self.total)
+            budget = self.time_limit * 0.3 - self.elapsed()
+            chosen, ph = self._phase("coverage", budget, chosen, len, True)
+            phases.append(ph)
+            bound = trivial if ph.bound is None else min(trivial, int(math.floor(ph.bound + 1e-6)))
+            self.coverage_bound = len(chosen) if ph.status == "optimal" else max(bound, len(chosen))
+        covered = len(chosen)
+        self.best_filled = self.pinned + covered
+        m.add(self.total >= covered)
+
+        # Phase 2: fairness. The spread can never go below the floor (largest base load
+        # minus smallest upper bound): reaching it proves the optimum without more search.
+        floor_spread = max(0, self.t_hi - self.t_lo)
+        self.spread_bound = floor_spread
+        if self._spread_units(chosen) <= floor_spread:
+            phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
+        else:
+            m.minimize(self.spread_expr * self.dev_weight + self.deviation)
+            budget = (self.time_limit - self.elapsed()) * 0.7
+            chosen, ph = self._phase(
+                "fairness", budget, chosen, self._balance, False,
+                stop_at=lambda obj: int(obj + 0.5) // self.dev_weight <= floor_spread)
+            spread = self._spread_units(chosen)
+            if ph.status == "optimal":
+                self.spread_bound = spread
+            elif ph.bound is not None:
+                self.spread_bound = max(floor_spread, int(ph.bound + 1e-6) // self.dev_weight)
+            phases.append(PhaseResult("fairness", ph.status, spread, self.spread_bound, ph.seconds))
+        self.best_spread = self._spread_units(chosen)
+        m.add(self.spread_expr <= self.best_spread)
+
+        # Phase 3: preferences (grid, then continuity, then availability).
+        if any(self.weights):
+            m.maximize(lin_weighted(self.x, self.weights))
+            budget = self.time_limit - self.elapsed()
+            chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
+            phases.append(ph)
+        self._report("done", self.pinned + len(chosen), self._spread_units(chosen) * self.unit)
+        return chosen, phases
+
+
+def lin_weighted(variables: list, weights: list[int]) -> cp_model.LinearExpr:
+    """Sum of weight * variable over the non-zero weights."""
+    pairs = [(v, w) for v, w in zip(variables, weights, strict=True) if w]
+    return cp_model.LinearExpr.weighted_sum([v for v, _ in pairs], [w for _, w in pairs])
+
+
+def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
+          cancel: threading.Event | None = None,
+          progress: Callable[[Progress], None] | None = None,
+          workers: int | None = None, seed: int = 0) -> Proposal:
+    """Fill the open places of ``problem``; raises :class:`InfeasiblePins` when pins break rules.
+
+    Blocks for at most about ``time_limit`` seconds (model building comes on top). Run it
+    off the UI thread; ``cancel.set()`` from any thread returns the best solution so far.
+    """
+    from .greedy import greedy_fill  # greedy builds on Prepared from this module
+
+    t0 = _time.monotonic()
+    cancel = cancel or threading.Event()
+    bad = pin_problems(problem)
+    if bad:
+        raise InfeasiblePins(bad)
+    prep = Prepared(problem)
+    greedy_pairs = greedy_fill(prep)
+    greedy_assign = [(problem.shifts[si].id, problem.volunteers[vi].id) for si, vi in greedy_pairs]
+    greedy_spread = prep.spread(greedy_assign)
+    if progress is not None:
+        progress(Progress("greedy", _time.monotonic() - t0, time_limit,
+                          prep.filled(greedy_assign), problem.needed, greedy_spread))
+    phases: list[PhaseResult] = []
+    if prep.pairs:
+        solver = _Solver(prep, time_limit=max(0.0, time_limit - (_time.monotonic() - t0)),
+                         cancel=cancel, progress=progress, workers=workers, seed=seed)
+        index = {pair: k for k, pair in enumerate(prep.pairs)}
+        chosen, phases = solver.run(sorted(index[p] for p in greedy_pairs))
+        assignments = sorted((problem.shifts[prep.pairs[k][0]].id,
+                              problem.volunteers[prep.pairs[k][1]].id) for k in chosen)
+        filled_bound = solver.pinned + solver.coverage_bound
+        spread_bound = solver.spread_bound * solver.unit
+    else:
+        assignments = []
+        filled_bound = prep.filled(())
+        spread_bound = prep.spread(())
+    optimal = all(ph.status == "optimal" for ph in phases)
+    spread = prep.spread(assignments)
+    return Proposal(
+        assignments=tuple(assignments),
+        pinned=prep.filled(()),
+        filled=prep.filled(assignments),
+        needed=problem.needed,
+        status="optimal" if optimal and not cancel.is_set() else "feasible",
+        seconds=_time.monotonic() - t0,
+        cancelled=cancel.is_set(),
+        spread_minutes=spread,
+        filled_bound=filled_bound,
+        spread_bound_minutes=min(spread_bound, spread),
+        phases=tuple(phases),
+        greedy_filled=prep.filled(greedy_assign),
+        greedy_spread_minutes=greedy_spread,
+        preferences=prep.preference_counts(assignments),
+    )
