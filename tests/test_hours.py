@@ -381,3 +381,22 @@ def test_month_and_hours_parsing() -> None:
             hs.month_bounds(bad)
     assert hs.hours_to_minutes("1,5") == 90 and hs.hours_to_minutes(0.25) == 15
     assert hs.hours_to_minutes(0, allow_zero=True) == 0
+
+
+def test_permissions_captain_checks_in_own_team_only(demo_db) -> None:
+    from volunteer_app.security.permissions import Actor, PermissionDenied
+
+    with demo_db.session() as s:
+        patrol, cleanup = _team(s, "patrol"), _team(s, "cleanup")
+        vols = _vols(s, 1)
+        sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols, team=patrol)
+        s.info["actor"] = Actor(name="队长乙", role="captain", operator_id=7, team_id=cleanup)
+        with pytest.raises(PermissionDenied):
+            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长乙", now=NOW)
+        with pytest.raises(PermissionDenied):
+            hs.verify_month(s, "2026-12", "队长乙", now=NOW)
+        s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=8, team_id=patrol)
+        res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
+        assert len(res.entries_created) == 1
+        s.info["actor"] = Actor(name="协调员", role="coordinator", operator_id=9)
+        assert hs.verify(s, res.entries_created, "协调员", now=NOW) == 1

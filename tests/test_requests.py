@@ -369,3 +369,18 @@ def test_completing_twice_after_correction_keeps_one_current_entry(demo_db) -> N
         entries = s.scalars(select(HoursEntry).where(HoursEntry.request_id == rid)).all()
         assert [e.id for e in entries] == [res.hours_entry_id]
         assert rs.get_request(s, rid, now=clock).hours_entry_ids == (res.hours_entry_id,)
+
+
+def test_permissions_requests_need_clerk_role(demo_db) -> None:
+    from volunteer_app.security.permissions import Actor, PermissionDenied
+
+    with demo_db.session() as s:
+        grid, team, vol = _ids(s)
+        rid = _new(s)
+        s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=7, team_id=team)
+        with pytest.raises(PermissionDenied):
+            rs.dispatch(s, rid, team, "队长甲", now=T0)
+        with pytest.raises(PermissionDenied):
+            rs.list_requests(s, now=T0)
+        s.info["actor"] = Actor(name="王芳", role="clerk", operator_id=8)
+        assert rs.dispatch(s, rid, team, "王芳", now=T0).to_status == "dispatched"

@@ -27,6 +27,7 @@ from ..models import Grid, Membership, Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.requests import RequestEvent, ResidentRequest
 from ..models.shifts import Assignment, Shift
+from ..security.permissions import require
 from ..validation import normalize_name, normalize_text
 from . import volunteers as volunteer_service
 from .community import get_community
@@ -300,6 +301,7 @@ def add_manual(
         problems.append(FieldProblem("team", "unknown_team", team_id))
     if problems:
         raise ValidationError(problems)
+    require(session, "hours.record", team_id=team_id)
     _volunteer(session, volunteer_id)
     entry = HoursEntry(
         volunteer_id=volunteer_id, team_id=team_id, date=on, minutes=values["minutes"],
@@ -343,6 +345,7 @@ def correct(
     if problems:
         raise ValidationError(problems)
     old = _current_entry(session, entry_id)
+    require(session, "hours.record", team_id=old.team_id)
     return _append_correction(session, old, minutes, reason_text, op, now or local_now(session))
 
 
@@ -381,6 +384,7 @@ def verify(
     count = 0
     for entry_id in entry_ids:
         entry = _current_entry(session, entry_id)
+        require(session, "hours.verify", team_id=entry.team_id)
         if entry.verified_at is None:
             entry.verified_at, entry.verified_by = now, by
             count += 1
@@ -397,6 +401,7 @@ def verify_month(
     now: datetime | None = None,
 ) -> int:
     """Verify every current, unverified entry of a month (optionally of one team)."""
+    require(session, "hours.verify", team_id=team_id)
     by = normalize_operator(by, "verified_by")
     first, nxt = month_bounds(month)
     stmt = select(HoursEntry.id).where(
@@ -550,6 +555,7 @@ def _shift(session: Session, shift_id: int) -> Shift:
 def checkin_sheet(session: Session, shift_id: int) -> CheckinSheet:
     """The shift and its volunteers with their status, times and current ledger entry."""
     shift = _shift(session, shift_id)
+    require(session, "shifts.read")
     begin, finish = shift_span(shift.date, shift.start_time, shift.end_time)
     team = session.get(Team, shift.team_id) if shift.team_id else None
     grid = session.get(Grid, shift.grid_id) if shift.grid_id else None
@@ -607,6 +613,7 @@ def record_checkin(
     operator = normalize_operator(operator)
     now = now or local_now(session)
     shift = _shift(session, shift_id)
+    require(session, "shifts.checkin", team_id=shift.team_id)
     begin, finish = shift_span(shift.date, shift.start_time, shift.end_time)
     duty = _shift_duty(session, shift)
     created: list[int] = []

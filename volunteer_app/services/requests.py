@@ -32,6 +32,7 @@ from ..models.requests import (
     RequestEvent,
     ResidentRequest,
 )
+from ..security.permissions import require
 from ..validation import normalize_name, normalize_optional_phone, normalize_text
 from . import hours as hours_service
 from .hours import local_now, month_bounds, normalize_operator
@@ -303,6 +304,7 @@ def create_request(
     session: Session, data: RequestData, operator: str, *, now: datetime | None = None
 ) -> int:
     """Take in a resident's request (status ``received``); returns its id."""
+    require(session, "requests.manage")
     operator = normalize_operator(operator)
     now = now or local_now(session)
     values = _validate(session, data, now)
@@ -367,6 +369,7 @@ def change_status(
     ``at`` back-dates the transition (e.g. recorded the next morning): it may not be
     earlier than the previous transition nor later than now.
     """
+    require(session, "requests.manage")
     operator = normalize_operator(operator)
     now = now or local_now(session)
     if to_status not in REQUEST_STATUSES:
@@ -501,6 +504,7 @@ def list_requests(
     session: Session, flt: RequestFilter | None = None, *, now: datetime | None = None
 ) -> list[RequestRow]:
     """Matching requests, overdue ones first, then by due time (open) / newest (settled)."""
+    require(session, "requests.read")
     flt = flt or RequestFilter()
     now = now or local_now(session)
     stmt = _row_select()
@@ -538,6 +542,7 @@ def list_requests(
 
 def get_request(session: Session, request_id: int, *, now: datetime | None = None) -> RequestDetail:
     """One request with its history and the transitions now allowed."""
+    require(session, "requests.read")
     now = now or local_now(session)
     found = session.execute(_row_select().where(ResidentRequest.id == request_id)).first()
     if found is None:
@@ -696,6 +701,7 @@ class DispatchOptions:
 def dispatch_options(session: Session, request_id: int) -> DispatchOptions:
     """Teams ordered with the category's usual kind first, and the grid's volunteers
     (members of the suggested team first, then by how few open requests they hold)."""
+    require(session, "requests.read")
     req = _get(session, request_id)
     kind = suggested_team_kind(req.category)
     open_by_team = dict(session.execute(
