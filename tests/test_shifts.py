@@ -432,3 +432,45 @@ def test_cli_batches_undo_and_holidays(new_db_url) -> None:  # noqa: ANN001
     assert res.returncode == 0
     res = run("holidays", "list", "--year", "2099", "--db", url)
     assert res.returncode == 0 and "no official holiday data for 2099" in res.stderr
+
+
+# ------------------------------------------------------------ permissions
+
+
+def test_roles_limit_planning(plan_db) -> None:  # noqa: ANN001
+    from volunteer_app.scheduling import holidays as hol
+    from volunteer_app.security.permissions import CAPTAIN, CLERK, Actor, PermissionDenied
+    from volunteer_app.services import availability as avail
+
+    db, tid, vids, *_ = plan_db
+    with db.session() as s:
+        other = team_service.save_team(s, None, "红蜻蜓义务宣传队", "publicity")
+        mine = svc.create_shift(s, svc.ShiftData(date(2026, 12, 8), time(19), time(21), team_id=tid))
+        theirs = svc.create_shift(s, svc.ShiftData(date(2026, 12, 9), time(9), time(11), team_id=other))
+    captain = Actor("队长", CAPTAIN, operator_id=7, team_id=tid)
+    with db.session() as s:
+        s.info["actor"] = captain
+        svc.assign(s, mine, vids[0])  # own team: allowed
+        svc.set_status(s, mine, vids[0], "checked_in")
+        with pytest.raises(PermissionDenied):
+            svc.assign(s, theirs, vids[1])
+        svc.save_template(s, None, svc.TemplateData("巡逻", time(8), time(9), team_id=tid))
+        with pytest.raises(PermissionDenied):
+            svc.save_template(s, None, svc.TemplateData("宣传", time(8), time(9), team_id=other))
+    with db.session() as s:
+        svc.save_template(s, None, svc.TemplateData("宣传", time(8), time(9), team_id=other))
+    with db.session() as s:
+        s.info["actor"] = captain
+        res = svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        made = svc.list_shifts(s, date(2026, 12, 7), date(2026, 12, 13))
+    # A captain's generation makes only the captain's team's shifts.
+    assert res.created == 7 + 1 + 7
+    assert {r.team_id for r in made if r.batch_id == res.batch_id} == {tid}
+    clerk = Actor("文员", CLERK, operator_id=8)
+    with db.session() as s:
+        s.info["actor"] = clerk
+        assert svc.week_plan(s, date(2026, 12, 7)).shifts  # may look
+        hol.set_holiday(s, date(2026, 3, 3), "holiday", "藏历新年")  # keeps the holiday table
+        avail.add_leave(s, vids[1], date(2026, 12, 9), date(2026, 12, 9))  # keeps the register
+        with pytest.raises(PermissionDenied):
+            svc.unassign(s, mine, vids[0])

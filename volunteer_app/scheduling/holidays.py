@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models.holidays import HOLIDAY_KINDS, Holiday, HolidayYear
+from ..security.permissions import may, require
 from ..validation import normalize_text
 
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
@@ -171,8 +172,15 @@ class YearStatus:
         return self.source is None
 
 
+def _require_edit(session: Session) -> None:
+    """The clerk keeps the holiday table; coordinators who plan may correct it too."""
+    if not may(session, "shifts.plan"):
+        require(session, "community.edit")
+
+
 def list_holidays(session: Session, year: int) -> list[HolidayRow]:
     """Every special day of a year in date order (importing package data if due)."""
+    require(session, "shifts.read")
     ensure_years(session, [year])
     return [
         HolidayRow(h.date, h.kind, h.code, h.name, h.source, h.version)
@@ -184,6 +192,7 @@ def list_holidays(session: Session, year: int) -> list[HolidayRow]:
 
 def year_status(session: Session, year: int) -> YearStatus:
     """Where a year's holiday data comes from."""
+    require(session, "shifts.read")
     ensure_years(session, [year])
     row = session.get(HolidayYear, year)
     return YearStatus(year, row.source if row else None, package_covers(year))
@@ -191,6 +200,7 @@ def year_status(session: Session, year: int) -> YearStatus:
 
 def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
     """Add or change a special day (the clerk's edit wins over imported data)."""
+    _require_edit(session)
     problems = []
     if kind not in HOLIDAY_KINDS:
         problems.append(FieldProblem("kind", "holiday_kind_invalid", kind))
@@ -216,6 +226,7 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
 
 def remove_holiday(session: Session, day: date) -> None:
     """Make a day ordinary again (a weekday or weekend by the calendar)."""
+    _require_edit(session)
     ensure_years(session, [day.year])
     row = session.get(Holiday, day)
     if row is None:
@@ -226,6 +237,7 @@ def remove_holiday(session: Session, day: date) -> None:
 
 def confirm_year(session: Session, year: int) -> None:
     """The clerk declares the table complete for a year the package does not cover."""
+    _require_edit(session)
     if session.get(HolidayYear, year) is None:
         session.add(HolidayYear(year=year, source="manual", recorded_at=_now()))
         session.flush()
@@ -233,6 +245,7 @@ def confirm_year(session: Session, year: int) -> None:
 
 def reimport_year(session: Session, year: int) -> int:
     """Throw away the table's rows for a covered year and copy the package's data again."""
+    _require_edit(session)
     if not package_covers(year):
         raise ValidationError(FieldProblem("year", "holidays_not_covered", year))
     session.execute(delete(Holiday).where(Holiday.date >= date(year, 1, 1),

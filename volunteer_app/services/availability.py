@@ -18,6 +18,7 @@ from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models import Membership, Team, Volunteer
 from ..models.availability import LEAVE_KINDS, AvailabilityWindow, VolunteerLeave, VolunteerLimit
 from ..scheduling.conflicts import Leave, VolunteerFacts, Window
+from ..security.permissions import may, require
 from ..validation import normalize_text
 
 MAX_LIMIT = 50
@@ -69,6 +70,12 @@ class AvailabilityInfo:
                 "max_per_week": self.max_per_week, "max_per_day": self.max_per_day}
 
 
+def _require_edit(session: Session) -> None:
+    """Coordinators (planning) and clerks (the register) both keep availability."""
+    if not may(session, "shifts.plan"):
+        require(session, "registers.edit")
+
+
 def _volunteer(session: Session, volunteer_id: int) -> Volunteer:
     vol = session.get(Volunteer, volunteer_id)
     if vol is None:
@@ -78,6 +85,7 @@ def _volunteer(session: Session, volunteer_id: int) -> Volunteer:
 
 def get_availability(session: Session, volunteer_id: int) -> AvailabilityInfo:
     """Windows, leave ranges and limits of a volunteer."""
+    require(session, "registers.read")
     _volunteer(session, volunteer_id)
     windows = tuple(
         WindowRow(w.weekday, w.start_time, w.end_time)
@@ -98,6 +106,7 @@ def get_availability(session: Session, volunteer_id: int) -> AvailabilityInfo:
 def set_windows(session: Session, volunteer_id: int,
                 windows: Iterable[tuple[int, time, time]]) -> None:
     """Replace a volunteer's weekly windows; an empty list means available at any time."""
+    _require_edit(session)
     _volunteer(session, volunteer_id)
     rows = list(windows)
     problems = []
@@ -120,6 +129,7 @@ def set_windows(session: Session, volunteer_id: int,
 def add_leave(session: Session, volunteer_id: int, start: date, end: date,
               kind: str = "leave", reason: str = "") -> int:
     """Record a leave (or unavailable) range; returns its id."""
+    _require_edit(session)
     _volunteer(session, volunteer_id)
     problems = []
     if kind not in LEAVE_KINDS:
@@ -145,6 +155,7 @@ def add_leave(session: Session, volunteer_id: int, start: date, end: date,
 
 def remove_leave(session: Session, leave_id: int) -> None:
     """Delete a leave range."""
+    _require_edit(session)
     row = session.get(VolunteerLeave, leave_id)
     if row is None:
         raise NotFoundError("leave_not_found", id=leave_id)
@@ -155,6 +166,7 @@ def remove_leave(session: Session, leave_id: int) -> None:
 def set_limits(session: Session, volunteer_id: int, max_per_week: int | None,
                max_per_day: int | None) -> None:
     """Set (or clear with None) the maximum duties per ISO week and per day."""
+    _require_edit(session)
     _volunteer(session, volunteer_id)
     problems = []
     for fname, val in (("max_per_week", max_per_week), ("max_per_day", max_per_day)):

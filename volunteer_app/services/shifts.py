@@ -45,6 +45,7 @@ from ..scheduling.conflicts import (
     shift_interval,
 )
 from ..scheduling.recurrence import Recurrence, cron_problems, occurrence_dates
+from ..security.permissions import CAPTAIN, actor_of, require
 from ..validation import normalize_text
 from . import availability as avail
 from . import volunteers as vol_service
@@ -99,6 +100,16 @@ def week_label(monday: date) -> str:
 def monday_of(day: date) -> date:
     """The Monday of the ISO week holding ``day``."""
     return day - timedelta(days=day.weekday())
+
+
+def planning_scope(session: Session, team_id: int | None = None) -> int | None:
+    """The team a planning action over many shifts is limited to: the one asked for, or a
+    captain's own team (captains plan only their team); None for everyone's shifts."""
+    require(session, "shifts.plan", team_id=team_id)
+    actor = actor_of(session)
+    if team_id is None and not actor.single_user and actor.role == CAPTAIN:
+        return actor.team_id
+    return team_id
 
 
 # ---------------------------------------------------------------------------- templates
@@ -195,6 +206,7 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
 
     Editing a template changes only the shifts generated afterwards.
     """
+    require(session, "shifts.plan", team_id=data.team_id)
     problems: list[FieldProblem] = []
     values: dict = {}
     for key, limit in (("name", 60), ("location", 100), ("notes", 2000)):
@@ -214,6 +226,8 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
     row = ShiftTemplate() if template_id is None else session.get(ShiftTemplate, template_id)
     if row is None:
         raise NotFoundError("template_not_found", id=template_id)
+    if template_id is not None:
+        require(session, "shifts.plan", team_id=row.team_id)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError("stale", id=template_id, version=row.version)
     for key in ("duty_type", "team_id", "grid_id", "needed", "start_time", "end_time",
@@ -230,6 +244,7 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
 
 def list_templates(session: Session, *, active_only: bool = False) -> list[TemplateRow]:
     """Every duty template, by team, start time and name."""
+    require(session, "shifts.read")
     q = (select(ShiftTemplate, Team.name, Grid.name)
          .outerjoin(Team, Team.id == ShiftTemplate.team_id)
          .outerjoin(Grid, Grid.id == ShiftTemplate.grid_id)
@@ -250,6 +265,7 @@ def delete_template(session: Session, template_id: int) -> None:
     row = session.get(ShiftTemplate, template_id)
     if row is None:
         raise NotFoundError("template_not_found", id=template_id)
+    require(session, "shifts.plan", team_id=row.team_id)
     session.delete(row)
     session.flush()
 
@@ -298,11 +314,14 @@ def generate(session: Session, start: date, end: date,
     creates nothing the second time.
     """
     _check_range(start, end, MAX_GENERATE_DAYS)
+    scope = planning_scope(session)
     tz = community_zone(session)
     cal = hol.load_calendar(session, start, end)
     q = select(ShiftTemplate).where(ShiftTemplate.active.is_(True)).order_by(ShiftTemplate.id)
     if template_ids is not None:
         q = q.where(ShiftTemplate.id.in_(list(template_ids)))
+    if scope is not None:
+        q = q.where(ShiftTemplate.team_id == scope)
     templates = list(session.scalars(q))
     ids = [t.id for t in templates]
     have = set(session.execute(
@@ -375,6 +394,7 @@ class BatchRow:
 
 def list_batches(session: Session) -> list[BatchRow]:
     """Every generation and copy run, newest first."""
+    require(session, "shifts.read")
     remaining = dict(session.execute(
         select(Shift.batch_id, func.count()).where(Shift.batch_id.is_not(None))
         .group_by(Shift.batch_id)).all())
@@ -391,11 +411,14 @@ def list_batches(session: Session) -> list[BatchRow]:
 
 def undo_batch(session: Session, batch_id: int) -> int:
     """Delete every shift a run created, as a whole; refused once any has an assignment."""
+    require(session, "shifts.plan")
     batch = session.get(GenerationBatch, batch_id)
     if batch is None:
         raise NotFoundError("batch_not_found", id=batch_id)
     if batch.undone_at is not None:
         raise ConflictError("batch_undone", id=batch_id)
+    for team_id in session.scalars(select(Shift.team_id).where(Shift.batch_id == batch_id).distinct()):
+        require(session, "shifts.plan", team_id=team_id)
     busy = session.scalar(
         select(func.count(func.distinct(Shift.id))).join(Assignment, Assignment.shift_id == Shift.id)
         .where(Shift.batch_id == batch_id))
@@ -521,6 +544,7 @@ def _validate_shift(session: Session, data: ShiftData) -> dict:
 
 def create_shift(session: Session, data: ShiftData) -> int:
     """Add a one-off shift by hand; returns its id."""
+    require(session, "shifts.plan", team_id=data.team_id)
     values = _validate_shift(session, data)
     row = Shift(**values, edited_by_hand=True, created_at=local_now(session))
     session.add(row)
@@ -538,8 +562,10 @@ def _shift(session: Session, shift_id: int) -> Shift:
 def update_shift(session: Session, shift_id: int, data: ShiftData,
                  expected_version: int | None = None) -> None:
     """Change a shift by hand; generation never touches it afterwards."""
+    require(session, "shifts.plan", team_id=data.team_id)
     values = _validate_shift(session, data)
     row = _shift(session, shift_id)
+    require(session, "shifts.plan", team_id=row.team_id)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError("stale", id=shift_id, version=row.version)
     for key, val in values.items():
@@ -553,6 +579,7 @@ def delete_shift(session: Session, shift_id: int, *, force: bool = False) -> Non
     no-show), and, unless ``force``, when volunteers are planned on it. A generated shift
     is remembered so that generation does not bring it back."""
     row = _shift(session, shift_id)
+    require(session, "shifts.plan", team_id=row.team_id)
     statuses = list(session.scalars(select(Assignment.status).where(Assignment.shift_id == shift_id)))
     if any(s in RECORD_STATUSES for s in statuses):
         raise ConflictError("shift_has_record", id=shift_id)
@@ -569,6 +596,7 @@ def delete_shift(session: Session, shift_id: int, *, force: bool = False) -> Non
 def list_shifts(session: Session, start: date, end: date, *, team_id: int | None = None,
                 grid_id: int | None = None) -> list[ShiftRow]:
     """Shifts from ``start`` to ``end`` (by date), with the volunteers on them, in time order."""
+    require(session, "shifts.read")
     conds = [Shift.date >= start, Shift.date <= end]
     if team_id is not None:
         conds.append(Shift.team_id == team_id)
@@ -626,6 +654,7 @@ class WeekPlan:
 def week_plan(session: Session, monday: date, *, team_id: int | None = None,
               grid_id: int | None = None) -> WeekPlan:
     """The planner's week: seven days with holiday information and every shift."""
+    require(session, "shifts.read")
     monday = monday_of(monday)
     sunday = monday + timedelta(days=6)
     cal = hol.load_calendar(session, monday, sunday)
@@ -698,6 +727,7 @@ def load_duties(session: Session, start: date, end: date,
 
 def check_assignment(session: Session, shift_id: int, volunteer_id: int) -> list[Conflict]:
     """Every conflict of putting a volunteer on a shift (nothing is written)."""
+    require(session, "shifts.read")
     shift = _shift(session, shift_id)
     facts = _volunteer_facts(session, volunteer_id, shift.date)
     lo, hi = duty_span(shift.date)
@@ -722,6 +752,7 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
     which is then stored with the codes it overrode. Soft conflicts are returned as
     warnings. A cancelled assignment of the same volunteer is re-activated.
     """
+    require(session, "shifts.plan", team_id=_shift(session, shift_id).team_id)
     if source not in ASSIGNMENT_SOURCES:
         raise ValidationError(FieldProblem("source", "source_invalid", source))
     if status not in ("planned", "confirmed"):
@@ -764,6 +795,7 @@ def _assignment(session: Session, shift_id: int, volunteer_id: int) -> Assignmen
 def unassign(session: Session, shift_id: int, volunteer_id: int) -> None:
     """Take a volunteer off a shift. Refused once the duty is a record of service
     (checked in, completed, no-show): correct its status instead."""
+    require(session, "shifts.plan", team_id=_shift(session, shift_id).team_id)
     row = _assignment(session, shift_id, volunteer_id)
     if row.status in RECORD_STATUSES:
         raise ConflictError("assignment_has_record", shift_id=shift_id,
@@ -780,9 +812,13 @@ def set_status(session: Session, shift_id: int, volunteer_id: int, status: str, 
     if status not in ASSIGNMENT_STATUSES:
         raise ValidationError(FieldProblem("status", "status_invalid", status))
     row = _assignment(session, shift_id, volunteer_id)
+    shift = _shift(session, shift_id)
+    # Attendance (check-in, completion, no-show and their corrections) is a captain's job;
+    # planning and confirming is a coordinator's.
+    attendance = status in RECORD_STATUSES or row.status in RECORD_STATUSES
+    require(session, "shifts.checkin" if attendance else "shifts.plan", team_id=shift.team_id)
     if status != row.status and status not in TRANSITIONS[row.status]:
         raise ConflictError("status_transition", current=row.status, status=status)
-    shift = _shift(session, shift_id)
     begin, finish = shift_interval(shift.date, shift.start_time, shift.end_time)
     start = actual_start or row.actual_start
     end = actual_end or row.actual_end
@@ -808,7 +844,7 @@ def confirm(session: Session, shift_id: int, volunteer_id: int) -> None:
 
 def confirm_shift(session: Session, shift_id: int) -> int:
     """Confirm every planned assignment of a shift; returns how many."""
-    _shift(session, shift_id)
+    require(session, "shifts.plan", team_id=_shift(session, shift_id).team_id)
     result = session.execute(
         update(Assignment).where(Assignment.shift_id == shift_id, Assignment.status == "planned")
         .values(status="confirmed", confirmed_at=local_now(session),
@@ -854,6 +890,7 @@ class CandidateRow:
 def candidates(session: Session, shift_id: int, *, include_inactive: bool = False) -> list[CandidateRow]:
     """Volunteers not yet on a shift, eligible first (clean, then with warnings), then the
     others with their conflict reasons; within a group fewer duties that week first."""
+    require(session, "shifts.read")
     shift = _shift(session, shift_id)
     lo, hi = duty_span(shift.date)
     q = select(Volunteer.id, Volunteer.name, Volunteer.mobile, Volunteer.sort_key)
@@ -924,6 +961,7 @@ def copy_week(session: Session, target_monday: date, *, team_id: int | None = No
     through the same conflict rules: hard conflicts skip the volunteer (reported), soft
     ones are accepted.
     """
+    team_id = planning_scope(session, team_id)
     monday = monday_of(target_monday)
     prev = monday - timedelta(days=7)
     conds = [] if team_id is None else [Shift.team_id == team_id]
