@@ -225,9 +225,9 @@ class JobsSettingsWidget(QGroupBox):
         elif spec.id == cfg.UNFILLED_ALERTS:
             window = QSpinBox(self)
             window.setRange(1, 14 * 24)
-            window.setSuffix(self.tr(" h"))
+            window.setSuffix(self.tr(" h from now"))
             row.extra = {"window_hours": window}
-            extra.addWidget(QLabel(self.tr("for shifts starting within"), self))
+            extra.addWidget(QLabel(self.tr("alert for shifts starting within"), self))
             extra.addWidget(window)
             extra.addStretch(1)
         elif spec.id == cfg.WEEKLY_PLAN:

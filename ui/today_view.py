@@ -161,7 +161,7 @@ class TodayView(QWidget):
         self.tomorrow_table = DayTable(self.tomorrow_box)
         QVBoxLayout(self.tomorrow_box).addWidget(self.tomorrow_table)
 
-        self.reminders_box = QGroupBox(self.tr("Pending reminders"), self)
+        self.reminders_box = QGroupBox(self.tr("Reminders for today and tomorrow"), self)
         self.reminders_table = QTableWidget(0, 4, self.reminders_box)
         self.reminders_table.setHorizontalHeaderLabels(
             [self.tr("Remind at"), self.tr("State"), self.tr("Volunteer"), self.tr("Duty")])
@@ -278,7 +278,8 @@ class TodayView(QWidget):
         for box, label, day, shifts in (
                 (self.today_box, self.tr("Today"), ov.today_date, ov.today),
                 (self.tomorrow_box, self.tr("Tomorrow"), ov.tomorrow_date, ov.tomorrow)):
-            when = locale.toString(_qdate(day), "MMMd dddd")
+            # A Qt date format, translated with the rest (zh_CN: "M月d日 dddd").
+            when = locale.toString(_qdate(day), self.tr("dddd, MMMM d"))
             box.setTitle(arg(self.tr("%1 — %2 — %3"), label, when,
                              self.tr("%n duty(s)", "", len(shifts))))
 
@@ -288,11 +289,15 @@ class TodayView(QWidget):
 
         people_today, gaps_today = count(ov.today)
         people_tomorrow, gaps_tomorrow = count(ov.tomorrow)
+        def open_places(gaps: int) -> str:
+            return self.tr("%n place(s) open", "", gaps) if gaps else self.tr("every place filled")
+
         parts = [
-            arg(self.tr("Today: %1, %2 on duty, %3 place(s) open."),
-                self.tr("%n duty(s)", "", len(ov.today)), people_today, gaps_today),
-            arg(self.tr("Tomorrow: %1, %2 on duty, %3 place(s) open."),
-                self.tr("%n duty(s)", "", len(ov.tomorrow)), people_tomorrow, gaps_tomorrow),
+            arg(self.tr("Today: %1, %2 on duty, %3."),
+                self.tr("%n duty(s)", "", len(ov.today)), people_today, open_places(gaps_today)),
+            arg(self.tr("Tomorrow: %1, %2 on duty, %3."),
+                self.tr("%n duty(s)", "", len(ov.tomorrow)), people_tomorrow,
+                open_places(gaps_tomorrow)),
         ]
         self.summary_label.setText("  ".join(parts))
 
@@ -303,7 +308,7 @@ class TodayView(QWidget):
         for row, r in enumerate(reminders):
             d = r.duty
             when = locale.toString(_qdate(r.remind_at.date()), "M/d") + " " + _hhmm(r.remind_at)
-            state = self.tr("Sent") if r.state == "sent" else self.tr("Scheduled")
+            state = self.tr("Reminded") if r.state == "sent" else self.tr("Due later")
             end = d.end.strftime("%H:%M")
             if d.overnight:
                 end = arg(self.tr("%1 (next day)"), end)
@@ -323,7 +328,7 @@ class TodayView(QWidget):
             self.reminders_hint.setText(self.tr("No reminders are due today or tomorrow."))
         else:
             sent = sum(1 for r in reminders if r.state == "sent")
-            self.reminders_hint.setText(arg(self.tr("%1 sent, %2 still to come."),
+            self.reminders_hint.setText(arg(self.tr("%1 reminded, %2 still to come."),
                                             sent, len(reminders) - sent))
 
     def _show_jobs(self, ov: TodayOverview) -> None:

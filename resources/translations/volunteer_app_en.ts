@@ -9,6 +9,87 @@
         </message>
     </context>
     <context>
+        <name>CheckinDialog</name>
+        <message>
+            <source>Check-in</source>
+            <translation>Check-in</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Arrived</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Ledger</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <source>All arrived as planned</source>
+            <translation>All arrived as planned</translation>
+        </message>
+        <message>
+            <source>%1 (next day)</source>
+            <translation>%1 (next day)</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1
+Mark who arrived and when they left; times start at the planned ones. Served duties go to the hours ledger, where a captain or coordinator verifies them.</source>
+            <translation>%1
+Mark who arrived and when they left; times start at the planned ones. Served duties go to the hours ledger, where a captain or coordinator verifies them.</translation>
+        </message>
+        <message>
+            <source>Check-in: %1</source>
+            <translation>Check-in: %1</translation>
+        </message>
+        <message>
+            <source>Nobody is assigned to this shift.</source>
+            <translation>Nobody is assigned to this shift.</translation>
+        </message>
+        <message>
+            <source>Not marked</source>
+            <translation>Not marked</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>No-show</translation>
+        </message>
+        <message>
+            <source>verified</source>
+            <translation>verified</translation>
+        </message>
+        <message>
+            <source>awaiting verification</source>
+            <translation>awaiting verification</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabaseDialogs</name>
         <message>
             <source>Create a new database</source>
@@ -95,6 +176,83 @@
         <message>
             <source>On duty now</source>
             <translation>On duty now</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchDialog</name>
+        <message>
+            <source>Dispatch request %1</source>
+            <translation>Dispatch request %1</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3
+%4</source>
+            <translation>%1 · %2 · %3
+%4</translation>
+        </message>
+        <message>
+            <source>Only members of the chosen team</source>
+            <translation>Only members of the chosen team</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Open requests</source>
+            <translation>Open requests</translation>
+        </message>
+        <message>
+            <source>e.g. please call the resident before going</source>
+            <translation>e.g. please call the resident before going</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Dispatch</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>Volunteer (optional; select none to leave it to the team)</source>
+            <translation>Volunteer (optional; select none to leave it to the team)</translation>
+        </message>
+        <message>
+            <source>%1 (suggested)</source>
+            <translation>%1 (suggested)</translation>
+        </message>
+        <message>
+            <source>[%1 open]</source>
+            <translation>[%1 open]</translation>
+        </message>
+        <message>
+            <source>Requests about “%1” usually go to %2.</source>
+            <translation>Requests about “%1” usually go to %2.</translation>
+        </message>
+        <message>
+            <source>The request has no grid, so no volunteers are suggested.</source>
+            <translation>The request has no grid, so no volunteers are suggested.</translation>
+        </message>
+        <message>
+            <source>No active volunteers live in this grid.</source>
+            <translation>No active volunteers live in this grid.</translation>
+        </message>
+        <message>
+            <source>Active volunteers living in %1; members of the chosen team in bold.</source>
+            <translation>Active volunteers living in %1; members of the chosen team in bold.</translation>
         </message>
     </context>
     <context>
@@ -948,22 +1106,22 @@
         <message numerus="yes">
             <source>%n duty reminder(s)</source>
             <translation>
-                <numerusform>%n duty reminder(s)</numerusform>
-                <numerusform>%n duty reminder(s)</numerusform>
+                <numerusform>%n duty reminder</numerusform>
+                <numerusform>%n duty reminders</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n shift(s) short of volunteers</source>
             <translation>
-                <numerusform>%n shift(s) short of volunteers</numerusform>
-                <numerusform>%n shift(s) short of volunteers</numerusform>
+                <numerusform>%n shift short of volunteers</numerusform>
+                <numerusform>%n shifts short of volunteers</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n overdue request(s)</source>
             <translation>
-                <numerusform>%n overdue request(s)</numerusform>
-                <numerusform>%n overdue request(s)</numerusform>
+                <numerusform>%n overdue request</numerusform>
+                <numerusform>%n overdue requests</numerusform>
             </translation>
         </message>
         <message>
@@ -996,8 +1154,8 @@
         <message numerus="yes">
             <source>every %n minute(s)</source>
             <translation>
-                <numerusform>every %n minute(s)</numerusform>
-                <numerusform>every %n minute(s)</numerusform>
+                <numerusform>every minute</numerusform>
+                <numerusform>every %n minutes</numerusform>
             </translation>
         </message>
         <message>
@@ -1021,12 +1179,12 @@
             <translation>before the duty:</translation>
         </message>
         <message>
-            <source> h</source>
-            <translation> h</translation>
+            <source> h from now</source>
+            <translation> h from now</translation>
         </message>
         <message>
-            <source>for shifts starting within</source>
-            <translation>for shifts starting within</translation>
+            <source>alert for shifts starting within</source>
+            <translation>alert for shifts starting within</translation>
         </message>
         <message>
             <source>makes next week's shifts from the duty templates</source>
@@ -1106,8 +1264,8 @@
         <message numerus="yes">
             <source>(%n new notice(s))</source>
             <translation>
-                <numerusform>(%n new notice(s))</numerusform>
-                <numerusform>(%n new notice(s))</numerusform>
+                <numerusform>(%n new notice)</numerusform>
+                <numerusform>(%n new notices)</numerusform>
             </translation>
         </message>
     </context>
@@ -1274,6 +1432,195 @@ Choose No to start with empty registers.</translation>
 Nothing on this page works so far; it will arrive with a later version.</source>
             <translation>This part of the application is not built yet.
 Nothing on this page works so far; it will arrive with a later version.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrdersView</name>
+        <message>
+            <source>Residents' requests</source>
+            <translation>Residents' requests</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Month counts</source>
+            <translation>Month counts</translation>
+        </message>
+        <message>
+            <source>Open requests</source>
+            <translation>Open requests</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>All grids</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>Any month</source>
+            <translation>Any month</translation>
+        </message>
+        <message>
+            <source>Search resident, phone, building, text</source>
+            <translation>Search resident, phone, building, text</translation>
+        </message>
+        <message>
+            <source>New request…</source>
+            <translation>New request…</translation>
+        </message>
+        <message>
+            <source>Print slip…</source>
+            <translation>Print slip…</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Team / volunteer</source>
+            <translation>Team / volunteer</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>%1 (overdue)</source>
+            <translation>%1 (overdue)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n requests</source>
+            <translation>
+                <numerusform>%n requests</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no grid)</source>
+            <translation>(no grid)</translation>
+        </message>
+        <message>
+            <source>%1 requests received in %2: %3 done on time, %4 done late, %5 open and overdue, %6 cancelled. Average satisfaction %7 (%8 follow-ups).</source>
+            <translation>%1 requests received in %2: %3 done on time, %4 done late, %5 open and overdue, %6 cancelled. Average satisfaction %7 (%8 follow-ups).</translation>
+        </message>
+        <message>
+            <source>Request %1</source>
+            <translation>Request %1</translation>
+        </message>
+        <message>
+            <source>No request chosen</source>
+            <translation>No request chosen</translation>
+        </message>
+        <message>
+            <source>Choose a request to see its details and history, or take in a new one.</source>
+            <translation>Choose a request to see its details and history, or take in a new one.</translation>
+        </message>
+        <message>
+            <source>Request %1: %2</source>
+            <translation>Request %1: %2</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation>%1 by %2</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Follow-up remark</source>
+            <translation>Follow-up remark</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>Reason for cancelling</translation>
+        </message>
+        <message>
+            <source>request-%1.pdf</source>
+            <translation>request-%1.pdf</translation>
+        </message>
+        <message>
+            <source>Print request slip</source>
+            <translation>Print request slip</translation>
+        </message>
+        <message>
+            <source>PDF file (*.pdf)</source>
+            <translation>PDF file (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The slip was saved to %1.</source>
+            <translation>The slip was saved to %1.</translation>
         </message>
     </context>
     <context>
@@ -2645,8 +2992,8 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>Refresh</translation>
         </message>
         <message>
-            <source>Pending reminders</source>
-            <translation>Pending reminders</translation>
+            <source>Reminders for today and tomorrow</source>
+            <translation>Reminders for today and tomorrow</translation>
         </message>
         <message>
             <source>Remind at</source>
@@ -2685,41 +3032,60 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>Tomorrow</translation>
         </message>
         <message>
+            <source>dddd, MMMM d</source>
+            <translation>dddd, MMMM d</translation>
+        </message>
+        <message>
             <source>%1 — %2 — %3</source>
             <translation>%1 — %2 — %3</translation>
         </message>
         <message numerus="yes">
             <source>%n duty(s)</source>
             <translation>
-                <numerusform>%n duty(s)</numerusform>
-                <numerusform>%n duty(s)</numerusform>
+                <numerusform>%n duty</numerusform>
+                <numerusform>%n duties</numerusform>
             </translation>
         </message>
         <message>
-            <source>Today: %1, %2 on duty, %3 place(s) open.</source>
-            <translation>Today: %1, %2 on duty, %3 place(s) open.</translation>
+            <source>Reminded</source>
+            <translation>Reminded</translation>
         </message>
         <message>
-            <source>Tomorrow: %1, %2 on duty, %3 place(s) open.</source>
-            <translation>Tomorrow: %1, %2 on duty, %3 place(s) open.</translation>
+            <source>Due later</source>
+            <translation>Due later</translation>
         </message>
         <message>
-            <source>Sent</source>
-            <translation>Sent</translation>
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation>Scheduled</translation>
+            <source>%1 reminded, %2 still to come.</source>
+            <translation>%1 reminded, %2 still to come.</translation>
         </message>
         <message>
             <source>%1 (next day)</source>
             <translation>%1 (next day)</translation>
         </message>
         <message numerus="yes">
+            <source>%n place(s) open</source>
+            <translation>
+                <numerusform>%n place open</numerusform>
+                <numerusform>%n places open</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>every place filled</source>
+            <translation>every place filled</translation>
+        </message>
+        <message>
+            <source>Today: %1, %2 on duty, %3.</source>
+            <translation>Today: %1, %2 on duty, %3.</translation>
+        </message>
+        <message>
+            <source>Tomorrow: %1, %2 on duty, %3.</source>
+            <translation>Tomorrow: %1, %2 on duty, %3.</translation>
+        </message>
+        <message numerus="yes">
             <source>%n minute(s) before the duty</source>
             <translation>
-                <numerusform>%n minute(s) before the duty</numerusform>
-                <numerusform>%n minute(s) before the duty</numerusform>
+                <numerusform>%n minute before the duty</numerusform>
+                <numerusform>%n minutes before the duty</numerusform>
             </translation>
         </message>
         <message>
@@ -2729,10 +3095,6 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>No reminders are due today or tomorrow.</source>
             <translation>No reminders are due today or tomorrow.</translation>
-        </message>
-        <message>
-            <source>%1 sent, %2 still to come.</source>
-            <translation>%1 sent, %2 still to come.</translation>
         </message>
         <message>
             <source>Background jobs are not running in this window: reminders are made when the app runs them.</source>
@@ -2753,8 +3115,8 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message numerus="yes">
             <source>%n selected duty(s).</source>
             <translation>
-                <numerusform>%n selected duty(s).</numerusform>
-                <numerusform>%n selected duty(s).</numerusform>
+                <numerusform>%n selected duty.</numerusform>
+                <numerusform>%n selected duties.</numerusform>
             </translation>
         </message>
         <message>

@@ -58,7 +58,7 @@ def test_today_screen_shows_a_reminder_and_copies_the_duty_as_text(ctx, qtbot, v
 
     reminders = rows(w.reminders_table)
     mine = [r for r in reminders if r[2] == duty["name"] and "测试巡逻" in r[3]]
-    assert mine and mine[0][1] == w.tr("Sent")
+    assert mine and mine[0][1] == w.tr("Reminded")
     notice = next(n for n in outcome.notices if n.data["volunteer"] == duty["name"])
     assert notice.data["lead_minutes"] == 120
     assert mine[0][0].endswith(notice.data["remind_at"][-5:])  # "M/d HH:mm"
@@ -66,7 +66,7 @@ def test_today_screen_shows_a_reminder_and_copies_the_duty_as_text(ctx, qtbot, v
     table = w.today_table if duty["start"].date() == w.overview.today_date else w.tomorrow_table
     row = next(i for i, s in enumerate(table.shifts) if s.shift_id == duty["shift"])
     assert duty["name"] in rows(table)[row][4]
-    assert rows(table)[row][5] == w.tr("%n short", "", 1)
+    assert rows(table)[row][5] == table.tr("%n short", "", 1) == "缺1人"
     table.selectRow(row)
     assert "测试巡逻" in w.chat_preview.toPlainText()
     with qtbot.waitSignal(w.sig_copied) as copied:
@@ -84,7 +84,7 @@ def test_screen_reloads_when_a_job_announces_reminders(ctx, qtbot, view) -> None
     run_job(ctx.db, "duty_reminders", manual=True)
     with qtbot.waitSignal(w.sig_loaded, timeout=15_000):
         ctx.notify_changed("reminders")
-    assert any(r[2] == duty["name"] and r[1] == w.tr("Sent") for r in rows(w.reminders_table))
+    assert any(r[2] == duty["name"] and r[1] == w.tr("Reminded") for r in rows(w.reminders_table))
 
 
 def test_bridge_runs_jobs_off_the_ui_thread_and_signals_on_it(ctx, qtbot, view) -> None:  # noqa: ANN001
