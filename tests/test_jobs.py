@@ -346,3 +346,33 @@ def test_today_overview_lists_duties_gaps_and_pending_reminders(db: Database, wo
     assert ("张三", "sent", 120) in states and ("李四", "sent", 120) in states
     assert ("王五", "scheduled", 120) in states  # 20:00 for the 22:00 night patrol
     assert all(p.duty.begins > now for p in ov.reminders)
+
+
+# ---------------------------------------------------------------------------- operators
+
+
+def test_jobs_act_as_the_system_whoever_is_logged_in(db: Database, world: dict) -> None:
+    from volunteer_app.jobs.scheduler import SchedulerService
+    from volunteer_app.security import accounts
+    from volunteer_app.security.permissions import LoginRequired, PermissionDenied
+
+    with db.session() as s:
+        shift_service.save_template(s, None, shift_service.TemplateData(
+            name="晚间巡逻", start_time=time(19, 30), end_time=time(21, 30), team_id=world["team"]))
+        accounts.enable_accounts(s, "admin", "correct horse")
+    db.actor = None
+    accounts.login_unit(db, "admin", "correct horse")
+    with db.session() as s:
+        accounts.save_operator(s, None, "clerk1", "clerk", password="another horse 1")
+    accounts.login_unit(db, "clerk1", "another horse 1")
+    # A clerk may not plan shifts, but the weekly plan is the scheduler's work.
+    out = run_job(db, cfg.WEEKLY_PLAN, now=datetime(2026, 12, 3, 9, 0))
+    assert out.status == "ok" and out.summary["created"] == 7
+    # Changing job settings and running a job by hand need "jobs.manage".
+    with pytest.raises(PermissionDenied), db.session() as s:
+        cfg.save_config(s, cfg.NIGHTLY_BACKUP, enabled=False)
+    with pytest.raises(PermissionDenied):
+        SchedulerService(db).run_now(cfg.UNFILLED_ALERTS)
+    db.actor = None
+    with pytest.raises(LoginRequired), db.session() as s:
+        today_overview(s, datetime(2026, 12, 8, 12, 0))

@@ -21,6 +21,7 @@ from ..jobs.jobs import list_runs
 from ..jobs.reminders import REMINDABLE_STATUSES, due_reminders
 from ..jobs.scheduler import SchedulerService
 from ..models.jobs import ReminderLog
+from ..security.permissions import require
 from ..services import teams as team_service
 from ..services.shifts import community_zone
 from . import EXIT_FAILURE, UsageError, print_json, with_db
@@ -231,6 +232,7 @@ def cmd_reminders_due(db: Database, args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     with db.session() as s:
+        require(s, "shifts.read")
         tz = community_zone(s)
         if moment.tzinfo is not None:
             moment = moment.astimezone(tz).replace(tzinfo=None)

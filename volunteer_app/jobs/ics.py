@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from ..models import Team, Volunteer
+from ..security.permissions import require
 from ..services.shifts import community_zone
 from ..validation import mask_mobile
 from .duties import DutyShift, load_duties, load_shifts
@@ -241,6 +242,7 @@ def volunteer_ics(session: Session, volunteer_id: int, *, first: date | None = N
                   last: date | None = None, utc: bool = False,
                   alarms: tuple[int, ...] = (120,), stamp: datetime | None = None) -> Export:
     """The duties of one volunteer from ``first`` to ``last`` (default: a week back, a year ahead)."""
+    require(session, "shifts.read")
     vol = session.get(Volunteer, volunteer_id)
     if vol is None:
         raise NotFoundError("volunteer_not_found", id=volunteer_id)
@@ -262,6 +264,7 @@ def team_ics(session: Session, team_id: int, *, first: date | None = None,
              last: date | None = None, utc: bool = False,
              stamp: datetime | None = None) -> Export:
     """The shifts of one team from ``first`` to ``last`` (default: a week back, a year ahead)."""
+    require(session, "shifts.read")
     team = session.scalar(select(Team).where(Team.id == team_id))
     if team is None:
         raise NotFoundError("team_not_found", name=str(team_id))

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database, backup_sqlite, sqlite_path
 from ..models.jobs import JobRun, ReminderLog
+from ..security.permissions import ADMINISTRATOR, Actor
 from ..services.shifts import community_zone
 from . import settings as cfg
 from .duties import load_duties, load_shifts
@@ -42,6 +43,11 @@ from .reminders import REMINDABLE_STATUSES, as_local, due_reminders, remind_time
 
 log = logging.getLogger(__name__)
 
+# Jobs are the office's own scheduled work, set up by someone allowed to manage jobs
+# ("jobs.manage", checked when settings are saved or a job is run by hand). A job body
+# acts as this actor whoever is logged in at the PC, so a clerk's session neither blocks
+# the weekly plan nor lends it a captain's team scope; the audit log names it.
+SYSTEM_ACTOR = Actor(name="scheduler", role=ADMINISTRATOR, operator_id=0)
 BACKUP_DIRNAME = "backups"
 STALE_RUN = timedelta(hours=1)
 # Statuses of a run outcome; "already_done" is never stored (the slot's row exists).
@@ -188,6 +194,7 @@ def run_job(db: Database, job_id: str, *, now: datetime | None = None,
         run = RunContext(db, job_id, config, tz, local, slot, manual, run_id)
         try:
             with db.session() as s:
+                s.info["actor"] = SYSTEM_ACTOR
                 result = _body(spec.func)(s, run)
             outcome = JobOutcome(job_id, result.status, slot, manual, result.summary,
                                  result.notices, result.reason, "", run_id)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models.jobs import ReminderLog
+from ..security.permissions import require
 from ..services.shifts import community_zone
 from . import settings as cfg
 from .duties import DutyShift, load_duties, load_shifts
@@ -65,6 +66,7 @@ class TodayOverview:
 
 def today_overview(session: Session, now: datetime | None = None) -> TodayOverview:
     """Today's and tomorrow's shifts with who is on them, and the pending reminders."""
+    require(session, "shifts.read")
     tz = community_zone(session)
     now = as_local(now, tz) if now is not None else datetime.now(tz).replace(tzinfo=None)
     now = now.replace(microsecond=0)

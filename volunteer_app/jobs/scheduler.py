@@ -45,6 +45,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from ..db import Database
 from ..models.jobs import APSCHEDULER_TABLE
+from ..security.permissions import require
 from ..services.shifts import community_zone
 from . import settings as cfg
 from .jobs import JobOutcome, RunInfo, last_runs, record_missed, run_job
@@ -235,8 +236,13 @@ class SchedulerService:
         return outcome
 
     def run_now(self, job_id: str) -> JobOutcome:
-        """Run a job at once on the calling thread (``jobs run``, the Settings screen)."""
+        """Run a job at once on the calling thread (``jobs run``, the Settings screen).
+
+        The operator of the database (``db.actor``) must be allowed to manage jobs.
+        """
         cfg.spec(job_id)
+        with self.db.session() as s:
+            require(s, "jobs.manage")
         outcome = run_job(self.db, job_id, manual=True)
         self._emit(outcome)
         return outcome

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.jobs import JobSetting
+from ..security.permissions import require
 from ..services.shifts import local_now
 from .reminders import LeadTimes
 
@@ -278,6 +279,7 @@ def save_config(session: Session, job_id: str, *, enabled: bool | None = None,
                 options: dict[str, Any] | None = None,
                 expected_version: int | None = None) -> JobConfig:
     """Change a job's settings; options given replace the stored ones key by key."""
+    require(session, "jobs.manage")
     spec(job_id)
     row = session.get(JobSetting, job_id)
     if expected_version is not None and (row.version if row else 0) != expected_version:
