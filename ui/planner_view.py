@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from datetime import time as dtime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -29,15 +31,18 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTime,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +58,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +67,11 @@ from volunteer_app.errors import AppError
 from volunteer_app.scheduling import holidays as hol
 from volunteer_app.scheduling.conflicts import Conflict
 from volunteer_app.scheduling.holidays import HOLIDAY, MAKEUP, DayInfo
+from volunteer_app.scheduling.recurrence import Recurrence, cron_dates
+from volunteer_app.services import availability as avail
+from volunteer_app.services import grids as grid_service
 from volunteer_app.services import shifts as svc
+from volunteer_app.services import teams as team_service
 from volunteer_app.services.shifts import CandidateRow, ShiftRow, WeekPlan
 
 from .context import AppContext
@@ -132,6 +142,7 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("PlannerView", "Fri"), QT_TRANSLATE_NOOP("PlannerView", "Sat"),
     QT_TRANSLATE_NOOP("PlannerView", "Sun"),
 )
+CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Error codes of the scheduling services (the shared error texts do not know them yet).
 ERRORS = {
     "already_assigned": QT_TRANSLATE_NOOP("PlannerView", "The volunteer is already on this shift."),
@@ -619,7 +630,7 @@ class HolidaysDialog(QDialog):
         self.rows: list[hol.HolidayRow] = []
         self.setObjectName("plannerHolidaysDialog")
         self.setWindowTitle(self.tr("Holidays and make-up working days"))
-        self.resize(560, 560)
+        self.resize(640, 560)
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(2004, 2100)
         self.year_spin.setValue(year)
@@ -632,6 +643,8 @@ class HolidaysDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for col in (0, 1, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
@@ -753,6 +766,451 @@ class HolidaysDialog(QDialog):
         self.status_label.setText(planner_error_text(exc))
 
 
+class TemplatesDialog(QDialog):
+    """The recurring duty templates: list, add, change, delete.
+
+    Days are ticked weekday boxes (stored as CronTrigger day names such as ``mon-fri``);
+    a template with extra day-of-month or month rules (made on the command line) keeps them.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.templates: list[svc.TemplateRow] = []
+        self._current: svc.TemplateRow | None = None
+        self._keep_id: int | None = None  # template to select after a reload
+        self.setObjectName("plannerTemplatesDialog")
+        self.setWindowTitle(self.tr("Recurring duty templates"))
+        self.resize(1100, 580)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Team"), self.tr("Days"), self.tr("Time"), self.tr("Needed")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.name_edit = QLineEdit(self)
+        self.type_combo = QComboBox(self)
+        for code, text in DUTY_TYPES.items():
+            self.type_combo.addItem(tr_planner(text), code)
+        self.team_combo = QComboBox(self)
+        self.grid_combo = QComboBox(self)
+        self.location_edit = QLineEdit(self)
+        self.start_edit = QTimeEdit(self)
+        self.end_edit = QTimeEdit(self)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        self.needed_spin = QSpinBox(self)
+        self.needed_spin.setRange(1, 99)
+        self.day_boxes = [QCheckBox(tr_planner(WEEKDAYS[i]), self) for i in range(7)]
+        self.holidays_check = QCheckBox(self.tr("Also on statutory holidays"), self)
+        self.makeup_check = QCheckBox(self.tr("Make-up working days count as weekdays"), self)
+        self.active_check = QCheckBox(self.tr("Active (used when generating)"), self)
+        self.extra_label = QLabel(self)
+        self.extra_label.setObjectName("hint")
+        self.extra_label.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New"), self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+
+        days = QHBoxLayout()
+        for box in self.day_boxes:
+            days.addWidget(box)
+        times = QHBoxLayout()
+        times.addWidget(self.start_edit)
+        times.addWidget(QLabel("\u2013", self))
+        times.addWidget(self.end_edit)
+        times.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Duty type"), self.type_combo)
+        form.addRow(self.tr("Team"), self.team_combo)
+        form.addRow(self.tr("Grid"), self.grid_combo)
+        form.addRow(self.tr("Place"), self.location_edit)
+        form.addRow(self.tr("Time"), times)
+        form.addRow(self.tr("People needed"), self.needed_spin)
+        form.addRow(self.tr("Days"), days)
+        form.addRow("", self.holidays_check)
+        form.addRow("", self.makeup_check)
+        form.addRow("", self.active_check)
+        form.addRow("", self.extra_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self._on_new_clicked()
+        self.load()
+
+    def load(self) -> None:
+        def work(s):  # noqa: ANN001, ANN202
+            return svc.list_templates(s), team_service.list_teams(s), grid_service.list_grids(s)
+
+        self.ctx.worker.submit(work, self._on_loaded, self._on_failed, owner=self)
+
+    def _on_loaded(self, result: tuple) -> None:
+        templates, teams, grids = result
+        self.templates = templates
+        for combo, rows, none in ((self.team_combo, teams, self.tr("(no team)")),
+                                  (self.grid_combo, grids, self.tr("(no grid)"))):
+            keep = combo.currentData()
+            combo.clear()
+            combo.addItem(none, None)
+            for row in rows:
+                combo.addItem(row.name, row.id)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+        keep_id = self._keep_id
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(templates))
+        for r, t in enumerate(templates):
+            name = QTableWidgetItem(t.name)
+            name.setData(Qt.ItemDataRole.UserRole, t.id)
+            cells = [name, QTableWidgetItem(t.team or ""), QTableWidgetItem(days_text(t.day_of_week)),
+                     QTableWidgetItem(f"{t.start_time:%H:%M}\u2013{t.end_time:%H:%M}"),
+                     QTableWidgetItem(str(t.needed))]
+            for c, item in enumerate(cells):
+                if not t.active:
+                    item.setForeground(QBrush(COLOUR_MUTED))
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        row = next((r for r, t in enumerate(templates) if t.id == keep_id), -1)
+        if row >= 0:
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.blockSignals(False)
+            self._show(templates[row], keep_message=True)
+
+    def _on_table_selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._show(self.templates[rows[0].row()])
+
+    def _show(self, t: svc.TemplateRow | None, keep_message: bool = False) -> None:
+        self._current = t
+        self._keep_id = t.id if t else None
+        self.delete_button.setEnabled(t is not None)
+        if not keep_message:
+            self.message.setText("")
+        if t is None:
+            self.name_edit.clear()
+            self.type_combo.setCurrentIndex(0)
+            self.team_combo.setCurrentIndex(0)
+            self.grid_combo.setCurrentIndex(0)
+            self.location_edit.clear()
+            self.start_edit.setTime(QTime(19, 0))
+            self.end_edit.setTime(QTime(21, 0))
+            self.needed_spin.setValue(2)
+            for box in self.day_boxes:
+                box.setChecked(True)
+            self.holidays_check.setChecked(True)
+            self.makeup_check.setChecked(True)
+            self.active_check.setChecked(True)
+            self.extra_label.setText("")
+            return
+        self.name_edit.setText(t.name)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(t.duty_type)))
+        self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(t.team_id)))
+        self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(t.grid_id)))
+        self.location_edit.setText(t.location)
+        self.start_edit.setTime(QTime(t.start_time.hour, t.start_time.minute))
+        self.end_edit.setTime(QTime(t.end_time.hour, t.end_time.minute))
+        self.needed_spin.setValue(t.needed)
+        fired = weekdays_of(t.day_of_week)
+        for i, box in enumerate(self.day_boxes):
+            box.setChecked(i in fired)
+        self.holidays_check.setChecked(t.on_holidays)
+        self.makeup_check.setChecked(t.makeup_as_weekday)
+        self.active_check.setChecked(t.active)
+        extra = [x for x in (t.day != "*" and f"day={t.day}", t.month != "*" and f"month={t.month}") if x]
+        self.extra_label.setText(arg(self.tr("Also limited to: %1"), ", ".join(extra)) if extra else "")
+
+    def _on_new_clicked(self) -> None:
+        self.table.clearSelection()
+        self._show(None)
+
+    def _data(self) -> svc.TemplateData | None:
+        ticked = [i for i, box in enumerate(self.day_boxes) if box.isChecked()]
+        if not ticked:
+            self.message.setText(self.tr("Tick at least one day."))
+            return None
+        start, end = self.start_edit.time(), self.end_edit.time()
+        t = self._current
+        return svc.TemplateData(
+            name=self.name_edit.text(), start_time=dtime(start.hour(), start.minute()),
+            end_time=dtime(end.hour(), end.minute()), duty_type=self.type_combo.currentData(),
+            team_id=self.team_combo.currentData(), grid_id=self.grid_combo.currentData(),
+            location=self.location_edit.text(), needed=self.needed_spin.value(),
+            notes=t.notes if t else "", day_of_week=cron_days(ticked),
+            day=t.day if t else "*", month=t.month if t else "*",
+            valid_from=t.valid_from if t else None, valid_until=t.valid_until if t else None,
+            on_holidays=self.holidays_check.isChecked(),
+            makeup_as_weekday=self.makeup_check.isChecked(), active=self.active_check.isChecked())
+
+    def _on_save_clicked(self) -> None:
+        data = self._data()
+        if data is None:
+            return
+        tid = self._current.id if self._current else None
+        version = self._current.version if self._current else None
+
+        def work(s):  # noqa: ANN001, ANN202
+            return svc.save_template(s, tid, data, expected_version=version)
+
+        self.ctx.worker.submit(work, self._on_saved, self._on_failed, owner=self)
+
+    def _on_saved(self, template_id: int) -> None:
+        self._keep_id = template_id
+        self.sig_changed.emit()
+        self.load()
+        self.message.setText(self.tr("Saved. \u201cGenerate from templates\u201d creates the shifts."))
+
+    def _on_delete_clicked(self) -> None:
+        if self._current is None:
+            return
+        tid = self._current.id
+        self._current = None
+        self.ctx.worker.submit(lambda s: svc.delete_template(s, tid),
+                               lambda _r: (self._show(None), self.sig_changed.emit(), self.load()),
+                               self._on_failed, owner=self)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.message.setText(planner_error_text(exc))
+
+
+def weekdays_of(day_of_week: str) -> set[int]:
+    """Weekdays (0 = Monday) a CronTrigger day_of_week expression fires on."""
+    monday = date(2024, 1, 1)
+    try:
+        fired = cron_dates(Recurrence(dtime(12), day_of_week=day_of_week or "*"), monday,
+                           monday + timedelta(days=6), ZoneInfo("UTC"))
+    except ValueError:
+        return set()
+    return {d.weekday() for d in fired}
+
+
+def cron_days(weekdays: Sequence[int]) -> str:
+    """CronTrigger day names for ticked weekdays: ``*``, ``mon-fri``, ``sat,sun``, ``mon,wed``."""
+    days = sorted(set(weekdays))
+    if days == list(range(7)):
+        return "*"
+    if days == list(range(5)):
+        return "mon-fri"
+    return ",".join(CRON_DAYS[d] for d in days)
+
+
+def days_text(day_of_week: str) -> str:
+    """Weekdays of a template for lists: every day, Mon–Fri, or the day names."""
+    days = sorted(weekdays_of(day_of_week))
+    if days == list(range(7)):
+        return translate("PlannerView", "Every day")
+    if days == list(range(5)):
+        return translate("PlannerView", "Mon\u2013Fri")
+    return "\u3001".join(tr_planner(WEEKDAYS[d]) for d in days)
+
+
+class AvailabilityDialog(QDialog):
+    """When one volunteer can serve: weekly windows, duty limits and leave ranges."""
+
+    sig_changed = Signal()
+
+    def __init__(self, ctx: AppContext, volunteer_id: int, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.volunteer_id = volunteer_id
+        self.leaves: list = []
+        self.setObjectName("plannerAvailabilityDialog")
+        self.setWindowTitle(arg(self.tr("Availability of %1"), name))
+        self.resize(620, 600)
+        self.windows_table = QTableWidget(0, 3, self)
+        self.windows_table.setHorizontalHeaderLabels([self.tr("Weekday"), self.tr("From"), self.tr("To")])
+        self.windows_table.verticalHeader().hide()
+        self.windows_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_window_button = QPushButton(self.tr("Add window"), self)
+        self.remove_window_button = QPushButton(self.tr("Remove window"), self)
+        self.week_spin = QSpinBox(self)
+        self.day_spin = QSpinBox(self)
+        for spin in (self.week_spin, self.day_spin):
+            spin.setRange(-1, 50)
+            spin.setSpecialValueText(self.tr("no limit"))
+            spin.setValue(-1)
+        self.save_button = QPushButton(self.tr("Save windows and limits"), self)
+        self.save_button.setEnabled(False)  # until the current values are loaded
+        self.leave_table = QTableWidget(0, 4, self)
+        self.leave_table.setHorizontalHeaderLabels(
+            [self.tr("From"), self.tr("To"), self.tr("Kind"), self.tr("Reason")])
+        self.leave_table.verticalHeader().hide()
+        self.leave_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.leave_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.leave_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.leave_from = QDateEdit(self)
+        self.leave_to = QDateEdit(self)
+        today = date.today()
+        for edit in (self.leave_from, self.leave_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(today.year, today.month, today.day))
+        self.leave_kind = QComboBox(self)
+        self.leave_kind.addItem(self.tr("Leave"), "leave")
+        self.leave_kind.addItem(self.tr("Unavailable"), "unavailable")
+        self.leave_reason = QLineEdit(self)
+        self.leave_reason.setPlaceholderText(self.tr("Reason (optional)"))
+        self.add_leave_button = QPushButton(self.tr("Add leave"), self)
+        self.remove_leave_button = QPushButton(self.tr("Remove leave"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+
+        windows_box = QGroupBox(self.tr("Weekly availability (none = any time)"), self)
+        wl = QVBoxLayout(windows_box)
+        wl.addWidget(self.windows_table)
+        row = QHBoxLayout()
+        row.addWidget(self.add_window_button)
+        row.addWidget(self.remove_window_button)
+        row.addStretch(1)
+        wl.addLayout(row)
+        limits = QFormLayout()
+        limits.addRow(self.tr("At most per week"), self.week_spin)
+        limits.addRow(self.tr("At most per day"), self.day_spin)
+        wl.addLayout(limits)
+        wl.addWidget(self.save_button)
+        leave_box = QGroupBox(self.tr("Leave and unavailable days"), self)
+        ll = QVBoxLayout(leave_box)
+        ll.addWidget(self.leave_table)
+        add = QHBoxLayout()
+        add.addWidget(self.leave_from)
+        add.addWidget(self.leave_to)
+        add.addWidget(self.leave_kind)
+        add.addWidget(self.leave_reason, 1)
+        ll.addLayout(add)
+        row = QHBoxLayout()
+        row.addWidget(self.add_leave_button)
+        row.addWidget(self.remove_leave_button)
+        row.addStretch(1)
+        ll.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(windows_box, 1)
+        layout.addWidget(leave_box, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+
+        self.add_window_button.clicked.connect(lambda: self._add_window_row(0, dtime(18), dtime(22)))
+        self.remove_window_button.clicked.connect(self._on_remove_window_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.add_leave_button.clicked.connect(self._on_add_leave_clicked)
+        self.remove_leave_button.clicked.connect(self._on_remove_leave_clicked)
+        self.load()
+
+    def load(self) -> None:
+        vid = self.volunteer_id
+        self.ctx.worker.submit(lambda s: avail.get_availability(s, vid), self._on_loaded,
+                               self._on_failed, owner=self)
+
+    def _on_loaded(self, info: avail.AvailabilityInfo) -> None:
+        self.save_button.setEnabled(True)
+        self.windows_table.setRowCount(0)
+        for w in info.windows:
+            self._add_window_row(w.weekday, w.start, w.end)
+        self.week_spin.setValue(-1 if info.max_per_week is None else info.max_per_week)
+        self.day_spin.setValue(-1 if info.max_per_day is None else info.max_per_day)
+        self.leaves = list(info.leaves)
+        self.leave_table.setRowCount(len(self.leaves))
+        for r, x in enumerate(self.leaves):
+            kind = self.tr("Leave") if x.kind == "leave" else self.tr("Unavailable")
+            for c, text in enumerate((x.start.isoformat(), x.end.isoformat(), kind, x.reason)):
+                self.leave_table.setItem(r, c, QTableWidgetItem(text))
+
+    def _add_window_row(self, weekday: int, start: dtime, end: dtime) -> None:
+        r = self.windows_table.rowCount()
+        self.windows_table.insertRow(r)
+        combo = QComboBox(self.windows_table)
+        for i, text in enumerate(WEEKDAYS):
+            combo.addItem(tr_planner(text), i)
+        combo.setCurrentIndex(weekday)
+        self.windows_table.setCellWidget(r, 0, combo)
+        for c, value in ((1, start), (2, end)):
+            edit = QTimeEdit(QTime(value.hour, value.minute), self.windows_table)
+            edit.setDisplayFormat("HH:mm")
+            self.windows_table.setCellWidget(r, c, edit)
+
+    def windows(self) -> list[tuple[int, dtime, dtime]]:
+        out = []
+        for r in range(self.windows_table.rowCount()):
+            wd = self.windows_table.cellWidget(r, 0).currentData()
+            st = self.windows_table.cellWidget(r, 1).time()
+            en = self.windows_table.cellWidget(r, 2).time()
+            out.append((int(wd), dtime(st.hour(), st.minute()), dtime(en.hour(), en.minute())))
+        return out
+
+    def _on_remove_window_clicked(self) -> None:
+        row = self.windows_table.currentRow()
+        if row < 0:
+            row = self.windows_table.rowCount() - 1
+        if row >= 0:
+            self.windows_table.removeRow(row)
+
+    def _on_save_clicked(self) -> None:
+        vid, windows = self.volunteer_id, self.windows()
+        week = None if self.week_spin.value() < 0 else self.week_spin.value()
+        day = None if self.day_spin.value() < 0 else self.day_spin.value()
+
+        def work(s):  # noqa: ANN001, ANN202
+            avail.set_windows(s, vid, windows)
+            avail.set_limits(s, vid, week, day)
+
+        self.ctx.worker.submit(work, lambda _r: self._done(self.tr("Saved.")), self._on_failed, owner=self)
+
+    def _on_add_leave_clicked(self) -> None:
+        a, b = self.leave_from.date(), self.leave_to.date()
+        start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
+        vid, kind, reason = self.volunteer_id, self.leave_kind.currentData(), self.leave_reason.text()
+        self.ctx.worker.submit(lambda s: avail.add_leave(s, vid, start, end, kind, reason),
+                               lambda _r: self._done(self.tr("Leave recorded.")), self._on_failed,
+                               owner=self)
+
+    def _on_remove_leave_clicked(self) -> None:
+        rows = self.leave_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        leave_id = self.leaves[rows[0].row()].id
+        self.ctx.worker.submit(lambda s: avail.remove_leave(s, leave_id),
+                               lambda _r: self._done(self.tr("Leave removed.")), self._on_failed,
+                               owner=self)
+
+    def _done(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_changed.emit()
+        self.load()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.message.setText(planner_error_text(exc))
+
+
 # ---------------------------------------------------------------------------- the screen
 
 
@@ -776,6 +1234,8 @@ class PlannerView(QWidget):
         self._loads_pending = 0
         self._override_dialog: OverrideDialog | None = None
         self._holidays_dialog: HolidaysDialog | None = None
+        self._templates_dialog: TemplatesDialog | None = None
+        self._availability_dialog: AvailabilityDialog | None = None
 
         title = QLabel(self.tr("Schedule"), self)
         title.setObjectName("pageTitle")
@@ -798,6 +1258,8 @@ class PlannerView(QWidget):
         self.generate_button = QPushButton(self.tr("Generate from templates"), self)
         self.generate_button.setToolTip(self.tr(
             "Create this week's shifts from the recurring duty templates (shifts already there are kept)"))
+        self.templates_button = QPushButton(self.tr("Duty templates\u2026"), self)
+        self.templates_button.setToolTip(self.tr("Recurring duties the week's shifts are generated from"))
         self.holidays_button = QPushButton(self.tr("Holidays\u2026"), self)
         self.holidays_button.setToolTip(self.tr("Statutory holidays and make-up working days (editable)"))
         self.copy_button = QPushButton(self.tr("Copy previous week"), self)
@@ -815,6 +1277,7 @@ class PlannerView(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.date_edit)
         nav.addWidget(self.mode_combo)
+        nav.addWidget(self.templates_button)
         nav.addWidget(self.generate_button)
         nav.addWidget(self.holidays_button)
         nav.addWidget(self.copy_button)
@@ -886,10 +1349,15 @@ class PlannerView(QWidget):
         self.candidate_table.setHorizontalHeaderLabels(
             [self.tr("Volunteer"), self.tr("This week"), self.tr("Why not")])
         self.assign_button = QPushButton(self.tr("Assign to shift"), self.free_box)
+        self.availability_button = QPushButton(self.tr("Availability\u2026"), self.free_box)
+        self.availability_button.setToolTip(self.tr("Weekly times, limits and leave of the selected volunteer"))
         free_layout = QVBoxLayout(self.free_box)
         free_layout.addWidget(self.free_hint)
         free_layout.addWidget(self.candidate_table, 1)
-        free_layout.addWidget(self.assign_button)
+        free_buttons = QHBoxLayout()
+        free_buttons.addWidget(self.assign_button, 1)
+        free_buttons.addWidget(self.availability_button)
+        free_layout.addLayout(free_buttons)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -918,6 +1386,8 @@ class PlannerView(QWidget):
         self.generate_button.clicked.connect(self._on_generate_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
         self.holidays_button.clicked.connect(self._on_holidays_clicked)
+        self.templates_button.clicked.connect(self._on_templates_clicked)
+        self.availability_button.clicked.connect(self._on_availability_clicked)
         self.table.selectionModel().currentChanged.connect(self._on_table_current_changed)
         self.model.sig_drop_requested.connect(self._on_model_drop_requested)
         self.model.modelReset.connect(self._on_model_reset)
@@ -1159,6 +1629,7 @@ class PlannerView(QWidget):
         has_candidate = bool(self.candidate_table.selectionModel().selectedRows())
         picked = self._picked_assigned()
         self.assign_button.setEnabled(shift is not None and has_candidate)
+        self.availability_button.setEnabled(has_candidate)
         self.remove_button.setEnabled(picked is not None)
         self.confirm_button.setEnabled(picked is not None and picked.status == "planned")
         self.confirm_all_button.setEnabled(
@@ -1303,6 +1774,25 @@ class PlannerView(QWidget):
             text += " " + arg(self.tr("Not copied: %1"), skipped + more)
         self.sig_message.emit(text)
         self.ctx.notify_changed("shifts")
+
+    def _on_templates_clicked(self) -> None:
+        dialog = TemplatesDialog(self.ctx, self)
+        self._templates_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_availability_clicked(self) -> None:
+        rows = self.candidate_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.candidate_table.item(rows[0].row(), 0)
+        vid = int(item.data(ROLE_VOLUNTEER_ID))
+        name = item.text()
+        dialog = AvailabilityDialog(self.ctx, vid, name, self)
+        self._availability_dialog = dialog
+        dialog.sig_changed.connect(lambda: self.ctx.notify_changed("volunteers"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _on_holidays_clicked(self) -> None:
         dialog = HolidaysDialog(self.ctx, self.monday.year, self)

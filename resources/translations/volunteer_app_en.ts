@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AvailabilityDialog</name>
+        <message>
+            <source>Availability of %1</source>
+            <translation>Availability of %1</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>Weekday</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Add window</source>
+            <translation>Add window</translation>
+        </message>
+        <message>
+            <source>Remove window</source>
+            <translation>Remove window</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>no limit</translation>
+        </message>
+        <message>
+            <source>Save windows and limits</source>
+            <translation>Save windows and limits</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <source>Unavailable</source>
+            <translation>Unavailable</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Reason (optional)</translation>
+        </message>
+        <message>
+            <source>Add leave</source>
+            <translation>Add leave</translation>
+        </message>
+        <message>
+            <source>Remove leave</source>
+            <translation>Remove leave</translation>
+        </message>
+        <message>
+            <source>Weekly availability (none = any time)</source>
+            <translation>Weekly availability (none = any time)</translation>
+        </message>
+        <message>
+            <source>At most per week</source>
+            <translation>At most per week</translation>
+        </message>
+        <message>
+            <source>At most per day</source>
+            <translation>At most per day</translation>
+        </message>
+        <message>
+            <source>Leave and unavailable days</source>
+            <translation>Leave and unavailable days</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>Leave recorded.</source>
+            <translation>Leave recorded.</translation>
+        </message>
+        <message>
+            <source>Leave removed.</source>
+            <translation>Leave removed.</translation>
+        </message>
+    </context>
+    <context>
         <name>BrokenPage</name>
         <message>
             <source>The screen “%1” could not be opened because of a programming error. Please report the text below.</source>
@@ -47,8 +138,8 @@
             <translation>All arrived as planned</translation>
         </message>
         <message>
-            <source>%1 (next day)</source>
-            <translation>%1 (next day)</translation>
+            <source>%1 – %2 the next morning</source>
+            <translation>%1 – %2 the next morning</translation>
         </message>
         <message>
             <source>%1 · %2</source>
@@ -1449,8 +1540,12 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>Month counts</translation>
         </message>
         <message>
-            <source>Open requests</source>
-            <translation>Open requests</translation>
+            <source>Open or awaiting follow-up</source>
+            <translation>Open or awaiting follow-up</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -1539,7 +1634,7 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message numerus="yes">
             <source>%n requests</source>
             <translation>
-                <numerusform>%n requests</numerusform>
+                <numerusform>%n request</numerusform>
                 <numerusform>%n requests</numerusform>
             </translation>
         </message>
@@ -1595,6 +1690,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>Satisfaction</translation>
         </message>
         <message>
+            <source>Overdue: the due time has passed.</source>
+            <translation>Overdue: the due time has passed.</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Result</translation>
         </message>
@@ -1605,6 +1704,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Reason for cancelling</source>
             <translation>Reason for cancelling</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Hours of this request were written to the ledger; a captain or coordinator verifies them.</source>
+            <translation>Hours of this request were written to the ledger; a captain or coordinator verifies them.</translation>
         </message>
         <message>
             <source>request-%1.pdf</source>
@@ -1845,6 +1952,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
             <translation>%1 open</translation>
         </message>
         <message>
+            <source>Every day</source>
+            <translation>Every day</translation>
+        </message>
+        <message>
+            <source>Mon–Fri</source>
+            <translation>Mon–Fri</translation>
+        </message>
+        <message>
             <source>Schedule</source>
             <translation>Schedule</translation>
         </message>
@@ -1879,6 +1994,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Create this week's shifts from the recurring duty templates (shifts already there are kept)</source>
             <translation>Create this week's shifts from the recurring duty templates (shifts already there are kept)</translation>
+        </message>
+        <message>
+            <source>Duty templates…</source>
+            <translation>Duty templates…</translation>
+        </message>
+        <message>
+            <source>Recurring duties the week's shifts are generated from</source>
+            <translation>Recurring duties the week's shifts are generated from</translation>
         </message>
         <message>
             <source>Holidays…</source>
@@ -1939,6 +2062,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Assign to shift</source>
             <translation>Assign to shift</translation>
+        </message>
+        <message>
+            <source>Availability…</source>
+            <translation>Availability…</translation>
+        </message>
+        <message>
+            <source>Weekly times, limits and leave of the selected volunteer</source>
+            <translation>Weekly times, limits and leave of the selected volunteer</translation>
         </message>
         <message>
             <source>%1 week %2 (%3) · %4 – %5</source>
@@ -2979,6 +3110,93 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <message>
             <source>Remove %1 from %2? They stay in the volunteer register.</source>
             <translation>Remove %1 from %2? They stay in the volunteer register.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatesDialog</name>
+        <message>
+            <source>Recurring duty templates</source>
+            <translation>Recurring duty templates</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Needed</source>
+            <translation>Needed</translation>
+        </message>
+        <message>
+            <source>Also on statutory holidays</source>
+            <translation>Also on statutory holidays</translation>
+        </message>
+        <message>
+            <source>Make-up working days count as weekdays</source>
+            <translation>Make-up working days count as weekdays</translation>
+        </message>
+        <message>
+            <source>Active (used when generating)</source>
+            <translation>Active (used when generating)</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Duty type</source>
+            <translation>Duty type</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>People needed</source>
+            <translation>People needed</translation>
+        </message>
+        <message>
+            <source>(no team)</source>
+            <translation>(no team)</translation>
+        </message>
+        <message>
+            <source>(no grid)</source>
+            <translation>(no grid)</translation>
+        </message>
+        <message>
+            <source>Also limited to: %1</source>
+            <translation>Also limited to: %1</translation>
+        </message>
+        <message>
+            <source>Tick at least one day.</source>
+            <translation>Tick at least one day.</translation>
+        </message>
+        <message>
+            <source>Saved. “Generate from templates” creates the shifts.</source>
+            <translation>Saved. “Generate from templates” creates the shifts.</translation>
         </message>
     </context>
     <context>

@@ -258,3 +258,68 @@ def test_clerk_edits_holidays_from_the_planner(view, qtbot, demo_db) -> None:  #
     with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert "藏历新年" not in view.model.headerData(column, Qt.Orientation.Horizontal)
+
+
+def test_templates_dialog_creates_a_weekday_template_that_generates(view, qtbot, demo_db) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTime
+
+    target = NEXT_MONDAY + timedelta(days=7)
+    go_to(qtbot, view, target)
+    qtbot.mouseClick(view.templates_button, Qt.MouseButton.LeftButton)
+    dialog = view._templates_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 10 and dialog.team_combo.count() > 1, timeout=15000)
+    big = next(r for r, t in enumerate(dialog.templates) if t.duty_type == "big_inspection")
+    dialog.table.selectRow(big)
+    assert [b.isChecked() for b in dialog.day_boxes] == [False] * 5 + [True, False]
+    assert not dialog.holidays_check.isChecked()
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    dialog.name_edit.setText("早间护学岗")
+    dialog.team_combo.setCurrentIndex(dialog.team_combo.findText("小喇叭巡逻队"))
+    dialog.start_edit.setTime(QTime(7, 15))
+    dialog.end_edit.setTime(QTime(8, 0))
+    dialog.needed_spin.setValue(3)
+    for i, box in enumerate(dialog.day_boxes):
+        box.setChecked(i < 5)
+    count = dialog.table.rowCount()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == count + 1, timeout=15000)
+    with demo_db.session() as s:
+        made = next(t for t in svc.list_templates(s) if t.name == "早间护学岗")
+    assert (made.day_of_week, made.needed, made.start_time.hour, made.start_time.minute) == ("mon-fri", 3, 7, 15)
+    dialog.reject()
+    with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
+        qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    days = sorted(s.date.weekday() for s in view.plan.shifts if s.template_id == made.id)
+    assert days == [0, 1, 2, 3, 4]
+
+
+def test_availability_dialog_sets_windows_limits_and_leave(view, qtbot, demo_db) -> None:  # noqa: ANN001
+    go_to(qtbot, view, NEXT_MONDAY)
+    shift, ok, _blocked = open_shift_and_volunteers(demo_db, NEXT_MONDAY)
+    with qtbot.waitSignal(view.sig_candidates_loaded, timeout=15000):
+        view.select_shift(shift.id)
+    row = next(r for r, c in enumerate(view.candidates) if c.volunteer_id == ok.volunteer_id)
+    view.candidate_table.selectRow(row)
+    assert view.availability_button.isEnabled()
+    qtbot.mouseClick(view.availability_button, Qt.MouseButton.LeftButton)
+    dialog = view._availability_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.save_button.isEnabled(), timeout=15000)
+    qtbot.mouseClick(dialog.add_window_button, Qt.MouseButton.LeftButton)
+    dialog.windows_table.cellWidget(0, 0).setCurrentIndex(shift.date.weekday())
+    dialog.week_spin.setValue(2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=15000)
+    from volunteer_app.services import availability as avail
+    with demo_db.session() as s:
+        info = avail.get_availability(s, ok.volunteer_id)
+    assert [(w.weekday, w.start.hour, w.end.hour) for w in info.windows] == [(shift.date.weekday(), 18, 22)]
+    assert info.max_per_week == 2 and info.max_per_day is None
+    day = QDate(shift.date.year, shift.date.month, shift.date.day)
+    dialog.leave_from.setDate(day)
+    dialog.leave_to.setDate(day)
+    dialog.leave_reason.setText("探亲")
+    with qtbot.waitSignal(view.sig_candidates_loaded, timeout=15000):
+        qtbot.mouseClick(dialog.add_leave_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.leave_table.rowCount() == 1, timeout=15000)
+    again = next(c for c in view.candidates if c.volunteer_id == ok.volunteer_id)
+    assert "on_leave" in [c.code for c in again.conflicts] and not again.eligible
