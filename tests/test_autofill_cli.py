@@ -1,0 +1,119 @@
+"""``roster autofill`` / ``roster undo`` / ``roster batches`` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from volunteer_app.db import open_database
+from volunteer_app.paths import sqlite_url
+from volunteer_app.services import availability as avail
+from volunteer_app.services import shifts as shifts_service
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "volunteer_app", *args], capture_output=True,
+                          text=True, env=dict(os.environ), timeout=300)
+
+
+def next_week() -> str:
+    iso = (date.today() + timedelta(days=7)).isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> tuple[str, Path]:
+    path = tmp_path / "demo.db"
+    url = sqlite_url(path)
+    res = run("init", "--demo", "--db", url)
+    assert res.returncode == 0, res.stderr
+    return url, path
+
+
+def assignments(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("select count(*) from assignment").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_dry_run_json_writes_nothing(demo) -> None:  # noqa: ANN001
+    url, path = demo
+    before = assignments(path)
+    res = run("roster", "autofill", "--week", next_week(), "--dry-run", "--json",
+              "--time-limit", "20", "--db", url)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert {"filled", "needed", "assignments", "unfilled", "status", "seconds"} <= set(data)
+    assert data["status"] in ("optimal", "feasible")
+    assert data["filled"] + len(data["unfilled"]) == data["needed"]
+    assert data["assignments"] and all(set(a) == {"shift_id", "volunteer_id"} for a in data["assignments"])
+    assert all(isinstance(u["reason"], str) and u["reason"] for u in data["unfilled"])
+    assert data["written"] is False and data["batch_id"] is None
+    assert data["filled"] >= data["greedy"]["filled"]
+    assert assignments(path) == before
+
+
+def test_apply_then_undo(demo) -> None:  # noqa: ANN001
+    url, path = demo
+    before = assignments(path)
+    res = run("roster", "autofill", "--week", next_week(), "--time-limit", "20", "--db", url)
+    assert res.returncode == 0, res.stderr
+    assert "places filled" in res.stdout and "applied as batch" in res.stdout
+    created = assignments(path) - before
+    assert created > 0
+    res = run("roster", "batches", "--json", "--db", url)
+    [batch] = json.loads(res.stdout)
+    assert batch["created"] == created and batch["remaining"] == created and not batch["undone"]
+    res = run("roster", "undo", str(batch["id"]), "--json", "--db", url)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout) == {"batch_id": batch["id"], "removed": created}
+    assert assignments(path) == before
+    res = run("roster", "undo", str(batch["id"]), "--db", url)
+    assert res.returncode == 2 and "already undone" in res.stderr
+    res = run("roster", "undo", "999", "--db", url)
+    assert res.returncode == 2 and "no auto-fill batch" in res.stderr
+
+
+def test_team_scope_and_bad_arguments(demo) -> None:  # noqa: ANN001
+    url, _ = demo
+    res = run("roster", "autofill", "--week", next_week(), "--team", "爱骑志愿服务队", "--dry-run",
+              "--json", "--db", url)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["scope"]["team_id"] is not None
+    for args, text in ((("--week", "2026-W60"), "week"),
+                       (("--week", next_week(), "--team", "没有这个队"), "没有这个队"),
+                       (("--week", next_week(), "--time-limit", "0"), "--time-limit"),
+                       (("--week", next_week(), "--min-rest", "30"), "--min-rest")):
+        res = run("roster", "autofill", *args, "--db", url)
+        assert res.returncode == 2, (args, res.stdout, res.stderr)
+        assert text in res.stderr
+
+
+def test_infeasible_pins_give_a_clear_error(demo) -> None:  # noqa: ANN001
+    url, path = demo
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            week = shifts_service.week_plan(s, date.today() + timedelta(days=7))
+            shift, assignment = next((r, a) for r in week.shifts for a in r.on_shift)
+            avail.add_leave(s, assignment.volunteer_id, shift.date, shift.date)
+    finally:
+        db.dispose()
+    before = assignments(path)
+    res = run("roster", "autofill", "--week", next_week(), "--db", url)
+    assert res.returncode == 2
+    assert "break hard rules" in res.stderr
+    assert f"shift {shift.id}" in res.stderr and "on leave" in res.stderr
+    assert assignments(path) == before
