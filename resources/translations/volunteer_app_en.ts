@@ -2,6 +2,389 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AutofillDialog</name>
+        <message>
+            <source>Auto-fill the roster</source>
+            <translation>Auto-fill the roster</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <source>Propose again</source>
+            <translation>Propose again</translation>
+        </message>
+        <message>
+            <source>Search at most</source>
+            <translation>Search at most</translation>
+        </message>
+        <message>
+            <source>Minimum rest between duties</source>
+            <translation>Minimum rest between duties</translation>
+        </message>
+        <message>
+            <source>Stop and keep the best so far</source>
+            <translation>Stop and keep the best so far</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Duty</source>
+            <translation>Duty</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>Volunteer</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Show only what the fill changes</source>
+            <translation>Show only what the fill changes</translation>
+        </message>
+        <message>
+            <source>Empty places</source>
+            <translation>Empty places</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Proposed roster</source>
+            <translation>Proposed roster</translation>
+        </message>
+        <message>
+            <source>Left empty</source>
+            <translation>Left empty</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>Write every proposed assignment at once; the whole fill can be undone later.</source>
+            <translation>Write every proposed assignment at once; the whole fill can be undone later.</translation>
+        </message>
+        <message>
+            <source>Undo this fill</source>
+            <translation>Undo this fill</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Close without writing anything.</source>
+            <translation>Close without writing anything.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Week %1 of %2 (%3 to %4)</source>
+            <translation>Week %1 of %2 (%3 to %4)</translation>
+        </message>
+        <message>
+            <source>team %1</source>
+            <translation>team %1</translation>
+        </message>
+        <message>
+            <source>grid %1</source>
+            <translation>grid %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Reading the week…</source>
+            <translation>Reading the week…</translation>
+        </message>
+        <message>
+            <source>Reading the week's duties, volunteers and their availability…</source>
+            <translation>Reading the week's duties, volunteers and their availability…</translation>
+        </message>
+        <message>
+            <source>Searching for the fairest fill. You can stop at any time and keep the best proposal found so far.</source>
+            <translation>Searching for the fairest fill. You can stop at any time and keep the best proposal found so far.</translation>
+        </message>
+        <message>
+            <source>Stopping; keeping the best proposal so far…</source>
+            <translation>Stopping; keeping the best proposal so far…</translation>
+        </message>
+        <message>
+            <source>Making a first fill…</source>
+            <translation>Making a first fill…</translation>
+        </message>
+        <message>
+            <source>Filling as many places as possible…</source>
+            <translation>Filling as many places as possible…</translation>
+        </message>
+        <message>
+            <source>Balancing the load between volunteers…</source>
+            <translation>Balancing the load between volunteers…</translation>
+        </message>
+        <message>
+            <source>Preferring home grids and last week's volunteers…</source>
+            <translation>Preferring home grids and last week's volunteers…</translation>
+        </message>
+        <message>
+            <source>Finishing…</source>
+            <translation>Finishing…</translation>
+        </message>
+        <message>
+            <source>%1 %2 of %3 places</source>
+            <translation>%1 %2 of %3 places</translation>
+        </message>
+        <message>
+            <source>This is the best possible fill.</source>
+            <translation>This is the best possible fill.</translation>
+        </message>
+        <message>
+            <source>This is the best fill found in the time given.</source>
+            <translation>This is the best fill found in the time given.</translation>
+        </message>
+        <message>
+            <source>The search was stopped; this is the best fill found so far.</source>
+            <translation>The search was stopped; this is the best fill found so far.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 places filled: %3 already assigned, %4 proposed, %5 left empty. Busiest and least busy volunteer differ by %6 hours (this week and the four before). %7</source>
+            <translation>%1 of %2 places filled: %3 already assigned, %4 proposed, %5 left empty. Busiest and least busy volunteer differ by %6 hours (this week and the four before). %7</translation>
+        </message>
+        <message>
+            <source>Nothing to add: %1 of %2 places are filled and nobody else can take the empty ones (see “Left empty”).</source>
+            <translation>Nothing to add: %1 of %2 places are filled and nobody else can take the empty ones (see “Left empty”).</translation>
+        </message>
+        <message>
+            <source>Nothing to add: every place of this week is already filled.</source>
+            <translation>Nothing to add: every place of this week is already filled.</translation>
+        </message>
+        <message>
+            <source>The week's existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
+            <translation>The week's existing assignments already break hard rules, so nothing can be added around them. Correct these first:</translation>
+        </message>
+        <message>
+            <source>no longer active</source>
+            <translation>no longer active</translation>
+        </message>
+        <message>
+            <source>on leave</source>
+            <translation>on leave</translation>
+        </message>
+        <message>
+            <source>not a member of the duty's team</source>
+            <translation>not a member of the duty's team</translation>
+        </message>
+        <message>
+            <source>on another duty at the same time</source>
+            <translation>on another duty at the same time</translation>
+        </message>
+        <message>
+            <source>the duty has more volunteers than it needs</source>
+            <translation>the duty has more volunteers than it needs</translation>
+        </message>
+        <message>
+            <source>%1, %2: %3</source>
+            <translation>%1, %2: %3</translation>
+        </message>
+        <message>
+            <source>%1 %2 %3-%4 %5</source>
+            <translation>%1 %2 %3-%4 %5</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>already assigned</source>
+            <translation>already assigned</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>left empty</source>
+            <translation>left empty</translation>
+        </message>
+        <message>
+            <source>Proposed roster (%1 new)</source>
+            <translation>Proposed roster (%1 new)</translation>
+        </message>
+        <message>
+            <source>Left empty (%1)</source>
+            <translation>Left empty (%1)</translation>
+        </message>
+        <message>
+            <source>%1 has no members.</source>
+            <translation>%1 has no members.</translation>
+        </message>
+        <message>
+            <source>There are no active volunteers.</source>
+            <translation>There are no active volunteers.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n member(s)</source>
+            <translation>
+                <numerusform>%1 has %n member</numerusform>
+                <numerusform>%1 has %n members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n active volunteer(s)</source>
+            <translation>
+                <numerusform>%n active volunteer</numerusform>
+                <numerusform>%n active volunteers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already on this duty</source>
+            <translation>
+                <numerusform>%n already on this duty</numerusform>
+                <numerusform>%n already on this duty</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled this duty</source>
+            <translation>
+                <numerusform>%n cancelled this duty</numerusform>
+                <numerusform>%n cancelled this duty</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n no longer active</source>
+            <translation>
+                <numerusform>%n no longer active</numerusform>
+                <numerusform>%n no longer active</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n on leave</source>
+            <translation>
+                <numerusform>%n on leave</numerusform>
+                <numerusform>%n on leave</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n marked unavailable</source>
+            <translation>
+                <numerusform>%n marked unavailable</numerusform>
+                <numerusform>%n marked unavailable</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already on a duty at that time</source>
+            <translation>
+                <numerusform>%n already on a duty at that time</numerusform>
+                <numerusform>%n already on a duty at that time</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n would rest less than %1 hours between duties</source>
+            <translation>
+                <numerusform>%n would rest less than %1 hours between duties</numerusform>
+                <numerusform>%n would rest less than %1 hours between duties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at their daily maximum of duties</source>
+            <translation>
+                <numerusform>%n at their daily maximum of duties</numerusform>
+                <numerusform>%n at their daily maximum of duties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at their weekly maximum of duties</source>
+            <translation>
+                <numerusform>%n at their weekly maximum of duties</numerusform>
+                <numerusform>%n at their weekly maximum of duties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n could still serve (the search was stopped early)</source>
+            <translation>
+                <numerusform>%n could still serve (the search was stopped early)</numerusform>
+                <numerusform>%n could still serve (the search was stopped early)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Writing the assignments…</source>
+            <translation>Writing the assignments…</translation>
+        </message>
+        <message>
+            <source>%1 assignments were written. You can undo the whole fill with “Undo this fill”.</source>
+            <translation>%1 assignments were written. You can undo the whole fill with “Undo this fill”.</translation>
+        </message>
+        <message>
+            <source>The roster changed since this proposal was made, so nothing was written. Press “Propose again” for a new proposal.</source>
+            <translation>The roster changed since this proposal was made, so nothing was written. Press “Propose again” for a new proposal.</translation>
+        </message>
+        <message>
+            <source>Removing the fill…</source>
+            <translation>Removing the fill…</translation>
+        </message>
+        <message>
+            <source>The fill was undone: %1 assignments removed.</source>
+            <translation>The fill was undone: %1 assignments removed.</translation>
+        </message>
+        <message>
+            <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
+            <translation>The fill cannot be undone: %1 of its duties already have attendance recorded.</translation>
+        </message>
+    </context>
+    <context>
         <name>AvailabilityDialog</name>
         <message>
             <source>Availability of %1</source>

@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AutofillDialog</name>
+    <message>
+        <source>Auto-fill the roster</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新生成方案</translation>
+    </message>
+    <message>
+        <source>Search at most</source>
+        <translation>最长搜索</translation>
+    </message>
+    <message>
+        <source>Minimum rest between duties</source>
+        <translation>两次值班最少间隔</translation>
+    </message>
+    <message>
+        <source>Stop and keep the best so far</source>
+        <translation>停止并保留当前最佳方案</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Show only what the fill changes</source>
+        <translation>只显示本次排班的变动</translation>
+    </message>
+    <message>
+        <source>Empty places</source>
+        <translation>空缺人数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Proposed roster</source>
+        <translation>排班方案</translation>
+    </message>
+    <message>
+        <source>Left empty</source>
+        <translation>仍有空缺</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>采用方案</translation>
+    </message>
+    <message>
+        <source>Write every proposed assignment at once; the whole fill can be undone later.</source>
+        <translation>一次性写入方案中的全部排班；之后可整批撤销。</translation>
+    </message>
+    <message>
+        <source>Undo this fill</source>
+        <translation>撤销本次排班</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃方案</translation>
+    </message>
+    <message>
+        <source>Close without writing anything.</source>
+        <translation>关闭，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Week %1 of %2 (%3 to %4)</source>
+        <translation>%2年第%1周（%3 至 %4）</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>队伍：%1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Reading the week…</source>
+        <translation>正在读取本周数据…</translation>
+    </message>
+    <message>
+        <source>Reading the week&apos;s duties, volunteers and their availability…</source>
+        <translation>正在读取本周班次、志愿者及其可服务时间…</translation>
+    </message>
+    <message>
+        <source>Searching for the fairest fill. You can stop at any time and keep the best proposal found so far.</source>
+        <translation>正在寻找最公平的排班方案。可随时停止，并保留目前找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>Stopping; keeping the best proposal so far…</source>
+        <translation>正在停止，保留目前的最佳方案…</translation>
+    </message>
+    <message>
+        <source>Making a first fill…</source>
+        <translation>正在生成初步方案…</translation>
+    </message>
+    <message>
+        <source>Filling as many places as possible…</source>
+        <translation>正在尽量填满空缺…</translation>
+    </message>
+    <message>
+        <source>Balancing the load between volunteers…</source>
+        <translation>正在均衡志愿者的值班负担…</translation>
+    </message>
+    <message>
+        <source>Preferring home grids and last week&apos;s volunteers…</source>
+        <translation>正在优先安排本网格志愿者和上周同班人员…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 places</source>
+        <translation>%1 已排 %2 / %3 人次</translation>
+    </message>
+    <message>
+        <source>This is the best possible fill.</source>
+        <translation>这已是最优方案。</translation>
+    </message>
+    <message>
+        <source>This is the best fill found in the time given.</source>
+        <translation>这是在限定时间内找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>The search was stopped; this is the best fill found so far.</source>
+        <translation>搜索已停止；这是目前找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled: %3 already assigned, %4 proposed, %5 left empty. Busiest and least busy volunteer differ by %6 hours (this week and the four before). %7</source>
+        <translation>共 %2 个岗位，已排 %1 个：原有 %3 个，新安排 %4 个，仍空缺 %5 个。值班最多与最少的志愿者相差 %6 小时（本周及前四周）。%7</translation>
+    </message>
+    <message>
+        <source>Nothing to add: %1 of %2 places are filled and nobody else can take the empty ones (see “Left empty”).</source>
+        <translation>无可新增：%2 个岗位已排 %1 个，其余空缺无人可排（见“仍有空缺”）。</translation>
+    </message>
+    <message>
+        <source>Nothing to add: every place of this week is already filled.</source>
+        <translation>无可新增：本周所有岗位均已排满。</translation>
+    </message>
+    <message>
+        <source>The week&apos;s existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
+        <translation>本周已有的排班违反了硬性规则，无法在此基础上自动排班。请先更正以下排班：</translation>
+    </message>
+    <message>
+        <source>no longer active</source>
+        <translation>已离队</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation>请假中</translation>
+    </message>
+    <message>
+        <source>not a member of the duty&apos;s team</source>
+        <translation>不是该班次所属队伍的队员</translation>
+    </message>
+    <message>
+        <source>on another duty at the same time</source>
+        <translation>同一时间已有其他班次</translation>
+    </message>
+    <message>
+        <source>the duty has more volunteers than it needs</source>
+        <translation>该班次人数超过所需</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3-%4 %5</source>
+        <translation>%1 %2 %3-%4 %5</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>already assigned</source>
+        <translation>原有</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新安排</translation>
+    </message>
+    <message>
+        <source>left empty</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>Proposed roster (%1 new)</source>
+        <translation>排班方案（新安排 %1 人次）</translation>
+    </message>
+    <message>
+        <source>Left empty (%1)</source>
+        <translation>仍有空缺（%1）</translation>
+    </message>
+    <message>
+        <source>%1 has no members.</source>
+        <translation>%1没有队员。</translation>
+    </message>
+    <message>
+        <source>There are no active volunteers.</source>
+        <translation>没有在册的志愿者。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n member(s)</source>
+        <translation>
+            <numerusform>%1共有 %n 名队员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active volunteer(s)</source>
+        <translation>
+            <numerusform>在册志愿者 %n 名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on this duty</source>
+        <translation>
+            <numerusform>%n 人已在本班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled this duty</source>
+        <translation>
+            <numerusform>%n 人已取消本班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer active</source>
+        <translation>
+            <numerusform>%n 人已离队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on leave</source>
+        <translation>
+            <numerusform>%n 人请假</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked unavailable</source>
+        <translation>
+            <numerusform>%n 人标记为不可服务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on a duty at that time</source>
+        <translation>
+            <numerusform>%n 人同一时间已有班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n would rest less than %1 hours between duties</source>
+        <translation>
+            <numerusform>%n 人两次值班间隔将不足 %1 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at their daily maximum of duties</source>
+        <translation>
+            <numerusform>%n 人已达每日值班上限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at their weekly maximum of duties</source>
+        <translation>
+            <numerusform>%n 人已达每周值班上限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could still serve (the search was stopped early)</source>
+        <translation>
+            <numerusform>%n 人仍可安排（搜索提前停止）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the assignments…</source>
+        <translation>正在写入排班…</translation>
+    </message>
+    <message>
+        <source>%1 assignments were written. You can undo the whole fill with “Undo this fill”.</source>
+        <translation>已写入 %1 个排班。可用“撤销本次排班”整批撤销。</translation>
+    </message>
+    <message>
+        <source>The roster changed since this proposal was made, so nothing was written. Press “Propose again” for a new proposal.</source>
+        <translation>生成方案后排班已有变动，未写入任何内容。请点击“重新生成方案”。</translation>
+    </message>
+    <message>
+        <source>Removing the fill…</source>
+        <translation>正在撤销本次排班…</translation>
+    </message>
+    <message>
+        <source>The fill was undone: %1 assignments removed.</source>
+        <translation>已撤销本次排班：删除 %1 个排班。</translation>
+    </message>
+    <message>
+        <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
+        <translation>无法撤销本次排班：其中 %1 个班次已有签到记录。</translation>
+    </message>
+</context>
+<context>
     <name>AvailabilityDialog</name>
     <message>
         <source>Availability of %1</source>
