@@ -11,7 +11,7 @@ only warn. All datetimes are naive local wall-clock times in the community's tim
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 HARD, SOFT = "hard", "soft"
@@ -222,17 +222,3 @@ def check(volunteer: VolunteerFacts, shift: ShiftFacts, duties: Iterable[DutyFac
                              hours=round(gap.total_seconds() / 3600, 1)))
     return hard + soft
 
-
-def hard_codes(conflicts: Iterable[Conflict]) -> list[str]:
-    """Codes of the hard conflicts in a list."""
-    return [c.code for c in conflicts if c.hard]
-
-
-@dataclass
-class Tally:
-    """Running duties of one volunteer, so a batch of assignments can be checked in turn."""
-
-    duties: list[DutyFacts] = field(default_factory=list)
-
-    def add(self, shift: ShiftFacts) -> None:
-        self.duties.append(DutyFacts(shift.id, shift.start, shift.end))
