@@ -63,3 +63,16 @@ def test_bad_requests(demo_db: Database) -> None:
             prepare(s, PrintRequest("roster"))
         with pytest.raises(NotFoundError):
             prepare(s, PrintRequest("signin", shift_ids=(999999,)))
+
+
+def test_printing_needs_a_logged_in_operator_when_accounts_are_on(demo_db: Database) -> None:
+    from volunteer_app.security.permissions import LoginRequired
+
+    today = date.today()
+    for request in (PrintRequest("cards"), PrintRequest("member_cards"),
+                    PrintRequest("roster", week=today), PrintRequest("signin", day=today),
+                    PrintRequest("hours", month=today.strftime("%Y-%m"))):
+        with demo_db.session() as s:
+            s.info["accounts_enabled"] = True  # as if accounts were on and nobody logged in
+            with pytest.raises(LoginRequired):
+                prepare(s, request)

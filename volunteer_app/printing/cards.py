@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy.orm import Session
 
+from ..security.permissions import require
 from ..services import community as community_service
 from ..services import grids as grid_service
 from .common import (
@@ -83,6 +84,7 @@ class GridCard:
 
 def grid_cards_data(session: Session, grid_ids: Sequence[int] | None = None) -> list[GridCard]:
     """Card data of the given grids (all grids when None), in grid-number order."""
+    require(session, "print")
     info = community_service.get_community(session)
     rows = grid_service.list_grids(session)
     if grid_ids is not None:

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -564,7 +565,7 @@ SectionHeader = Callable[[Canvas, object, "Typesetter"], None]
 def build_document(out: Output, options: PrintOptions, ts: Typesetter, story: list, *,
                    pagesize: tuple[float, float], title: str, subject: str, author: str,
                    header: SectionHeader, header_height: float, footer_note: Callable[[object], str],
-                   margin: float = 12 * 2.834645669) -> int:
+                   margin: float = 12 * mm) -> int:
     """Lay out ``story`` with a per-section page header and a numbered footer.
 
     ``header(canvas, section, ts)`` draws the top of each page for the section that page
@@ -574,7 +575,7 @@ def build_document(out: Output, options: PrintOptions, ts: Typesetter, story: li
     """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    footer_h = 9 * 2.834645669
+    footer_h = 9 * mm
     pages = 0
 
     def footer(c: Canvas, no: int, total: int, section: object) -> None:

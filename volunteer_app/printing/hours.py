@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from ..security.permissions import require
 from ..services import community as community_service
 from ..services import hours as hours_service
 from .common import (
@@ -66,6 +67,7 @@ def duty_label(duty: str) -> str:
 def hours_lines(session: Session, month: str, team_id: int | None = None,
                 volunteer_id: int | None = None) -> list[HoursLine]:
     """The month's ledger lines (current, non-void entries) from the hours service."""
+    require(session, "print")
     rows = hours_service.monthly_statement(session, month, team_id)
     return [
         HoursLine(volunteer=r.volunteer, team=r.team, date=r.date, duty=duty_label(r.duty),

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Volunteer
 from ..scheduling import holidays as hol
+from ..security.permissions import require
 from ..services import community as community_service
 from ..services import grids as grid_service
 from ..services import shifts as shift_service
@@ -183,6 +184,7 @@ def _rows_of(shifts: Sequence[shift_service.ShiftRow], monday: date,
 def weekly_roster_data(session: Session, monday: date, *, team_id: int | None = None,
                        grid_id: int | None = None) -> WeekRoster:
     """The week's roster: one section for the team or grid asked for, else one per team."""
+    require(session, "print")
     plan = shift_service.week_plan(session, monday, team_id=team_id, grid_id=grid_id)
     info = community_service.get_community(session)
     vids = {a.volunteer_id for s in plan.shifts for a in s.on_shift}

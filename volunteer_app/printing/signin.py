@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Volunteer
 from ..scheduling import holidays as hol
+from ..security.permissions import require
 from ..services import community as community_service
 from ..services import shifts as shift_service
 from ..services import teams as team_service
@@ -88,6 +89,7 @@ def _day_note(session: Session, day: date) -> str:
 def signin_sheets_data(session: Session, *, shift_id: int | None = None,
                        day: date | None = None, team_id: int | None = None) -> list[SigninSheet]:
     """Sheets of one shift, or of every shift on ``day`` (optionally of one team)."""
+    require(session, "print")
     if shift_id is not None:
         shifts = [shift_service.get_shift(session, shift_id)]
     elif day is not None:
