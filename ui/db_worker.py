@@ -166,7 +166,12 @@ class DbWorker(QObject):
 
     def _put(self, job: _Job) -> TaskHandle:
         if self._stopped:
-            raise RuntimeError("the database worker has been shut down")
+            # A widget that outlives its database (e.g. a timer firing while the window
+            # closes) must not crash the app: the task is dropped, no callback runs.
+            log.debug("task %s submitted after shutdown: dropped", job.handle.label)
+            job.handle.cancel()
+            job.handle.done = True
+            return job.handle
         self._pending += 1
         if self._pending == 1:
             self.sig_busy_changed.emit(True)
@@ -253,8 +258,13 @@ class DbWorker(QObject):
             if self._pending == 0:
                 self.sig_busy_changed.emit(False)
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def shutdown(self, wait: bool = True, timeout: float = 30.0) -> None:
-        """Stop accepting tasks; queued tasks are cancelled, the running one finishes."""
+        """Stop accepting tasks (later ones are dropped); queued tasks are cancelled and
+        the running one finishes."""
         if self._stopped:
             return
         self._stopped = True

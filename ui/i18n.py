@@ -27,6 +27,15 @@ CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans 
 _installed: list[QTranslator] = []
 
 
+def remove_translators() -> None:
+    """Uninstall the app's translators: the UI shows the English source strings."""
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 def app_qm_path(language: str) -> Path:
     """Path of the compiled catalogue of the app's own strings for a language."""
     return TRANSLATIONS_DIR / f"{APP_CATALOGUE}_{language}.qm"
@@ -39,9 +48,7 @@ def install_translators(language: str) -> bool:
     the standard buttons and dialogs (确定/取消, the file dialog).
     """
     app = QCoreApplication.instance()
-    for tr in _installed:
-        app.removeTranslator(tr)
-    _installed.clear()
+    remove_translators()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):

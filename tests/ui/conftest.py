@@ -1,0 +1,74 @@
+"""Fixtures of the UI tests: a QApplication set up like the real one, contexts, a window."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from volunteer_app.db import Database  # noqa: E402
+
+
+@pytest.fixture
+def app(qapp):  # noqa: ANN001, ANN201
+    """The pytest-qt QApplication with the app's font, style sheet and Chinese translators."""
+    from ui.app import create_application
+    from ui.i18n import install_translators, remove_translators
+
+    create_application()
+    install_translators("zh_CN")
+    yield qapp
+    # Leave the process as Qt starts it: tests of other screens expect the source strings.
+    remove_translators()
+
+
+def _make_ctx(database: Database):  # noqa: ANN202
+    from ui.context import AppContext
+
+    return AppContext(database)
+
+
+@pytest.fixture
+def ctx(app, demo_db: Database):  # noqa: ANN001, ANN201
+    """An AppContext on the demo community."""
+    context = _make_ctx(demo_db)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def empty_ctx(app, db: Database):  # noqa: ANN001, ANN201
+    """An AppContext on an empty database."""
+    context = _make_ctx(db)
+    yield context
+    context.close()
+
+
+def type_text(widget, text: str) -> None:  # noqa: ANN001
+    """Type text as an input method commits it (how Chinese reaches a field); ASCII-safe.
+
+    QTest.keyClicks aborts on characters outside Latin-1, and real clerks type Chinese
+    through an IME anyway, so this sends the IME's commit event.
+    """
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def type_into():  # noqa: ANN201
+    """``type_into(widget, text)``: type (Chinese) text into a line edit like an IME does."""
+    return type_text
+
+
+@pytest.fixture
+def wait_idle(qtbot):  # noqa: ANN001, ANN201
+    """``wait_idle(ctx)``: wait until every worker task has delivered its callbacks."""
+
+    def wait(context, timeout: int = 10_000) -> None:  # noqa: ANN001
+        qtbot.waitUntil(lambda: context.worker.pending == 0, timeout=timeout)
+
+    return wait

@@ -1,0 +1,101 @@
+"""The database worker: order, results on the UI thread, failures, cancel, progress."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject
+
+from volunteer_app.errors import NotFoundError
+from volunteer_app.services import volunteers as vol_service
+
+
+def test_results_arrive_in_order_on_the_ui_thread(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    main = threading.get_ident()
+    seen: list[tuple[int, bool]] = []
+    for n in range(50):
+        empty_ctx.worker.submit(lambda s, n=n: (n, threading.get_ident() != main),
+                                lambda r: seen.append((r[0], r[1] and threading.get_ident() == main)))
+    wait_idle(empty_ctx)
+    assert seen == [(n, True) for n in range(50)]
+
+
+def test_failure_rolls_back_and_reaches_on_failure(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    errors: list[BaseException] = []
+
+    def task(s):  # noqa: ANN001, ANN202
+        vol_service.create(s, vol_service.VolunteerData(name="回滚", mobile="13500000001"))
+        vol_service.get(s, 999_999)  # raises: the whole unit of work rolls back
+
+    empty_ctx.worker.submit(task, lambda _r: None, errors.append)
+    wait_idle(empty_ctx)
+    assert isinstance(errors[0], NotFoundError)
+    with empty_ctx.db.session() as s:
+        assert vol_service.count(s) == 0
+
+
+def test_unhandled_failure_is_signalled(empty_ctx, qtbot) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(empty_ctx.worker.sig_unhandled_error) as blocker:
+        empty_ctx.worker.submit(lambda s: 1 / 0)
+    assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_cancelled_queued_task_never_runs(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    from ui.db_worker import TaskCancelled
+
+    gate = threading.Event()
+    ran: list[str] = []
+    failures: list[BaseException] = []
+    empty_ctx.worker.submit(lambda s: gate.wait(5), with_session=True)
+    handle = empty_ctx.worker.submit(lambda s: ran.append("x"), on_failure=failures.append)
+    handle.cancel()
+    gate.set()
+    wait_idle(empty_ctx)
+    assert ran == []
+    assert isinstance(failures[0], TaskCancelled)
+
+
+def test_long_task_reports_progress_and_stops_on_cancel(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    from ui.db_worker import TaskCancelled
+
+    progress: list[tuple[int, int]] = []
+    failures: list[BaseException] = []
+    started = threading.Event()
+
+    def task(s, t):  # noqa: ANN001, ANN202
+        started.set()
+        for i in range(10_000):
+            t.progress(i, 10_000, force=i == 0)
+            t.check_cancelled()
+            threading.Event().wait(0.001)
+
+    handle = empty_ctx.worker.submit_long(task, None, failures.append,
+                                          lambda d, n: progress.append((d, n)))
+    qtbot.waitUntil(lambda: bool(progress))
+    handle.cancel()
+    wait_idle(empty_ctx)
+    assert isinstance(failures[0], TaskCancelled)
+    assert progress[0] == (0, 10_000)
+
+
+def test_callbacks_of_a_deleted_owner_are_dropped(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    import shiboken6
+
+    owner = QObject()
+    got: list[int] = []
+    gate = threading.Event()
+    empty_ctx.worker.submit(lambda s: gate.wait(5))
+    empty_ctx.worker.submit(lambda s: 1, got.append, owner=owner)
+    shiboken6.delete(owner)
+    gate.set()
+    wait_idle(empty_ctx)
+    assert got == []
+
+
+def test_tasks_after_shutdown_are_dropped(empty_ctx, qtbot) -> None:  # noqa: ANN001
+    empty_ctx.worker.shutdown()
+    got: list[object] = []
+    handle = empty_ctx.worker.submit(lambda s: 1, got.append, got.append)
+    assert handle.cancelled and handle.done
+    qtbot.wait(50)
+    assert got == [] and empty_ctx.worker.pending == 0
