@@ -112,6 +112,19 @@ ERRORS = {
 }
 
 
+def register_texts(*, fields: dict[str, str] | None = None, reasons: dict[str, str] | None = None,
+                   errors: dict[str, str] | None = None) -> None:
+    """Let a feature add its own codes, so generic handlers show its messages too.
+
+    Values are English source strings marked with ``QT_TRANSLATE_NOOP("ErrorText", ...)``
+    (then extracted into the ErrorText context); error templates may use %1 (the first of
+    the error's details: path, revision, name or id) and %2 (its ``reason``).
+    """
+    FIELDS.update(fields or {})
+    REASONS.update(reasons or {})
+    ERRORS.update(errors or {})
+
+
 def field_label(field: str) -> str:
     """The translated name of a field (falls back to the code)."""
     src = FIELDS.get(field)
