@@ -169,18 +169,18 @@ class ImportDialog(QDialog):
         self.summary_label.setObjectName("hint")
         self.summary_label.setWordWrap(True)
 
-        self.problems_table = QTableWidget(0, 3, self)
+        self.problems_table = QTableWidget(0, 4, self)
         self.problems_table.setObjectName("problemsTable")
         self.problems_table.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+            [self.tr("Row"), self.tr("Name in that row"), self.tr("Column"), self.tr("Problem")])
         self.problems_table.verticalHeader().hide()
         self.problems_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems_table.setAlternatingRowColors(True)
         ph = self.problems_table.horizontalHeader()
-        ph.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        ph.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        ph.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 2):
+            ph.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        ph.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.preview_model = PreviewModel(self)
         self.preview_table = QTableView(self)
         self.preview_table.setObjectName("previewTable")
@@ -301,7 +301,7 @@ class ImportDialog(QDialog):
         self._stop_progress()
         self.preview = preview
         self.preview_model.set_preview(preview)
-        self._fill_problems(preview.problems)
+        self._fill_problems(preview.problems)  # after self.preview: names come from it
         good, total = len(preview.rows), len(preview.display)
         if preview.ok:
             self._show_summary(arg(self.tr("The file is fine: %1 volunteers are ready to be "
@@ -332,6 +332,10 @@ class ImportDialog(QDialog):
         self.sig_checked.emit(False)
 
     def _fill_problems(self, problems: list[RowProblem]) -> None:
+        names: dict[int, str] = {}
+        if self.preview is not None:
+            numbers = display_row_numbers(self.preview)
+            names = {n: cells[0] for n, cells in zip(numbers, self.preview.display, strict=False)}
         table = self.problems_table
         table.setRowCount(len(problems))
         for r, p in enumerate(problems):
@@ -340,7 +344,7 @@ class ImportDialog(QDialog):
                       if p.code == "duplicate_in_file" else reason_text(p.code))
             text = row_problem_text(p) if not p.column else (
                 arg(self.tr("\u201c%1\u201d %2"), value, reason) if value else reason)
-            cells = [str(p.row) if p.row else "", p.column or "", text]
+            cells = [str(p.row) if p.row else "", names.get(p.row, ""), p.column or "", text]
             for c, t in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(t))
         self.tabs.setTabText(0, arg(self.tr("Problems (%1)"), len(problems)))
@@ -351,7 +355,7 @@ class ImportDialog(QDialog):
     def problem_texts(self) -> list[str]:
         """The problems as listed (row, column, text), for tests and copying."""
         t = self.problems_table
-        return [" | ".join(t.item(r, c).text() for c in range(3)) for r in range(t.rowCount())]
+        return [" | ".join(t.item(r, c).text() for c in (0, 2, 3)) for r in range(t.rowCount())]
 
     def _show_summary(self, text: str, ok: bool | None) -> None:
         self.summary_label.setText(text)

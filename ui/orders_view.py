@@ -449,7 +449,8 @@ class OrdersView(QWidget):
             lines.append((self.tr("Satisfaction"), f"{r.satisfaction} / 5"))
         parts = []
         if r.overdue:
-            parts.append(f"<p style='color:#b8322a'><b>{e(self.tr('Overdue: the due time has passed.'))}</b></p>")
+            overdue_text = self.tr("Overdue: the due time has passed.")
+            parts.append(f"<p style='color:#b8322a'><b>{e(overdue_text)}</b></p>")
         parts.append("<table cellspacing='0' cellpadding='2'>")
         for label, value in lines:
             parts.append(f"<tr><td style='color:#5f6670'>{e(label)}</td><td>{e(value)}</td></tr>")
@@ -460,7 +461,8 @@ class OrdersView(QWidget):
                              (self.tr("Reason for cancelling"), detail.cancel_reason)):
             if value:
                 parts.append(f"<p><b>{e(label)}:</b> {e(value)}</p>")
-        parts.append(f"<h4>{e(self.tr('History'))}</h4><table cellspacing='0' cellpadding='2'>")
+        history_text = self.tr("History")
+        parts.append(f"<h4>{e(history_text)}</h4><table cellspacing='0' cellpadding='2'>")
         for ev in detail.events:
             what = status_text(ev.to_status)
             if ev.to_status in ("dispatched", "accepted") and (ev.team or ev.volunteer):
@@ -470,7 +472,9 @@ class OrdersView(QWidget):
                          f"<td>{e(ev.operator)}</td><td>{e(what)}{note}</td></tr>")
         parts.append("</table>")
         if detail.hours_entry_ids:
-            parts.append(f"<p style='color:#5f6670'>{e(self.tr('Hours of this request were written to the ledger; a captain or coordinator verifies them.'))}</p>")
+            ledger_text = self.tr("Hours of this request were written to the ledger; a captain "
+                                  "or coordinator verifies them.")
+            parts.append(f"<p style='color:#5f6670'>{e(ledger_text)}</p>")
         self.detail.setHtml("".join(parts))
         self._update_buttons()
 

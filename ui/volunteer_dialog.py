@@ -103,7 +103,7 @@ class VolunteerDialog(QDialog):
         self.setObjectName("volunteerDialog")
         self.setWindowTitle(self.tr("Add volunteer") if volunteer_id is None
                             else self.tr("Edit volunteer"))
-        self.setMinimumWidth(720)
+        self.setMinimumSize(900, 660)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("e.g. 张三 or 格桑·伦珠"))
@@ -167,8 +167,9 @@ class VolunteerDialog(QDialog):
         self.teams_table.setHorizontalHeaderLabels([self.tr("Team"), self.tr("Role")])
         self.teams_table.verticalHeader().hide()
         self.teams_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.teams_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.teams_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.teams_table.setColumnWidth(1, 130)
+        self.teams_table.verticalHeader().setDefaultSectionSize(32)
         self.teams_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.teams_table.setMinimumHeight(150)
         teams_box = QGroupBox(self.tr("Teams (tick the teams the volunteer serves in)"), self)

@@ -1388,6 +1388,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
             <translation>Problem</translation>
         </message>
         <message>
+            <source>Name in that row</source>
+            <translation>Name in that row</translation>
+        </message>
+        <message>
             <source>Problems</source>
             <translation>Problems</translation>
         </message>
