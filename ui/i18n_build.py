@@ -171,8 +171,9 @@ def build(tsv: Path | None = None, language: str = "zh_CN") -> int:
         n = merge(language, read_tsv(tsv))
         print(f"merged {n} {language} translations from {tsv}")
     fill_english()
-    for language in LANGUAGES:
-        lrelease(language)
+    for lang in LANGUAGES:
+        lupdate(lang)  # again: writes the files in lupdate's own layout (no diff churn)
+        lrelease(lang)
     missing = unfinished(ts_path("zh_CN"))
     for context, source in missing:
         print(f"missing zh_CN translation: [{context}] {source!r}")

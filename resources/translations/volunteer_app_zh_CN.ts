@@ -1,4168 +1,4168 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AutofillDialog</name>
-        <message>
-            <source>Auto-fill the roster</source>
-            <translation>自动排班</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> 秒</translation>
-        </message>
-        <message>
-            <source> h</source>
-            <translation> 小时</translation>
-        </message>
-        <message>
-            <source>Propose again</source>
-            <translation>重新生成方案</translation>
-        </message>
-        <message>
-            <source>Search at most</source>
-            <translation>最长搜索</translation>
-        </message>
-        <message>
-            <source>Minimum rest between duties</source>
-            <translation>两次值班最少间隔</translation>
-        </message>
-        <message>
-            <source>Stop and keep the best so far</source>
-            <translation>停止并保留当前最佳方案</translation>
-        </message>
-        <message>
-            <source>Day</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Duty</source>
-            <translation>班次</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Change</source>
-            <translation>变动</translation>
-        </message>
-        <message>
-            <source>Show only what the fill changes</source>
-            <translation>只显示本次排班的变动</translation>
-        </message>
-        <message>
-            <source>Empty places</source>
-            <translation>空缺人数</translation>
-        </message>
-        <message>
-            <source>Why</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Proposed roster</source>
-            <translation>排班方案</translation>
-        </message>
-        <message>
-            <source>Left empty</source>
-            <translation>仍有空缺</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>采用方案</translation>
-        </message>
-        <message>
-            <source>Write every proposed assignment at once; the whole fill can be undone later.</source>
-            <translation>一次性写入方案中的全部排班；之后可整批撤销。</translation>
-        </message>
-        <message>
-            <source>Undo this fill</source>
-            <translation>撤销本次排班</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>放弃方案</translation>
-        </message>
-        <message>
-            <source>Close without writing anything.</source>
-            <translation>关闭，不写入任何内容。</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>Week %1 of %2 (%3 to %4)</source>
-            <translation>%2年第%1周（%3 至 %4）</translation>
-        </message>
-        <message>
-            <source>team %1</source>
-            <translation>队伍：%1</translation>
-        </message>
-        <message>
-            <source>grid %1</source>
-            <translation>网格：%1</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>，</translation>
-        </message>
-        <message>
-            <source>Reading the week…</source>
-            <translation>正在读取本周数据…</translation>
-        </message>
-        <message>
-            <source>Reading the week's duties, volunteers and their availability…</source>
-            <translation>正在读取本周班次、志愿者及其可服务时间…</translation>
-        </message>
-        <message>
-            <source>Searching for the fairest fill. You can stop at any time and keep the best proposal found so far.</source>
-            <translation>正在寻找最公平的排班方案。可随时停止，并保留目前找到的最佳方案。</translation>
-        </message>
-        <message>
-            <source>Stopping; keeping the best proposal so far…</source>
-            <translation>正在停止，保留目前的最佳方案…</translation>
-        </message>
-        <message>
-            <source>Making a first fill…</source>
-            <translation>正在生成初步方案…</translation>
-        </message>
-        <message>
-            <source>Filling as many places as possible…</source>
-            <translation>正在尽量填满空缺…</translation>
-        </message>
-        <message>
-            <source>Balancing the load between volunteers…</source>
-            <translation>正在均衡志愿者的值班负担…</translation>
-        </message>
-        <message>
-            <source>Preferring home grids and last week's volunteers…</source>
-            <translation>正在优先安排本网格志愿者和上周同班人员…</translation>
-        </message>
-        <message>
-            <source>Finishing…</source>
-            <translation>即将完成…</translation>
-        </message>
-        <message>
-            <source>%1 %2 of %3 places</source>
-            <translation>%1 已排 %2 / %3 人次</translation>
-        </message>
-        <message>
-            <source>This is the best possible fill.</source>
-            <translation>这已是最优方案。</translation>
-        </message>
-        <message>
-            <source>This is the best fill found in the time given.</source>
-            <translation>这是在限定时间内找到的最佳方案。</translation>
-        </message>
-        <message>
-            <source>The search was stopped; this is the best fill found so far.</source>
-            <translation>搜索已停止；这是目前找到的最佳方案。</translation>
-        </message>
-        <message>
-            <source>%1 of %2 places filled: %3 already assigned, %4 proposed, %5 left empty. Busiest and least busy volunteer differ by %6 hours (this week and the four before). %7</source>
-            <translation>共 %2 个岗位，已排 %1 个：原有 %3 个，新安排 %4 个，仍空缺 %5 个。值班最多与最少的志愿者相差 %6 小时（本周及前四周）。%7</translation>
-        </message>
-        <message>
-            <source>Nothing to add: %1 of %2 places are filled and nobody else can take the empty ones (see “Left empty”).</source>
-            <translation>无可新增：%2 个岗位已排 %1 个，其余空缺无人可排（见“仍有空缺”）。</translation>
-        </message>
-        <message>
-            <source>Nothing to add: every place of this week is already filled.</source>
-            <translation>无可新增：本周所有岗位均已排满。</translation>
-        </message>
-        <message>
-            <source>The week's existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
-            <translation>本周已有的排班违反了硬性规则，无法在此基础上自动排班。请先更正以下排班：</translation>
-        </message>
-        <message>
-            <source>no longer active</source>
-            <translation>已离队</translation>
-        </message>
-        <message>
-            <source>on leave</source>
-            <translation>请假中</translation>
-        </message>
-        <message>
-            <source>not a member of the duty's team</source>
-            <translation>不是该班次所属队伍的队员</translation>
-        </message>
-        <message>
-            <source>on another duty at the same time</source>
-            <translation>同一时间已有其他班次</translation>
-        </message>
-        <message>
-            <source>the duty has more volunteers than it needs</source>
-            <translation>该班次人数超过所需</translation>
-        </message>
-        <message>
-            <source>%1, %2: %3</source>
-            <translation>%1，%2：%3</translation>
-        </message>
-        <message>
-            <source>%1 %2 %3-%4 %5</source>
-            <translation>%1 %2 %3-%4 %5</translation>
-        </message>
-        <message>
-            <source>Mon</source>
-            <translation>周一</translation>
-        </message>
-        <message>
-            <source>Tue</source>
-            <translation>周二</translation>
-        </message>
-        <message>
-            <source>Wed</source>
-            <translation>周三</translation>
-        </message>
-        <message>
-            <source>Thu</source>
-            <translation>周四</translation>
-        </message>
-        <message>
-            <source>Fri</source>
-            <translation>周五</translation>
-        </message>
-        <message>
-            <source>Sat</source>
-            <translation>周六</translation>
-        </message>
-        <message>
-            <source>Sun</source>
-            <translation>周日</translation>
-        </message>
-        <message>
-            <source>already assigned</source>
-            <translation>原有</translation>
-        </message>
-        <message>
-            <source>new</source>
-            <translation>新安排</translation>
-        </message>
-        <message>
-            <source>left empty</source>
-            <translation>空缺</translation>
-        </message>
-        <message>
-            <source>Proposed roster (%1 new)</source>
-            <translation>排班方案（新安排 %1 人次）</translation>
-        </message>
-        <message>
-            <source>Left empty (%1)</source>
-            <translation>仍有空缺（%1）</translation>
-        </message>
-        <message>
-            <source>%1 has no members.</source>
-            <translation>%1没有队员。</translation>
-        </message>
-        <message>
-            <source>There are no active volunteers.</source>
-            <translation>没有在册的志愿者。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 has %n member(s)</source>
-            <translation>
-                <numerusform>%1共有 %n 名队员</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n active volunteer(s)</source>
-            <translation>
-                <numerusform>在册志愿者 %n 名</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n already on this duty</source>
-            <translation>
-                <numerusform>%n 人已在本班次</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n cancelled this duty</source>
-            <translation>
-                <numerusform>%n 人已取消本班次</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n no longer active</source>
-            <translation>
-                <numerusform>%n 人已离队</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n on leave</source>
-            <translation>
-                <numerusform>%n 人请假</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n marked unavailable</source>
-            <translation>
-                <numerusform>%n 人标记为不可服务</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n already on a duty at that time</source>
-            <translation>
-                <numerusform>%n 人同一时间已有班次</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n would rest less than %1 hours between duties</source>
-            <translation>
-                <numerusform>%n 人两次值班间隔将不足 %1 小时</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n at their daily maximum of duties</source>
-            <translation>
-                <numerusform>%n 人已达每日值班上限</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n at their weekly maximum of duties</source>
-            <translation>
-                <numerusform>%n 人已达每周值班上限</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n could still serve (the search was stopped early)</source>
-            <translation>
-                <numerusform>%n 人仍可安排（搜索提前停止）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Writing the assignments…</source>
-            <translation>正在写入排班…</translation>
-        </message>
-        <message>
-            <source>%1 assignments were written. You can undo the whole fill with “Undo this fill”.</source>
-            <translation>已写入 %1 个排班。可用“撤销本次排班”整批撤销。</translation>
-        </message>
-        <message>
-            <source>The roster changed since this proposal was made, so nothing was written. Press “Propose again” for a new proposal.</source>
-            <translation>生成方案后排班已有变动，未写入任何内容。请点击“重新生成方案”。</translation>
-        </message>
-        <message>
-            <source>Removing the fill…</source>
-            <translation>正在撤销本次排班…</translation>
-        </message>
-        <message>
-            <source>The fill was undone: %1 assignments removed.</source>
-            <translation>已撤销本次排班：删除 %1 个排班。</translation>
-        </message>
-        <message>
-            <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
-            <translation>无法撤销本次排班：其中 %1 个班次已有签到记录。</translation>
-        </message>
-    </context>
-    <context>
-        <name>AvailabilityDialog</name>
-        <message>
-            <source>Availability of %1</source>
-            <translation>%1 的可服务时间</translation>
-        </message>
-        <message>
-            <source>Weekday</source>
-            <translation>星期</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>从</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>到</translation>
-        </message>
-        <message>
-            <source>Add window</source>
-            <translation>添加时段</translation>
-        </message>
-        <message>
-            <source>Remove window</source>
-            <translation>删除时段</translation>
-        </message>
-        <message>
-            <source>no limit</source>
-            <translation>不限</translation>
-        </message>
-        <message>
-            <source>Save windows and limits</source>
-            <translation>保存时段和上限</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Leave</source>
-            <translation>请假</translation>
-        </message>
-        <message>
-            <source>Unavailable</source>
-            <translation>不能服务</translation>
-        </message>
-        <message>
-            <source>Reason (optional)</source>
-            <translation>原因(可不填)</translation>
-        </message>
-        <message>
-            <source>Add leave</source>
-            <translation>添加请假</translation>
-        </message>
-        <message>
-            <source>Remove leave</source>
-            <translation>删除请假</translation>
-        </message>
-        <message>
-            <source>Weekly availability (none = any time)</source>
-            <translation>每周可服务时段(不填 = 随时可以)</translation>
-        </message>
-        <message>
-            <source>At most per week</source>
-            <translation>每周最多班次</translation>
-        </message>
-        <message>
-            <source>At most per day</source>
-            <translation>每天最多班次</translation>
-        </message>
-        <message>
-            <source>Leave and unavailable days</source>
-            <translation>请假和不能服务的日期</translation>
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation>已保存。</translation>
-        </message>
-        <message>
-            <source>Leave recorded.</source>
-            <translation>已记录请假。</translation>
-        </message>
-        <message>
-            <source>Leave removed.</source>
-            <translation>已删除请假。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BrokenPage</name>
-        <message>
-            <source>The screen “%1” could not be opened because of a programming error. Please report the text below.</source>
-            <translation>由于程序错误，无法打开“%1”页面。请把下面的内容报告给维护人员。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckinDialog</name>
-        <message>
-            <source>Check-in</source>
-            <translation>签到</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Arrived</source>
-            <translation>到岗时间</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>离岗时间</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>时长（小时）</translation>
-        </message>
-        <message>
-            <source>Ledger</source>
-            <translation>时长记录</translation>
-        </message>
-        <message>
-            <source>All arrived as planned</source>
-            <translation>全部按计划到岗</translation>
-        </message>
-        <message>
-            <source>%1 – %2 the next morning</source>
-            <translation>%1 – 次日 %2</translation>
-        </message>
-        <message>
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>%1
+<context>
+    <name>AutofillDialog</name>
+    <message>
+        <source>Auto-fill the roster</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新生成方案</translation>
+    </message>
+    <message>
+        <source>Search at most</source>
+        <translation>最长搜索</translation>
+    </message>
+    <message>
+        <source>Minimum rest between duties</source>
+        <translation>两次值班最少间隔</translation>
+    </message>
+    <message>
+        <source>Stop and keep the best so far</source>
+        <translation>停止并保留当前最佳方案</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Show only what the fill changes</source>
+        <translation>只显示本次排班的变动</translation>
+    </message>
+    <message>
+        <source>Empty places</source>
+        <translation>空缺人数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Proposed roster</source>
+        <translation>排班方案</translation>
+    </message>
+    <message>
+        <source>Left empty</source>
+        <translation>仍有空缺</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>采用方案</translation>
+    </message>
+    <message>
+        <source>Write every proposed assignment at once; the whole fill can be undone later.</source>
+        <translation>一次性写入方案中的全部排班；之后可整批撤销。</translation>
+    </message>
+    <message>
+        <source>Undo this fill</source>
+        <translation>撤销本次排班</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃方案</translation>
+    </message>
+    <message>
+        <source>Close without writing anything.</source>
+        <translation>关闭，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Week %1 of %2 (%3 to %4)</source>
+        <translation>%2年第%1周（%3 至 %4）</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>队伍：%1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Reading the week…</source>
+        <translation>正在读取本周数据…</translation>
+    </message>
+    <message>
+        <source>Reading the week&apos;s duties, volunteers and their availability…</source>
+        <translation>正在读取本周班次、志愿者及其可服务时间…</translation>
+    </message>
+    <message>
+        <source>Searching for the fairest fill. You can stop at any time and keep the best proposal found so far.</source>
+        <translation>正在寻找最公平的排班方案。可随时停止，并保留目前找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>Stopping; keeping the best proposal so far…</source>
+        <translation>正在停止，保留目前的最佳方案…</translation>
+    </message>
+    <message>
+        <source>Making a first fill…</source>
+        <translation>正在生成初步方案…</translation>
+    </message>
+    <message>
+        <source>Filling as many places as possible…</source>
+        <translation>正在尽量填满空缺…</translation>
+    </message>
+    <message>
+        <source>Balancing the load between volunteers…</source>
+        <translation>正在均衡志愿者的值班负担…</translation>
+    </message>
+    <message>
+        <source>Preferring home grids and last week&apos;s volunteers…</source>
+        <translation>正在优先安排本网格志愿者和上周同班人员…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 places</source>
+        <translation>%1 已排 %2 / %3 人次</translation>
+    </message>
+    <message>
+        <source>This is the best possible fill.</source>
+        <translation>这已是最优方案。</translation>
+    </message>
+    <message>
+        <source>This is the best fill found in the time given.</source>
+        <translation>这是在限定时间内找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>The search was stopped; this is the best fill found so far.</source>
+        <translation>搜索已停止；这是目前找到的最佳方案。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled: %3 already assigned, %4 proposed, %5 left empty. Busiest and least busy volunteer differ by %6 hours (this week and the four before). %7</source>
+        <translation>共 %2 个岗位，已排 %1 个：原有 %3 个，新安排 %4 个，仍空缺 %5 个。值班最多与最少的志愿者相差 %6 小时（本周及前四周）。%7</translation>
+    </message>
+    <message>
+        <source>Nothing to add: %1 of %2 places are filled and nobody else can take the empty ones (see “Left empty”).</source>
+        <translation>无可新增：%2 个岗位已排 %1 个，其余空缺无人可排（见“仍有空缺”）。</translation>
+    </message>
+    <message>
+        <source>Nothing to add: every place of this week is already filled.</source>
+        <translation>无可新增：本周所有岗位均已排满。</translation>
+    </message>
+    <message>
+        <source>The week&apos;s existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
+        <translation>本周已有的排班违反了硬性规则，无法在此基础上自动排班。请先更正以下排班：</translation>
+    </message>
+    <message>
+        <source>no longer active</source>
+        <translation>已离队</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation>请假中</translation>
+    </message>
+    <message>
+        <source>not a member of the duty&apos;s team</source>
+        <translation>不是该班次所属队伍的队员</translation>
+    </message>
+    <message>
+        <source>on another duty at the same time</source>
+        <translation>同一时间已有其他班次</translation>
+    </message>
+    <message>
+        <source>the duty has more volunteers than it needs</source>
+        <translation>该班次人数超过所需</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3-%4 %5</source>
+        <translation>%1 %2 %3-%4 %5</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>already assigned</source>
+        <translation>原有</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新安排</translation>
+    </message>
+    <message>
+        <source>left empty</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>Proposed roster (%1 new)</source>
+        <translation>排班方案（新安排 %1 人次）</translation>
+    </message>
+    <message>
+        <source>Left empty (%1)</source>
+        <translation>仍有空缺（%1）</translation>
+    </message>
+    <message>
+        <source>%1 has no members.</source>
+        <translation>%1没有队员。</translation>
+    </message>
+    <message>
+        <source>There are no active volunteers.</source>
+        <translation>没有在册的志愿者。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n member(s)</source>
+        <translation>
+            <numerusform>%1共有 %n 名队员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active volunteer(s)</source>
+        <translation>
+            <numerusform>在册志愿者 %n 名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on this duty</source>
+        <translation>
+            <numerusform>%n 人已在本班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled this duty</source>
+        <translation>
+            <numerusform>%n 人已取消本班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer active</source>
+        <translation>
+            <numerusform>%n 人已离队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on leave</source>
+        <translation>
+            <numerusform>%n 人请假</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked unavailable</source>
+        <translation>
+            <numerusform>%n 人标记为不可服务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on a duty at that time</source>
+        <translation>
+            <numerusform>%n 人同一时间已有班次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n would rest less than %1 hours between duties</source>
+        <translation>
+            <numerusform>%n 人两次值班间隔将不足 %1 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at their daily maximum of duties</source>
+        <translation>
+            <numerusform>%n 人已达每日值班上限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at their weekly maximum of duties</source>
+        <translation>
+            <numerusform>%n 人已达每周值班上限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could still serve (the search was stopped early)</source>
+        <translation>
+            <numerusform>%n 人仍可安排（搜索提前停止）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the assignments…</source>
+        <translation>正在写入排班…</translation>
+    </message>
+    <message>
+        <source>%1 assignments were written. You can undo the whole fill with “Undo this fill”.</source>
+        <translation>已写入 %1 个排班。可用“撤销本次排班”整批撤销。</translation>
+    </message>
+    <message>
+        <source>The roster changed since this proposal was made, so nothing was written. Press “Propose again” for a new proposal.</source>
+        <translation>生成方案后排班已有变动，未写入任何内容。请点击“重新生成方案”。</translation>
+    </message>
+    <message>
+        <source>Removing the fill…</source>
+        <translation>正在撤销本次排班…</translation>
+    </message>
+    <message>
+        <source>The fill was undone: %1 assignments removed.</source>
+        <translation>已撤销本次排班：删除 %1 个排班。</translation>
+    </message>
+    <message>
+        <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
+        <translation>无法撤销本次排班：其中 %1 个班次已有签到记录。</translation>
+    </message>
+</context>
+<context>
+    <name>AvailabilityDialog</name>
+    <message>
+        <source>Availability of %1</source>
+        <translation>%1 的可服务时间</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Add window</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <source>Remove window</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Save windows and limits</source>
+        <translation>保存时段和上限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不能服务</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>原因(可不填)</translation>
+    </message>
+    <message>
+        <source>Add leave</source>
+        <translation>添加请假</translation>
+    </message>
+    <message>
+        <source>Remove leave</source>
+        <translation>删除请假</translation>
+    </message>
+    <message>
+        <source>Weekly availability (none = any time)</source>
+        <translation>每周可服务时段(不填 = 随时可以)</translation>
+    </message>
+    <message>
+        <source>At most per week</source>
+        <translation>每周最多班次</translation>
+    </message>
+    <message>
+        <source>At most per day</source>
+        <translation>每天最多班次</translation>
+    </message>
+    <message>
+        <source>Leave and unavailable days</source>
+        <translation>请假和不能服务的日期</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Leave recorded.</source>
+        <translation>已记录请假。</translation>
+    </message>
+    <message>
+        <source>Leave removed.</source>
+        <translation>已删除请假。</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenPage</name>
+    <message>
+        <source>The screen “%1” could not be opened because of a programming error. Please report the text below.</source>
+        <translation>由于程序错误，无法打开“%1”页面。请把下面的内容报告给维护人员。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinDialog</name>
+    <message>
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到岗时间</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离岗时间</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>时长记录</translation>
+    </message>
+    <message>
+        <source>All arrived as planned</source>
+        <translation>全部按计划到岗</translation>
+    </message>
+    <message>
+        <source>%1 – %2 the next morning</source>
+        <translation>%1 – 次日 %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
 Mark who arrived and when they left; times start at the planned ones. Served duties go to the hours ledger, where a captain or coordinator verifies them.</source>
-            <translation>%1
+        <translation>%1
 请标记谁已到岗、何时离岗；时间默认为计划时间。完成的勤务计入志愿服务时长，由队长或协调员核实。</translation>
-        </message>
-        <message>
-            <source>Check-in: %1</source>
-            <translation>签到：%1</translation>
-        </message>
-        <message>
-            <source>Nobody is assigned to this shift.</source>
-            <translation>这个班次还没有安排志愿者。</translation>
-        </message>
-        <message>
-            <source>Not marked</source>
-            <translation>未签到</translation>
-        </message>
-        <message>
-            <source>Served</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <source>No-show</source>
-            <translation>缺勤</translation>
-        </message>
-        <message>
-            <source>verified</source>
-            <translation>已核实</translation>
-        </message>
-        <message>
-            <source>awaiting verification</source>
-            <translation>待核实</translation>
-        </message>
-    </context>
-    <context>
-        <name>DatabaseDialogs</name>
-        <message>
-            <source>Create a new database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <source>Open a database</source>
-            <translation>打开数据库</translation>
-        </message>
-        <message>
-            <source>Cannot open the database</source>
-            <translation>无法打开数据库</translation>
-        </message>
-        <message>
-            <source>The database %1 cannot be opened.</source>
-            <translation>无法打开数据库 %1。</translation>
-        </message>
-        <message>
-            <source>You can open another database file or create a new one.</source>
-            <translation>您可以打开其他数据库文件，或新建一个数据库。</translation>
-        </message>
-        <message>
-            <source>Open another file…</source>
-            <translation>打开其他文件…</translation>
-        </message>
-        <message>
-            <source>Create a new database…</source>
-            <translation>新建数据库…</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>DayTable</name>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Duty</source>
-            <translation>值班</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Grid / place</source>
-            <translation>网格/地点</translation>
-        </message>
-        <message>
-            <source>On duty</source>
-            <translation>在岗人员</translation>
-        </message>
-        <message>
-            <source>Open places</source>
-            <translation>空缺</translation>
-        </message>
-        <message>
-            <source>%1 (next day)</source>
-            <translation>次日%1</translation>
-        </message>
-        <message>
-            <source>nobody yet</source>
-            <translation>尚未安排</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n short</source>
-            <translation>
-                <numerusform>缺%n人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Full</source>
-            <translation>已满员</translation>
-        </message>
-        <message>
-            <source>On duty now</source>
-            <translation>正在值班</translation>
-        </message>
-    </context>
-    <context>
-        <name>DispatchDialog</name>
-        <message>
-            <source>Dispatch request %1</source>
-            <translation>派单：诉求 %1</translation>
-        </message>
-        <message>
-            <source>%1 · %2 · %3
+    </message>
+    <message>
+        <source>Check-in: %1</source>
+        <translation>签到：%1</translation>
+    </message>
+    <message>
+        <source>Nobody is assigned to this shift.</source>
+        <translation>这个班次还没有安排志愿者。</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未签到</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>awaiting verification</source>
+        <translation>待核实</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialogs</name>
+    <message>
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened.</source>
+        <translation>无法打开数据库 %1。</translation>
+    </message>
+    <message>
+        <source>You can open another database file or create a new one.</source>
+        <translation>您可以打开其他数据库文件，或新建一个数据库。</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DayTable</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grid / place</source>
+        <translation>网格/地点</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗人员</translation>
+    </message>
+    <message>
+        <source>Open places</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>%1 (next day)</source>
+        <translation>次日%1</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未安排</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n short</source>
+        <translation>
+            <numerusform>缺%n人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满员</translation>
+    </message>
+    <message>
+        <source>On duty now</source>
+        <translation>正在值班</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Dispatch request %1</source>
+        <translation>派单：诉求 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3
 %4</source>
-            <translation>%1 · %2 · %3
+        <translation>%1 · %2 · %3
 %4</translation>
-        </message>
-        <message>
-            <source>Only members of the chosen team</source>
-            <translation>只显示所选队伍的队员</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Teams</source>
-            <translation>所属队伍</translation>
-        </message>
-        <message>
-            <source>Open requests</source>
-            <translation>在办诉求</translation>
-        </message>
-        <message>
-            <source>e.g. please call the resident before going</source>
-            <translation>例如：上门前请先给居民打电话</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>派往队伍</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Dispatch</source>
-            <translation>派单</translation>
-        </message>
-        <message>
-            <source>Volunteer (optional; select none to leave it to the team)</source>
-            <translation>志愿者（可不选，由队伍安排）</translation>
-        </message>
-        <message>
-            <source>%1 (suggested)</source>
-            <translation>%1（推荐）</translation>
-        </message>
-        <message>
-            <source>[%1 open]</source>
-            <translation>[在办 %1 件]</translation>
-        </message>
-        <message>
-            <source>Requests about “%1” usually go to %2.</source>
-            <translation>“%1”类诉求通常派给%2。</translation>
-        </message>
-        <message>
-            <source>The request has no grid, so no volunteers are suggested.</source>
-            <translation>该诉求未填写网格，无法推荐志愿者。</translation>
-        </message>
-        <message>
-            <source>No active volunteers live in this grid.</source>
-            <translation>该网格暂无在册志愿者。</translation>
-        </message>
-        <message>
-            <source>Active volunteers living in %1; members of the chosen team in bold.</source>
-            <translation>居住在%1的在册志愿者；加粗的是所选队伍的队员。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorText</name>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>ID card number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>职务</translation>
-        </message>
-        <message>
-            <source>Political status</source>
-            <translation>政治面貌</translation>
-        </message>
-        <message>
-            <source>Party-member central household</source>
-            <translation>党员中心户</translation>
-        </message>
-        <message>
-            <source>Occupation / employer</source>
-            <translation>职业/单位</translation>
-        </message>
-        <message>
-            <source>Skills</source>
-            <translation>特长</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Joined on</source>
-            <translation>加入日期</translation>
-        </message>
-        <message>
-            <source>Left on</source>
-            <translation>离开日期</translation>
-        </message>
-        <message>
-            <source>Grid number</source>
-            <translation>网格编号</translation>
-        </message>
-        <message>
-            <source>Area</source>
-            <translation>范围</translation>
-        </message>
-        <message>
-            <source>Grid leader</source>
-            <translation>网格长</translation>
-        </message>
-        <message>
-            <source>Grid leader's phone</source>
-            <translation>网格长电话</translation>
-        </message>
-        <message>
-            <source>Grid worker</source>
-            <translation>专职网格员</translation>
-        </message>
-        <message>
-            <source>Grid worker's phone</source>
-            <translation>专职网格员电话</translation>
-        </message>
-        <message>
-            <source>Grid police officer</source>
-            <translation>网格民警</translation>
-        </message>
-        <message>
-            <source>Grid police officer's phone</source>
-            <translation>网格民警电话</translation>
-        </message>
-        <message>
-            <source>Street grid instructor</source>
-            <translation>街道网格指导员</translation>
-        </message>
-        <message>
-            <source>Street grid instructor's phone</source>
-            <translation>街道网格指导员电话</translation>
-        </message>
-        <message>
-            <source>Team kind</source>
-            <translation>队伍类型</translation>
-        </message>
-        <message>
-            <source>Parent team</source>
-            <translation>上级队伍</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>简介</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Service hall phone</source>
-            <translation>便民服务大厅电话</translation>
-        </message>
-        <message>
-            <source>Service hall hours</source>
-            <translation>便民服务大厅办公时间</translation>
-        </message>
-        <message>
-            <source>Time zone</source>
-            <translation>时区</translation>
-        </message>
-        <message>
-            <source>must be filled in</source>
-            <translation>不能为空</translation>
-        </message>
-        <message>
-            <source>is not a valid mobile number (11 digits starting with 1)</source>
-            <translation>不是有效的手机号（应为以 1 开头的 11 位数字）</translation>
-        </message>
-        <message>
-            <source>is not a valid phone number</source>
-            <translation>不是有效的电话号码</translation>
-        </message>
-        <message>
-            <source>must have 18 characters</source>
-            <translation>应为 18 位</translation>
-        </message>
-        <message>
-            <source>must be 17 digits followed by a digit or X</source>
-            <translation>应为 17 位数字加 1 位数字或 X</translation>
-        </message>
-        <message>
-            <source>contains an impossible date of birth</source>
-            <translation>中的出生日期不存在</translation>
-        </message>
-        <message>
-            <source>has a wrong check digit (last character); please check the number</source>
-            <translation>校验位（最后一位）不正确，请核对号码</translation>
-        </message>
-        <message>
-            <source>is too long</source>
-            <translation>太长</translation>
-        </message>
-        <message>
-            <source>contains control characters or starts like a spreadsheet formula (= + - @)</source>
-            <translation>含有控制字符，或以表格公式符号（= + - @）开头</translation>
-        </message>
-        <message>
-            <source>must be 男 or 女</source>
-            <translation>应为“男”或“女”</translation>
-        </message>
-        <message>
-            <source>must be 队长, 副队长 or 队员</source>
-            <translation>应为“队长”“副队长”或“队员”</translation>
-        </message>
-        <message>
-            <source>does not match the number of teams</source>
-            <translation>与队伍数量不一致</translation>
-        </message>
-        <message>
-            <source>is given but no team is</source>
-            <translation>已填写，但没有填写队伍</translation>
-        </message>
-        <message>
-            <source>names a team that does not exist</source>
-            <translation>中的队伍不存在</translation>
-        </message>
-        <message>
-            <source>names a grid that does not exist</source>
-            <translation>中的网格不存在</translation>
-        </message>
-        <message>
-            <source>is already registered to another volunteer</source>
-            <translation>已登记给其他志愿者</translation>
-        </message>
-        <message>
-            <source>repeats an earlier row of the file</source>
-            <translation>与文件中前面的行重复</translation>
-        </message>
-        <message>
-            <source>appears twice in the header row</source>
-            <translation>在表头中出现了两次</translation>
-        </message>
-        <message>
-            <source>column is missing from the header row</source>
-            <translation>列在表头中缺失</translation>
-        </message>
-        <message>
-            <source>is not a known team kind</source>
-            <translation>不是已知的队伍类型</translation>
-        </message>
-        <message>
-            <source>is already the name of another team</source>
-            <translation>已被其他队伍使用</translation>
-        </message>
-        <message>
-            <source>is already used by another grid</source>
-            <translation>已被其他网格使用</translation>
-        </message>
-        <message>
-            <source>must be a positive whole number</source>
-            <translation>应为正整数</translation>
-        </message>
-        <message>
-            <source>is not a known time zone</source>
-            <translation>不是有效的时区</translation>
-        </message>
-        <message>
-            <source>cannot be the team itself</source>
-            <translation>不能是队伍自身</translation>
-        </message>
-        <message>
-            <source>The file is empty.</source>
-            <translation>文件是空的。</translation>
-        </message>
-        <message>
-            <source>The file has a header row but no volunteers.</source>
-            <translation>文件只有表头，没有志愿者。</translation>
-        </message>
-        <message>
-            <source>Unsupported file type; use an Excel workbook (.xlsx) or a CSV file.</source>
-            <translation>不支持的文件类型，请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
-        </message>
-        <message>
-            <source>The file does not exist.</source>
-            <translation>文件不存在。</translation>
-        </message>
-        <message>
-            <source>The file is not a readable Excel workbook (.xlsx).</source>
-            <translation>文件不是可读取的 Excel 工作簿（.xlsx）。</translation>
-        </message>
-        <message>
-            <source>The file cannot be read as UTF-8 or GBK text.</source>
-            <translation>无法按 UTF-8 或 GBK 编码读取文件。</translation>
-        </message>
-        <message>
-            <source>The file is not valid CSV.</source>
-            <translation>文件不是有效的 CSV 格式。</translation>
-        </message>
-        <message>
-            <source>The record was not found; it may have been deleted meanwhile.</source>
-            <translation>找不到该记录，可能已被删除。</translation>
-        </message>
-        <message>
-            <source>The volunteer was not found; they may have been deleted meanwhile.</source>
-            <translation>找不到该志愿者，可能已被删除。</translation>
-        </message>
-        <message>
-            <source>The team was not found; it may have been deleted meanwhile.</source>
-            <translation>找不到该队伍，可能已被删除。</translation>
-        </message>
-        <message>
-            <source>The grid was not found; it may have been deleted meanwhile.</source>
-            <translation>找不到该网格，可能已被删除。</translation>
-        </message>
-        <message>
-            <source>The volunteer is no longer a member of that team.</source>
-            <translation>该志愿者已不在这支队伍中。</translation>
-        </message>
-        <message>
-            <source>The database already holds data; the demo community can only be loaded into an empty database.</source>
-            <translation>数据库中已有数据，演示社区只能载入空数据库。</translation>
-        </message>
-        <message>
-            <source>This volunteer has a service history and cannot be deleted. Mark them as left instead.</source>
-            <translation>该志愿者有服务记录，不能删除，请改为“标记离开”。</translation>
-        </message>
-        <message>
-            <source>Someone else changed this record meanwhile. Reload it and make your change again.</source>
-            <translation>其他人刚刚修改了这条记录。请重新打开后再修改。</translation>
-        </message>
-        <message>
-            <source>The team still has members or branch teams.</source>
-            <translation>该队伍还有队员或下属分队。</translation>
-        </message>
-        <message>
-            <source>%1 is not a database file of this application.</source>
-            <translation>%1 不是本软件的数据库文件。</translation>
-        </message>
-        <message>
-            <source>%1 cannot be read as a database (%2).</source>
-            <translation>无法把 %1 作为数据库读取（%2）。</translation>
-        </message>
-        <message>
-            <source>The database was written by a newer version of this application (revision %1). Please update the application.</source>
-            <translation>该数据库由更新版本的软件创建（版本 %1），请升级本软件。</translation>
-        </message>
-        <message>
-            <source>%1 holds tables that were not made by this application.</source>
-            <translation>%1 中含有不是本软件创建的数据表。</translation>
-        </message>
-        <message>
-            <source>%1 does not exist.</source>
-            <translation>%1 不存在。</translation>
-        </message>
-        <message>
-            <source>%1 %2</source>
-            <translation>%1%2</translation>
-        </message>
-        <message>
-            <source>Row %1: %2</source>
-            <translation>第 %1 行：%2</translation>
-        </message>
-        <message>
-            <source>repeats row %1 of the file</source>
-            <translation>与文件第 %1 行重复</translation>
-        </message>
-        <message>
-            <source>Row %1, column “%2”</source>
-            <translation>第 %1 行“%2”列</translation>
-        </message>
-        <message>
-            <source>Row %1</source>
-            <translation>第 %1 行</translation>
-        </message>
-        <message>
-            <source>Column “%1”</source>
-            <translation>“%1”列</translation>
-        </message>
-        <message>
-            <source>%1: “%2” %3</source>
-            <translation>%1：“%2”%3</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>Error: %1</source>
-            <translation>错误：%1</translation>
-        </message>
-        <message>
-            <source>The file could not be read or written: %1</source>
-            <translation>无法读写文件：%1</translation>
-        </message>
-        <message>
-            <source>Unexpected error: %1: %2</source>
-            <translation>意外错误：%1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileActions</name>
-        <message>
-            <source>volunteers-%1.xlsx</source>
-            <translation>志愿者名册-%1.xlsx</translation>
-        </message>
-        <message>
-            <source>Export volunteers</source>
-            <translation>导出志愿者</translation>
-        </message>
-        <message>
-            <source>%1 volunteers were written to %2.</source>
-            <translation>已将 %1 名志愿者导出到 %2。</translation>
-        </message>
-        <message>
-            <source>The export failed: %1</source>
-            <translation>导出失败：%1</translation>
-        </message>
-        <message>
-            <source>Back up database</source>
-            <translation>备份数据库</translation>
-        </message>
-        <message>
-            <source>The open database is on a database server. Ask its administrator to back it up (for PostgreSQL: pg_dump).</source>
-            <translation>当前数据库在数据库服务器上，请联系服务器管理员备份（PostgreSQL 可使用 pg_dump）。</translation>
-        </message>
-        <message>
-            <source>Choose a different file: a backup cannot overwrite the open database.</source>
-            <translation>请选择其他文件：备份不能覆盖正在使用的数据库。</translation>
-        </message>
-        <message>
-            <source>The database was backed up to %1.</source>
-            <translation>数据库已备份到 %1。</translation>
-        </message>
-        <message>
-            <source>The backup failed: %1</source>
-            <translation>备份失败：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileDialogs</name>
-        <message>
-            <source>Database files (*.db *.sqlite *.sqlite3);;All files (*)</source>
-            <translation>数据库文件 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-            <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-        </message>
-    </context>
-    <context>
-        <name>GridDialog</name>
-        <message>
-            <source>New grid</source>
-            <translation>新建网格</translation>
-        </message>
-        <message>
-            <source>Edit grid</source>
-            <translation>编辑网格</translation>
-        </message>
-        <message>
-            <source>Number</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Name *</source>
-            <translation>名称 *</translation>
-        </message>
-        <message>
-            <source>Area (compounds, buildings)</source>
-            <translation>范围（小区、楼栋）</translation>
-        </message>
-        <message>
-            <source>The “1+3” people of the grid</source>
-            <translation>网格“1+3”人员</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-    </context>
-    <context>
-        <name>GridPeople</name>
-        <message>
-            <source>Grid leader</source>
-            <translation>网格长</translation>
-        </message>
-        <message>
-            <source>Full-time grid worker</source>
-            <translation>专职网格员</translation>
-        </message>
-        <message>
-            <source>Grid police officer</source>
-            <translation>网格民警</translation>
-        </message>
-        <message>
-            <source>Street grid instructor</source>
-            <translation>街道网格指导员</translation>
-        </message>
-    </context>
-    <context>
-        <name>GridsView</name>
-        <message>
-            <source>Grids</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Grid leader</source>
-            <translation>网格长</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Volunteers</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>New grid…</source>
-            <translation>新建网格…</translation>
-        </message>
-        <message>
-            <source>Edit grid and people…</source>
-            <translation>编辑网格及人员…</translation>
-        </message>
-        <message>
-            <source>The “1+3” people</source>
-            <translation>“1+3”人员</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Party household</source>
-            <translation>党员中心户</translation>
-        </message>
-        <message>
-            <source>No grid yet</source>
-            <translation>还没有网格</translation>
-        </message>
-        <message>
-            <source>Create the grids of the community with “New grid”.</source>
-            <translation>请用“新建网格”建立社区的网格。</translation>
-        </message>
-        <message>
-            <source>(no area described)</source>
-            <translation>（未填写范围）</translation>
-        </message>
-        <message>
-            <source>(vacant)</source>
-            <translation>（空缺）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n active volunteer(s) live in this grid</source>
-            <translation>
-                <numerusform>本网格有 %n 名在册志愿者</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-    </context>
-    <context>
-        <name>HolidaysDialog</name>
-        <message>
-            <source>Holidays and make-up working days</source>
-            <translation>法定节假日与调休上班日</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <source>Holiday (day off)</source>
-            <translation>节假日(放假)</translation>
-        </message>
-        <message>
-            <source>Make-up working day</source>
-            <translation>调休上班</translation>
-        </message>
-        <message>
-            <source>Name, e.g. 藏历新年</source>
-            <translation>名称,例如:藏历新年</translation>
-        </message>
-        <message>
-            <source>Add / change</source>
-            <translation>添加/修改</translation>
-        </message>
-        <message>
-            <source>Make ordinary day</source>
-            <translation>恢复为普通日</translation>
-        </message>
-        <message>
-            <source>Mark year complete</source>
-            <translation>标记本年已录入完整</translation>
-        </message>
-        <message>
-            <source>Declare that the table now holds this year's official schedule (removes the notice)</source>
-            <translation>确认表中已是本年度的正式安排(不再显示提示)</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年份</translation>
-        </message>
-        <message>
-            <source>Official schedule from chinese_calendar; your changes are kept.</source>
-            <translation>正式安排来自 chinese_calendar;您的修改会被保留。</translation>
-        </message>
-        <message>
-            <source>Entered by hand and marked complete.</source>
-            <translation>已手工录入并标记为完整。</translation>
-        </message>
-        <message>
-            <source>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</source>
-            <translation>本年度尚无正式数据:排班只按周末和下列日期。请录入公布的放假安排,然后标记本年已录入完整。</translation>
-        </message>
-        <message>
-            <source>Holiday</source>
-            <translation>节假日</translation>
-        </message>
-        <message>
-            <source>chinese_calendar</source>
-            <translation>chinese_calendar</translation>
-        </message>
-        <message>
-            <source>by hand</source>
-            <translation>手工录入</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <source>Import volunteers</source>
-            <translation>导入志愿者</translation>
-        </message>
-        <message>
-            <source>No file chosen</source>
-            <translation>尚未选择文件</translation>
-        </message>
-        <message>
-            <source>Choose file…</source>
-            <translation>选择文件…</translation>
-        </message>
-        <message>
-            <source>Save an empty template…</source>
-            <translation>保存空白模板…</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>An Excel workbook (.xlsx) or CSV file with a header row: %1. Name and mobile phone are required; several teams in one cell are separated by 、. All rows are imported, or none.</source>
-            <translation>Excel 工作簿（.xlsx）或 CSV 文件，第一行为表头：%1。姓名和手机号必填；一个单元格中的多个队伍用“、”分隔。要么全部导入，要么一行也不导入。</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Row</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Name in that row</source>
-            <translation>该行姓名</translation>
-        </message>
-        <message>
-            <source>Problems</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Rows in the file</source>
-            <translation>文件内容</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>Choose the file to import. Nothing is written before you confirm.</source>
-            <translation>请选择要导入的文件。在您确认之前不会写入任何数据。</translation>
-        </message>
-        <message>
-            <source>Choose the file to import</source>
-            <translation>选择要导入的文件</translation>
-        </message>
-        <message>
-            <source>Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-            <translation>表格文件 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Save an empty template</source>
-            <translation>保存空白模板</translation>
-        </message>
-        <message>
-            <source>volunteers-template.xlsx</source>
-            <translation>志愿者导入模板.xlsx</translation>
-        </message>
-        <message>
-            <source>Checking the file…</source>
-            <translation>正在检查文件…</translation>
-        </message>
-        <message>
-            <source>Reading rows: %v of %m</source>
-            <translation>正在读取：第 %v 行，共 %m 行</translation>
-        </message>
-        <message>
-            <source>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</source>
-            <translation>文件检查通过：共 %1 名志愿者可以导入。请核对后确认导入。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Import %n volunteer(s)</source>
-            <translation>
-                <numerusform>导入 %n 名志愿者</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing can be imported yet: %1 problems in %2 of %3 rows (listed below). Correct the file and choose it again; nothing was written.</source>
-            <translation>暂不能导入：%3 行中有 %2 行存在问题，共 %1 处（见下表）。请修改文件后重新选择；没有写入任何数据。</translation>
-        </message>
-        <message>
-            <source>Checking was cancelled; nothing was written.</source>
-            <translation>已取消检查，没有写入任何数据。</translation>
-        </message>
-        <message>
-            <source>The file cannot be read (see below); nothing was written.</source>
-            <translation>无法读取文件（见下表），没有写入任何数据。</translation>
-        </message>
-        <message>
-            <source>repeats row %1 of the file</source>
-            <translation>与文件第 %1 行重复</translation>
-        </message>
-        <message>
-            <source>“%1” %2</source>
-            <translation>“%1”%2</translation>
-        </message>
-        <message>
-            <source>Problems (%1)</source>
-            <translation>问题（%1）</translation>
-        </message>
-        <message>
-            <source>Rows in the file (%1)</source>
-            <translation>文件内容（%1 行）</translation>
-        </message>
-        <message>
-            <source>Writing %1 volunteers…</source>
-            <translation>正在写入 %1 名志愿者…</translation>
-        </message>
-        <message>
-            <source>Writing to the database; please wait…</source>
-            <translation>正在写入数据库，请稍候…</translation>
-        </message>
-        <message>
-            <source>%1 volunteers were imported.</source>
-            <translation>已导入 %1 名志愿者。</translation>
-        </message>
-        <message>
-            <source>The register changed since the file was checked (e.g. a mobile number was registered meanwhile). Nothing was written; checking again…</source>
-            <translation>检查之后名册发生了变化（例如有人刚登记了相同的手机号）。没有写入任何数据，正在重新检查…</translation>
-        </message>
-        <message>
-            <source>The import failed and nothing was written: %1</source>
-            <translation>导入失败，没有写入任何数据：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Jobs</name>
-        <message>
-            <source>Upcoming-duty reminders</source>
-            <translation>值班提醒</translation>
-        </message>
-        <message>
-            <source>Unfilled-shift alerts</source>
-            <translation>缺员预警</translation>
-        </message>
-        <message>
-            <source>Overdue residents' requests</source>
-            <translation>诉求超期提醒</translation>
-        </message>
-        <message>
-            <source>Weekly plan from the duty templates</source>
-            <translation>按模板生成下周排班</translation>
-        </message>
-        <message>
-            <source>Nightly database backup</source>
-            <translation>每晚备份数据库</translation>
-        </message>
-        <message>
-            <source>done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <source>skipped</source>
-            <translation>已跳过</translation>
-        </message>
-        <message>
-            <source>not available</source>
-            <translation>不可用</translation>
-        </message>
-        <message>
-            <source>already done</source>
-            <translation>已做过</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <source>residents' requests are not part of this version</source>
-            <translation>本版本没有居民诉求功能</translation>
-        </message>
-        <message>
-            <source>only database files on this computer are backed up by this job</source>
-            <translation>此任务只备份本机上的数据库文件</translation>
-        </message>
-        <message>
-            <source>missed while the app was closed</source>
-            <translation>程序关闭期间错过</translation>
-        </message>
-        <message>
-            <source>%1 next day</source>
-            <translation>次日%1</translation>
-        </message>
-        <message>
-            <source>%1: duty %2 %3 (reminded %4 min before)</source>
-            <translation>%1：%2 %3 值班（提前%4分钟提醒）</translation>
-        </message>
-        <message>
-            <source>%1 %2 needs %3 more (%4 of %5 filled)</source>
-            <translation>%1 %2 还缺%3人（已排%4/%5人）</translation>
-        </message>
-        <message>
-            <source>Request of %1 (%2) is %3 h overdue</source>
-            <translation>%1（%2）的诉求已超期%3小时</translation>
-        </message>
-        <message>
-            <source>Week %1: %2 shifts made from the templates (%3 were there)</source>
-            <translation>%1周：按模板新建%2个班次（原有%3个）</translation>
-        </message>
-        <message>
-            <source>Backup written: %1 (%2 old copies removed)</source>
-            <translation>已备份到 %1（删除旧备份%2份）</translation>
-        </message>
-        <message>
-            <source>%1 failed</source>
-            <translation>%1失败</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n duty reminder(s)</source>
-            <translation>
-                <numerusform>%n条值班提醒</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n shift(s) short of volunteers</source>
-            <translation>
-                <numerusform>%n个班次缺员</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n overdue request(s)</source>
-            <translation>
-                <numerusform>%n件诉求超期</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>... and %1 more</source>
-            <translation>……另有%1条</translation>
-        </message>
-        <message>
-            <source>Volunteer brigade scheduler: reminders are on</source>
-            <translation>志愿服务队排班：提醒已开启</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobsSettingsWidget</name>
-        <message>
-            <source>Reminders and background jobs</source>
-            <translation>提醒与后台任务</translation>
-        </message>
-        <message>
-            <source>The jobs run while the app is open. A job that was due while the app was closed runs once at the next start, if it is still useful. These settings are shared by every computer of the office.</source>
-            <translation>后台任务在程序打开时运行。程序关闭期间到期的任务，会在下次启动时补做一次（如果仍有意义）。这些设置由办公室的所有电脑共用。</translation>
-        </message>
-        <message>
-            <source>Save job settings</source>
-            <translation>保存任务设置</translation>
-        </message>
-        <message numerus="yes">
-            <source>every %n minute(s)</source>
-            <translation>
-                <numerusform>每%n分钟</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>daily at</source>
-            <translation>每天</translation>
-        </message>
-        <message>
-            <source>e.g. 24h, 2h</source>
-            <translation>例如 24h, 2h</translation>
-        </message>
-        <message>
-            <source>How long before a duty volunteers are reminded</source>
-            <translation>值班开始前多久提醒志愿者</translation>
-        </message>
-        <message>
-            <source>Per team…</source>
-            <translation>按队伍设置…</translation>
-        </message>
-        <message>
-            <source>before the duty:</source>
-            <translation>提前：</translation>
-        </message>
-        <message>
-            <source> h from now</source>
-            <translation> 小时内开始的缺员班次</translation>
-        </message>
-        <message>
-            <source>alert for shifts starting within</source>
-            <translation>预警未来</translation>
-        </message>
-        <message>
-            <source>makes next week's shifts from the duty templates</source>
-            <translation>按值班模板生成下周的班次</translation>
-        </message>
-        <message>
-            <source> copies</source>
-            <translation> 份</translation>
-        </message>
-        <message>
-            <source>folder “backups” beside the database</source>
-            <translation>数据库所在目录下的“backups”文件夹</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>keep</source>
-            <translation>保留</translation>
-        </message>
-        <message>
-            <source>Run now</source>
-            <translation>立即运行</translation>
-        </message>
-        <message numerus="yes">
-            <source>Per team (%n)…</source>
-            <translation>
-                <numerusform>按队伍设置（%n个队）…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>next %1</source>
-            <translation>下次 %1</translation>
-        </message>
-        <message>
-            <source>last %1 %2</source>
-            <translation>上次 %1 %2</translation>
-        </message>
-        <message>
-            <source>not run yet</source>
-            <translation>尚未运行</translation>
-        </message>
-        <message>
-            <source>Folder for the nightly backups</source>
-            <translation>每晚备份的文件夹</translation>
-        </message>
-        <message>
-            <source>Saved. The jobs run on the new schedule.</source>
-            <translation>已保存，任务将按新的时间运行。</translation>
-        </message>
-        <message>
-            <source>Lead times must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days.</source>
-            <translation>提前时间须为1至5个值，如 24h、2h 或 90m，每个不超过7天。</translation>
-        </message>
-        <message>
-            <source>A team's lead times must be like 24h, 2h or 90m.</source>
-            <translation>队伍的提前时间须写成 24h、2h 或 90m 的形式。</translation>
-        </message>
-        <message>
-            <source>The alert window must be 1 to 336 hours.</source>
-            <translation>预警范围须为1至336小时。</translation>
-        </message>
-        <message>
-            <source>Keep between 1 and 365 backups.</source>
-            <translation>备份须保留1至365份。</translation>
-        </message>
-        <message>
-            <source>%1 is not valid.</source>
-            <translation>%1 无效。</translation>
-        </message>
-        <message>
-            <source>%1 is running…</source>
-            <translation>正在运行：%1…</translation>
-        </message>
-        <message numerus="yes">
-            <source>(%n new notice(s))</source>
-            <translation>
-                <numerusform>（新提醒%n条）</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>LeaveDialog</name>
-        <message>
-            <source>Mark as left</source>
-            <translation>标记离开</translation>
-        </message>
-        <message>
-            <source>%1 will be marked as having left. Their history (duties, hours, requests) is kept, and they can be restored later.</source>
-            <translation>%1 将被标记为已离开。其服务记录（排班、时长、诉求）会保留，以后可以恢复。</translation>
-        </message>
-        <message>
-            <source>Left on</source>
-            <translation>离开日期</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Open database…</source>
-            <translation>打开数据库(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>&amp;New database…</source>
-            <translation>新建数据库(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>&amp;Import volunteers…</source>
-            <translation>导入志愿者(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>&amp;Export volunteers…</source>
-            <translation>导出志愿者(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>&amp;Back up database…</source>
-            <translation>备份数据库(&amp;B)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Recent databases</source>
-            <translation>最近打开的数据库</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About</source>
-            <translation>关于(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>关于 &amp;Qt</translation>
-        </message>
-        <message>
-            <source>Volunteer Brigade Scheduler</source>
-            <translation>志愿服务队排班</translation>
-        </message>
-        <message>
-            <source>Database: %1</source>
-            <translation>数据库：%1</translation>
-        </message>
-        <message>
-            <source>Volunteers: %1 active, %2 left  ·  Teams: %3  ·  Grids: %4</source>
-            <translation>志愿者：在册 %1 人，已离开 %2 人 · 队伍 %3 支 · 网格 %4 个</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>正在处理…</translation>
-        </message>
-        <message>
-            <source>Something went wrong</source>
-            <translation>出现问题</translation>
-        </message>
-        <message>
-            <source>Empty database</source>
-            <translation>空数据库</translation>
-        </message>
-        <message>
-            <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
+    </message>
+    <message>
+        <source>Only members of the chosen team</source>
+        <translation>只显示所选队伍的队员</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>所属队伍</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>在办诉求</translation>
+    </message>
+    <message>
+        <source>e.g. please call the resident before going</source>
+        <translation>例如：上门前请先给居民打电话</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>派往队伍</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Volunteer (optional; select none to leave it to the team)</source>
+        <translation>志愿者（可不选，由队伍安排）</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（推荐）</translation>
+    </message>
+    <message>
+        <source>[%1 open]</source>
+        <translation>[在办 %1 件]</translation>
+    </message>
+    <message>
+        <source>Requests about “%1” usually go to %2.</source>
+        <translation>“%1”类诉求通常派给%2。</translation>
+    </message>
+    <message>
+        <source>The request has no grid, so no volunteers are suggested.</source>
+        <translation>该诉求未填写网格，无法推荐志愿者。</translation>
+    </message>
+    <message>
+        <source>No active volunteers live in this grid.</source>
+        <translation>该网格暂无在册志愿者。</translation>
+    </message>
+    <message>
+        <source>Active volunteers living in %1; members of the chosen team in bold.</source>
+        <translation>居住在%1的在册志愿者；加粗的是所选队伍的队员。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Party-member central household</source>
+        <translation>党员中心户</translation>
+    </message>
+    <message>
+        <source>Occupation / employer</source>
+        <translation>职业/单位</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Grid number</source>
+        <translation>网格编号</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Grid leader</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Grid leader&apos;s phone</source>
+        <translation>网格长电话</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>专职网格员</translation>
+    </message>
+    <message>
+        <source>Grid worker&apos;s phone</source>
+        <translation>专职网格员电话</translation>
+    </message>
+    <message>
+        <source>Grid police officer</source>
+        <translation>网格民警</translation>
+    </message>
+    <message>
+        <source>Grid police officer&apos;s phone</source>
+        <translation>网格民警电话</translation>
+    </message>
+    <message>
+        <source>Street grid instructor</source>
+        <translation>街道网格指导员</translation>
+    </message>
+    <message>
+        <source>Street grid instructor&apos;s phone</source>
+        <translation>街道网格指导员电话</translation>
+    </message>
+    <message>
+        <source>Team kind</source>
+        <translation>队伍类型</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>上级队伍</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Service hall phone</source>
+        <translation>便民服务大厅电话</translation>
+    </message>
+    <message>
+        <source>Service hall hours</source>
+        <translation>便民服务大厅办公时间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>must be filled in</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>is not a valid mobile number (11 digits starting with 1)</source>
+        <translation>不是有效的手机号（应为以 1 开头的 11 位数字）</translation>
+    </message>
+    <message>
+        <source>is not a valid phone number</source>
+        <translation>不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>must have 18 characters</source>
+        <translation>应为 18 位</translation>
+    </message>
+    <message>
+        <source>must be 17 digits followed by a digit or X</source>
+        <translation>应为 17 位数字加 1 位数字或 X</translation>
+    </message>
+    <message>
+        <source>contains an impossible date of birth</source>
+        <translation>中的出生日期不存在</translation>
+    </message>
+    <message>
+        <source>has a wrong check digit (last character); please check the number</source>
+        <translation>校验位（最后一位）不正确，请核对号码</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <source>contains control characters or starts like a spreadsheet formula (= + - @)</source>
+        <translation>含有控制字符，或以表格公式符号（= + - @）开头</translation>
+    </message>
+    <message>
+        <source>must be 男 or 女</source>
+        <translation>应为“男”或“女”</translation>
+    </message>
+    <message>
+        <source>must be 队长, 副队长 or 队员</source>
+        <translation>应为“队长”“副队长”或“队员”</translation>
+    </message>
+    <message>
+        <source>does not match the number of teams</source>
+        <translation>与队伍数量不一致</translation>
+    </message>
+    <message>
+        <source>is given but no team is</source>
+        <translation>已填写，但没有填写队伍</translation>
+    </message>
+    <message>
+        <source>names a team that does not exist</source>
+        <translation>中的队伍不存在</translation>
+    </message>
+    <message>
+        <source>names a grid that does not exist</source>
+        <translation>中的网格不存在</translation>
+    </message>
+    <message>
+        <source>is already registered to another volunteer</source>
+        <translation>已登记给其他志愿者</translation>
+    </message>
+    <message>
+        <source>repeats an earlier row of the file</source>
+        <translation>与文件中前面的行重复</translation>
+    </message>
+    <message>
+        <source>appears twice in the header row</source>
+        <translation>在表头中出现了两次</translation>
+    </message>
+    <message>
+        <source>column is missing from the header row</source>
+        <translation>列在表头中缺失</translation>
+    </message>
+    <message>
+        <source>is not a known team kind</source>
+        <translation>不是已知的队伍类型</translation>
+    </message>
+    <message>
+        <source>is already the name of another team</source>
+        <translation>已被其他队伍使用</translation>
+    </message>
+    <message>
+        <source>is already used by another grid</source>
+        <translation>已被其他网格使用</translation>
+    </message>
+    <message>
+        <source>must be a positive whole number</source>
+        <translation>应为正整数</translation>
+    </message>
+    <message>
+        <source>is not a known time zone</source>
+        <translation>不是有效的时区</translation>
+    </message>
+    <message>
+        <source>cannot be the team itself</source>
+        <translation>不能是队伍自身</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no volunteers.</source>
+        <translation>文件只有表头，没有志愿者。</translation>
+    </message>
+    <message>
+        <source>Unsupported file type; use an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>不支持的文件类型，请使用 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>The file is not a readable Excel workbook (.xlsx).</source>
+        <translation>文件不是可读取的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as UTF-8 or GBK text.</source>
+        <translation>无法按 UTF-8 或 GBK 编码读取文件。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV.</source>
+        <translation>文件不是有效的 CSV 格式。</translation>
+    </message>
+    <message>
+        <source>The record was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到该记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The volunteer was not found; they may have been deleted meanwhile.</source>
+        <translation>找不到该志愿者，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The team was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到该队伍，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The grid was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到该网格，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The volunteer is no longer a member of that team.</source>
+        <translation>该志愿者已不在这支队伍中。</translation>
+    </message>
+    <message>
+        <source>The database already holds data; the demo community can only be loaded into an empty database.</source>
+        <translation>数据库中已有数据，演示社区只能载入空数据库。</translation>
+    </message>
+    <message>
+        <source>This volunteer has a service history and cannot be deleted. Mark them as left instead.</source>
+        <translation>该志愿者有服务记录，不能删除，请改为“标记离开”。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record meanwhile. Reload it and make your change again.</source>
+        <translation>其他人刚刚修改了这条记录。请重新打开后再修改。</translation>
+    </message>
+    <message>
+        <source>The team still has members or branch teams.</source>
+        <translation>该队伍还有队员或下属分队。</translation>
+    </message>
+    <message>
+        <source>%1 is not a database file of this application.</source>
+        <translation>%1 不是本软件的数据库文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a database (%2).</source>
+        <translation>无法把 %1 作为数据库读取（%2）。</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of this application (revision %1). Please update the application.</source>
+        <translation>该数据库由更新版本的软件创建（版本 %1），请升级本软件。</translation>
+    </message>
+    <message>
+        <source>%1 holds tables that were not made by this application.</source>
+        <translation>%1 中含有不是本软件创建的数据表。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>repeats row %1 of the file</source>
+        <translation>与文件第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>Row %1, column “%2”</source>
+        <translation>第 %1 行“%2”列</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Column “%1”</source>
+        <translation>“%1”列</translation>
+    </message>
+    <message>
+        <source>%1: “%2” %3</source>
+        <translation>%1：“%2”%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written: %1</source>
+        <translation>无法读写文件：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1: %2</source>
+        <translation>意外错误：%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>volunteers-%1.xlsx</source>
+        <translation>志愿者名册-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export volunteers</source>
+        <translation>导出志愿者</translation>
+    </message>
+    <message>
+        <source>%1 volunteers were written to %2.</source>
+        <translation>已将 %1 名志愿者导出到 %2。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>The open database is on a database server. Ask its administrator to back it up (for PostgreSQL: pg_dump).</source>
+        <translation>当前数据库在数据库服务器上，请联系服务器管理员备份（PostgreSQL 可使用 pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Choose a different file: a backup cannot overwrite the open database.</source>
+        <translation>请选择其他文件：备份不能覆盖正在使用的数据库。</translation>
+    </message>
+    <message>
+        <source>The database was backed up to %1.</source>
+        <translation>数据库已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Database files (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>数据库文件 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDialog</name>
+    <message>
+        <source>New grid</source>
+        <translation>新建网格</translation>
+    </message>
+    <message>
+        <source>Edit grid</source>
+        <translation>编辑网格</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Area (compounds, buildings)</source>
+        <translation>范围（小区、楼栋）</translation>
+    </message>
+    <message>
+        <source>The “1+3” people of the grid</source>
+        <translation>网格“1+3”人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>GridPeople</name>
+    <message>
+        <source>Grid leader</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Full-time grid worker</source>
+        <translation>专职网格员</translation>
+    </message>
+    <message>
+        <source>Grid police officer</source>
+        <translation>网格民警</translation>
+    </message>
+    <message>
+        <source>Street grid instructor</source>
+        <translation>街道网格指导员</translation>
+    </message>
+</context>
+<context>
+    <name>GridsView</name>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Grid leader</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+    <message>
+        <source>Edit grid and people…</source>
+        <translation>编辑网格及人员…</translation>
+    </message>
+    <message>
+        <source>The “1+3” people</source>
+        <translation>“1+3”人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Party household</source>
+        <translation>党员中心户</translation>
+    </message>
+    <message>
+        <source>No grid yet</source>
+        <translation>还没有网格</translation>
+    </message>
+    <message>
+        <source>Create the grids of the community with “New grid”.</source>
+        <translation>请用“新建网格”建立社区的网格。</translation>
+    </message>
+    <message>
+        <source>(no area described)</source>
+        <translation>（未填写范围）</translation>
+    </message>
+    <message>
+        <source>(vacant)</source>
+        <translation>（空缺）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active volunteer(s) live in this grid</source>
+        <translation>
+            <numerusform>本网格有 %n 名在册志愿者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holidays and make-up working days</source>
+        <translation>法定节假日与调休上班日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Holiday (day off)</source>
+        <translation>节假日(放假)</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 藏历新年</source>
+        <translation>名称,例如:藏历新年</translation>
+    </message>
+    <message>
+        <source>Add / change</source>
+        <translation>添加/修改</translation>
+    </message>
+    <message>
+        <source>Make ordinary day</source>
+        <translation>恢复为普通日</translation>
+    </message>
+    <message>
+        <source>Mark year complete</source>
+        <translation>标记本年已录入完整</translation>
+    </message>
+    <message>
+        <source>Declare that the table now holds this year&apos;s official schedule (removes the notice)</source>
+        <translation>确认表中已是本年度的正式安排(不再显示提示)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Official schedule from chinese_calendar; your changes are kept.</source>
+        <translation>正式安排来自 chinese_calendar;您的修改会被保留。</translation>
+    </message>
+    <message>
+        <source>Entered by hand and marked complete.</source>
+        <translation>已手工录入并标记为完整。</translation>
+    </message>
+    <message>
+        <source>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</source>
+        <translation>本年度尚无正式数据:排班只按周末和下列日期。请录入公布的放假安排,然后标记本年已录入完整。</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>chinese_calendar</source>
+        <translation>chinese_calendar</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import volunteers</source>
+        <translation>导入志愿者</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or CSV file with a header row: %1. Name and mobile phone are required; several teams in one cell are separated by 、. All rows are imported, or none.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，第一行为表头：%1。姓名和手机号必填；一个单元格中的多个队伍用“、”分隔。要么全部导入，要么一行也不导入。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Name in that row</source>
+        <translation>该行姓名</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the file to import. Nothing is written before you confirm.</source>
+        <translation>请选择要导入的文件。在您确认之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save an empty template</source>
+        <translation>保存空白模板</translation>
+    </message>
+    <message>
+        <source>volunteers-template.xlsx</source>
+        <translation>志愿者导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Reading rows: %v of %m</source>
+        <translation>正在读取：第 %v 行，共 %m 行</translation>
+    </message>
+    <message>
+        <source>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</source>
+        <translation>文件检查通过：共 %1 名志愿者可以导入。请核对后确认导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n volunteer(s)</source>
+        <translation>
+            <numerusform>导入 %n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: %1 problems in %2 of %3 rows (listed below). Correct the file and choose it again; nothing was written.</source>
+        <translation>暂不能导入：%3 行中有 %2 行存在问题，共 %1 处（见下表）。请修改文件后重新选择；没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled; nothing was written.</source>
+        <translation>已取消检查，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (see below); nothing was written.</source>
+        <translation>无法读取文件（见下表），没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>repeats row %1 of the file</source>
+        <translation>与文件第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>“%1” %2</source>
+        <translation>“%1”%2</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Rows in the file (%1)</source>
+        <translation>文件内容（%1 行）</translation>
+    </message>
+    <message>
+        <source>Writing %1 volunteers…</source>
+        <translation>正在写入 %1 名志愿者…</translation>
+    </message>
+    <message>
+        <source>Writing to the database; please wait…</source>
+        <translation>正在写入数据库，请稍候…</translation>
+    </message>
+    <message>
+        <source>%1 volunteers were imported.</source>
+        <translation>已导入 %1 名志愿者。</translation>
+    </message>
+    <message>
+        <source>The register changed since the file was checked (e.g. a mobile number was registered meanwhile). Nothing was written; checking again…</source>
+        <translation>检查之后名册发生了变化（例如有人刚登记了相同的手机号）。没有写入任何数据，正在重新检查…</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>导入失败，没有写入任何数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Upcoming-duty reminders</source>
+        <translation>值班提醒</translation>
+    </message>
+    <message>
+        <source>Unfilled-shift alerts</source>
+        <translation>缺员预警</translation>
+    </message>
+    <message>
+        <source>Overdue residents&apos; requests</source>
+        <translation>诉求超期提醒</translation>
+    </message>
+    <message>
+        <source>Weekly plan from the duty templates</source>
+        <translation>按模板生成下周排班</translation>
+    </message>
+    <message>
+        <source>Nightly database backup</source>
+        <translation>每晚备份数据库</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>already done</source>
+        <translation>已做过</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>residents&apos; requests are not part of this version</source>
+        <translation>本版本没有居民诉求功能</translation>
+    </message>
+    <message>
+        <source>only database files on this computer are backed up by this job</source>
+        <translation>此任务只备份本机上的数据库文件</translation>
+    </message>
+    <message>
+        <source>missed while the app was closed</source>
+        <translation>程序关闭期间错过</translation>
+    </message>
+    <message>
+        <source>%1 next day</source>
+        <translation>次日%1</translation>
+    </message>
+    <message>
+        <source>%1: duty %2 %3 (reminded %4 min before)</source>
+        <translation>%1：%2 %3 值班（提前%4分钟提醒）</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs %3 more (%4 of %5 filled)</source>
+        <translation>%1 %2 还缺%3人（已排%4/%5人）</translation>
+    </message>
+    <message>
+        <source>Request of %1 (%2) is %3 h overdue</source>
+        <translation>%1（%2）的诉求已超期%3小时</translation>
+    </message>
+    <message>
+        <source>Week %1: %2 shifts made from the templates (%3 were there)</source>
+        <translation>%1周：按模板新建%2个班次（原有%3个）</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2 old copies removed)</source>
+        <translation>已备份到 %1（删除旧备份%2份）</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duty reminder(s)</source>
+        <translation>
+            <numerusform>%n条值班提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) short of volunteers</source>
+        <translation>
+            <numerusform>%n个班次缺员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue request(s)</source>
+        <translation>
+            <numerusform>%n件诉求超期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>……另有%1条</translation>
+    </message>
+    <message>
+        <source>Volunteer brigade scheduler: reminders are on</source>
+        <translation>志愿服务队排班：提醒已开启</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobsSettingsWidget</name>
+    <message>
+        <source>Reminders and background jobs</source>
+        <translation>提醒与后台任务</translation>
+    </message>
+    <message>
+        <source>The jobs run while the app is open. A job that was due while the app was closed runs once at the next start, if it is still useful. These settings are shared by every computer of the office.</source>
+        <translation>后台任务在程序打开时运行。程序关闭期间到期的任务，会在下次启动时补做一次（如果仍有意义）。这些设置由办公室的所有电脑共用。</translation>
+    </message>
+    <message>
+        <source>Save job settings</source>
+        <translation>保存任务设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>每%n分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>daily at</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>e.g. 24h, 2h</source>
+        <translation>例如 24h, 2h</translation>
+    </message>
+    <message>
+        <source>How long before a duty volunteers are reminded</source>
+        <translation>值班开始前多久提醒志愿者</translation>
+    </message>
+    <message>
+        <source>Per team…</source>
+        <translation>按队伍设置…</translation>
+    </message>
+    <message>
+        <source>before the duty:</source>
+        <translation>提前：</translation>
+    </message>
+    <message>
+        <source> h from now</source>
+        <translation> 小时内开始的缺员班次</translation>
+    </message>
+    <message>
+        <source>alert for shifts starting within</source>
+        <translation>预警未来</translation>
+    </message>
+    <message>
+        <source>makes next week&apos;s shifts from the duty templates</source>
+        <translation>按值班模板生成下周的班次</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>folder “backups” beside the database</source>
+        <translation>数据库所在目录下的“backups”文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per team (%n)…</source>
+        <translation>
+            <numerusform>按队伍设置（%n个队）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next %1</source>
+        <translation>下次 %1</translation>
+    </message>
+    <message>
+        <source>last %1 %2</source>
+        <translation>上次 %1 %2</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>Folder for the nightly backups</source>
+        <translation>每晚备份的文件夹</translation>
+    </message>
+    <message>
+        <source>Saved. The jobs run on the new schedule.</source>
+        <translation>已保存，任务将按新的时间运行。</translation>
+    </message>
+    <message>
+        <source>Lead times must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days.</source>
+        <translation>提前时间须为1至5个值，如 24h、2h 或 90m，每个不超过7天。</translation>
+    </message>
+    <message>
+        <source>A team&apos;s lead times must be like 24h, 2h or 90m.</source>
+        <translation>队伍的提前时间须写成 24h、2h 或 90m 的形式。</translation>
+    </message>
+    <message>
+        <source>The alert window must be 1 to 336 hours.</source>
+        <translation>预警范围须为1至336小时。</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 365 backups.</source>
+        <translation>备份须保留1至365份。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid.</source>
+        <translation>%1 无效。</translation>
+    </message>
+    <message>
+        <source>%1 is running…</source>
+        <translation>正在运行：%1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n new notice(s))</source>
+        <translation>
+            <numerusform>（新提醒%n条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Mark as left</source>
+        <translation>标记离开</translation>
+    </message>
+    <message>
+        <source>%1 will be marked as having left. Their history (duties, hours, requests) is kept, and they can be restored later.</source>
+        <translation>%1 将被标记为已离开。其服务记录（排班、时长、诉求）会保留，以后可以恢复。</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import volunteers…</source>
+        <translation>导入志愿者(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export volunteers…</source>
+        <translation>导出志愿者(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>最近打开的数据库</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Volunteer Brigade Scheduler</source>
+        <translation>志愿服务队排班</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Volunteers: %1 active, %2 left  ·  Teams: %3  ·  Grids: %4</source>
+        <translation>志愿者：在册 %1 人，已离开 %2 人 · 队伍 %3 支 · 网格 %4 个</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>Empty database</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
 
 Choose No to start with empty registers.</source>
-            <translation>这个数据库是空的。是否载入演示社区（林琼社区：11 个网格、6 支队伍、约 150 名志愿者）来试用本软件？
+        <translation>这个数据库是空的。是否载入演示社区（林琼社区：11 个网格、6 支队伍、约 150 名志愿者）来试用本软件？
 
 选择“否”则从空名册开始。</translation>
-        </message>
-        <message>
-            <source>The demo community was loaded.</source>
-            <translation>已载入演示社区。</translation>
-        </message>
-        <message>
-            <source>Demo community</source>
-            <translation>演示社区</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>（无）</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>关于</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Volunteer Brigade Scheduler %1&lt;/h3&gt;&lt;p&gt;Registers of volunteers, teams and grids, shift planning, residents' requests and printouts for a community office.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;志愿服务队排班 %1&lt;/h3&gt;&lt;p&gt;社区居委会使用的志愿者、队伍和网格名册，排班，居民诉求和打印。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberPickerDialog</name>
-        <message>
-            <source>Add members to %1</source>
-            <translation>为 %1 添加队员</translation>
-        </message>
-        <message>
-            <source>Search name, pinyin, initials or phone digits</source>
-            <translation>搜索姓名、拼音、首字母或手机号</translation>
-        </message>
-        <message>
-            <source>Tick the volunteers to add (Space ticks the selected rows). Ticks are kept when you search again.</source>
-            <translation>勾选要添加的志愿者（按空格键勾选选中的行）。重新搜索时已勾选的人会保留。</translation>
-        </message>
-        <message>
-            <source>Role in the team</source>
-            <translation>在队中的职务</translation>
-        </message>
-        <message>
-            <source>Chosen: %1</source>
-            <translation>已选：%1</translation>
-        </message>
-        <message>
-            <source>No one chosen yet.</source>
-            <translation>尚未选择任何人。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Add %n volunteer(s)</source>
-            <translation>
-                <numerusform>添加 %n 人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Add</source>
-            <translation>添加</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotBuiltPage</name>
-        <message>
-            <source>This part of the application is not built yet.
+    </message>
+    <message>
+        <source>The demo community was loaded.</source>
+        <translation>已载入演示社区。</translation>
+    </message>
+    <message>
+        <source>Demo community</source>
+        <translation>演示社区</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Volunteer Brigade Scheduler %1&lt;/h3&gt;&lt;p&gt;Registers of volunteers, teams and grids, shift planning, residents&apos; requests and printouts for a community office.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;志愿服务队排班 %1&lt;/h3&gt;&lt;p&gt;社区居委会使用的志愿者、队伍和网格名册，排班，居民诉求和打印。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPickerDialog</name>
+    <message>
+        <source>Add members to %1</source>
+        <translation>为 %1 添加队员</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, initials or phone digits</source>
+        <translation>搜索姓名、拼音、首字母或手机号</translation>
+    </message>
+    <message>
+        <source>Tick the volunteers to add (Space ticks the selected rows). Ticks are kept when you search again.</source>
+        <translation>勾选要添加的志愿者（按空格键勾选选中的行）。重新搜索时已勾选的人会保留。</translation>
+    </message>
+    <message>
+        <source>Role in the team</source>
+        <translation>在队中的职务</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <source>No one chosen yet.</source>
+        <translation>尚未选择任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n volunteer(s)</source>
+        <translation>
+            <numerusform>添加 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>NotBuiltPage</name>
+    <message>
+        <source>This part of the application is not built yet.
 Nothing on this page works so far; it will arrive with a later version.</source>
-            <translation>这部分功能尚未完成。
+        <translation>这部分功能尚未完成。
 本页目前没有任何可用功能，将在以后的版本中提供。</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrdersView</name>
-        <message>
-            <source>Residents' requests</source>
-            <translation>居民诉求</translation>
-        </message>
-        <message>
-            <source>Requests</source>
-            <translation>诉求列表</translation>
-        </message>
-        <message>
-            <source>Month counts</source>
-            <translation>月度统计</translation>
-        </message>
-        <message>
-            <source>Open or awaiting follow-up</source>
-            <translation>待办及待回访</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>在办</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>已超时</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>全部状态</translation>
-        </message>
-        <message>
-            <source>All grids</source>
-            <translation>全部网格</translation>
-        </message>
-        <message>
-            <source>All teams</source>
-            <translation>全部队伍</translation>
-        </message>
-        <message>
-            <source>Any month</source>
-            <translation>全部月份</translation>
-        </message>
-        <message>
-            <source>Search resident, phone, building, text</source>
-            <translation>搜索居民姓名、电话、楼栋、内容</translation>
-        </message>
-        <message>
-            <source>New request…</source>
-            <translation>收单…</translation>
-        </message>
-        <message>
-            <source>Print slip…</source>
-            <translation>打印派单单…</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>收单时间</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Urgency</source>
-            <translation>紧急程度</translation>
-        </message>
-        <message>
-            <source>Resident</source>
-            <translation>居民</translation>
-        </message>
-        <message>
-            <source>Building</source>
-            <translation>楼栋/小区</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Team / volunteer</source>
-            <translation>队伍 / 志愿者</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>办结时限</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>月份</translation>
-        </message>
-        <message>
-            <source>%1 (overdue)</source>
-            <translation>%1（已超时）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n requests</source>
-            <translation>
-                <numerusform>共 %n 件诉求</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n overdue</source>
-            <translation>
-                <numerusform>%n 件已超时</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(no grid)</source>
-            <translation>（未填网格）</translation>
-        </message>
-        <message>
-            <source>%1 requests received in %2: %3 done on time, %4 done late, %5 open and overdue, %6 cancelled. Average satisfaction %7 (%8 follow-ups).</source>
-            <translation>%2 共收单 %1 件：按时办结 %3 件，超时办结 %4 件，在办且已超时 %5 件，已取消 %6 件。平均满意度 %7（回访 %8 件）。</translation>
-        </message>
-        <message>
-            <source>Request %1</source>
-            <translation>诉求 %1</translation>
-        </message>
-        <message>
-            <source>No request chosen</source>
-            <translation>未选择诉求</translation>
-        </message>
-        <message>
-            <source>Choose a request to see its details and history, or take in a new one.</source>
-            <translation>请选择一件诉求查看详情和流转记录，或点击“收单”登记新的诉求。</translation>
-        </message>
-        <message>
-            <source>Request %1: %2</source>
-            <translation>诉求 %1：%2</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <source>%1 by %2</source>
-            <translation>%1，经办人 %2</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>满意度</translation>
-        </message>
-        <message>
-            <source>Overdue: the due time has passed.</source>
-            <translation>已超时：已过办结时限。</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>办理结果</translation>
-        </message>
-        <message>
-            <source>Follow-up remark</source>
-            <translation>回访意见</translation>
-        </message>
-        <message>
-            <source>Reason for cancelling</source>
-            <translation>取消原因</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>流转记录</translation>
-        </message>
-        <message>
-            <source>Hours of this request were written to the ledger; a captain or coordinator verifies them.</source>
-            <translation>本诉求的服务时长已记入时长台账，待队长或协调员核实。</translation>
-        </message>
-        <message>
-            <source>request-%1.pdf</source>
-            <translation>派单单-%1.pdf</translation>
-        </message>
-        <message>
-            <source>Print request slip</source>
-            <translation>打印派单单</translation>
-        </message>
-        <message>
-            <source>PDF file (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>The slip was saved to %1.</source>
-            <translation>派单单已保存到 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverrideDialog</name>
-        <message>
-            <source>Assign despite conflicts?</source>
-            <translation>仍要排班吗?</translation>
-        </message>
-        <message>
-            <source>%1 cannot normally take this shift:</source>
-            <translation>%1 按规则不能担任这个班次:</translation>
-        </message>
-        <message>
-            <source>Reason for assigning anyway (kept with the assignment):</source>
-            <translation>仍要排班的理由(会随排班记录保存):</translation>
-        </message>
-        <message>
-            <source>e.g. the captain agreed by phone</source>
-            <translation>例如:队长已电话同意</translation>
-        </message>
-        <message>
-            <source>Assign anyway</source>
-            <translation>仍然排班</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlannerView</name>
-        <message>
-            <source>Patrol</source>
-            <translation>巡逻</translation>
-        </message>
-        <message>
-            <source>Daily small inspection</source>
-            <translation>日常小排查</translation>
-        </message>
-        <message>
-            <source>Weekly big inspection</source>
-            <translation>每周大排查</translation>
-        </message>
-        <message>
-            <source>Civility persuasion</source>
-            <translation>文明劝导</translation>
-        </message>
-        <message>
-            <source>Publicity</source>
-            <translation>宣传</translation>
-        </message>
-        <message>
-            <source>Cleanup</source>
-            <translation>环境整治</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>活动</translation>
-        </message>
-        <message>
-            <source>Other duty</source>
-            <translation>其他任务</translation>
-        </message>
-        <message>
-            <source>Planned</source>
-            <translation>已排班</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <source>Checked in</source>
-            <translation>已签到</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <source>No-show</source>
-            <translation>缺勤</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>has left (inactive)</source>
-            <translation>已离队</translation>
-        </message>
-        <message>
-            <source>on leave or unavailable that day</source>
-            <translation>当天请假或不能服务</translation>
-        </message>
-        <message>
-            <source>not a member of the shift's team</source>
-            <translation>不是该班次所属队伍的队员</translation>
-        </message>
-        <message>
-            <source>already on another shift at that time</source>
-            <translation>同一时间已有其他班次</translation>
-        </message>
-        <message>
-            <source>the shift is already full</source>
-            <translation>班次人数已满</translation>
-        </message>
-        <message>
-            <source>outside their available times</source>
-            <translation>不在其可服务时间内</translation>
-        </message>
-        <message>
-            <source>over their weekly maximum</source>
-            <translation>超过每周最多班次</translation>
-        </message>
-        <message>
-            <source>over their daily maximum</source>
-            <translation>超过每天最多班次</translation>
-        </message>
-        <message>
-            <source>less than 8 hours' rest between shifts</source>
-            <translation>两个班次之间休息不足8小时</translation>
-        </message>
-        <message>
-            <source>New Year's Day</source>
-            <translation>元旦</translation>
-        </message>
-        <message>
-            <source>Spring Festival</source>
-            <translation>春节</translation>
-        </message>
-        <message>
-            <source>Qingming Festival</source>
-            <translation>清明节</translation>
-        </message>
-        <message>
-            <source>Labour Day</source>
-            <translation>劳动节</translation>
-        </message>
-        <message>
-            <source>Dragon Boat Festival</source>
-            <translation>端午节</translation>
-        </message>
-        <message>
-            <source>National Day</source>
-            <translation>国庆节</translation>
-        </message>
-        <message>
-            <source>Mid-Autumn Festival</source>
-            <translation>中秋节</translation>
-        </message>
-        <message>
-            <source>Victory Day (70th anniversary)</source>
-            <translation>抗战胜利70周年纪念日</translation>
-        </message>
-        <message>
-            <source>Mon</source>
-            <translation>周一</translation>
-        </message>
-        <message>
-            <source>Tue</source>
-            <translation>周二</translation>
-        </message>
-        <message>
-            <source>Wed</source>
-            <translation>周三</translation>
-        </message>
-        <message>
-            <source>Thu</source>
-            <translation>周四</translation>
-        </message>
-        <message>
-            <source>Fri</source>
-            <translation>周五</translation>
-        </message>
-        <message>
-            <source>Sat</source>
-            <translation>周六</translation>
-        </message>
-        <message>
-            <source>Sun</source>
-            <translation>周日</translation>
-        </message>
-        <message>
-            <source>The volunteer is already on this shift.</source>
-            <translation>该志愿者已在这个班次上。</translation>
-        </message>
-        <message>
-            <source>This duty is already checked in, completed or marked no-show; change its status instead of removing it.</source>
-            <translation>这个班次已签到、已完成或已记缺勤,不能移除,请改为修改其状态。</translation>
-        </message>
-        <message>
-            <source>The volunteer is no longer on this shift.</source>
-            <translation>该志愿者已不在这个班次上。</translation>
-        </message>
-        <message>
-            <source>The shift no longer exists; it may have been deleted meanwhile.</source>
-            <translation>班次已不存在,可能刚被他人删除。</translation>
-        </message>
-        <message>
-            <source>The duty's status cannot be changed that way.</source>
-            <translation>班次状态不能这样更改。</translation>
-        </message>
-        <message>
-            <source>%1 (%2 of at most %3)</source>
-            <translation>%1(%2 次,最多 %3 次)</translation>
-        </message>
-        <message>
-            <source>%1 (%2 h)</source>
-            <translation>%1(%2 小时)</translation>
-        </message>
-        <message>
-            <source>%1 (%2 to %3)</source>
-            <translation>%1(%2 至 %3)</translation>
-        </message>
-        <message>
-            <source>The generated shifts already have volunteers on them.</source>
-            <translation>生成的班次上已经排了志愿者。</translation>
-        </message>
-        <message>
-            <source> (+1 day)</source>
-            <translation>(次日)</translation>
-        </message>
-        <message>
-            <source>%1 open</source>
-            <translation>缺 %1 人</translation>
-        </message>
-        <message>
-            <source>Every day</source>
-            <translation>每天</translation>
-        </message>
-        <message>
-            <source>Mon–Fri</source>
-            <translation>周一至周五</translation>
-        </message>
-        <message>
-            <source>Schedule</source>
-            <translation>排班</translation>
-        </message>
-        <message>
-            <source>◀ Previous week</source>
-            <translation>◀ 上一周</translation>
-        </message>
-        <message>
-            <source>This week</source>
-            <translation>本周</translation>
-        </message>
-        <message>
-            <source>Next week ▶</source>
-            <translation>下一周 ▶</translation>
-        </message>
-        <message>
-            <source>Go to the week of a date</source>
-            <translation>跳到某一天所在的周</translation>
-        </message>
-        <message>
-            <source>Rows: teams</source>
-            <translation>按队伍分行</translation>
-        </message>
-        <message>
-            <source>Rows: grids</source>
-            <translation>按网格分行</translation>
-        </message>
-        <message>
-            <source>Generate from templates</source>
-            <translation>按模板生成班次</translation>
-        </message>
-        <message>
-            <source>Create this week's shifts from the recurring duty templates (shifts already there are kept)</source>
-            <translation>按周期性任务模板生成本周班次(已有班次保持不变)</translation>
-        </message>
-        <message>
-            <source>Duty templates…</source>
-            <translation>任务模板…</translation>
-        </message>
-        <message>
-            <source>Recurring duties the week's shifts are generated from</source>
-            <translation>用来生成每周班次的周期性任务</translation>
-        </message>
-        <message>
-            <source>Holidays…</source>
-            <translation>节假日…</translation>
-        </message>
-        <message>
-            <source>Statutory holidays and make-up working days (editable)</source>
-            <translation>法定节假日与调休上班日(可编辑)</translation>
-        </message>
-        <message>
-            <source>Copy previous week</source>
-            <translation>复制上周排班</translation>
-        </message>
-        <message>
-            <source>Put last week's volunteers on this week's matching shifts (checked for conflicts)</source>
-            <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
-        </message>
-        <message>
-            <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
-            <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
-        </message>
-        <message>
-            <source>Selected shift</source>
-            <translation>选中的班次</translation>
-        </message>
-        <message>
-            <source>On this shift</source>
-            <translation>本班次人员</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <source>Mark confirmed</source>
-            <translation>标为已确认</translation>
-        </message>
-        <message>
-            <source>Confirm all</source>
-            <translation>全部确认</translation>
-        </message>
-        <message>
-            <source>Free volunteers</source>
-            <translation>可排志愿者</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Why not</source>
-            <translation>不宜排班的原因</translation>
-        </message>
-        <message>
-            <source>Assign to shift</source>
-            <translation>排到该班次</translation>
-        </message>
-        <message>
-            <source>Availability…</source>
-            <translation>可服务时间…</translation>
-        </message>
-        <message>
-            <source>Weekly times, limits and leave of the selected volunteer</source>
-            <translation>所选志愿者的每周时段、班次上限和请假</translation>
-        </message>
-        <message>
-            <source>%1 week %2 (%3) · %4 – %5</source>
-            <translation>%1年第%2周(%3)· %4 – %5</translation>
-        </message>
-        <message>
-            <source>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</source>
-            <translation>%1 年的法定节假日安排尚未公布:目前只按周末和手工录入的节假日排班,法定节假日和调休上班日可能缺失。</translation>
-        </message>
-        <message>
-            <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
-            <translation>共 %1 个班次 · 已排 %2/%3 人次 · %4 个班次缺人</translation>
-        </message>
-        <message>
-            <source>Click a shift in the week to see who is on it and who could take it.</source>
-            <translation>点击周表中的班次,查看已排人员和可排的志愿者。</translation>
-        </message>
-        <message>
-            <source>Holiday</source>
-            <translation>节假日</translation>
-        </message>
-        <message>
-            <source>%1 of %2 places filled</source>
-            <translation>已排 %1/%2 人</translation>
-        </message>
-        <message>
-            <source>Assigned despite conflicts: %1</source>
-            <translation>有冲突仍排班:%1</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <source>%1 can take it; the others are listed with the reason. Double-click or drag onto a shift.</source>
-            <translation>%1 人可以排;其他人列出了原因。双击或拖到班次上即可排班。</translation>
-        </message>
-        <message>
-            <source>%1 assigned, but: %2</source>
-            <translation>已排 %1,但:%2</translation>
-        </message>
-        <message>
-            <source>%1 assigned despite: %2</source>
-            <translation>已排 %1(已说明理由):%2</translation>
-        </message>
-        <message>
-            <source>%1 assigned.</source>
-            <translation>已排 %1。</translation>
-        </message>
-        <message>
-            <source>%1 removed from the shift.</source>
-            <translation>已把 %1 从班次移除。</translation>
-        </message>
-        <message>
-            <source>%1 confirmed.</source>
-            <translation>%1 已确认。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n volunteer(s) confirmed.</source>
-            <translation>
-                <numerusform>已确认 %n 名志愿者。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n shift(s) created from the templates.</source>
-            <translation>
-                <numerusform>已按模板生成 %n 个班次。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing new: every template's shifts are already there.</source>
-            <translation>没有新班次:各模板的班次都已存在。</translation>
-        </message>
-        <message>
-            <source>Copied from the previous week: %1 volunteer(s) on shifts, %2 shift(s) created.</source>
-            <translation>已复制上周排班:排了 %1 人次,新建 %2 个班次。</translation>
-        </message>
-        <message>
-            <source>Not copied: %1</source>
-            <translation>未复制:%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintView</name>
-        <message>
-            <source>Print</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <source>Grid contact cards</source>
-            <translation>网格联系卡</translation>
-        </message>
-        <message>
-            <source>Volunteer member cards</source>
-            <translation>志愿者证</translation>
-        </message>
-        <message>
-            <source>Weekly roster</source>
-            <translation>周值班表</translation>
-        </message>
-        <message>
-            <source>Sign-in sheet</source>
-            <translation>签到表</translation>
-        </message>
-        <message>
-            <source>Service hours statement</source>
-            <translation>志愿服务时长统计表</translation>
-        </message>
-        <message>
-            <source>Paper and privacy</source>
-            <translation>纸张与隐私</translation>
-        </message>
-        <message>
-            <source>Paper</source>
-            <translation>纸张</translation>
-        </message>
-        <message>
-            <source>Mask phone numbers (138****1234)</source>
-            <translation>隐去手机号中间四位（138****1234）</translation>
-        </message>
-        <message>
-            <source>System font</source>
-            <translation>系统字体</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Default</source>
-            <translation>默认</translation>
-        </message>
-        <message>
-            <source>Font file</source>
-            <translation>字体文件</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>预览</translation>
-        </message>
-        <message>
-            <source>Save as PDF…</source>
-            <translation>另存为 PDF…</translation>
-        </message>
-        <message>
-            <source>Print…</source>
-            <translation>打印…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Printout</source>
-            <translation>打印内容</translation>
-        </message>
-        <message>
-            <source>Grids</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>All grids</source>
-            <translation>全部网格</translation>
-        </message>
-        <message>
-            <source> per grid</source>
-            <translation> 张/每个网格</translation>
-        </message>
-        <message>
-            <source>Print the backs too (double-sided)</source>
-            <translation>同时打印背面（双面打印）</translation>
-        </message>
-        <message>
-            <source>Copies</source>
-            <translation>份数</translation>
-        </message>
-        <message>
-            <source>Volunteers</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>All active volunteers</source>
-            <translation>全部在册志愿者</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Choose a team to pick single members; otherwise every active volunteer gets a card.</source>
-            <translation>选择队伍后可勾选个别队员；否则为每位在册志愿者打印一张志愿者证。</translation>
-        </message>
-        <message>
-            <source>Week and team</source>
-            <translation>周次与队伍</translation>
-        </message>
-        <message>
-            <source>By team</source>
-            <translation>按队伍</translation>
-        </message>
-        <message>
-            <source>By grid</source>
-            <translation>按网格</translation>
-        </message>
-        <message>
-            <source>All teams, one after another</source>
-            <translation>全部队伍（逐队打印）</translation>
-        </message>
-        <message>
-            <source>Week</source>
-            <translation>周次</translation>
-        </message>
-        <message>
-            <source>Roster of</source>
-            <translation>值班表范围</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Day and shifts</source>
-            <translation>日期与班次</translation>
-        </message>
-        <message>
-            <source>All teams</source>
-            <translation>全部队伍</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>One sheet for each ticked shift:</source>
-            <translation>为每个勾选的班次打印一张签到表：</translation>
-        </message>
-        <message>
-            <source>Month and team</source>
-            <translation>月份与队伍</translation>
-        </message>
-        <message>
-            <source>One statement per volunteer</source>
-            <translation>每位志愿者单独一份</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>月份</translation>
-        </message>
-        <message>
-            <source>Only hours verified by a captain are added into the totals.</source>
-            <translation>只有经队长核实的时长才计入合计。</translation>
-        </message>
-        <message>
-            <source>%1–%2  %3  %4  (%5 on it)</source>
-            <translation>%1–%2  %3  %4（已排 %5 人）</translation>
-        </message>
-        <message>
-            <source>No shifts on this day.</source>
-            <translation>这一天没有班次。</translation>
-        </message>
-        <message>
-            <source>captain</source>
-            <translation>队长</translation>
-        </message>
-        <message>
-            <source>deputy</source>
-            <translation>副队长</translation>
-        </message>
-        <message>
-            <source>%1 (%2 to %3)</source>
-            <translation>%1（%2 至 %3）</translation>
-        </message>
-        <message>
-            <source>Choose a Chinese TrueType font</source>
-            <translation>选择中文 TrueType 字体</translation>
-        </message>
-        <message>
-            <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
-            <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Tick at least one grid, or choose all grids.</source>
-            <translation>请至少勾选一个网格，或选择全部网格。</translation>
-        </message>
-        <message>
-            <source>Tick at least one member.</source>
-            <translation>请至少勾选一名队员。</translation>
-        </message>
-        <message>
-            <source>There are no grids yet.</source>
-            <translation>还没有网格。</translation>
-        </message>
-        <message>
-            <source>There is no ticked shift on this day.</source>
-            <translation>这一天没有勾选的班次。</translation>
-        </message>
-        <message>
-            <source>Loading data…</source>
-            <translation>正在读取数据…</translation>
-        </message>
-        <message>
-            <source>Generating the PDF…</source>
-            <translation>正在生成 PDF…</translation>
-        </message>
-        <message>
-            <source>%1 pages ready.</source>
-            <translation>已生成 %1 页。</translation>
-        </message>
-        <message>
-            <source>Text in Tibetan script was printed without a Tibetan font: install fonts-tibetan-machine.</source>
-            <translation>藏文内容未使用藏文字体打印：请安装 fonts-tibetan-machine。</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>已取消。</translation>
-        </message>
-        <message>
-            <source>The font file %1 does not exist. Choose another font file, or press Default to use the system's Chinese font.</source>
-            <translation>字体文件 %1 不存在。请选择其他字体文件，或点击“默认”使用系统中文字体。</translation>
-        </message>
-        <message>
-            <source>The font file %1 cannot be used for printing. Choose a TrueType Chinese font (.ttf or .ttc), such as wqy-zenhei.ttc, msyh.ttc or simsun.ttc.</source>
-            <translation>字体文件 %1 无法用于打印。请选择 TrueType 中文字体（.ttf 或 .ttc），例如 wqy-zenhei.ttc、msyh.ttc 或 simsun.ttc。</translation>
-        </message>
-        <message>
-            <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file such as msyh.ttc or simsun.ttc with Choose… below.</source>
-            <translation>未找到可用于打印的中文 TrueType 字体。请安装 fonts-wqy-zenhei 软件包（Linux），或点击下方“选择…”指定 msyh.ttc、simsun.ttc 等字体文件。</translation>
-        </message>
-        <message>
-            <source>Save as PDF</source>
-            <translation>另存为 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Saved %1.</source>
-            <translation>已保存 %1。</translation>
-        </message>
-        <message>
-            <source>The printer could not be started.</source>
-            <translation>无法启动打印机。</translation>
-        </message>
-        <message>
-            <source>%1 pages sent to the printer.</source>
-            <translation>已向打印机发送 %1 页。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequestDialog</name>
-        <message>
-            <source>New resident request</source>
-            <translation>收单：登记居民诉求</translation>
-        </message>
-        <message>
-            <source>e.g. 香雪佳园 3栋2单元</source>
-            <translation>例如：香雪佳园 3栋2单元</translation>
-        </message>
-        <message>
-            <source>(not known)</source>
-            <translation>（不清楚）</translation>
-        </message>
-        <message>
-            <source>What the resident asks for, where, since when</source>
-            <translation>居民反映的问题、地点、持续多久</translation>
-        </message>
-        <message>
-            <source>Resident *</source>
-            <translation>居民姓名 *</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>联系电话</translation>
-        </message>
-        <message>
-            <source>Building or compound</source>
-            <translation>楼栋/小区</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>所属网格</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>诉求类别</translation>
-        </message>
-        <message>
-            <source>Urgency</source>
-            <translation>紧急程度</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>诉求来源</translation>
-        </message>
-        <message>
-            <source>Received at</source>
-            <translation>收单时间</translation>
-        </message>
-        <message>
-            <source>Request *</source>
-            <translation>诉求内容 *</translation>
-        </message>
-    </context>
-    <context>
-        <name>Requests</name>
-        <message>
-            <source>Repair</source>
-            <translation>维修</translation>
-        </message>
-        <message>
-            <source>Safety hazard</source>
-            <translation>安全隐患</translation>
-        </message>
-        <message>
-            <source>Dispute</source>
-            <translation>矛盾纠纷</translation>
-        </message>
-        <message>
-            <source>Elderly or child care</source>
-            <translation>一老一小</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境卫生</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>Building chat group</source>
-            <translation>楼栋群</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Walk-in</source>
-            <translation>来访</translation>
-        </message>
-        <message>
-            <source>Registration point</source>
-            <translation>登记点</translation>
-        </message>
-        <message>
-            <source>Low (7 days)</source>
-            <translation>低（7天内）</translation>
-        </message>
-        <message>
-            <source>Normal (3 days)</source>
-            <translation>一般（3天内）</translation>
-        </message>
-        <message>
-            <source>Urgent (24 hours)</source>
-            <translation>紧急（24小时内）</translation>
-        </message>
-        <message>
-            <source>Emergency (2 hours)</source>
-            <translation>特急（2小时内）</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>已收单</translation>
-        </message>
-        <message>
-            <source>Dispatched</source>
-            <translation>已派单</translation>
-        </message>
-        <message>
-            <source>Accepted</source>
-            <translation>已接单</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>处理中</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>已办结</translation>
-        </message>
-        <message>
-            <source>Followed up</source>
-            <translation>已回访</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>Dispatch…</source>
-            <translation>派单…</translation>
-        </message>
-        <message>
-            <source>Work started</source>
-            <translation>开始处理</translation>
-        </message>
-        <message>
-            <source>Done…</source>
-            <translation>办结…</translation>
-        </message>
-        <message>
-            <source>Follow-up…</source>
-            <translation>回访…</translation>
-        </message>
-        <message>
-            <source>Cancel request…</source>
-            <translation>取消诉求…</translation>
-        </message>
-        <message>
-            <source>Resident</source>
-            <translation>居民姓名</translation>
-        </message>
-        <message>
-            <source>Resident's phone</source>
-            <translation>联系电话</translation>
-        </message>
-        <message>
-            <source>Building or compound</source>
-            <translation>楼栋/小区</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>诉求内容</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>诉求类别</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>诉求来源</translation>
-        </message>
-        <message>
-            <source>Urgency</source>
-            <translation>紧急程度</translation>
-        </message>
-        <message>
-            <source>Received at</source>
-            <translation>收单时间</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>经办人</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>满意度</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>时长</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Arrived</source>
-            <translation>到岗时间</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>离岗时间</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>月份</translation>
-        </message>
-        <message>
-            <source>is not a known category</source>
-            <translation>不是有效的诉求类别</translation>
-        </message>
-        <message>
-            <source>is not a known source</source>
-            <translation>不是有效的诉求来源</translation>
-        </message>
-        <message>
-            <source>is not a known urgency</source>
-            <translation>不是有效的紧急程度</translation>
-        </message>
-        <message>
-            <source>is not a known status</source>
-            <translation>不是有效的状态</translation>
-        </message>
-        <message>
-            <source>must be from 1 to 5</source>
-            <translation>须为 1 到 5</translation>
-        </message>
-        <message>
-            <source>does not apply to this step</source>
-            <translation>不适用于这一环节</translation>
-        </message>
-        <message>
-            <source>must be chosen to record hours (dispatch to a volunteer first)</source>
-            <translation>须先指定志愿者才能记录时长（请先派给具体志愿者）</translation>
-        </message>
-        <message>
-            <source>names no volunteer</source>
-            <translation>找不到这名志愿者</translation>
-        </message>
-        <message>
-            <source>names several volunteers</source>
-            <translation>对应多名志愿者</translation>
-        </message>
-        <message>
-            <source>has left and cannot be sent</source>
-            <translation>已离队，不能派单</translation>
-        </message>
-        <message>
-            <source>lies in the future</source>
-            <translation>晚于当前时间</translation>
-        </message>
-        <message>
-            <source>is before the previous step</source>
-            <translation>早于上一环节的时间</translation>
-        </message>
-        <message>
-            <source>must be a positive number of hours</source>
-            <translation>须为大于 0 的小时数</translation>
-        </message>
-        <message>
-            <source>is more than 24 hours</source>
-            <translation>超过 24 小时</translation>
-        </message>
-        <message>
-            <source>is too far from the shift's planned times</source>
-            <translation>与班次计划时间相差太远</translation>
-        </message>
-        <message>
-            <source>is not after the arrival</source>
-            <translation>须晚于到岗时间</translation>
-        </message>
-        <message>
-            <source>is not a month</source>
-            <translation>不是有效的月份</translation>
-        </message>
-        <message>
-            <source>The request was not found.</source>
-            <translation>找不到这件诉求。</translation>
-        </message>
-        <message>
-            <source>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</source>
-            <translation>这件诉求当前为“%1”，不能变为“%2”。可能有人刚刚修改过；列表已刷新。</translation>
-        </message>
-        <message>
-            <source>The shift was not found; it may have been deleted meanwhile.</source>
-            <translation>找不到这个班次，可能已被删除。</translation>
-        </message>
-        <message>
-            <source>A volunteer is no longer on this shift; reload and try again.</source>
-            <translation>有志愿者已不在这个班次上，请刷新后重试。</translation>
-        </message>
-        <message>
-            <source>A volunteer's duty on this shift was cancelled meanwhile; reload and try again.</source>
-            <translation>有志愿者在这个班次的安排已被取消，请刷新后重试。</translation>
-        </message>
-        <message>
-            <source>A volunteer's duty is already completed; record the times of departure instead.</source>
-            <translation>该志愿者的勤务已完成，请改为填写离岗时间。</translation>
-        </message>
-        <message>
-            <source>The hours entry was not found.</source>
-            <translation>找不到这条时长记录。</translation>
-        </message>
-        <message>
-            <source>The hours entry was already corrected; correct the newest entry.</source>
-            <translation>这条时长记录已被更正过，请更正最新的一条。</translation>
-        </message>
-        <message>
-            <source>%1 %2</source>
-            <translation>%1%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Roles</name>
-        <message>
-            <source>Captain</source>
-            <translation>队长</translation>
-        </message>
-        <message>
-            <source>Deputy captain</source>
-            <translation>副队长</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>队员</translation>
-        </message>
-    </context>
-    <context>
-        <name>Screens</name>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>Volunteers</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Teams</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Grids</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Schedule</source>
-            <translation>排班</translation>
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation>诉求</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsView</name>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>社区信息</translation>
-        </message>
-        <message>
-            <source>e.g. 周一至周五 9:00-12:30, 15:30-18:00</source>
-            <translation>例如：周一至周五 9:00-12:30, 15:30-18:00</translation>
-        </message>
-        <message>
-            <source>Community name *</source>
-            <translation>社区名称 *</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Service hall phone</source>
-            <translation>便民服务大厅电话</translation>
-        </message>
-        <message>
-            <source>Service hall hours</source>
-            <translation>便民服务大厅办公时间</translation>
-        </message>
-        <message>
-            <source>Save community details</source>
-            <translation>保存社区信息</translation>
-        </message>
-        <message>
-            <source>This computer</source>
-            <translation>本机设置</translation>
-        </message>
-        <message>
-            <source>Name of the clerk at this computer</source>
-            <translation>使用本机的工作人员姓名</translation>
-        </message>
-        <message>
-            <source>A4 (210 × 297 mm)</source>
-            <translation>A4（210 × 297 毫米）</translation>
-        </message>
-        <message>
-            <source>A3 (297 × 420 mm)</source>
-            <translation>A3（297 × 420 毫米）</translation>
-        </message>
-        <message>
-            <source>US Letter (8.5 × 11 in)</source>
-            <translation>美式信纸 Letter（8.5 × 11 英寸）</translation>
-        </message>
-        <message>
-            <source>Operator name</source>
-            <translation>操作员</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>界面语言</translation>
-        </message>
-        <message>
-            <source>Default paper size</source>
-            <translation>默认纸张</translation>
-        </message>
-        <message>
-            <source>Database</source>
-            <translation>数据库</translation>
-        </message>
-        <message>
-            <source>Open another database…</source>
-            <translation>打开其他数据库…</translation>
-        </message>
-        <message>
-            <source>Create a new database…</source>
-            <translation>新建数据库…</translation>
-        </message>
-        <message>
-            <source>Back up…</source>
-            <translation>备份…</translation>
-        </message>
-        <message>
-            <source>The registers, plans and requests are kept in this file. Back it up regularly, e.g. to a USB stick.</source>
-            <translation>名册、排班和诉求都保存在这个文件中。请定期备份，例如备份到 U 盘。</translation>
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation>已保存。</translation>
-        </message>
-        <message>
-            <source>Not saved: please correct the fields marked.</source>
-            <translation>未保存：请修改标出的内容。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamDialog</name>
-        <message>
-            <source>New team</source>
-            <translation>新建队伍</translation>
-        </message>
-        <message>
-            <source>Edit team</source>
-            <translation>编辑队伍</translation>
-        </message>
-        <message>
-            <source>(none: a top-level team)</source>
-            <translation>（无：一级队伍）</translation>
-        </message>
-        <message>
-            <source>Name *</source>
-            <translation>名称 *</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Parent team</source>
-            <translation>上级队伍</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>简介</translation>
-        </message>
-        <message>
-            <source>Team colour</source>
-            <translation>队伍颜色</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamKinds</name>
-        <message>
-            <source>Patrol</source>
-            <translation>巡逻</translation>
-        </message>
-        <message>
-            <source>Civility persuasion</source>
-            <translation>文明劝导</translation>
-        </message>
-        <message>
-            <source>Publicity</source>
-            <translation>宣传</translation>
-        </message>
-        <message>
-            <source>Environment cleanup</source>
-            <translation>环境整治</translation>
-        </message>
-        <message>
-            <source>Riders and couriers</source>
-            <translation>骑手与快递员</translation>
-        </message>
-        <message>
-            <source>Other / umbrella</source>
-            <translation>其他／总队</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamLeadsDialog</name>
-        <message>
-            <source>Reminder lead times per team</source>
-            <translation>各队伍的提醒提前时间</translation>
-        </message>
-        <message>
-            <source>Leave a team empty to use the default (%1). Write lead times like 24h, 2h or 90m.</source>
-            <translation>留空则使用默认值（%1）。提前时间写成 24h、2h 或 90m 的形式。</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Lead times</source>
-            <translation>提前时间</translation>
-        </message>
-        <message>
-            <source>%1: “%2” is not a list of lead times like 24h, 2h</source>
-            <translation>%1：“%2”不是有效的提前时间（例如 24h, 2h）</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamsView</name>
-        <message>
-            <source>Teams</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>人数</translation>
-        </message>
-        <message>
-            <source>Captain</source>
-            <translation>队长</translation>
-        </message>
-        <message>
-            <source>New team…</source>
-            <translation>新建队伍…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>删除…</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>职务</translation>
-        </message>
-        <message>
-            <source>Member since</source>
-            <translation>入队日期</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Add members…</source>
-            <translation>添加队员…</translation>
-        </message>
-        <message>
-            <source>Make captain</source>
-            <translation>设为队长</translation>
-        </message>
-        <message>
-            <source>Make deputy</source>
-            <translation>设为副队长</translation>
-        </message>
-        <message>
-            <source>Make plain member</source>
-            <translation>设为队员</translation>
-        </message>
-        <message>
-            <source>Remove from team…</source>
-            <translation>移出队伍…</translation>
-        </message>
-        <message>
-            <source>No team yet</source>
-            <translation>还没有队伍</translation>
-        </message>
-        <message>
-            <source>Create the umbrella team first, then its branch teams.</source>
-            <translation>请先建立志愿服务总队，再建立各分队。</translation>
-        </message>
-        <message>
-            <source>branch of %1</source>
-            <translation>隶属于 %1</translation>
-        </message>
-        <message>
-            <source>captain: %1 %2</source>
-            <translation>队长：%1 %2</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>已离开</translation>
-        </message>
-        <message>
-            <source>Delete team</source>
-            <translation>删除队伍</translation>
-        </message>
-        <message>
-            <source>Delete the team %1? Only a team without members and branch teams can be deleted.</source>
-            <translation>删除队伍“%1”？只有没有队员和下属分队的队伍才能删除。</translation>
-        </message>
-        <message>
-            <source>Remove from team</source>
-            <translation>移出队伍</translation>
-        </message>
-        <message>
-            <source>Remove %1 from %2? They stay in the volunteer register.</source>
-            <translation>把 %1 移出“%2”？他们仍保留在志愿者名册中。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TemplatesDialog</name>
-        <message>
-            <source>Recurring duty templates</source>
-            <translation>周期性任务模板</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Days</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Needed</source>
-            <translation>需要人数</translation>
-        </message>
-        <message>
-            <source>Also on statutory holidays</source>
-            <translation>法定节假日也安排</translation>
-        </message>
-        <message>
-            <source>Make-up working days count as weekdays</source>
-            <translation>调休上班日按工作日安排</translation>
-        </message>
-        <message>
-            <source>Active (used when generating)</source>
-            <translation>启用(生成班次时使用)</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>Duty type</source>
-            <translation>任务类型</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>地点</translation>
-        </message>
-        <message>
-            <source>People needed</source>
-            <translation>需要人数</translation>
-        </message>
-        <message>
-            <source>(no team)</source>
-            <translation>(无队伍)</translation>
-        </message>
-        <message>
-            <source>(no grid)</source>
-            <translation>(无网格)</translation>
-        </message>
-        <message>
-            <source>Also limited to: %1</source>
-            <translation>另有限制:%1</translation>
-        </message>
-        <message>
-            <source>Tick at least one day.</source>
-            <translation>请至少勾选一天。</translation>
-        </message>
-        <message>
-            <source>Saved. “Generate from templates” creates the shifts.</source>
-            <translation>已保存。点“按模板生成班次”即可生成班次。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TodayView</name>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Reminders for today and tomorrow</source>
-            <translation>今明两天的值班提醒</translation>
-        </message>
-        <message>
-            <source>Remind at</source>
-            <translation>提醒时间</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Duty</source>
-            <translation>值班</translation>
-        </message>
-        <message>
-            <source>Text for the building chat group</source>
-            <translation>楼栋群通知文本</translation>
-        </message>
-        <message>
-            <source>Copy as text</source>
-            <translation>复制为文本</translation>
-        </message>
-        <message>
-            <source>%1, updated %2</source>
-            <translation>%1，%2 更新</translation>
-        </message>
-        <message>
-            <source>Today's duties could not be loaded: %1</source>
-            <translation>无法加载今日值班：%1</translation>
-        </message>
-        <message>
-            <source>Tomorrow</source>
-            <translation>明日</translation>
-        </message>
-        <message>
-            <source>dddd, MMMM d</source>
-            <translation>M月d日 dddd</translation>
-        </message>
-        <message>
-            <source>%1 — %2 — %3</source>
-            <translation>%1 — %2 — %3</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n duty(s)</source>
-            <translation>
-                <numerusform>%n个班次</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Reminded</source>
-            <translation>已提醒</translation>
-        </message>
-        <message>
-            <source>Due later</source>
-            <translation>待提醒</translation>
-        </message>
-        <message>
-            <source>%1 reminded, %2 still to come.</source>
-            <translation>已提醒%1条，还有%2条待提醒。</translation>
-        </message>
-        <message>
-            <source>%1 (next day)</source>
-            <translation>次日%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n place(s) open</source>
-            <translation>
-                <numerusform>缺%n人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>every place filled</source>
-            <translation>均已排满</translation>
-        </message>
-        <message>
-            <source>Today: %1, %2 on duty, %3.</source>
-            <translation>今日：%1，%2人在岗，%3。</translation>
-        </message>
-        <message>
-            <source>Tomorrow: %1, %2 on duty, %3.</source>
-            <translation>明日：%1，%2人在岗，%3。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute(s) before the duty</source>
-            <translation>
-                <numerusform>值班前%n分钟</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Duty reminders are switched off in Settings.</source>
-            <translation>值班提醒已在设置中关闭。</translation>
-        </message>
-        <message>
-            <source>No reminders are due today or tomorrow.</source>
-            <translation>今明两天没有值班提醒。</translation>
-        </message>
-        <message>
-            <source>Background jobs are not running in this window: reminders are made when the app runs them.</source>
-            <translation>此窗口未运行后台任务：提醒在程序运行任务时生成。</translation>
-        </message>
-        <message>
-            <source>Duty reminders are switched off.</source>
-            <translation>值班提醒已关闭。</translation>
-        </message>
-        <message>
-            <source>Reminders are on; next check at %1.</source>
-            <translation>提醒已开启，下次检查时间 %1。</translation>
-        </message>
-        <message>
-            <source>Reminders are on.</source>
-            <translation>提醒已开启。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n selected duty(s).</source>
-            <translation>
-                <numerusform>已选%n个班次。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>All of tomorrow's duties; select rows to copy only those.</source>
-            <translation>明日全部班次；选中若干行可只复制这些班次。</translation>
-        </message>
-        <message>
-            <source>Today's remaining duties; select rows to copy only those.</source>
-            <translation>今日剩余班次；选中若干行可只复制这些班次。</translation>
-        </message>
-        <message>
-            <source>No duties left today or tomorrow.</source>
-            <translation>今明两天没有待进行的班次。</translation>
-        </message>
-        <message>
-            <source>Copied. Paste it into the building chat group.</source>
-            <translation>已复制，请粘贴到楼栋群。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransitionDialog</name>
-        <message>
-            <source>Request %1: %2</source>
-            <translation>诉求 %1：%2</translation>
-        </message>
-        <message>
-            <source>%1 · %2 · %3</source>
-            <translation>%1 · %2 · %3</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>measure from “work started”</source>
-            <translation>按“开始处理”起算</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>办理结果</translation>
-        </message>
-        <message>
-            <source>Hours of %1</source>
-            <translation>%1 的服务时长</translation>
-        </message>
-        <message>
-            <source>very unsatisfied</source>
-            <translation>很不满意</translation>
-        </message>
-        <message>
-            <source>unsatisfied</source>
-            <translation>不满意</translation>
-        </message>
-        <message>
-            <source>fair</source>
-            <translation>一般</translation>
-        </message>
-        <message>
-            <source>satisfied</source>
-            <translation>满意</translation>
-        </message>
-        <message>
-            <source>very satisfied</source>
-            <translation>很满意</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>满意度</translation>
-        </message>
-        <message>
-            <source>Remark</source>
-            <translation>回访意见</translation>
-        </message>
-        <message>
-            <source>Reason *</source>
-            <translation>取消原因 *</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-    </context>
-    <context>
-        <name>VolunteerDetailPanel</name>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>ID card number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Political status</source>
-            <translation>政治面貌</translation>
-        </message>
-        <message>
-            <source>Party household</source>
-            <translation>党员中心户</translation>
-        </message>
-        <message>
-            <source>Occupation</source>
-            <translation>职业/单位</translation>
-        </message>
-        <message>
-            <source>Skills</source>
-            <translation>特长</translation>
-        </message>
-        <message>
-            <source>Joined on</source>
-            <translation>加入日期</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Teams</source>
-            <translation>所在队伍</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Select a volunteer to see the details.</source>
-            <translation>选择一名志愿者以查看详细信息。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n volunteers selected.</source>
-            <translation>
-                <numerusform>已选择 %n 名志愿者。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <source>Left on %1</source>
-            <translation>%1 离开</translation>
-        </message>
-    </context>
-    <context>
-        <name>VolunteerDialog</name>
-        <message>
-            <source>Add volunteer</source>
-            <translation>新增志愿者</translation>
-        </message>
-        <message>
-            <source>Edit volunteer</source>
-            <translation>编辑志愿者</translation>
-        </message>
-        <message>
-            <source>e.g. 张三 or 格桑·伦珠</source>
-            <translation>例如：张三、格桑·伦珠</translation>
-        </message>
-        <message>
-            <source>Not given</source>
-            <translation>未填写</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <source>11 digits, e.g. 13800138000</source>
-            <translation>11 位数字，例如 13800138000</translation>
-        </message>
-        <message>
-            <source>18 characters (optional)</source>
-            <translation>18 位（选填）</translation>
-        </message>
-        <message>
-            <source>Party-member central household (党员中心户)</source>
-            <translation>党员中心户</translation>
-        </message>
-        <message>
-            <source>e.g. delivery rider at 美团外卖</source>
-            <translation>例如：美团外卖骑手</translation>
-        </message>
-        <message>
-            <source>e.g. first aid, Tibetan-Chinese interpreting</source>
-            <translation>例如：急救、藏汉双语</translation>
-        </message>
-        <message>
-            <source>Name *</source>
-            <translation>姓名 *</translation>
-        </message>
-        <message>
-            <source>Mobile phone *</source>
-            <translation>手机号 *</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>ID card number</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Joined on</source>
-            <translation>加入日期</translation>
-        </message>
-        <message>
-            <source>Political status</source>
-            <translation>政治面貌</translation>
-        </message>
-        <message>
-            <source>Occupation / employer</source>
-            <translation>职业/单位</translation>
-        </message>
-        <message>
-            <source>Skills</source>
-            <translation>特长</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>职务</translation>
-        </message>
-        <message>
-            <source>Teams (tick the teams the volunteer serves in)</source>
-            <translation>所在队伍（勾选志愿者参加的队伍）</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在载入…</translation>
-        </message>
-        <message>
-            <source>(no grid)</source>
-            <translation>（未分配网格）</translation>
-        </message>
-        <message>
-            <source>This volunteer left on %1.</source>
-            <translation>该志愿者已于 %1 离开。</translation>
-        </message>
-        <message>
-            <source>Fields marked * are required.</source>
-            <translation>带 * 的为必填项。</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
-    </context>
-    <context>
-        <name>VolunteersModel</name>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>Mobile phone</source>
-            <translation>手机号</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Teams</source>
-            <translation>所在队伍</translation>
-        </message>
-        <message>
-            <source>Political status</source>
-            <translation>政治面貌</translation>
-        </message>
-        <message>
-            <source>Joined on</source>
-            <translation>加入日期</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在载入…</translation>
-        </message>
-        <message>
-            <source>Party-member central household</source>
-            <translation>党员中心户</translation>
-        </message>
-        <message>
-            <source> (already a member)</source>
-            <translation>（已在队中）</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>已离开</translation>
-        </message>
-    </context>
-    <context>
-        <name>VolunteersView</name>
-        <message>
-            <source>Volunteers</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <source>Search name, pinyin, initials (zs = 张三) or phone digits</source>
-            <translation>搜索姓名、拼音、首字母（如 zs = 张三）或手机号</translation>
-        </message>
-        <message>
-            <source>Active volunteers</source>
-            <translation>在册志愿者</translation>
-        </message>
-        <message>
-            <source>Volunteers who left</source>
-            <translation>已离开的志愿者</translation>
-        </message>
-        <message>
-            <source>Everyone</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>队伍</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Add volunteer</source>
-            <translation>新增志愿者</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Mark as left…</source>
-            <translation>标记离开…</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复在册</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>删除…</translation>
-        </message>
-        <message>
-            <source>Import…</source>
-            <translation>导入…</translation>
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <source>All teams</source>
-            <translation>全部队伍</translation>
-        </message>
-        <message>
-            <source>All grids</source>
-            <translation>全部网格</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n volunteer(s) shown</source>
-            <translation>
-                <numerusform>共 %n 人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete volunteer</source>
-            <translation>删除志愿者</translation>
-        </message>
-        <message>
-            <source>%1 has a service history (duties, hours or requests) and cannot be deleted. Use “Mark as left” instead.</source>
-            <translation>%1 有服务记录（排班、时长或诉求），不能删除。请改用“标记离开”。</translation>
-        </message>
-        <message>
-            <source>Delete %1 (%2) from the register for good?
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <source>Residents&apos; requests</source>
+        <translation>居民诉求</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>诉求列表</translation>
+    </message>
+    <message>
+        <source>Month counts</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <source>Open or awaiting follow-up</source>
+        <translation>待办及待回访</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Search resident, phone, building, text</source>
+        <translation>搜索居民姓名、电话、楼栋、内容</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>收单…</translation>
+    </message>
+    <message>
+        <source>Print slip…</source>
+        <translation>打印派单单…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收单时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋/小区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Team / volunteer</source>
+        <translation>队伍 / 志愿者</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已超时）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests</source>
+        <translation>
+            <numerusform>共 %n 件诉求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件已超时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>（未填网格）</translation>
+    </message>
+    <message>
+        <source>%1 requests received in %2: %3 done on time, %4 done late, %5 open and overdue, %6 cancelled. Average satisfaction %7 (%8 follow-ups).</source>
+        <translation>%2 共收单 %1 件：按时办结 %3 件，超时办结 %4 件，在办且已超时 %5 件，已取消 %6 件。平均满意度 %7（回访 %8 件）。</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>诉求 %1</translation>
+    </message>
+    <message>
+        <source>No request chosen</source>
+        <translation>未选择诉求</translation>
+    </message>
+    <message>
+        <source>Choose a request to see its details and history, or take in a new one.</source>
+        <translation>请选择一件诉求查看详情和流转记录，或点击“收单”登记新的诉求。</translation>
+    </message>
+    <message>
+        <source>Request %1: %2</source>
+        <translation>诉求 %1：%2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，经办人 %2</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Overdue: the due time has passed.</source>
+        <translation>已超时：已过办结时限。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Follow-up remark</source>
+        <translation>回访意见</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>流转记录</translation>
+    </message>
+    <message>
+        <source>Hours of this request were written to the ledger; a captain or coordinator verifies them.</source>
+        <translation>本诉求的服务时长已记入时长台账，待队长或协调员核实。</translation>
+    </message>
+    <message>
+        <source>request-%1.pdf</source>
+        <translation>派单单-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Print request slip</source>
+        <translation>打印派单单</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The slip was saved to %1.</source>
+        <translation>派单单已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Assign despite conflicts?</source>
+        <translation>仍要排班吗?</translation>
+    </message>
+    <message>
+        <source>%1 cannot normally take this shift:</source>
+        <translation>%1 按规则不能担任这个班次:</translation>
+    </message>
+    <message>
+        <source>Reason for assigning anyway (kept with the assignment):</source>
+        <translation>仍要排班的理由(会随排班记录保存):</translation>
+    </message>
+    <message>
+        <source>e.g. the captain agreed by phone</source>
+        <translation>例如:队长已电话同意</translation>
+    </message>
+    <message>
+        <source>Assign anyway</source>
+        <translation>仍然排班</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerView</name>
+    <message>
+        <source>Patrol</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <source>Daily small inspection</source>
+        <translation>日常小排查</translation>
+    </message>
+    <message>
+        <source>Weekly big inspection</source>
+        <translation>每周大排查</translation>
+    </message>
+    <message>
+        <source>Civility persuasion</source>
+        <translation>文明劝导</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>宣传</translation>
+    </message>
+    <message>
+        <source>Cleanup</source>
+        <translation>环境整治</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Other duty</source>
+        <translation>其他任务</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>has left (inactive)</source>
+        <translation>已离队</translation>
+    </message>
+    <message>
+        <source>on leave or unavailable that day</source>
+        <translation>当天请假或不能服务</translation>
+    </message>
+    <message>
+        <source>not a member of the shift&apos;s team</source>
+        <translation>不是该班次所属队伍的队员</translation>
+    </message>
+    <message>
+        <source>already on another shift at that time</source>
+        <translation>同一时间已有其他班次</translation>
+    </message>
+    <message>
+        <source>the shift is already full</source>
+        <translation>班次人数已满</translation>
+    </message>
+    <message>
+        <source>outside their available times</source>
+        <translation>不在其可服务时间内</translation>
+    </message>
+    <message>
+        <source>over their weekly maximum</source>
+        <translation>超过每周最多班次</translation>
+    </message>
+    <message>
+        <source>over their daily maximum</source>
+        <translation>超过每天最多班次</translation>
+    </message>
+    <message>
+        <source>less than 8 hours&apos; rest between shifts</source>
+        <translation>两个班次之间休息不足8小时</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Victory Day (70th anniversary)</source>
+        <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>The volunteer is already on this shift.</source>
+        <translation>该志愿者已在这个班次上。</translation>
+    </message>
+    <message>
+        <source>This duty is already checked in, completed or marked no-show; change its status instead of removing it.</source>
+        <translation>这个班次已签到、已完成或已记缺勤,不能移除,请改为修改其状态。</translation>
+    </message>
+    <message>
+        <source>The volunteer is no longer on this shift.</source>
+        <translation>该志愿者已不在这个班次上。</translation>
+    </message>
+    <message>
+        <source>The shift no longer exists; it may have been deleted meanwhile.</source>
+        <translation>班次已不存在,可能刚被他人删除。</translation>
+    </message>
+    <message>
+        <source>The duty&apos;s status cannot be changed that way.</source>
+        <translation>班次状态不能这样更改。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of at most %3)</source>
+        <translation>%1(%2 次,最多 %3 次)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 h)</source>
+        <translation>%1(%2 小时)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1(%2 至 %3)</translation>
+    </message>
+    <message>
+        <source>The generated shifts already have volunteers on them.</source>
+        <translation>生成的班次上已经排了志愿者。</translation>
+    </message>
+    <message>
+        <source> (+1 day)</source>
+        <translation>(次日)</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>缺 %1 人</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Go to the week of a date</source>
+        <translation>跳到某一天所在的周</translation>
+    </message>
+    <message>
+        <source>Rows: teams</source>
+        <translation>按队伍分行</translation>
+    </message>
+    <message>
+        <source>Rows: grids</source>
+        <translation>按网格分行</translation>
+    </message>
+    <message>
+        <source>Generate from templates</source>
+        <translation>按模板生成班次</translation>
+    </message>
+    <message>
+        <source>Create this week&apos;s shifts from the recurring duty templates (shifts already there are kept)</source>
+        <translation>按周期性任务模板生成本周班次(已有班次保持不变)</translation>
+    </message>
+    <message>
+        <source>Duty templates…</source>
+        <translation>任务模板…</translation>
+    </message>
+    <message>
+        <source>Recurring duties the week&apos;s shifts are generated from</source>
+        <translation>用来生成每周班次的周期性任务</translation>
+    </message>
+    <message>
+        <source>Holidays…</source>
+        <translation>节假日…</translation>
+    </message>
+    <message>
+        <source>Statutory holidays and make-up working days (editable)</source>
+        <translation>法定节假日与调休上班日(可编辑)</translation>
+    </message>
+    <message>
+        <source>Copy previous week</source>
+        <translation>复制上周排班</translation>
+    </message>
+    <message>
+        <source>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</source>
+        <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
+    </message>
+    <message>
+        <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
+        <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
+    </message>
+    <message>
+        <source>Selected shift</source>
+        <translation>选中的班次</translation>
+    </message>
+    <message>
+        <source>On this shift</source>
+        <translation>本班次人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Mark confirmed</source>
+        <translation>标为已确认</translation>
+    </message>
+    <message>
+        <source>Confirm all</source>
+        <translation>全部确认</translation>
+    </message>
+    <message>
+        <source>Free volunteers</source>
+        <translation>可排志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>不宜排班的原因</translation>
+    </message>
+    <message>
+        <source>Assign to shift</source>
+        <translation>排到该班次</translation>
+    </message>
+    <message>
+        <source>Availability…</source>
+        <translation>可服务时间…</translation>
+    </message>
+    <message>
+        <source>Weekly times, limits and leave of the selected volunteer</source>
+        <translation>所选志愿者的每周时段、班次上限和请假</translation>
+    </message>
+    <message>
+        <source>%1 week %2 (%3) · %4 – %5</source>
+        <translation>%1年第%2周(%3)· %4 – %5</translation>
+    </message>
+    <message>
+        <source>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</source>
+        <translation>%1 年的法定节假日安排尚未公布:目前只按周末和手工录入的节假日排班,法定节假日和调休上班日可能缺失。</translation>
+    </message>
+    <message>
+        <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
+        <translation>共 %1 个班次 · 已排 %2/%3 人次 · %4 个班次缺人</translation>
+    </message>
+    <message>
+        <source>Click a shift in the week to see who is on it and who could take it.</source>
+        <translation>点击周表中的班次,查看已排人员和可排的志愿者。</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled</source>
+        <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>Assigned despite conflicts: %1</source>
+        <translation>有冲突仍排班:%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 can take it; the others are listed with the reason. Double-click or drag onto a shift.</source>
+        <translation>%1 人可以排;其他人列出了原因。双击或拖到班次上即可排班。</translation>
+    </message>
+    <message>
+        <source>%1 assigned, but: %2</source>
+        <translation>已排 %1,但:%2</translation>
+    </message>
+    <message>
+        <source>%1 assigned despite: %2</source>
+        <translation>已排 %1(已说明理由):%2</translation>
+    </message>
+    <message>
+        <source>%1 assigned.</source>
+        <translation>已排 %1。</translation>
+    </message>
+    <message>
+        <source>%1 removed from the shift.</source>
+        <translation>已把 %1 从班次移除。</translation>
+    </message>
+    <message>
+        <source>%1 confirmed.</source>
+        <translation>%1 已确认。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s) confirmed.</source>
+        <translation>
+            <numerusform>已确认 %n 名志愿者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) created from the templates.</source>
+        <translation>
+            <numerusform>已按模板生成 %n 个班次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new: every template&apos;s shifts are already there.</source>
+        <translation>没有新班次:各模板的班次都已存在。</translation>
+    </message>
+    <message>
+        <source>Copied from the previous week: %1 volunteer(s) on shifts, %2 shift(s) created.</source>
+        <translation>已复制上周排班:排了 %1 人次,新建 %2 个班次。</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>未复制:%1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Grid contact cards</source>
+        <translation>网格联系卡</translation>
+    </message>
+    <message>
+        <source>Volunteer member cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Weekly roster</source>
+        <translation>周值班表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Service hours statement</source>
+        <translation>志愿服务时长统计表</translation>
+    </message>
+    <message>
+        <source>Paper and privacy</source>
+        <translation>纸张与隐私</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers (138****1234)</source>
+        <translation>隐去手机号中间四位（138****1234）</translation>
+    </message>
+    <message>
+        <source>System font</source>
+        <translation>系统字体</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source> per grid</source>
+        <translation> 张/每个网格</translation>
+    </message>
+    <message>
+        <source>Print the backs too (double-sided)</source>
+        <translation>同时打印背面（双面打印）</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>All active volunteers</source>
+        <translation>全部在册志愿者</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Choose a team to pick single members; otherwise every active volunteer gets a card.</source>
+        <translation>选择队伍后可勾选个别队员；否则为每位在册志愿者打印一张志愿者证。</translation>
+    </message>
+    <message>
+        <source>Week and team</source>
+        <translation>周次与队伍</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按队伍</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>All teams, one after another</source>
+        <translation>全部队伍（逐队打印）</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <source>Roster of</source>
+        <translation>值班表范围</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Day and shifts</source>
+        <translation>日期与班次</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>One sheet for each ticked shift:</source>
+        <translation>为每个勾选的班次打印一张签到表：</translation>
+    </message>
+    <message>
+        <source>Month and team</source>
+        <translation>月份与队伍</translation>
+    </message>
+    <message>
+        <source>One statement per volunteer</source>
+        <translation>每位志愿者单独一份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Only hours verified by a captain are added into the totals.</source>
+        <translation>只有经队长核实的时长才计入合计。</translation>
+    </message>
+    <message>
+        <source>%1–%2  %3  %4  (%5 on it)</source>
+        <translation>%1–%2  %3  %4（已排 %5 人）</translation>
+    </message>
+    <message>
+        <source>No shifts on this day.</source>
+        <translation>这一天没有班次。</translation>
+    </message>
+    <message>
+        <source>captain</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>副队长</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>Choose a Chinese TrueType font</source>
+        <translation>选择中文 TrueType 字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Tick at least one grid, or choose all grids.</source>
+        <translation>请至少勾选一个网格，或选择全部网格。</translation>
+    </message>
+    <message>
+        <source>Tick at least one member.</source>
+        <translation>请至少勾选一名队员。</translation>
+    </message>
+    <message>
+        <source>There are no grids yet.</source>
+        <translation>还没有网格。</translation>
+    </message>
+    <message>
+        <source>There is no ticked shift on this day.</source>
+        <translation>这一天没有勾选的班次。</translation>
+    </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Generating the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>%1 pages ready.</source>
+        <translation>已生成 %1 页。</translation>
+    </message>
+    <message>
+        <source>Text in Tibetan script was printed without a Tibetan font: install fonts-tibetan-machine.</source>
+        <translation>藏文内容未使用藏文字体打印：请安装 fonts-tibetan-machine。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The font file %1 does not exist. Choose another font file, or press Default to use the system&apos;s Chinese font.</source>
+        <translation>字体文件 %1 不存在。请选择其他字体文件，或点击“默认”使用系统中文字体。</translation>
+    </message>
+    <message>
+        <source>The font file %1 cannot be used for printing. Choose a TrueType Chinese font (.ttf or .ttc), such as wqy-zenhei.ttc, msyh.ttc or simsun.ttc.</source>
+        <translation>字体文件 %1 无法用于打印。请选择 TrueType 中文字体（.ttf 或 .ttc），例如 wqy-zenhei.ttc、msyh.ttc 或 simsun.ttc。</translation>
+    </message>
+    <message>
+        <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file such as msyh.ttc or simsun.ttc with Choose… below.</source>
+        <translation>未找到可用于打印的中文 TrueType 字体。请安装 fonts-wqy-zenhei 软件包（Linux），或点击下方“选择…”指定 msyh.ttc、simsun.ttc 等字体文件。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>%1 pages sent to the printer.</source>
+        <translation>已向打印机发送 %1 页。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New resident request</source>
+        <translation>收单：登记居民诉求</translation>
+    </message>
+    <message>
+        <source>e.g. 香雪佳园 3栋2单元</source>
+        <translation>例如：香雪佳园 3栋2单元</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（不清楚）</translation>
+    </message>
+    <message>
+        <source>What the resident asks for, where, since when</source>
+        <translation>居民反映的问题、地点、持续多久</translation>
+    </message>
+    <message>
+        <source>Resident *</source>
+        <translation>居民姓名 *</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Building or compound</source>
+        <translation>楼栋/小区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>所属网格</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>诉求来源</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>收单时间</translation>
+    </message>
+    <message>
+        <source>Request *</source>
+        <translation>诉求内容 *</translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <source>Elderly or child care</source>
+        <translation>一老一小</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Building chat group</source>
+        <translation>楼栋群</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Registration point</source>
+        <translation>登记点</translation>
+    </message>
+    <message>
+        <source>Low (7 days)</source>
+        <translation>低（7天内）</translation>
+    </message>
+    <message>
+        <source>Normal (3 days)</source>
+        <translation>一般（3天内）</translation>
+    </message>
+    <message>
+        <source>Urgent (24 hours)</source>
+        <translation>紧急（24小时内）</translation>
+    </message>
+    <message>
+        <source>Emergency (2 hours)</source>
+        <translation>特急（2小时内）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收单</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Cancel request…</source>
+        <translation>取消诉求…</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民姓名</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Building or compound</source>
+        <translation>楼栋/小区</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>诉求来源</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>收单时间</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到岗时间</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离岗时间</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>is not a known category</source>
+        <translation>不是有效的诉求类别</translation>
+    </message>
+    <message>
+        <source>is not a known source</source>
+        <translation>不是有效的诉求来源</translation>
+    </message>
+    <message>
+        <source>is not a known urgency</source>
+        <translation>不是有效的紧急程度</translation>
+    </message>
+    <message>
+        <source>is not a known status</source>
+        <translation>不是有效的状态</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 5</source>
+        <translation>须为 1 到 5</translation>
+    </message>
+    <message>
+        <source>does not apply to this step</source>
+        <translation>不适用于这一环节</translation>
+    </message>
+    <message>
+        <source>must be chosen to record hours (dispatch to a volunteer first)</source>
+        <translation>须先指定志愿者才能记录时长（请先派给具体志愿者）</translation>
+    </message>
+    <message>
+        <source>names no volunteer</source>
+        <translation>找不到这名志愿者</translation>
+    </message>
+    <message>
+        <source>names several volunteers</source>
+        <translation>对应多名志愿者</translation>
+    </message>
+    <message>
+        <source>has left and cannot be sent</source>
+        <translation>已离队，不能派单</translation>
+    </message>
+    <message>
+        <source>lies in the future</source>
+        <translation>晚于当前时间</translation>
+    </message>
+    <message>
+        <source>is before the previous step</source>
+        <translation>早于上一环节的时间</translation>
+    </message>
+    <message>
+        <source>must be a positive number of hours</source>
+        <translation>须为大于 0 的小时数</translation>
+    </message>
+    <message>
+        <source>is more than 24 hours</source>
+        <translation>超过 24 小时</translation>
+    </message>
+    <message>
+        <source>is too far from the shift&apos;s planned times</source>
+        <translation>与班次计划时间相差太远</translation>
+    </message>
+    <message>
+        <source>is not after the arrival</source>
+        <translation>须晚于到岗时间</translation>
+    </message>
+    <message>
+        <source>is not a month</source>
+        <translation>不是有效的月份</translation>
+    </message>
+    <message>
+        <source>The request was not found.</source>
+        <translation>找不到这件诉求。</translation>
+    </message>
+    <message>
+        <source>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</source>
+        <translation>这件诉求当前为“%1”，不能变为“%2”。可能有人刚刚修改过；列表已刷新。</translation>
+    </message>
+    <message>
+        <source>The shift was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到这个班次，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>A volunteer is no longer on this shift; reload and try again.</source>
+        <translation>有志愿者已不在这个班次上，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s duty on this shift was cancelled meanwhile; reload and try again.</source>
+        <translation>有志愿者在这个班次的安排已被取消，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s duty is already completed; record the times of departure instead.</source>
+        <translation>该志愿者的勤务已完成，请改为填写离岗时间。</translation>
+    </message>
+    <message>
+        <source>The hours entry was not found.</source>
+        <translation>找不到这条时长记录。</translation>
+    </message>
+    <message>
+        <source>The hours entry was already corrected; correct the newest entry.</source>
+        <translation>这条时长记录已被更正过，请更正最新的一条。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Captain</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>Deputy captain</source>
+        <translation>副队长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区信息</translation>
+    </message>
+    <message>
+        <source>e.g. 周一至周五 9:00-12:30, 15:30-18:00</source>
+        <translation>例如：周一至周五 9:00-12:30, 15:30-18:00</translation>
+    </message>
+    <message>
+        <source>Community name *</source>
+        <translation>社区名称 *</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Service hall phone</source>
+        <translation>便民服务大厅电话</translation>
+    </message>
+    <message>
+        <source>Service hall hours</source>
+        <translation>便民服务大厅办公时间</translation>
+    </message>
+    <message>
+        <source>Save community details</source>
+        <translation>保存社区信息</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Name of the clerk at this computer</source>
+        <translation>使用本机的工作人员姓名</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4（210 × 297 毫米）</translation>
+    </message>
+    <message>
+        <source>A3 (297 × 420 mm)</source>
+        <translation>A3（297 × 420 毫米）</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>美式信纸 Letter（8.5 × 11 英寸）</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Default paper size</source>
+        <translation>默认纸张</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>The registers, plans and requests are kept in this file. Back it up regularly, e.g. to a USB stick.</source>
+        <translation>名册、排班和诉求都保存在这个文件中。请定期备份，例如备份到 U 盘。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the fields marked.</source>
+        <translation>未保存：请修改标出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建队伍</translation>
+    </message>
+    <message>
+        <source>Edit team</source>
+        <translation>编辑队伍</translation>
+    </message>
+    <message>
+        <source>(none: a top-level team)</source>
+        <translation>（无：一级队伍）</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>上级队伍</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Team colour</source>
+        <translation>队伍颜色</translation>
+    </message>
+</context>
+<context>
+    <name>TeamKinds</name>
+    <message>
+        <source>Patrol</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <source>Civility persuasion</source>
+        <translation>文明劝导</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>宣传</translation>
+    </message>
+    <message>
+        <source>Environment cleanup</source>
+        <translation>环境整治</translation>
+    </message>
+    <message>
+        <source>Riders and couriers</source>
+        <translation>骑手与快递员</translation>
+    </message>
+    <message>
+        <source>Other / umbrella</source>
+        <translation>其他／总队</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadsDialog</name>
+    <message>
+        <source>Reminder lead times per team</source>
+        <translation>各队伍的提醒提前时间</translation>
+    </message>
+    <message>
+        <source>Leave a team empty to use the default (%1). Write lead times like 24h, 2h or 90m.</source>
+        <translation>留空则使用默认值（%1）。提前时间写成 24h、2h 或 90m 的形式。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Lead times</source>
+        <translation>提前时间</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a list of lead times like 24h, 2h</source>
+        <translation>%1：“%2”不是有效的提前时间（例如 24h, 2h）</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsView</name>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Captain</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation>新建队伍…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>入队日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>添加队员…</translation>
+    </message>
+    <message>
+        <source>Make captain</source>
+        <translation>设为队长</translation>
+    </message>
+    <message>
+        <source>Make deputy</source>
+        <translation>设为副队长</translation>
+    </message>
+    <message>
+        <source>Make plain member</source>
+        <translation>设为队员</translation>
+    </message>
+    <message>
+        <source>Remove from team…</source>
+        <translation>移出队伍…</translation>
+    </message>
+    <message>
+        <source>No team yet</source>
+        <translation>还没有队伍</translation>
+    </message>
+    <message>
+        <source>Create the umbrella team first, then its branch teams.</source>
+        <translation>请先建立志愿服务总队，再建立各分队。</translation>
+    </message>
+    <message>
+        <source>branch of %1</source>
+        <translation>隶属于 %1</translation>
+    </message>
+    <message>
+        <source>captain: %1 %2</source>
+        <translation>队长：%1 %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>Delete team</source>
+        <translation>删除队伍</translation>
+    </message>
+    <message>
+        <source>Delete the team %1? Only a team without members and branch teams can be deleted.</source>
+        <translation>删除队伍“%1”？只有没有队员和下属分队的队伍才能删除。</translation>
+    </message>
+    <message>
+        <source>Remove from team</source>
+        <translation>移出队伍</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? They stay in the volunteer register.</source>
+        <translation>把 %1 移出“%2”？他们仍保留在志愿者名册中。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Recurring duty templates</source>
+        <translation>周期性任务模板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <source>Also on statutory holidays</source>
+        <translation>法定节假日也安排</translation>
+    </message>
+    <message>
+        <source>Make-up working days count as weekdays</source>
+        <translation>调休上班日按工作日安排</translation>
+    </message>
+    <message>
+        <source>Active (used when generating)</source>
+        <translation>启用(生成班次时使用)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Duty type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(无队伍)</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>(无网格)</translation>
+    </message>
+    <message>
+        <source>Also limited to: %1</source>
+        <translation>另有限制:%1</translation>
+    </message>
+    <message>
+        <source>Tick at least one day.</source>
+        <translation>请至少勾选一天。</translation>
+    </message>
+    <message>
+        <source>Saved. “Generate from templates” creates the shifts.</source>
+        <translation>已保存。点“按模板生成班次”即可生成班次。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reminders for today and tomorrow</source>
+        <translation>今明两天的值班提醒</translation>
+    </message>
+    <message>
+        <source>Remind at</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Text for the building chat group</source>
+        <translation>楼栋群通知文本</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>%1, updated %2</source>
+        <translation>%1，%2 更新</translation>
+    </message>
+    <message>
+        <source>Today&apos;s duties could not be loaded: %1</source>
+        <translation>无法加载今日值班：%1</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d</source>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duty(s)</source>
+        <translation>
+            <numerusform>%n个班次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation>已提醒</translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation>待提醒</translation>
+    </message>
+    <message>
+        <source>%1 reminded, %2 still to come.</source>
+        <translation>已提醒%1条，还有%2条待提醒。</translation>
+    </message>
+    <message>
+        <source>%1 (next day)</source>
+        <translation>次日%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) open</source>
+        <translation>
+            <numerusform>缺%n人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every place filled</source>
+        <translation>均已排满</translation>
+    </message>
+    <message>
+        <source>Today: %1, %2 on duty, %3.</source>
+        <translation>今日：%1，%2人在岗，%3。</translation>
+    </message>
+    <message>
+        <source>Tomorrow: %1, %2 on duty, %3.</source>
+        <translation>明日：%1，%2人在岗，%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before the duty</source>
+        <translation>
+            <numerusform>值班前%n分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duty reminders are switched off in Settings.</source>
+        <translation>值班提醒已在设置中关闭。</translation>
+    </message>
+    <message>
+        <source>No reminders are due today or tomorrow.</source>
+        <translation>今明两天没有值班提醒。</translation>
+    </message>
+    <message>
+        <source>Background jobs are not running in this window: reminders are made when the app runs them.</source>
+        <translation>此窗口未运行后台任务：提醒在程序运行任务时生成。</translation>
+    </message>
+    <message>
+        <source>Duty reminders are switched off.</source>
+        <translation>值班提醒已关闭。</translation>
+    </message>
+    <message>
+        <source>Reminders are on; next check at %1.</source>
+        <translation>提醒已开启，下次检查时间 %1。</translation>
+    </message>
+    <message>
+        <source>Reminders are on.</source>
+        <translation>提醒已开启。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected duty(s).</source>
+        <translation>
+            <numerusform>已选%n个班次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All of tomorrow&apos;s duties; select rows to copy only those.</source>
+        <translation>明日全部班次；选中若干行可只复制这些班次。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s remaining duties; select rows to copy only those.</source>
+        <translation>今日剩余班次；选中若干行可只复制这些班次。</translation>
+    </message>
+    <message>
+        <source>No duties left today or tomorrow.</source>
+        <translation>今明两天没有待进行的班次。</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the building chat group.</source>
+        <translation>已复制，请粘贴到楼栋群。</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>Request %1: %2</source>
+        <translation>诉求 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>measure from “work started”</source>
+        <translation>按“开始处理”起算</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Hours of %1</source>
+        <translation>%1 的服务时长</translation>
+    </message>
+    <message>
+        <source>very unsatisfied</source>
+        <translation>很不满意</translation>
+    </message>
+    <message>
+        <source>unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>very satisfied</source>
+        <translation>很满意</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>回访意见</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>取消原因 *</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDetailPanel</name>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Party household</source>
+        <translation>党员中心户</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业/单位</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>所在队伍</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Select a volunteer to see the details.</source>
+        <translation>选择一名志愿者以查看详细信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteers selected.</source>
+        <translation>
+            <numerusform>已选择 %n 名志愿者。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Left on %1</source>
+        <translation>%1 离开</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Add volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit volunteer</source>
+        <translation>编辑志愿者</translation>
+    </message>
+    <message>
+        <source>e.g. 张三 or 格桑·伦珠</source>
+        <translation>例如：张三、格桑·伦珠</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 位数字，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>18 characters (optional)</source>
+        <translation>18 位（选填）</translation>
+    </message>
+    <message>
+        <source>Party-member central household (党员中心户)</source>
+        <translation>党员中心户</translation>
+    </message>
+    <message>
+        <source>e.g. delivery rider at 美团外卖</source>
+        <translation>例如：美团外卖骑手</translation>
+    </message>
+    <message>
+        <source>e.g. first aid, Tibetan-Chinese interpreting</source>
+        <translation>例如：急救、藏汉双语</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Mobile phone *</source>
+        <translation>手机号 *</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Occupation / employer</source>
+        <translation>职业/单位</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Teams (tick the teams the volunteer serves in)</source>
+        <translation>所在队伍（勾选志愿者参加的队伍）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>（未分配网格）</translation>
+    </message>
+    <message>
+        <source>This volunteer left on %1.</source>
+        <translation>该志愿者已于 %1 离开。</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>所在队伍</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Party-member central household</source>
+        <translation>党员中心户</translation>
+    </message>
+    <message>
+        <source> (already a member)</source>
+        <translation>（已在队中）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersView</name>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, initials (zs = 张三) or phone digits</source>
+        <translation>搜索姓名、拼音、首字母（如 zs = 张三）或手机号</translation>
+    </message>
+    <message>
+        <source>Active volunteers</source>
+        <translation>在册志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers who left</source>
+        <translation>已离开的志愿者</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Add volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Mark as left…</source>
+        <translation>标记离开…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复在册</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s) shown</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete volunteer</source>
+        <translation>删除志愿者</translation>
+    </message>
+    <message>
+        <source>%1 has a service history (duties, hours or requests) and cannot be deleted. Use “Mark as left” instead.</source>
+        <translation>%1 有服务记录（排班、时长或诉求），不能删除。请改用“标记离开”。</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) from the register for good?
 
 This cannot be undone. If the volunteer only stopped serving, use “Mark as left”.</source>
-            <translation>从名册中永久删除 %1（%2）？
+        <translation>从名册中永久删除 %1（%2）？
 
 此操作不能撤销。如果该志愿者只是不再参加服务，请使用“标记离开”。</translation>
-        </message>
-        <message>
-            <source>Copy mobile numbers</source>
-            <translation>复制手机号</translation>
-        </message>
-    </context>
-    <context>
-        <name>WeekModel</name>
-        <message>
-            <source>(no team / place)</source>
-            <translation>(无队伍)</translation>
-        </message>
-        <message>
-            <source>(no grid / place)</source>
-            <translation>(无网格)</translation>
-        </message>
-        <message>
-            <source>%1 of %2 places filled</source>
-            <translation>已排 %1/%2 人</translation>
-        </message>
-        <message>
-            <source>Duty</source>
-            <translation>任务</translation>
-        </message>
-        <message>
-            <source>Holiday</source>
-            <translation>节假日</translation>
-        </message>
-        <message>
-            <source>Make-up working day</source>
-            <translation>调休上班</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今天</translation>
-        </message>
-        <message>
-            <source>Statutory holiday: %1</source>
-            <translation>法定节假日:%1</translation>
-        </message>
-        <message>
-            <source>Make-up working day: counts as a weekday</source>
-            <translation>调休上班日:按工作日排班</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Copy mobile numbers</source>
+        <translation>复制手机号</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>(no team / place)</source>
+        <translation>(无队伍)</translation>
+    </message>
+    <message>
+        <source>(no grid / place)</source>
+        <translation>(无网格)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places filled</source>
+        <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Statutory holiday: %1</source>
+        <translation>法定节假日:%1</translation>
+    </message>
+    <message>
+        <source>Make-up working day: counts as a weekday</source>
+        <translation>调休上班日:按工作日排班</translation>
+    </message>
+</context>
 </TS>
