@@ -434,9 +434,10 @@ class Prepared:
     def _upper_load(self, vi: int) -> int:
         """Most minutes a volunteer could carry: base plus the best they could add.
 
-        A relaxation (days are treated apart, the week's cap applies to the sum of the best
-        single duties), cheap to compute; it tells the solver how low the least-busy
-        volunteer's load must stay, which proves fairness optima without search.
+        Exact per day (weighted interval scheduling with the daily cap), combined over the
+        days of each ISO week under the weekly cap (a knapsack on counts); only rest across
+        midnight is relaxed. It tells the solver how low the least-busy volunteer's load
+        must stay, which proves many fairness optima without search.
         """
         cands = self.vol_cands[vi]
         if not cands:
@@ -445,29 +446,28 @@ class Prepared:
         by_day: dict[int, list[int]] = defaultdict(list)
         for si in cands:
             by_day[self.s_day[si]].append(si)
-        by_week: dict[tuple[int, int], list[int]] = defaultdict(list)
-        day_best: dict[int, int] = {}
+        by_week: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
         for day, group in by_day.items():
             cap = len(group)
             if f.max_per_day is not None:
                 cap = min(cap, f.max_per_day - self.fixed_day[vi].get(day, 0))
-            day_best[day] = self._best_intervals(group, cap)
-            by_week[_week_of(day)].append(day)
+            by_week[_week_of(day)].append(self._best_intervals(group, cap))
         extra = 0
         for week, days in by_week.items():
-            total = sum(day_best[d] for d in days)
+            k = sum(len(d) - 1 for d in days)
             if f.max_per_week is not None:
-                k = f.max_per_week - self.fixed_week[vi].get(week, 0)
-                durations = sorted((self.s_minutes[si] for d in days for si in by_day[d]),
-                                   reverse=True)
-                total = min(total, sum(durations[:max(0, k)]))
-            extra += total
+                k = min(k, max(0, f.max_per_week - self.fixed_week[vi].get(week, 0)))
+            best = [0] * (k + 1)  # best[c]: most minutes with at most c duties so far
+            for day_best in days:
+                best = [max(best[c - j] + day_best[j] for j in range(min(c, len(day_best) - 1) + 1))
+                        for c in range(k + 1)]
+            extra += best[k]
         return self.base_minutes[vi] + extra
 
-    def _best_intervals(self, group: list[int], cap: int) -> int:
-        """Most minutes from at most ``cap`` of these shifts that pairwise do not clash."""
+    def _best_intervals(self, group: list[int], cap: int) -> list[int]:
+        """Most minutes from at most k of these shifts that pairwise do not clash, k = 0..cap."""
         if cap <= 0:
-            return 0
+            return [0]
         items = sorted(group, key=lambda si: self.s_end[si])
         ends = [self.s_end[si] + self.rest for si in items]
         n = len(items)
@@ -483,7 +483,7 @@ class Prepared:
             row, prev, base_row = best[i], best[i - 1], best[p]
             for k in range(1, cap + 1):
                 row[k] = max(prev[k], base_row[k - 1] + self.s_minutes[si])
-        return best[n][cap]
+        return best[n]
 
     def preference_counts(self, assignments: Iterable[tuple[int, int]]) -> dict[str, int]:
         """How many new assignments are in the home grid, continue last week, break availability."""
@@ -492,6 +492,306 @@ class Prepared:
             a, b, d = self.preference_scores(*self.pair_key(sid, vid))
             g, c, o = g + a, c + b, o + d
         return {"home_grid": g, "continuity": c, "outside_availability": o}
+
+
+class _Roster:
+    """A mutable fill (new assignments only) for local search, kept consistent with the rules.
+
+    Local search finds what CP-SAT's own neighbourhoods rarely do: the least-busy
+    volunteers need *coordinated* moves (one person takes a duty from a busier one who
+    takes another in turn), and max - min only improves when every volunteer at the
+    minimum moves. Its results are hints; CP-SAT proves (or improves) them.
+    """
+
+    def __init__(self, prep: Prepared, pairs: Iterable[tuple[int, int]],
+                 cancel: threading.Event | None = None) -> None:
+        self.prep = prep
+        self.cancel = cancel or threading.Event()
+        self.facts = [v.facts for v in prep.problem.volunteers]
+        self.cand = [set(c) for c in prep.cands]
+        self.by_shift: list[set[int]] = [set() for _ in prep.problem.shifts]
+        self.by_vol: list[set[int]] = [set() for _ in prep.problem.volunteers]
+        self.load = list(prep.base_minutes)
+        self.day = [defaultdict(int, d) for d in prep.fixed_day]
+        self.week = [defaultdict(int, w) for w in prep.fixed_week]
+        self.open = list(prep.open)
+        for si, vi in pairs:
+            self.add(si, vi)
+
+    def _over(self, deadline: float) -> bool:
+        return self.cancel.is_set() or _time.monotonic() >= deadline
+
+    def pairs(self) -> list[tuple[int, int]]:
+        return [(si, vi) for si, vs in enumerate(self.by_shift) for vi in vs]
+
+    def add(self, si: int, vi: int) -> None:
+        p = self.prep
+        self.by_shift[si].add(vi)
+        self.by_vol[vi].add(si)
+        self.load[vi] += p.s_minutes[si]
+        self.day[vi][p.s_day[si]] += 1
+        self.week[vi][p.s_week[si]] += 1
+        self.open[si] -= 1
+
+    def remove(self, si: int, vi: int) -> None:
+        p = self.prep
+        self.by_shift[si].discard(vi)
+        self.by_vol[vi].discard(si)
+        self.load[vi] -= p.s_minutes[si]
+        self.day[vi][p.s_day[si]] -= 1
+        self.week[vi][p.s_week[si]] -= 1
+        self.open[si] += 1
+
+    def can_take(self, vi: int, si: int, drop: int | None = None) -> bool:
+        """Whether ``vi`` may take ``si`` (headcount aside), after giving up ``drop``."""
+        if vi not in self.cand[si] or si in self.by_vol[vi]:
+            return False
+        p = self.prep
+        st, en = p.s_start[si], p.s_end[si]
+        for other in self.by_vol[vi]:
+            if other != drop and p.clash(st, en, p.s_start[other], p.s_end[other]):
+                return False
+        f = self.facts[vi]
+        if f.max_per_day is not None:
+            n = self.day[vi][p.s_day[si]] - (drop is not None and p.s_day[drop] == p.s_day[si])
+            if n >= f.max_per_day:
+                return False
+        if f.max_per_week is not None:
+            n = self.week[vi][p.s_week[si]] - (drop is not None and p.s_week[drop] == p.s_week[si])
+            if n >= f.max_per_week:
+                return False
+        return True
+
+    # -- fairness ---------------------------------------------------------------------
+
+    def raise_floor(self, ceiling: int, deadline: float) -> None:
+        """Lift the least-busy eligible volunteers as long as all of them can be lifted."""
+        eligible = self.prep.eligible
+        while not self._over(deadline):
+            floor = min(self.load[vi] for vi in eligible)
+            lows = [vi for vi in eligible if self.load[vi] == floor]
+            for vi in lows:
+                if self.load[vi] == floor and not self._lift(vi, floor, ceiling):
+                    return  # this one cannot be lifted: the minimum stays
+                if self._over(deadline):
+                    return
+
+    def lower_ceiling(self, base_max: int, deadline: float) -> None:
+        """Relieve the busiest eligible volunteers while they carry more than the largest
+        base load (below that the maximum cannot go)."""
+        eligible = self.prep.eligible
+        while not self._over(deadline):
+            top = max(self.load[vi] for vi in eligible)
+            if top <= base_max:
+                return
+            for vi in [v for v in eligible if self.load[v] == top]:
+                if self.load[vi] == top and not self._relieve(vi, top):
+                    return
+                if self._over(deadline):
+                    return
+
+    def _relieve(self, vi: int, top: int) -> bool:
+        """Take one duty off ``vi``: give it to someone who stays below ``top``, or swap it
+        for a shorter duty of theirs."""
+        p = self.prep
+        mins = p.s_minutes
+        for si in sorted(self.by_vol[vi], key=lambda s: -mins[s]):
+            takers = [w for w in p.cands[si]
+                      if w != vi and self.load[w] + mins[si] < top and self.can_take(w, si)]
+            if takers:
+                w = min(takers, key=lambda w: self.load[w])
+                self.remove(si, vi)
+                self.add(si, w)
+                return True
+            for w in p.cands[si]:
+                if w == vi:
+                    continue
+                for s2 in list(self.by_vol[w]):
+                    gain = mins[si] - mins[s2]
+                    if gain <= 0 or self.load[w] + gain >= top or vi not in self.cand[s2]:
+                        continue
+                    if self.can_take(w, si, drop=s2) and self.can_take(vi, s2, drop=si):
+                        self.remove(si, vi)
+                        self.remove(s2, w)
+                        self.add(si, w)
+                        self.add(s2, vi)
+                        return True
+        return False
+
+    def balance(self, base_max: int, deadline: float) -> None:
+        """Alternate lowering the busiest and lifting the least busy until neither moves."""
+        eligible = self.prep.eligible
+        last = None
+        while not self._over(deadline):
+            self.lower_ceiling(base_max, deadline)
+            self.raise_floor(max(self.load[v] for v in eligible), deadline)
+            now = (max(self.load[v] for v in eligible), min(self.load[v] for v in eligible))
+            if now == last:
+                return
+            last = now
+
+    def _lift(self, vi: int, floor: int, ceiling: int) -> bool:
+        """Give ``vi`` one more duty: an open place, one from a busier volunteer, or one
+        from a volunteer who in turn takes a duty from someone busier (a chain of two)."""
+        p = self.prep
+        mins = p.s_minutes
+        options = [si for si in p.vol_cands[vi]
+                   if self.load[vi] + mins[si] <= ceiling and self.can_take(vi, si)]
+        options.sort(key=lambda si: -mins[si])
+        for si in options:
+            if self.open[si] > 0:
+                self.add(si, vi)
+                return True
+        best = None
+        for si in options:
+            for u in self.by_shift[si]:
+                if self.load[u] - mins[si] > floor and (best is None or self.load[u] > best[0]):
+                    best = (self.load[u], si, u)
+        if best is not None:
+            _, si, u = best
+            self.remove(si, u)
+            self.add(si, vi)
+            return True
+        for si in options:
+            for u in list(self.by_shift[si]):
+                for s2 in p.vol_cands[u]:
+                    if s2 == si:
+                        continue
+                    after = self.load[u] - mins[si] + mins[s2]
+                    if after <= floor or after > ceiling or not self.can_take(u, s2, drop=si):
+                        continue
+                    if self.open[s2] > 0:
+                        giver = None
+                    else:
+                        givers = [w for w in self.by_shift[s2] if w != vi
+                                  and self.load[w] - mins[s2] > floor]
+                        if not givers:
+                            continue
+                        giver = max(givers, key=lambda w: self.load[w])
+                    self.remove(si, u)
+                    self.add(si, vi)
+                    if giver is not None:
+                        self.remove(s2, giver)
+                    if self.can_take(u, s2):
+                        self.add(s2, u)
+                        return True
+                    # Taking si changed nothing for u's other duties, so this cannot
+                    # happen; undo defensively all the same.
+                    if giver is not None:
+                        self.add(s2, giver)
+                    self.remove(si, vi)
+                    self.add(si, u)
+        return self._upgrade(vi, floor, ceiling)
+
+    def _upgrade(self, vi: int, floor: int, ceiling: int) -> bool:
+        """Trade one of ``vi``'s duties for a longer one (for someone at a weekly or daily
+        cap): swap with the longer duty's holder, or hand the short duty to a third person."""
+        p = self.prep
+        mins = p.s_minutes
+        for old in sorted(self.by_vol[vi], key=lambda si: mins[si]):
+            for si in sorted(p.vol_cands[vi], key=lambda si: -mins[si]):
+                gain = mins[si] - mins[old]
+                if gain <= 0 or self.load[vi] + gain > ceiling \
+                        or not self.can_take(vi, si, drop=old):
+                    continue
+                for u in list(self.by_shift[si]):
+                    if self.load[u] - gain > floor and self.can_take(u, old, drop=si):
+                        self.remove(si, u)
+                        self.remove(old, vi)
+                        self.add(si, vi)
+                        self.add(old, u)
+                        return True
+                holders = [u for u in self.by_shift[si] if self.load[u] - mins[si] > floor]
+                if self.open[si] <= 0 and not holders:
+                    continue
+                for x in p.cands[old]:
+                    if x == vi or self.load[x] + mins[old] > ceiling or not self.can_take(x, old):
+                        continue
+                    self.remove(old, vi)
+                    self.add(old, x)
+                    if self.open[si] <= 0:
+                        self.remove(si, max(holders, key=lambda u: self.load[u]))
+                    if self.can_take(vi, si):
+                        self.add(si, vi)
+                        return True
+                    raise AssertionError("local search lost track of a volunteer's duties")
+        return False
+
+    # -- preferences ------------------------------------------------------------------
+
+    def improve(self, weight: Callable[[int, int], int], low: int, high: int,
+                deadline: float) -> None:
+        """Swap volunteers to raise the preference score; every load stays in [low, high]."""
+        p = self.prep
+        mins = p.s_minutes
+        eligible = set(p.eligible)
+
+        def fits(vi: int, delta: int) -> bool:
+            return vi not in eligible or low <= self.load[vi] + delta <= high
+
+        improved = True
+        while improved and not self._over(deadline):
+            improved = False
+            for si in range(len(self.by_shift)):
+                for u in list(self.by_shift[si]):
+                    if u not in self.by_shift[si]:
+                        continue
+                    mine = weight(si, u)
+                    better = [w for w in p.cands[si] if weight(si, w) > mine]
+                    better.sort(key=lambda w: -weight(si, w))
+                    for w in better:
+                        # Straight replacement.
+                        if fits(u, -mins[si]) and fits(w, mins[si]) and self.can_take(w, si):
+                            self.remove(si, u)
+                            self.add(si, w)
+                            improved = True
+                            break
+                        # Swap: w gives one of their duties to u.
+                        done = False
+                        for s2 in list(self.by_vol[w]):
+                            if u not in self.cand[s2]:
+                                continue
+                            gain = weight(si, w) + weight(s2, u) - mine - weight(s2, w)
+                            if gain <= 0:
+                                continue
+                            du, dw = mins[s2] - mins[si], mins[si] - mins[s2]
+                            if not (fits(u, du) and fits(w, dw)):
+                                continue
+                            if not (self.can_take(w, si, drop=s2) and self.can_take(u, s2, drop=si)):
+                                continue
+                            self.remove(si, u)
+                            self.remove(s2, w)
+                            self.add(si, w)
+                            self.add(s2, u)
+                            done = improved = True
+                            break
+                        if done:
+                            break
+                        # Hand-off: w passes one duty to a third volunteer x, then takes si.
+                        if not fits(u, -mins[si]):
+                            continue
+                        for s2 in list(self.by_vol[w]):
+                            dw = mins[si] - mins[s2]
+                            if not fits(w, dw) or not self.can_take(w, si, drop=s2):
+                                continue
+                            base_gain = weight(si, w) - mine - weight(s2, w)
+                            for x in p.cands[s2]:
+                                if x in (u, w) or not fits(x, mins[s2]):
+                                    continue
+                                if base_gain + weight(s2, x) <= 0 or not self.can_take(x, s2):
+                                    continue
+                                self.remove(s2, w)
+                                self.add(s2, x)
+                                self.remove(si, u)
+                                self.add(si, w)
+                                done = improved = True
+                                break
+                            if done:
+                                break
+                        if done:
+                            break
+                if self._over(deadline):
+                    return
 
 
 def pin_problems(problem: Problem) -> list[PinProblem]:
@@ -538,7 +838,7 @@ def default_workers(pairs: int) -> int:
     portfolio (large neighbourhood search finds the improvements), even on two cores.
     """
     if pairs < SMALL_MODEL:
-        return 2
+        return 1
     return max(4, min(8, os.cpu_count() or 1))
 
 
@@ -549,16 +849,17 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     """Reports each improving solution; stops the search when asked to cancel."""
 
     def __init__(self, on_solution: Callable[[float], None], cancel: threading.Event,
-                 stop_at: Callable[[float], bool] | None = None) -> None:
+                 stop_at: Callable[[float, float], bool] | None = None) -> None:
         super().__init__()
         self._on_solution = on_solution
         self._cancel = cancel
         self._stop_at = stop_at
         self.reached = False
+        self.best: float | None = None
 
     def on_solution_callback(self) -> None:
-        obj = self.objective_value
-        if self._stop_at is not None and self._stop_at(obj):
+        obj = self.best = self.objective_value
+        if self._stop_at is not None and self._stop_at(obj, self.best_objective_bound):
             self.reached = True
             self.stop_search()
         if self._cancel.is_set():
@@ -603,6 +904,7 @@ class _Solver:
             by_shift[si].append(k)
             by_vol[vi].append(k)
             var_of[(si, vi)] = k
+        self.var_of = var_of
         for si, ks in by_shift.items():
             if len(ks) > prep.open[si]:
                 m.add(lin.sum([x[k] for k in ks]) <= prep.open[si])
@@ -710,7 +1012,7 @@ class _Solver:
 
     def _phase(self, name: str, budget: float, hint: list[int],
                score: Callable[[list[int]], float], maximize: bool,
-               stop_at: Callable[[float], bool] | None = None,
+               stop_at: Callable[[float, float], bool] | None = None,
                ) -> tuple[list[int], PhaseResult]:
         """Solve the model as it stands; keep the hint when the solver finds nothing better."""
         t = _time.monotonic()
@@ -722,9 +1024,11 @@ class _Solver:
         p.max_time_in_seconds = budget
         p.num_workers = self.workers
         p.random_seed = self.seed
-        if len(self.x) < SMALL_MODEL:
-            # Re-solving a small model: presolve costs more than it saves (measured).
-            p.cp_model_presolve = False
+        # Re-solving the same model with a complete hint: presolve (and symmetry detection)
+        # cost more than they save at every size measured; at street size presolve alone
+        # outlasts a 30 s limit.
+        p.cp_model_presolve = False
+        p.symmetry_level = 0
 
         def seen(obj: float) -> None:
             if name == "coverage":
@@ -737,6 +1041,14 @@ class _Solver:
 
         watch = _Watch(seen, self.cancel, stop_at)
         stop = threading.Event()
+        if stop_at is not None:
+            # The bound also moves between solutions: stop as soon as what matters is proven.
+            def on_bound(bound: float) -> None:
+                if watch.best is not None and not watch.reached and stop_at(watch.best, bound):
+                    watch.reached = True
+                    solver.stop_search()
+
+            solver.best_bound_callback = on_bound
 
         def watcher() -> None:  # a solution callback alone would miss cancels between solutions
             while not stop.wait(0.05):
@@ -760,6 +1072,22 @@ class _Solver:
             chosen = hint
         state = "optimal" if status == cp_model.OPTIMAL or watch.reached else "feasible"
         return chosen, PhaseResult(name, state, score(chosen), solver.best_objective_bound, seconds)
+
+    def _share(self, fraction: float) -> float:
+        """Seconds for a step: a fraction of the time that is left."""
+        return max(0.0, (self.time_limit - self.elapsed()) * fraction)
+
+    def _local(self, chosen: list[int], search: Callable[[_Roster], None],
+               cost: Callable[[list[int]], float]) -> list[int]:
+        """Run a local search from ``chosen``; keep its result only if it is no worse."""
+        if self.cancel.is_set():
+            return chosen
+        roster = _Roster(self.prep, [self.prep.pairs[k] for k in chosen], self.cancel)
+        search(roster)
+        found = sorted(self.var_of[pair] for pair in roster.pairs())
+        better = len(found) > len(chosen) or (len(found) == len(chosen)
+                                              and cost(found) <= cost(chosen))
+        return found if better else chosen
 
     def _values(self, solver: cp_model.CpSolver) -> list[int]:
         return [k for k, var in enumerate(self.x) if solver.boolean_value(var)]
@@ -791,14 +1119,25 @@ class _Solver:
         # minus smallest upper bound): reaching it proves the optimum without more search.
         floor_spread = max(0, self.t_hi - self.t_lo)
         self.spread_bound = floor_spread
+        if self._spread_units(chosen) > floor_spread:
+            base_max = self.t_hi * self.unit
+            chosen = self._local(chosen, lambda r: r.balance(
+                base_max, _time.monotonic() + self._share(0.2)), self._balance)
+            if len(chosen) > covered:  # lifting used open places nobody had taken
+                covered = len(chosen)
+                self.best_filled = self.pinned + covered
+                m.add(self.total >= covered)
         if self._spread_units(chosen) <= floor_spread:
             phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
         else:
             m.minimize(self.spread_expr * self.dev_weight + self.deviation)
-            budget = (self.time_limit - self.elapsed()) * 0.7
+            budget = (self.time_limit - self.elapsed()) * 0.6
+            w = self.dev_weight
+            # Only the spread must be optimal; the shortfall term just guides the search.
             chosen, ph = self._phase(
                 "fairness", budget, chosen, self._balance, False,
-                stop_at=lambda obj: int(obj + 0.5) // self.dev_weight <= floor_spread)
+                stop_at=lambda obj, bound: int(obj + 0.5) // w <= max(
+                    floor_spread, int(math.floor(bound + 1e-6)) // w))
             spread = self._spread_units(chosen)
             if ph.status == "optimal":
                 self.spread_bound = spread
@@ -810,6 +1149,12 @@ class _Solver:
 
         # Phase 3: preferences (grid, then continuity, then availability).
         if any(self.weights):
+            loads = [v * self.unit for v in self._load_units(chosen).values()]
+            low, high = min(loads), max(loads)
+            weights = dict(zip(self.prep.pairs, self.weights, strict=True))
+            chosen = self._local(chosen, lambda r: r.improve(
+                lambda si, vi: weights[(si, vi)], low, high,
+                _time.monotonic() + self._share(0.3)), lambda c: -self._pref(c))
             m.maximize(lin_weighted(self.x, self.weights))
             budget = self.time_limit - self.elapsed()
             chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
