@@ -1744,6 +1744,14 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
