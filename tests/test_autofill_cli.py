@@ -95,6 +95,9 @@ def test_team_scope_and_bad_arguments(demo) -> None:  # noqa: ANN001
     for args, text in ((("--week", "2026-W60"), "week"),
                        (("--week", next_week(), "--team", "没有这个队"), "没有这个队"),
                        (("--week", next_week(), "--time-limit", "0"), "--time-limit"),
+                       (("--week", next_week(), "--time-limit", "nan"), "--time-limit"),
+                       (("--week", "9999-W52"), "too far"),
+                       (("--week", "0001-W01"), "too far"),
                        (("--week", next_week(), "--min-rest", "30"), "--min-rest")):
         res = run("roster", "autofill", *args, "--db", url)
         assert res.returncode == 2, (args, res.stdout, res.stderr)

@@ -25,6 +25,7 @@ REASONS = {
     "cron_invalid": "is not a valid schedule (e.g. mon-fri, sat, 1-15)",
     "week_invalid": "is not an ISO week (YYYY-Www)",
     "autofill_range_too_long": "makes the range too long for an auto-fill (at most 31 days)",
+    "autofill_date_out_of_range": "is too far in the past or the future to plan",
     "weekday_invalid": "must be a weekday from 0 (Monday) to 6 (Sunday)",
     "window_empty": "must differ from the start",
     "leave_kind_invalid": "must be leave or unavailable",

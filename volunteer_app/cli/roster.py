@@ -18,6 +18,8 @@ from ..services.shifts import parse_week, week_label
 from . import EXIT_FAILURE, EXIT_INVALID, print_json, with_db
 from .messages import error_text
 
+MAX_TIME_LIMIT = 3600
+
 # One phrase per explanation bucket; {n} is how many volunteers fall in it.
 GAP_PHRASES = {
     "assigned_here": "{n} already on this duty",
@@ -82,8 +84,9 @@ def gap_text(gap: Gap, team_name: str, rest: timedelta) -> str:
 def _check_options(args: argparse.Namespace) -> None:
     from . import UsageError
 
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit {args.time_limit:g}: must be more than 0 seconds")
+    if not 0 < args.time_limit <= MAX_TIME_LIMIT:  # also refuses nan
+        raise UsageError(f"--time-limit {args.time_limit:g}: must be more than 0 and at most "
+                         f"{MAX_TIME_LIMIT} seconds")
     if args.min_rest is not None and not 0 <= args.min_rest <= 24:
         raise UsageError(f"--min-rest {args.min_rest:g}: must be 0 to 24 hours")
 

@@ -56,6 +56,9 @@ class Scope:
     def week(cls, monday: date, team_id: int | None = None, grid_id: int | None = None) -> Scope:
         """The ISO week holding ``monday`` (any day of it will do)."""
         first = monday_of(monday)
+        if first > date.max - timedelta(days=6):
+            raise ValidationError(FieldProblem("week", "autofill_date_out_of_range",
+                                               monday.isoformat()))
         return cls(first, first + timedelta(days=6), team_id, grid_id)
 
     def to_json(self) -> dict:
@@ -63,7 +66,18 @@ class Scope:
                 "team_id": self.team_id, "grid_id": self.grid_id}
 
 
+# The history before and the duties around a scope must stay within the calendar.
+FIRST_DAY = date.min + timedelta(days=HISTORY_DAYS + 14)
+LAST_DAY = date.max - timedelta(days=14)
+
+
 def _check_scope(scope: Scope) -> None:
+    if not FIRST_DAY <= scope.date_from <= LAST_DAY:
+        raise ValidationError(FieldProblem("date_from", "autofill_date_out_of_range",
+                                           scope.date_from.isoformat()))
+    if not FIRST_DAY <= scope.date_to <= LAST_DAY:
+        raise ValidationError(FieldProblem("date_to", "autofill_date_out_of_range",
+                                           scope.date_to.isoformat()))
     if scope.date_to < scope.date_from:
         raise ValidationError(FieldProblem("date_to", "end_before_start", scope.date_to.isoformat()))
     if (scope.date_to - scope.date_from).days >= MAX_RANGE_DAYS:
