@@ -400,3 +400,36 @@ def test_permissions_captain_checks_in_own_team_only(demo_db) -> None:
         assert len(res.entries_created) == 1
         s.info["actor"] = Actor(name="协调员", role="coordinator", operator_id=9)
         assert hs.verify(s, res.entries_created, "协调员", now=NOW) == 1
+
+
+def test_sync_assignment_follows_status_set_elsewhere(demo_db) -> None:
+    """The planner may set an assignment's status itself; syncing gives the ledger the
+    same picture: hours for a completed duty, voided hours when it was not served."""
+    with demo_db.session() as s:
+        vols = _vols(s, 1)
+        sid, aids = _shift(s, date(2026, 12, 7), time(22), time(6), vols)
+        a = s.get(Assignment, aids[0])
+        a.status, a.actual_start, a.actual_end = "completed", datetime(2026, 12, 7, 22), datetime(2026, 12, 8, 5)
+        s.flush()
+        res = hs.sync_assignment(s, aids[0], "协调员", now=NOW)
+        assert [hs.get_entry(s, e).minutes for e in res.entries_created] == [420]
+        assert hs.sync_assignment(s, aids[0], "协调员", now=NOW) == hs.CheckinResult(0, (), ())
+        a.status, a.actual_start, a.actual_end = "no_show", None, None
+        s.flush()
+        res = hs.sync_assignment(s, aids[0], "协调员", now=NOW)
+        assert hs.get_entry(s, res.entries_corrected[0]).minutes == 0
+        with pytest.raises(NotFoundError):
+            hs.sync_assignment(s, 987654, "协调员", now=NOW)
+
+
+def test_verify_shift_verifies_only_that_shift(demo_db) -> None:
+    with demo_db.session() as s:
+        vols = _vols(s, 4)
+        sid1, _ = _shift(s, date(2026, 12, 7), time(19), time(21), vols[:2])
+        sid2, _ = _shift(s, date(2026, 12, 8), time(19), time(21), vols[2:])
+        hs.all_arrived_as_planned(s, sid1, "队长甲", now=NOW)
+        hs.all_arrived_as_planned(s, sid2, "队长甲", now=NOW)
+        assert hs.verify_shift(s, sid1, "队长甲", now=NOW) == 2
+        assert hs.verify_shift(s, sid1, "队长甲", now=NOW) == 0
+        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 240
+        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1), verified_only=False) == 480

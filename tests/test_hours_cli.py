@@ -124,7 +124,8 @@ def test_checkin_overnight_and_report_equals_ledger(url: str, tmp_path: Path) ->
     summary = json.loads(res.stdout)
     assert summary["verified_hours"] == 0 and summary["unverified_hours"] == 11.0
 
-    run("hours", "verify", "--month", "2026-11", "--by", "队长甲", "--db", url)
+    res = run("hours", "verify", "--shift", str(sid), "--by", "队长甲", "--db", url)
+    assert res.returncode == 0 and "2 entries verified" in res.stdout
     v = _volunteers(url, 5)[4]
     run("hours", "add", str(v["id"]), "--date", "2026-11-20", "--hours", "1.25",
         "--reason", "入户宣传", "--db", url)  # stays unverified

@@ -16,11 +16,14 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -81,6 +84,17 @@ class CheckinDialog(QDialog):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (COL_STATUS, COL_START, COL_END, COL_HOURS, COL_LEDGER):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Captains (or coordinators) may sign the hours off at once, like signing the paper
+        # sign-in sheet; otherwise they wait in the ledger for verification.
+        self.verify_check = QCheckBox(self.tr("Verify these hours now, as"), self)
+        self.verify_check.setObjectName("verifyNow")
+        self.verifier_edit = QLineEdit(operator_of(ctx), self)
+        self.verifier_edit.setObjectName("verifier")
+        self.verifier_edit.setEnabled(False)
+        self.verify_check.toggled.connect(self.verifier_edit.setEnabled)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_check)
+        verify_row.addWidget(self.verifier_edit, 1)
         self.all_button = QPushButton(self.tr("All arrived as planned"), self)
         self.all_button.setObjectName("allAsPlanned")
         self.all_button.setEnabled(False)
@@ -96,6 +110,7 @@ class CheckinDialog(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+        layout.addLayout(verify_row)
         layout.addWidget(self.buttons)
         self.all_button.clicked.connect(self.mark_all_as_planned)
         ctx.worker.submit(lambda s: hours_service.checkin_sheet(s, shift_id),
@@ -259,15 +274,23 @@ class CheckinDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         marks = self.marks()
-        if not marks:
+        verifier = self.verifier_edit.text() if self.verify_check.isChecked() else None
+        if not marks and verifier is None:
             self.accept()
             return
         shift_id, operator = self.shift_id, operator_of(self.ctx)
+
+        def task(s):  # noqa: ANN001, ANN202
+            # One unit of work: the check-in and its verification stand or fall together.
+            result = hours_service.record_checkin(s, shift_id, marks, operator) if marks \
+                else CheckinResult(0)
+            if verifier is not None:
+                hours_service.verify_shift(s, shift_id, verifier)
+            return result
+
         self.save_button.setEnabled(False)
         self.all_button.setEnabled(False)
-        self.ctx.worker.submit(
-            lambda s: hours_service.record_checkin(s, shift_id, marks, operator),
-            self._on_saved, self._on_failed, owner=self)
+        self.ctx.worker.submit(task, self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, result: CheckinResult) -> None:
         self.result = result

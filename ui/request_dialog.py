@@ -99,6 +99,7 @@ FIELD_TEXT = {
     "start": QT_TRANSLATE_NOOP("Requests", "Arrived"),
     "end": QT_TRANSLATE_NOOP("Requests", "Left"),
     "month": QT_TRANSLATE_NOOP("Requests", "Month"),
+    "verified_by": QT_TRANSLATE_NOOP("Requests", "Verified by"),
 }
 REASON_TEXT = {
     "category_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known category"),

@@ -517,6 +517,10 @@
         <translation>Ledger</translation>
     </message>
     <message>
+        <source>Verify these hours now, as</source>
+        <translation>Verify these hours now, as</translation>
+    </message>
+    <message>
         <source>All arrived as planned</source>
         <translation>All arrived as planned</translation>
     </message>
@@ -3056,6 +3060,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Month</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
     </message>
     <message>
         <source>is not a known category</source>

@@ -505,6 +505,10 @@
         <translation>时长记录</translation>
     </message>
     <message>
+        <source>Verify these hours now, as</source>
+        <translation>立即核实这些时长，核实人</translation>
+    </message>
+    <message>
         <source>All arrived as planned</source>
         <translation>全部按计划到岗</translation>
     </message>
@@ -3030,6 +3034,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核实人</translation>
     </message>
     <message>
         <source>is not a known category</source>

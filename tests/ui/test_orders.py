@@ -243,6 +243,8 @@ def test_checkin_dialog_overnight_shift(ctx, qtbot) -> None:  # noqa: ANN001
     assert dialog.table.item(dialog._row_index(aids[1]), 4).text() == "3.00"
     assert dialog.table.item(dialog._row_index(aids[2]), 4).text() == "8.00"
     assert dialog.table.item(dialog._row_index(aids[0]), 4).text() == ""
+    dialog.verify_check.setChecked(True)
+    dialog.verifier_edit.setText("队长甲")
     with qtbot.waitSignal(dialog.sig_saved, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with ctx.db.session() as s:
@@ -252,4 +254,30 @@ def test_checkin_dialog_overnight_shift(ctx, qtbot) -> None:  # noqa: ANN001
     assert by_id[aids[1]].actual_end == datetime.combine(on + timedelta(days=1), time(1, 30))
     assert by_id[aids[2]].status == "completed"
     assert sorted(e.minutes for e in entries) == [180, 480]
-    assert all(not e.verified for e in entries)
+    assert all(e.verified and e.verified_by == "队长甲" for e in entries)
+
+
+def test_checkin_dialog_bad_verifier_writes_nothing(ctx, qtbot, _no_message_boxes) -> None:  # noqa: ANN001
+    from ui.checkin_dialog import CheckinDialog
+
+    with ctx.db.session() as s:
+        vol = s.scalar(select(Volunteer.id).where(Volunteer.active.is_(True)))
+        shift = Shift(title="巡逻", date=date.today() - timedelta(days=2), start_time=time(9),
+                      end_time=time(11), needed=1, duty_type="patrol")
+        s.add(shift)
+        s.flush()
+        s.add(Assignment(shift_id=shift.id, volunteer_id=vol))
+        sid = shift.id
+    dialog = CheckinDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10_000):
+        dialog.show()
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    dialog.verify_check.setChecked(True)
+    dialog.verifier_edit.setText("")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(_no_message_boxes))
+    assert dialog.isVisible()
+    with ctx.db.session() as s:
+        assert hours_service.list_entries(s) == []  # the check-in was rolled back too
+        assert s.scalar(select(Assignment.status).where(Assignment.shift_id == sid)) == "planned"

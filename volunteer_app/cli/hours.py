@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("entry_ids", nargs="*")
     p.add_argument("--month", help="verify every unverified entry of YYYY-MM")
     p.add_argument("--team", help="with --month: only this team's entries")
+    p.add_argument("--shift", help="verify the hours of everyone on this shift")
     p.add_argument("--by", required=True, help="captain or coordinator who verifies")
     p.set_defaults(func=with_db(invalid_conflicts(cmd_verify)))
 
@@ -132,13 +133,15 @@ def cmd_correct(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(db: Database, args: argparse.Namespace) -> int:
-    if bool(args.entry_ids) == bool(args.month):
-        raise UsageError("give entry ids or --month (not both)")
+    if sum(map(bool, (args.entry_ids, args.month, args.shift))) != 1:
+        raise UsageError("give entry ids, --month or --shift (one of them)")
     if args.team and not args.month:
         raise UsageError("--team only goes with --month")
     ids = [parse_id(x, "entry id") for x in args.entry_ids]
     with db.session() as s:
-        if args.month:
+        if args.shift:
+            n = hours_service.verify_shift(s, parse_id(args.shift, "--shift"), args.by)
+        elif args.month:
             team_id = team_service.resolve(s, args.team) if args.team else None
             n = hours_service.verify_month(s, args.month, args.by, team_id=team_id)
         else:

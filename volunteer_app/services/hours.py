@@ -655,41 +655,77 @@ def record_checkin(
     if problems:
         raise ValidationError(problems)  # nothing has been written yet
     for a, status, start, end in planned:
-        entry = _assignment_entry(session, a.id)
-        if status == "no_show":
-            if a.status != "no_show" or a.actual_start or a.actual_end:
-                changed += 1
-            a.status, a.actual_start, a.actual_end = "no_show", None, None
-            if entry is not None and entry.minutes > 0:
-                corrected.append(_append_correction(session, entry, 0, REASON_NO_SHOW, operator, now))
-        elif status == "checked_in":
-            if a.status != "checked_in" or a.actual_start != start:
-                changed += 1
-            a.status, a.actual_start, a.actual_end = "checked_in", start, None
-            if entry is not None and entry.minutes > 0:  # arrival only: no hours yet
-                corrected.append(_append_correction(session, entry, 0, REASON_CHECKIN_TIMES, operator, now))
-        else:
-            minutes = round((end - start).total_seconds() / 60)
-            if a.status != "completed" or a.actual_start != start or a.actual_end != end:
-                changed += 1
-            a.status, a.actual_start, a.actual_end = "completed", start, end
-            if entry is None:
-                new = HoursEntry(
-                    volunteer_id=a.volunteer_id, team_id=shift.team_id, date=shift.date,
-                    minutes=minutes, source="assignment", duty=duty, assignment_id=a.id,
-                    start_at=start, end_at=end, reason="", created_at=now,
-                    created_by=operator, verified_by="",
-                )
-                session.add(new)
-                session.flush()
-                created.append(new.id)
-            elif entry.minutes != minutes or entry.start_at != start or entry.end_at != end:
-                corrected.append(_append_correction(
-                    session, entry, minutes, REASON_CHECKIN_TIMES, operator, now,
-                    start_at=start, end_at=end,
-                ))
+        if (a.status, a.actual_start, a.actual_end) != (status, start, end):
+            changed += 1
+        a.status, a.actual_start, a.actual_end = status, start, end
+        new_id, fixed_id = _sync_entry(session, a, shift, duty, operator, now)
+        if new_id is not None:
+            created.append(new_id)
+        if fixed_id is not None:
+            corrected.append(fixed_id)
     session.flush()
     return CheckinResult(changed, tuple(created), tuple(corrected))
+
+
+def _sync_entry(
+    session: Session, a: Assignment, shift: Shift, duty: str, operator: str, now: datetime
+) -> tuple[int | None, int | None]:
+    """Make the ledger agree with an assignment: a completed duty has one current entry
+    with its actual times; any other status has none (or a voiding correction).
+    Returns (created entry id, correcting entry id)."""
+    entry = _assignment_entry(session, a.id)
+    if a.status == "completed" and a.actual_start and a.actual_end and a.actual_end > a.actual_start:
+        start, end = a.actual_start, a.actual_end
+        minutes = min(MAX_MINUTES, round((end - start).total_seconds() / 60))
+        if entry is None:
+            new = HoursEntry(
+                volunteer_id=a.volunteer_id, team_id=shift.team_id, date=shift.date,
+                minutes=minutes, source="assignment", duty=duty, assignment_id=a.id,
+                start_at=start, end_at=end, reason="", created_at=now, created_by=operator,
+                verified_by="",
+            )
+            session.add(new)
+            session.flush()
+            return new.id, None
+        if entry.minutes != minutes or entry.start_at != start or entry.end_at != end:
+            return None, _append_correction(session, entry, minutes, REASON_CHECKIN_TIMES,
+                                            operator, now, start_at=start, end_at=end)
+        return None, None
+    if entry is not None and entry.minutes > 0:
+        reason = REASON_NO_SHOW if a.status == "no_show" else REASON_CHECKIN_TIMES
+        return None, _append_correction(session, entry, 0, reason, operator, now)
+    return None, None
+
+
+def sync_assignment(
+    session: Session, assignment_id: int, operator: str, *, now: datetime | None = None
+) -> CheckinResult:
+    """Bring the ledger in line with an assignment whose status or times were set elsewhere
+    (e.g. by the planner's status command): a completed duty gets its hours, a duty that
+    is no longer completed has them voided by a correction. Idempotent."""
+    operator = normalize_operator(operator)
+    a = session.get(Assignment, assignment_id)
+    if a is None:
+        raise NotFoundError("assignment_not_found", id=assignment_id, shift_id=None)
+    shift = _shift(session, a.shift_id)
+    new_id, fixed_id = _sync_entry(session, a, shift, _shift_duty(session, shift), operator,
+                                   now or local_now(session))
+    return CheckinResult(int(bool(new_id or fixed_id)), (new_id,) if new_id else (),
+                         (fixed_id,) if fixed_id else ())
+
+
+def verify_shift(session: Session, shift_id: int, by: str, *, now: datetime | None = None) -> int:
+    """Verify the current, unverified hours of everyone on one shift (the captain signs
+    the sign-in sheet); returns how many entries were verified."""
+    shift = _shift(session, shift_id)
+    require(session, "hours.verify", team_id=shift.team_id)
+    ids = list(session.scalars(
+        select(HoursEntry.id)
+        .join(Assignment, Assignment.id == HoursEntry.assignment_id)
+        .where(Assignment.shift_id == shift_id, HoursEntry.verified_at.is_(None), _is_current(),
+               HoursEntry.minutes > 0)
+    ))
+    return verify(session, ids, by, now=now)
 
 
 def all_arrived_as_planned(
