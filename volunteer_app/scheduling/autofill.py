@@ -1156,7 +1156,9 @@ class _Solver:
                 lambda si, vi: weights[(si, vi)], low, high,
                 _time.monotonic() + self._share(0.3)), lambda c: -self._pref(c))
             m.maximize(lin_weighted(self.x, self.weights))
-            budget = self.time_limit - self.elapsed()
+            # CP-SAT needs a moment to stop its workers on a big model: keep a margin.
+            margin = 0.03 * self.time_limit if len(self.x) >= SMALL_MODEL else 0.0
+            budget = self.time_limit - self.elapsed() - margin
             chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
             phases.append(ph)
         self._report("done", self.pinned + len(chosen), self._spread_units(chosen) * self.unit)
