@@ -102,7 +102,8 @@ def test_damaged_archive_refused_and_target_untouched(demo_db: Database, db: Dat
     before = snapshot(db)
     for source, code in [(bad, "backup_damaged"), (truncated, "backup_damaged"),
                          (foreign, "backup_foreign"), (text_file, "backup_foreign"),
-                         (tmp_path / "missing.vabak", "backup_missing")]:
+                         (tmp_path / "missing.vabak", "backup_missing"),
+                         (tmp_path, "backup_missing")]:  # a folder given by mistake
         with pytest.raises(DatabaseError) as err:
             restore_backup(db, source)
         assert err.value.code == code, source

@@ -170,10 +170,13 @@ def inspect_backup(source: Path) -> dict:
     ``backup_foreign`` or ``too_new``.
     """
     source = Path(source)
-    if not source.exists():
+    if not source.is_file():
         raise DatabaseError("backup_missing", path=str(source))
-    with source.open("rb") as fh:
-        head = fh.read(16)
+    try:
+        with source.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError("backup_unreadable", path=str(source), reason=exc.strerror) from None
     if head == SQLITE_HEADER:
         return _inspect_sqlite(source)
     if head[:2] == b"PK":
