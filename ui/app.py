@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from volunteer_app.paths import ENV_DB, default_db_url
 
-from .context import KEY_DB_URL, KEY_LANGUAGE, LANGUAGES, AppContext, make_settings, settings_str
+from .context import KEY_DB_URL, KEY_LANGUAGE, LANGUAGES, make_settings, settings_str
 from .i18n import apply_cjk_font, install_translators
 
 log = logging.getLogger(__name__)
@@ -47,24 +47,21 @@ def choose_start_url(given: str, settings_url: str) -> str:
 
 
 def main(db_url: str) -> int:
-    """Open the desktop app on ``db_url``; returns the exit status."""
+    """Open the desktop app on ``db_url``; returns the exit status.
+
+    The window appears first; the database is opened on a background thread and the
+    screens fill in when it is ready (see MainWindow.open_database_async).
+    """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
     settings = make_settings()
     language = settings_str(settings, KEY_LANGUAGE, "zh_CN")
     install_translators(language if language in LANGUAGES else "zh_CN")
 
-    from . import database_dialogs
-    from .main_window import MainWindow, remember_database
+    from .main_window import MainWindow
 
-    url = choose_start_url(db_url, settings_str(settings, KEY_DB_URL, ""))
-    db = database_dialogs.open_interactive(url)
-    if db is None:
-        return 1
-    ctx = AppContext(db, settings)
-    window = MainWindow(ctx)
-    ctx.setParent(window)
-    remember_database(ctx)
+    window = MainWindow(None, settings=settings)
+    window.sig_open_failed.connect(lambda: QApplication.exit(1))
     window.show()
-    QTimer.singleShot(0, window.offer_demo_if_empty)
+    window.open_database_async(choose_start_url(db_url, settings_str(settings, KEY_DB_URL, "")))
     return app.exec()

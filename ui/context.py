@@ -28,12 +28,16 @@ elsewhere never touch the clerk's real settings.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from volunteer_app.db import Database
 from volunteer_app.paths import config_dir
 
 from .db_worker import DbWorker
+
+if TYPE_CHECKING:  # the database layer is imported only once a database is opened
+    from volunteer_app.db import Database
 
 KEY_LANGUAGE = "ui/language"
 KEY_OPERATOR = "ui/operator"

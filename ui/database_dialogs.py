@@ -57,15 +57,19 @@ def try_open(url: str) -> tuple[Database | None, BaseException | None]:
         QGuiApplication.restoreOverrideCursor()
 
 
-def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool = True) -> Database | None:
+def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool = True,
+                     first_error: BaseException | None = None) -> Database | None:
     """Open ``url``; on failure explain why and offer another file or a new one.
 
-    Returns the open database, or None when the clerk gives up (Quit / Cancel).
+    ``first_error`` is the failure of an attempt already made (start-up opens in the
+    background). Returns the open database, or None when the clerk gives up.
     """
+    exc = first_error
     while True:
-        db, exc = try_open(url)
-        if db is not None:
-            return db
+        if exc is None:
+            db, exc = try_open(url)
+            if db is not None:
+                return db
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(translate("DatabaseDialogs", "Cannot open the database"))
@@ -85,6 +89,7 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
             return None
         if chosen:
             url = chosen
+        exc = None  # try (again) on the next round
 
 
 def display_location(url: str) -> str:

@@ -32,12 +32,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from volunteer_app.db import Database
+if TYPE_CHECKING:
+    from volunteer_app.db import Database
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,18 @@
-"""The main window: sidebar of screens, menu bar, status bar with the database and counts."""
+"""The main window: sidebar of screens, menu bar, status bar with the database and counts.
+
+Start-up shows the window first and opens the database afterwards on a background thread
+(:meth:`MainWindow.open_database_async`): the clerk sees the window at once instead of
+waiting for SQLAlchemy, Alembic and the schema check. That is why this module imports
+the core only inside the methods that need it.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,10 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from volunteer_app import __version__
-from volunteer_app.demo import load_demo
-from volunteer_app.services import community as community_service
 
-from . import database_dialogs, file_actions
 from .context import (
     KEY_DB_URL,
     KEY_GEOMETRY,
@@ -32,13 +37,17 @@ from .context import (
     KEY_WINDOW_STATE,
     MAX_RECENT_DBS,
     AppContext,
+    make_settings,
     settings_list,
     settings_str,
 )
-from .error_text import error_text
 from .i18n import arg, install_translators
 from .icons import icon
 from .screens import DEFAULT_SCREEN, SCREEN_KEYS, SCREENS, screen
+
+if TYPE_CHECKING:
+    from volunteer_app.db import Database
+    from volunteer_app.services.community import RegisterCounts
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +59,22 @@ class MainWindow(QMainWindow):
 
     sig_screen_shown = Signal(str)  # key of the screen now visible
     sig_context_replaced = Signal(object)  # the new AppContext after switching database
+    sig_context_ready = Signal(object)  # the AppContext, once a database is open
+    sig_open_failed = Signal()  # start-up: no database could be opened (the app quits)
+    _sig_opened = Signal(object, object)  # background open: (Database | None, error)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
+        """``ctx`` None builds the window shell; :meth:`attach` or
+        :meth:`open_database_async` supplies the database later."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self.settings = ctx.settings if ctx is not None else (settings or make_settings())
         self._screens: dict[str, QWidget] = {}
         self._current_key = ""
-        self._counts: community_service.RegisterCounts | None = None
+        self._wanted_key = ""
+        self._counts: RegisterCounts | None = None
+        self._sig_opened.connect(self._on_database_opened)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(960, 600))
@@ -88,14 +106,66 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._busy_label)
         self.statusBar().addPermanentWidget(self._counts_label)
 
+        self._starting = QLabel(self._stack)
+        self._starting.setObjectName("notBuiltText")
+        self._starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._starting)
+
         self._build_sidebar()
         self._build_menus()
-        self._connect_context()
         self._retranslate_chrome()
         self._restore_window()
-        start = settings_str(ctx.settings, KEY_LAST_SCREEN, DEFAULT_SCREEN)
-        self.show_screen(start if start in SCREEN_KEYS else DEFAULT_SCREEN)
+        start = settings_str(self.settings, KEY_LAST_SCREEN, DEFAULT_SCREEN)
+        self._wanted_key = start if start in SCREEN_KEYS else DEFAULT_SCREEN
+        self._sidebar.setCurrentRow(SCREEN_KEYS.index(self._wanted_key))
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Take the open database's context: enable the menus, build the screen shown."""
+        self.ctx = ctx
+        self.settings = ctx.settings
+        ctx.setParent(self)
+        self._connect_context()
+        self._retranslate_chrome()
+        self._enable_database_actions(True)
+        self.show_screen(self._wanted_key or DEFAULT_SCREEN)
         self.refresh_counts()
+        self.sig_context_ready.emit(ctx)
+
+    def open_database_async(self, url: str) -> None:
+        """Open (create, upgrade) a database off the UI thread, then attach it.
+
+        On failure the clerk gets the reason and may choose another file; if they give up,
+        ``sig_open_failed`` is emitted.
+        """
+        self._starting.setText(self.tr("Opening the database\u2026"))
+        self._db_label.setText(arg(self.tr("Opening %1\u2026"), url))
+
+        def run() -> None:
+            try:
+                from volunteer_app.db import open_database
+
+                db, error = open_database(url), None
+            except Exception as exc:  # shown to the clerk by _on_database_opened
+                db, error = None, exc
+            self._sig_opened.emit(db, (url, error))
+
+        threading.Thread(target=run, name="open-database", daemon=True).start()
+
+    def _on_database_opened(self, db: Database | None, outcome: tuple[str, BaseException | None]) -> None:
+        from . import database_dialogs
+
+        url, error = outcome
+        if db is None:
+            db = database_dialogs.open_interactive(url, self, first_error=error)
+            if db is None:
+                self.sig_open_failed.emit()
+                return
+        ctx = AppContext(db, self.settings)
+        remember_database(ctx)
+        self.attach(ctx)
+        self.offer_demo_if_empty()
 
     # -- building ---------------------------------------------------------------------
 
@@ -142,6 +212,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_backup)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        self._db_actions = [self.action_import, self.action_export, self.action_backup]
+        self._enable_database_actions(self.ctx is not None)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for n, spec in enumerate(SCREENS, start=1):
@@ -158,10 +230,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         help_menu.addAction(about_qt)
 
+    def _enable_database_actions(self, on: bool) -> None:
+        for action in self._db_actions:
+            action.setEnabled(on)
+
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))
-        self._db_label.setText(arg(self.tr("Database: %1"), database_dialogs.display_location(self.ctx.db.url)))
-        self._db_label.setToolTip(self.ctx.db.display_name())
+        if self.ctx is not None:
+            from .database_dialogs import display_location
+
+            self._db_label.setText(arg(self.tr("Database: %1"), display_location(self.ctx.db.url)))
+            self._db_label.setToolTip(self.ctx.db.display_name())
         self._update_counts_label()
 
     def _connect_context(self) -> None:
@@ -189,6 +268,9 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         """Switch to a screen (building it if needed) and let it refresh."""
+        if self.ctx is None:  # still opening the database: show it once attached
+            self._wanted_key = key
+            return
         widget = self.screen_widget(key)
         self._stack.setCurrentWidget(widget)
         self._current_key = key
@@ -214,21 +296,27 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Rebuild menus, sidebar and screens (after a language or database switch)."""
-        key = self._current_key or DEFAULT_SCREEN
+        key = self._current_key or self._wanted_key or DEFAULT_SCREEN
         self._drop_screens()
         self._build_sidebar()
         self._build_menus()
         self._retranslate_chrome()
+        if self.ctx is None:
+            self._wanted_key = key
+            self._sidebar.setCurrentRow(SCREEN_KEYS.index(key))
+            return
         self.show_screen(key)
 
     # -- status bar -------------------------------------------------------------------
 
     def refresh_counts(self) -> None:
         """Reload the register counts shown in the status bar."""
+        from volunteer_app.services import community as community_service
+
         self.ctx.worker.submit(community_service.register_counts, self._on_counts_loaded,
                                lambda exc: log.warning("counts failed: %s", exc), owner=self)
 
-    def _on_counts_loaded(self, counts: community_service.RegisterCounts) -> None:
+    def _on_counts_loaded(self, counts: RegisterCounts) -> None:
         self._counts = counts
         self._update_counts_label()
 
@@ -242,7 +330,7 @@ class MainWindow(QMainWindow):
             c.volunteers_active, c.volunteers_left, c.teams, c.grids))
 
     @property
-    def counts(self) -> community_service.RegisterCounts | None:
+    def counts(self) -> RegisterCounts | None:
         return self._counts
 
     def _on_ctx_data_changed(self, topic: str) -> None:
@@ -253,6 +341,8 @@ class MainWindow(QMainWindow):
         self._busy_label.setText(self.tr("Working\u2026") if busy else "")
 
     def _on_worker_unhandled_error(self, exc: BaseException) -> None:
+        from .error_text import error_text
+
         QMessageBox.warning(self, self.tr("Something went wrong"), error_text(exc))
 
     def _on_ctx_settings_changed(self, key: str) -> None:
@@ -265,17 +355,22 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.switch_database(url))
 
     def _apply_language(self) -> None:
-        install_translators(self.ctx.language)
+        from .context import LANGUAGES
+
+        language = settings_str(self.settings, KEY_LANGUAGE, "zh_CN")
+        install_translators(language if language in LANGUAGES else "zh_CN")
         self.rebuild()
 
     # -- demo community ---------------------------------------------------------------
 
     def offer_demo_if_empty(self) -> None:
         """On an empty database, offer to load the demo community (林琼社区)."""
+        from volunteer_app.services import community as community_service
+
         self.ctx.worker.submit(community_service.register_counts, self._on_counts_for_demo,
                                owner=self)
 
-    def _on_counts_for_demo(self, counts: community_service.RegisterCounts) -> None:
+    def _on_counts_for_demo(self, counts: RegisterCounts) -> None:
         self._on_counts_loaded(counts)
         if not counts.empty:
             return
@@ -290,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Load the demo community into the (empty) database."""
+        from volunteer_app.demo import load_demo
+
         self.ctx.worker.submit(load_demo, self._on_demo_loaded, self._on_demo_failed, owner=self)
 
     def _on_demo_loaded(self, _counts: dict) -> None:
@@ -298,23 +395,34 @@ class MainWindow(QMainWindow):
             self.ctx.notify_changed(topic)
 
     def _on_demo_failed(self, exc: BaseException) -> None:
+        from .error_text import error_text
+
         QMessageBox.warning(self, self.tr("Demo community"), error_text(exc))
 
     # -- file menu --------------------------------------------------------------------
 
     def _on_open_db_triggered(self) -> None:
-        url = database_dialogs.choose_database(self, create=False, current_url=self.ctx.db.url)
+        from . import database_dialogs
+
+        url = database_dialogs.choose_database(self, create=False, current_url=self._db_url())
         if url:
             self.switch_database(url)
 
     def _on_new_db_triggered(self) -> None:
-        url = database_dialogs.choose_database(self, create=True, current_url=self.ctx.db.url)
+        from . import database_dialogs
+
+        url = database_dialogs.choose_database(self, create=True, current_url=self._db_url())
         if url:
             self.switch_database(url)
 
+    def _db_url(self) -> str | None:
+        return self.ctx.db.url if self.ctx is not None else None
+
     def _on_recent_menu_about_to_show(self) -> None:
+        from . import database_dialogs
+
         self._recent_menu.clear()
-        recent = [u for u in settings_list(self.ctx.settings, KEY_RECENT_DBS) if u != self.ctx.db.url]
+        recent = [u for u in settings_list(self.settings, KEY_RECENT_DBS) if u != self._db_url()]
         if not recent:
             act = self._recent_menu.addAction(self.tr("(none)"))
             act.setEnabled(False)
@@ -328,6 +436,10 @@ class MainWindow(QMainWindow):
         On failure the clerk is told why and may pick another file; the current database
         stays open when they cancel.
         """
+        from . import database_dialogs
+
+        if self.ctx is None:
+            return False  # still opening the start-up database
         if url == self.ctx.db.url:
             return True
         db = database_dialogs.open_interactive(url, self, allow_quit=False)
@@ -351,12 +463,18 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_import_triggered(self) -> None:
+        from . import file_actions
+
         file_actions.import_volunteers(self.ctx, self)
 
     def _on_export_triggered(self) -> None:
+        from . import file_actions
+
         file_actions.export_volunteers(self.ctx, self)
 
     def _on_backup_triggered(self) -> None:
+        from . import file_actions
+
         file_actions.backup_database(self.ctx, self)
 
     def _on_about_triggered(self) -> None:
@@ -366,33 +484,34 @@ class MainWindow(QMainWindow):
                         "<p>Registers of volunteers, teams and grids, shift planning, "
                         "residents' requests and printouts for a community office.</p>"
                         "<p>Database: %2</p>"),
-                __version__, self.ctx.db.display_name()))
+                __version__, self.ctx.db.display_name() if self.ctx else "\u2014"))
 
     # -- window state -----------------------------------------------------------------
 
     def _restore_window(self) -> None:
-        geometry = self.ctx.settings.value(KEY_GEOMETRY)
+        geometry = self.settings.value(KEY_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.ctx.settings.value(KEY_WINDOW_STATE)
+        state = self.settings.value(KEY_WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
     def save_window_state(self) -> None:
         """Remember geometry and the last screen for the next start."""
-        s = self.ctx.settings
+        s = self.settings
         s.setValue(KEY_GEOMETRY, self.saveGeometry())
         s.setValue(KEY_WINDOW_STATE, self.saveState())
-        if self._current_key:
-            s.setValue(KEY_LAST_SCREEN, self._current_key)
+        if self._current_key or self._wanted_key:
+            s.setValue(KEY_LAST_SCREEN, self._current_key or self._wanted_key)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_window_state()
         self._drop_screens()
-        self.ctx.close(wait=True)
+        if self.ctx is not None:
+            self.ctx.close(wait=True)
         super().closeEvent(event)
 
 

@@ -124,6 +124,14 @@ class VolunteersModel(QAbstractTableModel):
         self._checkable = False
         self._checked: set[int] = set()
         self._disabled: set[int] = set()  # checkable mode: ids that cannot be picked
+        # In-memory search (see _prefetch_index): the search texts, the index of the
+        # current register (filter without search text, sort order) and what it was for.
+        self._keys: dict[int, str] | None = None
+        self._index: vol_service.SearchIndex | None = None
+        self._base_key: tuple | None = None
+        self._shown: tuple = (None, "")  # (register, search text) the rows shown are for
+        self._data_version = 0
+        self._prefetching = False
 
     # -- querying ---------------------------------------------------------------------
 
@@ -152,7 +160,11 @@ class VolunteersModel(QAbstractTableModel):
         self.set_filter(flt)
 
     def reload(self) -> None:
-        """Query again with the current filter (after data changed)."""
+        """Query again with the current filter (after data changed elsewhere)."""
+        self._data_version += 1  # the in-memory search index is out of date
+        self._index = None
+        self._keys = None
+        self._base_key = None
         self._request()
 
     def _request(self) -> None:
@@ -163,23 +175,61 @@ class VolunteersModel(QAbstractTableModel):
         self._start_query(*wanted)
 
     def _start_query(self, flt: VolunteerFilter, order: str, descending: bool) -> None:
-        self._querying = True
         self._generation += 1
         generation = self._generation
+        base_key = (flt.active, flt.team_id, flt.grid_id, order, descending)
+        search = flt.search.strip()
+        if self._index is not None and base_key == self._base_key:
+            # Same register, other search text: match in memory, no SQL scan.
+            # Typing on narrows the list shown; otherwise match the whole register.
+            narrower = (self._shown == (base_key, self._shown[1]) and self._shown[1]
+                        and search.startswith(self._shown[1]))
+            ids = self._index.match(search, within=self._ids if narrower else None)
+            need = [i for i in ids[:BATCH] if i not in self._cache or i in self._stale]
+            if not need:
+                self._finish(ids, base_key, search)
+                return
+            self._querying = True
+            self.ctx.worker.submit(
+                lambda s: {"ids": ids, "rows": vol_service.fetch_rows(s, need),
+                           "search": search},
+                lambda result: self._on_query_done(generation, base_key, result),
+                lambda exc: self._on_query_failed(generation, exc),
+                owner=self, label="volunteer rows",
+            )
+            return
+
+        keys = self._keys
+        base_flt = replace(flt, search="")
 
         def task(session):  # noqa: ANN001, ANN202 (runs on the worker thread)
-            ids = vol_service.query_ids_ordered(session, flt, order, descending)
-            return ids, vol_service.fetch_rows(session, ids[:BATCH])
+            base = vol_service.query_ids_ordered(session, base_flt, order, descending)
+            index = vol_service.SearchIndex(base, keys) if keys is not None else None
+            if not search:
+                ids = base
+            elif index is not None:
+                ids = index.match(search)
+            else:  # no keys yet: let the database search this once
+                ids = vol_service.query_ids_ordered(session, flt, order, descending)
+            return {"ids": ids, "rows": vol_service.fetch_rows(session, ids[:BATCH]),
+                    "index": index, "search": search}
 
+        self._querying = True
         self.ctx.worker.submit(
             task,
-            lambda result: self._on_query_done(generation, result),
+            lambda result: self._on_query_done(generation, base_key, result),
             lambda exc: self._on_query_failed(generation, exc),
             owner=self, label="volunteers query",
         )
 
-    def _on_query_done(self, generation: int, result: tuple[list[int], list[VolunteerRow]]) -> None:
+    def _on_query_done(self, generation: int, base_key: tuple, result: dict) -> None:
         self._querying = False
+        for row in result["rows"]:
+            self._cache[row.id] = row
+            self._stale.discard(row.id)
+        if "index" in result:
+            self._base_key = base_key
+            self._index = result["index"]
         if self._pending is not None:
             # A newer filter is waiting: this result is already stale.
             pending, self._pending = self._pending, None
@@ -187,13 +237,46 @@ class VolunteersModel(QAbstractTableModel):
             return
         if generation != self._generation:
             return
-        ids, first_rows = result
-        for row in first_rows:
-            self._cache[row.id] = row
+        self._finish(result["ids"], base_key, result["search"])
+        if self._index is None:
+            self._prefetch_index(base_key)
+
+    def _finish(self, ids: list[int], base_key: tuple, search: str) -> None:
         self._requested.clear()  # batch numbers refer to positions in the old list
+        self._shown = (base_key, search)
         self._apply_ids(ids)
         self._loaded_once = True
         self.sig_loaded.emit(len(ids))
+
+    def _prefetch_index(self, base_key: tuple) -> None:
+        """Load every volunteer's search text once, in the background, so that later
+        keystrokes are matched in memory (see SearchIndex) instead of scanning the table."""
+        if self._prefetching:
+            return
+        self._prefetching = True
+        version = self._data_version
+        active, team_id, grid_id, order, descending = base_key
+        base_flt = VolunteerFilter(active=active, team_id=team_id, grid_id=grid_id)
+
+        def task(session):  # noqa: ANN001, ANN202
+            keys = vol_service.search_keys(session)
+            base = vol_service.query_ids_ordered(session, base_flt, order, descending)
+            return keys, vol_service.SearchIndex(base, keys)
+
+        def done(result: tuple) -> None:
+            self._prefetching = False
+            if version == self._data_version and base_key == self._current_base_key():
+                self._keys, self._index = result
+                self._base_key = base_key
+
+        def failed(_exc: BaseException) -> None:
+            self._prefetching = False  # searching keeps working through SQL
+
+        self.ctx.worker.submit(task, done, failed, owner=self, label="search index")
+
+    def _current_base_key(self) -> tuple:
+        f = self._filter
+        return (f.active, f.team_id, f.grid_id, self._order, self._descending)
 
     def _on_query_failed(self, generation: int, exc: BaseException) -> None:
         self._querying = False
@@ -448,8 +531,9 @@ class VolunteersModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column in the database (name sorts by pinyin)."""
         col = COLUMNS[column]
-        if not col.sortable:
-            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not col.sortable or (col.key, descending) == (self._order, self._descending):
+            return  # e.g. the view enabling sorting: the order it asks for is already shown
         self._order = col.key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._descending = descending
         self._request()

@@ -173,8 +173,8 @@ class VolunteersView(QWidget):
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
 
         self._update_buttons()
+        self.model.set_filter(self.current_filter())  # first: the rows matter most
         self._load_filter_lists()
-        self.model.set_filter(self.current_filter())
 
     def _build_shortcuts(self) -> None:
         find = QAction(self)

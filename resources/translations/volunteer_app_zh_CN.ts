@@ -1749,11 +1749,11 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -103,3 +103,34 @@ def test_keystrokes_are_coalesced(ctx, qtbot) -> None:  # noqa: ANN001
         expected = vol_service.query_ids(s, VolunteerFilter(search="zhang", active=True))
     assert model.ids == expected
     assert len(loads) <= 2  # the first query, then one for the latest text
+
+
+def test_in_memory_search_matches_the_sql_search(ctx, qtbot) -> None:  # noqa: ANN001
+    model = _model(ctx, qtbot)
+    qtbot.waitUntil(lambda: model._index is not None, timeout=10_000)  # prefetched
+    with ctx.db.session() as s:
+        keys = vol_service.search_keys(s)
+        base = vol_service.query_ids(s, VolunteerFilter(active=True))
+        index = vol_service.SearchIndex(base, keys)
+        for term in ("z", "zs", "zhang", "138", "次仁", "·", "ci ren", "renci", "x y", "", "139 1"):
+            expected = vol_service.query_ids(s, VolunteerFilter(search=term, active=True))
+            assert index.match(term) == expected, term
+            assert vol_service.match_search(keys, base, term) == expected, term
+            model.set_search(term)
+            qtbot.waitUntil(lambda: not model.busy)
+            assert model.ids == expected, term
+
+
+def test_typing_with_the_index_ready_needs_no_query(ctx, qtbot) -> None:  # noqa: ANN001
+    model = _model(ctx, qtbot)
+    qtbot.waitUntil(lambda: model._index is not None, timeout=10_000)
+    for i in range(model.rowCount()):  # every row cached: nothing left to fetch
+        model.data(model.index(i, 0))
+    qtbot.waitUntil(lambda: all(model.row_for(i) is not None for i in range(model.rowCount())))
+    before = ctx.worker.pending
+    model.set_search("c")
+    assert not model.busy and ctx.worker.pending == before  # answered synchronously
+    with ctx.db.session() as s:
+        assert model.ids == vol_service.query_ids(s, VolunteerFilter(search="c", active=True))
+        model.set_search("ci")  # narrows the rows shown
+        assert model.ids == vol_service.query_ids(s, VolunteerFilter(search="ci", active=True))

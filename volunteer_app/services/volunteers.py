@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -399,3 +400,74 @@ def query_ids_ordered(session: Session, flt: VolunteerFilter | None = None,
         stmt = _filtered(stmt, flt).order_by(*keys, Volunteer.sort_key, Volunteer.id)
         ids = list(session.scalars(stmt))
     return ids[::-1] if descending else ids
+
+
+def search_keys(session: Session) -> dict[int, str]:
+    """The search text of every volunteer by id, so a front end can filter in memory.
+
+    A substring search cannot use an index: on 100,000 volunteers each query scans the
+    table. The desktop register loads these keys once and matches keystrokes with
+    :func:`match_search` instead (the same rule as ``VolunteerFilter.search``).
+    """
+    require(session, "registers.read")
+    return {vid: text for vid, text in session.execute(select(Volunteer.id, Volunteer.search_text))}
+
+
+class SearchIndex:
+    """Volunteer ids in display order with their search texts, matched in memory.
+
+    Built once per list (on a worker thread): ``match`` looks for the longest term with
+    ``str.find`` over one joined string, which in Python is several times faster than
+    testing 100,000 strings one by one. Same rule as ``VolunteerFilter.search``.
+    """
+
+    def __init__(self, ids: Sequence[int], keys: dict[int, str]) -> None:
+        self.ids = list(ids)
+        self._keys = keys
+        texts = [keys.get(i, "") for i in self.ids]
+        self._texts = texts
+        # Newlines cannot occur in a term (terms are split on white space), so a match
+        # never spans two volunteers.
+        self._joined = "\n".join(texts)
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        self._starts = starts
+
+    def match(self, search: str, within: Sequence[int] | None = None) -> list[int]:
+        """Ids whose text contains every term; ``within`` (a subset in the same order,
+        e.g. the result for a shorter search) is filtered directly when it is small."""
+        terms = [t.lower() for t in search.split()]
+        if not terms:
+            return list(self.ids)
+        get = self._keys.get
+        if within is not None and len(within) * 4 < len(self.ids):
+            return [i for i in within if all(t in get(i, "") for t in terms)]
+        longest = max(terms, key=len)
+        rest = [t for t in terms if t is not longest]
+        rows: list[int] = []
+        find, starts = self._joined.find, self._starts
+        last_row, pos = len(starts) - 1, 0
+        while True:
+            hit = find(longest, pos)
+            if hit < 0:
+                break
+            row = bisect_right(starts, hit) - 1
+            rows.append(row)
+            if row >= last_row:
+                break
+            pos = starts[row + 1]  # one hit per volunteer is enough
+        ids, texts = self.ids, self._texts
+        if rest:
+            return [ids[r] for r in rows if all(t in texts[r] for t in rest)]
+        return [ids[r] for r in rows]
+
+
+def match_search(keys: dict[int, str], ids: Iterable[int], search: str) -> list[int]:
+    """The ``ids`` (order kept) whose search text contains every term of ``search``.
+
+    Same rule as the SQL filter: terms are split on white space, lower-cased, and each
+    must occur in the text (name, full pinyin, initials, mobile digits).
+    """
+    return SearchIndex(list(ids), keys).match(search)
