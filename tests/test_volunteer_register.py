@@ -147,3 +147,32 @@ def test_grid_validation(db: Database) -> None:
     assert {"duplicate_grid_number", "duplicate_grid_name", "phone_invalid"} <= codes
     with db.session() as s:
         assert grids.get_grid(s, gid).police_phone == "0891-6321148"
+
+
+def test_volunteer_with_duty_history_cannot_be_deleted_in_a_fresh_process(tmp_path) -> None:  # noqa: ANN001
+    """The history checks must be in place even when no feature module was imported yet."""
+    import subprocess
+    import sys
+
+    from volunteer_app.paths import sqlite_url
+
+    url = sqlite_url(tmp_path / "h.db")
+    script = f"""
+from volunteer_app.db import open_database
+from volunteer_app.demo import load_demo
+from volunteer_app.models.shifts import Assignment
+from volunteer_app.errors import ConflictError
+db = open_database({url!r})
+with db.session() as s:
+    load_demo(s)
+with db.session() as s:
+    vid = s.query(Assignment.volunteer_id).first()[0]
+from volunteer_app.services import volunteers as vs
+try:
+    with db.session() as s:
+        vs.delete(s, vid)
+except ConflictError as exc:
+    print(exc.code)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "has_history", out.stderr

@@ -59,11 +59,12 @@ MATRIX: dict[str, frozenset[str]] = {
         "requests.manage", "hours.record", "hours.report", "print", "backup",
     }),
     # Captains: their own team's roster, check-in and printing only.
+    # They verify the hours their team served ("a captain or coordinator verifies").
     CAPTAIN: frozenset({"registers.read", "shifts.read", "shifts.plan", "shifts.checkin",
-                        "hours.record", "print"}),
+                        "hours.record", "hours.verify", "print"}),
 }
 # Actions a captain may do only for their own team.
-TEAM_SCOPED = frozenset({"shifts.plan", "shifts.checkin", "hours.record"})
+TEAM_SCOPED = frozenset({"shifts.plan", "shifts.checkin", "hours.record", "hours.verify"})
 
 
 @dataclass(frozen=True)
