@@ -10,9 +10,11 @@
 2. The volunteers screen on 100,000 volunteers (in this process):
    * time to first rows: building the screen until the first batch of rows is loaded;
    * keystroke to filtered rows: a key pressed in the search box until the model holds
-     the filtered ids and the first rows (median over a typed sequence; target < 50 ms),
-     next to the bare service calls (query_ids + fetch_rows of the first batch) as the
-     floor any UI must pay.
+     the filtered ids and the first rows (median over a typed sequence; target < 50 ms).
+     Baseline in the same run: the same searches as SQL through the services
+     (``query_ids`` with LIKE + ``fetch_rows``), which is what each keystroke would cost
+     without the in-memory search index; and the first keystroke typed right after the
+     screen opens, before that index is loaded.
 Figures are printed, never asserted.
 """
 
@@ -162,14 +164,24 @@ def bench_register(tmp: Path) -> None:
     ctx = AppContext(db)
 
     def wait(pred, timeout: float = 30.0) -> None:  # noqa: ANN001
+        # Sleep a little between polls, as an idle event loop would: a busy loop here would
+        # hold the GIL and slow the worker thread being measured.
         end = time.perf_counter() + timeout
         while not pred():
             if time.perf_counter() > end:
                 raise TimeoutError
             app.processEvents()
+            time.sleep(0.0002)
+
+    def idle() -> None:
+        wait(lambda: ctx.worker.pending == 0)
+
+    def loaded(v) -> bool:  # noqa: ANN001
+        return not v.model.busy and (v.model.rowCount() == 0 or v.model.row_for(0) is not None)
 
     first_rows = []
     for _ in range(5):
+        idle()  # one screen at a time, as a clerk opens it
         start = time.perf_counter()
         view = VolunteersView(ctx)
         view.resize(1200, 800)
@@ -181,10 +193,27 @@ def bench_register(tmp: Path) -> None:
         view.deleteLater()
         app.processEvents()
 
+    # Typing at once: the first keystroke lands before the search index is loaded.
+    immediate = []
+    for _ in range(3):
+        idle()
+        view = VolunteersView(ctx)
+        view.show()
+        wait(lambda v=view: v.model.loaded_once)
+        start = time.perf_counter()
+        QTest.keyClicks(view.search_edit, "z")
+        wait(lambda v=view: loaded(v))
+        immediate.append(time.perf_counter() - start)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+
+    idle()
     view = VolunteersView(ctx)
     view.resize(1200, 800)
     view.show()
     wait(lambda: view.model.loaded_once)
+    idle()  # the search index has been prefetched
     view.search_edit.setFocus()
     per_key, sizes = [], []
     for key in TYPED:
@@ -193,10 +222,10 @@ def bench_register(tmp: Path) -> None:
             QTest.keyClick(view.search_edit, Qt.Key.Key_Backspace)
         else:
             QTest.keyClicks(view.search_edit, key)
-        wait(lambda: not view.model.busy and (view.model.rowCount() == 0
-                                               or view.model.row_for(0) is not None))
+        wait(lambda: loaded(view))
         per_key.append(time.perf_counter() - start)
         sizes.append(view.model.rowCount())
+        idle()  # a clerk's next key comes ~100 ms later; let the row fetch finish
 
     # The floor: the same queries straight through the services, no UI.
     floor = []
@@ -206,7 +235,7 @@ def bench_register(tmp: Path) -> None:
         flt = VolunteerFilter(search=text, active=True)
         start = time.perf_counter()
         with db.session() as s:
-            ids = vol_service.query_ids_ordered(s, flt)
+            ids = vol_service.query_ids_ordered(s, flt)  # LIKE over the table
             vol_service.fetch_rows(s, ids[:BATCH])
         floor.append(time.perf_counter() - start)
     view.close()
@@ -219,8 +248,10 @@ def bench_register(tmp: Path) -> None:
     print(f"  keystroke -> filtered rows, median of {len(TYPED)}     "
           f"{statistics.median(per_key) * 1000:7.1f} ms   (target < 50 ms; "
           f"max {max(per_key) * 1000:.1f} ms; matches {min(sizes):,}..{max(sizes):,})")
-    print(f"  same queries through the services (floor)     "
-          f"{statistics.median(floor) * 1000:7.1f} ms")
+    print(f"  same queries as SQL through the services      "
+          f"{statistics.median(floor) * 1000:7.1f} ms   (baseline: searching the table)")
+    print(f"  first keystroke right after opening, median 3 "
+          f"{statistics.median(immediate) * 1000:7.1f} ms   (search index not loaded yet)")
 
 
 def main() -> None:

@@ -11,7 +11,10 @@ Every task is a function that takes a SQLAlchemy session and returns plain data:
 
 Each task runs in its own unit of work (``with db.session() as s``): it commits when the
 function returns and rolls back when it raises. Tasks run one after another in the order
-they were submitted, so a screen never sees an older result after a newer one.
+they were submitted, so a screen never sees an older result after a newer one. Tasks
+submitted with ``background=True`` (prefetching, warming caches) run only when no
+ordinary task is waiting, so they never delay what the clerk is waiting for by more than
+the one background task already running.
 
 Long tasks (imports) use :meth:`DbWorker.submit_long`: the function also receives a
 :class:`TaskContext` to report progress and to ask whether the clerk pressed Cancel; a
@@ -123,7 +126,9 @@ class DbWorker(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        # (priority, sequence, job): 0 = ordinary, 1 = background, 2 = stop.
+        self._queue: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self._seq = itertools.count()
         self._ids = itertools.count(1)
         self._pending = 0
         self._relay = _Relay()
@@ -144,10 +149,11 @@ class DbWorker(QObject):
         owner: QObject | None = None,
         with_session: bool = True,
         label: str = "",
+        background: bool = False,
     ) -> TaskHandle:
         """Run ``fn(session)`` (or ``fn()`` with ``with_session=False``) on the worker thread."""
         return self._put(_Job(fn, TaskHandle(next(self._ids), label), on_success, on_failure,
-                              owner=owner, with_session=with_session))
+                              owner=owner, with_session=with_session), background)
 
     def submit_long(
         self,
@@ -163,9 +169,9 @@ class DbWorker(QObject):
         """Run ``fn(session, task)`` where ``task`` is a :class:`TaskContext`."""
         return self._put(_Job(fn, TaskHandle(next(self._ids), label), on_success, on_failure,
                               on_progress=on_progress, owner=owner, with_session=with_session,
-                              long=True))
+                              long=True), False)
 
-    def _put(self, job: _Job) -> TaskHandle:
+    def _put(self, job: _Job, background: bool) -> TaskHandle:
         if self._stopped:
             # A widget that outlives its database (e.g. a timer firing while the window
             # closes) must not crash the app: the task is dropped, no callback runs.
@@ -176,7 +182,7 @@ class DbWorker(QObject):
         self._pending += 1
         if self._pending == 1:
             self.sig_busy_changed.emit(True)
-        self._queue.put(job)
+        self._queue.put((1 if background else 0, next(self._seq), job))
         return job.handle
 
     @property
@@ -212,7 +218,7 @@ class DbWorker(QObject):
 
     def _run(self) -> None:
         while True:
-            job = self._queue.get()
+            _priority, _seq, job = self._queue.get()
             if job is None:
                 return
             try:
@@ -272,14 +278,14 @@ class DbWorker(QObject):
         drained = []
         while True:
             try:
-                job = self._queue.get_nowait()
+                item = self._queue.get_nowait()
             except queue.Empty:
                 break
-            if job is not None:
-                job.handle.cancel()
-                drained.append(job)
-        for job in drained:  # the thread skips them as cancelled, without touching the db
-            self._queue.put(job)
-        self._queue.put(None)
+            if item[2] is not None:
+                item[2].handle.cancel()
+                drained.append(item)
+        for item in drained:  # the thread skips them as cancelled, without touching the db
+            self._queue.put(item)
+        self._queue.put((2, next(self._seq), None))
         if wait:
             self._thread.join(timeout)

@@ -12,7 +12,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self._current_key = ""
         self._wanted_key = ""
         self._counts: RegisterCounts | None = None
+        self._painted = False
+        self._start_when_painted = None
         self._sig_opened.connect(self._on_database_opened)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
@@ -151,7 +153,26 @@ class MainWindow(QMainWindow):
                 db, error = None, exc
             self._sig_opened.emit(db, (url, error))
 
-        threading.Thread(target=run, name="open-database", daemon=True).start()
+        # Start once the window has painted itself: the import of the database layer
+        # competes for the interpreter lock, and the clerk should see the window first.
+        thread = threading.Thread(target=run, name="open-database", daemon=True)
+        self._start_when_painted = thread.start
+        if self._painted or not self.isVisible():
+            self._start_pending_open()
+        else:
+            QTimer.singleShot(250, self._start_pending_open)  # in case no paint comes
+
+    def _start_pending_open(self) -> None:
+        start, self._start_when_painted = self._start_when_painted, None
+        if start is not None:
+            start()
+
+    def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._start_pending_open)
+        return handled
 
     def _on_database_opened(self, db: Database | None, outcome: tuple[str, BaseException | None]) -> None:
         from . import database_dialogs

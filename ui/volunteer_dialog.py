@@ -218,7 +218,7 @@ class VolunteerDialog(QDialog):
 
         def task(s):  # noqa: ANN001, ANN202
             detail = vol_service.get(s, vid) if vid is not None else None
-            return grid_service.list_grids(s), team_service.list_teams(s), detail
+            return grid_service.grid_choices(s), team_service.team_choices(s), detail
 
         self.ctx.worker.submit(task, self._on_loaded, self._on_load_failed, owner=self)
 
@@ -229,21 +229,21 @@ class VolunteerDialog(QDialog):
         grids, teams, detail = result
         self._detail = detail
         self.grid_combo.addItem(self.tr("(no grid)"), None)
-        for g in grids:
-            self.grid_combo.addItem(g.name, g.id)
+        for grid_id, name in grids:
+            self.grid_combo.addItem(name, grid_id)
         member_roles = {tid: role for tid, _name, role in (detail.teams if detail else ())}
         self.teams_table.setRowCount(len(teams))
-        for r, t in enumerate(teams):
-            item = QTableWidgetItem(("    " if t.parent_id else "") + t.name)
-            item.setData(Qt.ItemDataRole.UserRole, t.id)
+        for r, (team_id, name, parent_id) in enumerate(teams):
+            item = QTableWidgetItem(("    " if parent_id else "") + name)
+            item.setData(Qt.ItemDataRole.UserRole, team_id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if t.id in member_roles
+            item.setCheckState(Qt.CheckState.Checked if team_id in member_roles
                                else Qt.CheckState.Unchecked)
             self.teams_table.setItem(r, 0, item)
             combo = QComboBox(self.teams_table)
             for code in ROLE_CODES:
                 combo.addItem(role_text(code), code)
-            combo.setCurrentIndex(ROLE_CODES.index(member_roles.get(t.id, "member")))
+            combo.setCurrentIndex(ROLE_CODES.index(member_roles.get(team_id, "member")))
             self.teams_table.setCellWidget(r, 1, combo)
         if detail is not None:
             self.name_edit.setText(detail.name)

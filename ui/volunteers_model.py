@@ -201,9 +201,11 @@ class VolunteersModel(QAbstractTableModel):
 
         keys = self._keys
         base_flt = replace(flt, search="")
+        shared: dict = {}  # handed from this task to the index prefetch queued after it
 
         def task(session):  # noqa: ANN001, ANN202 (runs on the worker thread)
             base = vol_service.query_ids_ordered(session, base_flt, order, descending)
+            shared["base"] = base
             index = vol_service.SearchIndex(base, keys) if keys is not None else None
             if not search:
                 ids = base
@@ -221,6 +223,8 @@ class VolunteersModel(QAbstractTableModel):
             lambda exc: self._on_query_failed(generation, exc),
             owner=self, label="volunteers query",
         )
+        if keys is None:
+            self._prefetch_index(base_key, shared)
 
     def _on_query_done(self, generation: int, base_key: tuple, result: dict) -> None:
         self._querying = False
@@ -238,8 +242,6 @@ class VolunteersModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._finish(result["ids"], base_key, result["search"])
-        if self._index is None:
-            self._prefetch_index(base_key)
 
     def _finish(self, ids: list[int], base_key: tuple, search: str) -> None:
         self._requested.clear()  # batch numbers refer to positions in the old list
@@ -248,9 +250,13 @@ class VolunteersModel(QAbstractTableModel):
         self._loaded_once = True
         self.sig_loaded.emit(len(ids))
 
-    def _prefetch_index(self, base_key: tuple) -> None:
+    def _prefetch_index(self, base_key: tuple, shared: dict) -> None:
         """Load every volunteer's search text once, in the background, so that later
-        keystrokes are matched in memory (see SearchIndex) instead of scanning the table."""
+        keystrokes are matched in memory (see SearchIndex) instead of scanning the table.
+
+        Background tasks run after the query whose ids they reuse (``shared``: tasks run
+        one after another on the worker thread) and never ahead of work the clerk waits
+        for."""
         if self._prefetching:
             return
         self._prefetching = True
@@ -258,10 +264,15 @@ class VolunteersModel(QAbstractTableModel):
         active, team_id, grid_id, order, descending = base_key
         base_flt = VolunteerFilter(active=active, team_id=team_id, grid_id=grid_id)
 
-        def task(session):  # noqa: ANN001, ANN202
-            keys = vol_service.search_keys(session)
-            base = vol_service.query_ids_ordered(session, base_flt, order, descending)
-            return keys, vol_service.SearchIndex(base, keys)
+        def load_keys(session):  # noqa: ANN001, ANN202
+            shared["keys"] = vol_service.search_keys(session)
+            if shared.get("base") is None:  # the query failed or was skipped
+                shared["base"] = vol_service.query_ids_ordered(session, base_flt, order,
+                                                               descending)
+
+        def build() -> tuple:  # two small background tasks rather than one long one
+            keys = shared["keys"]
+            return keys, vol_service.SearchIndex(shared["base"], keys)
 
         def done(result: tuple) -> None:
             self._prefetching = False
@@ -272,7 +283,10 @@ class VolunteersModel(QAbstractTableModel):
         def failed(_exc: BaseException) -> None:
             self._prefetching = False  # searching keeps working through SQL
 
-        self.ctx.worker.submit(task, done, failed, owner=self, label="search index")
+        self.ctx.worker.submit(load_keys, None, failed, owner=self, label="search keys",
+                               background=True)
+        self.ctx.worker.submit(build, done, failed, owner=self, label="search index",
+                               with_session=False, background=True)
 
     def _current_base_key(self) -> tuple:
         f = self._filter

@@ -198,17 +198,18 @@ class VolunteersView(QWidget):
             active=None if status == STATUS_ALL else status == STATUS_ACTIVE,
         )
 
-    def _fill_filter_combos(self, teams: list, grids: list) -> None:
+    def _fill_filter_combos(self, teams: list[tuple[int, str, int | None]],
+                            grids: list[tuple[int, str]]) -> None:
         team_id, grid_id = self.team_combo.currentData(), self.grid_combo.currentData()
         for combo in (self.team_combo, self.grid_combo):
             combo.blockSignals(True)
             combo.clear()
         self.team_combo.addItem(self.tr("All teams"), None)
-        for t in teams:
-            self.team_combo.addItem(("\u3000" if t.parent_id else "") + t.name, t.id)
+        for team_id, name, parent_id in teams:
+            self.team_combo.addItem(("\u3000" if parent_id else "") + name, team_id)
         self.grid_combo.addItem(self.tr("All grids"), None)
-        for g in grids:
-            self.grid_combo.addItem(g.name, g.id)
+        for grid_id, name in grids:
+            self.grid_combo.addItem(name, grid_id)
         self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(team_id)))
         self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(grid_id)))
         for combo in (self.team_combo, self.grid_combo):
@@ -216,7 +217,7 @@ class VolunteersView(QWidget):
 
     def _load_filter_lists(self) -> None:
         self.ctx.worker.submit(
-            lambda s: (team_service.list_teams(s), grid_service.list_grids(s)),
+            lambda s: (team_service.team_choices(s), grid_service.grid_choices(s)),
             lambda r: self._fill_filter_combos(*r), owner=self)
 
     def _on_search_text_changed(self, text: str) -> None:

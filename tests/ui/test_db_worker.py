@@ -99,3 +99,16 @@ def test_tasks_after_shutdown_are_dropped(empty_ctx, qtbot) -> None:  # noqa: AN
     assert handle.cancelled and handle.done
     qtbot.wait(50)
     assert got == [] and empty_ctx.worker.pending == 0
+
+
+def test_background_tasks_wait_for_ordinary_ones(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    gate = threading.Event()
+    order: list[str] = []
+    empty_ctx.worker.submit(lambda s: gate.wait(5))  # hold the thread while we queue
+    empty_ctx.worker.submit(lambda s: "bg1", order.append, background=True)
+    empty_ctx.worker.submit(lambda s: "fg1", order.append)
+    empty_ctx.worker.submit(lambda s: "bg2", order.append, background=True)
+    empty_ctx.worker.submit(lambda s: "fg2", order.append)
+    gate.set()
+    wait_idle(empty_ctx)
+    assert order == ["fg1", "fg2", "bg1", "bg2"]

@@ -174,3 +174,45 @@ def test_switching_database_rebuilds_screens(ctx, qtbot, tmp_path: Path, monkeyp
     assert view.model.rowCount() == 0
     assert window.ctx.settings.value(KEY_DB_URL) == other
     window.close()
+
+
+def test_start_up_shows_the_window_then_opens_the_database(app, qtbot, demo_db) -> None:  # noqa: ANN001
+    from ui.main_window import MainWindow
+
+    url = demo_db.url
+    demo_db.dispose()
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.ctx is None
+    assert not window.action_export.isEnabled()  # nothing to export before a database
+    window.show_screen("teams")  # chosen while opening: shown once the database is there
+    with qtbot.waitSignal(window.sig_context_ready, timeout=20_000):
+        window.open_database_async(url)
+    assert window.action_export.isEnabled()
+    assert window.current_screen_key == "teams"
+    qtbot.waitUntil(lambda: window.counts is not None and window.counts.teams == 6)
+
+
+def test_start_up_on_a_bad_file_lets_the_clerk_give_up(app, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                      monkeypatch) -> None:
+    from ui.main_window import MainWindow
+
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    shown: list[str] = []
+
+    def give_up(box: QMessageBox) -> int:
+        shown.append(box.informativeText())
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", give_up)
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sig_open_failed, timeout=20_000):
+        window.open_database_async(sqlite_url(junk))
+    assert window.ctx is None
+    assert "不是本软件的数据库文件" in shown[0]
