@@ -393,11 +393,16 @@ def test_permissions_captain_checks_in_own_team_only(demo_db) -> None:
         s.info["actor"] = Actor(name="队长乙", role="captain", operator_id=7, team_id=cleanup)
         with pytest.raises(PermissionDenied):
             hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长乙", now=NOW)
-        with pytest.raises(PermissionDenied):
-            hs.verify_month(s, "2026-12", "队长乙", now=NOW)
         s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=8, team_id=patrol)
         res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
         assert len(res.entries_created) == 1
+        # Captains verify their own team's hours only.
+        s.info["actor"] = Actor(name="队长乙", role="captain", operator_id=7, team_id=cleanup)
+        assert hs.verify_month(s, "2026-12", "队长乙", now=NOW) == 0
+        with pytest.raises(PermissionDenied):
+            hs.verify(s, res.entries_created, "队长乙", now=NOW)
+        s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=8, team_id=patrol)
+        assert hs.checkin_sheet(s, sid)  # and the own team's captain may see to it
         s.info["actor"] = Actor(name="协调员", role="coordinator", operator_id=9)
         assert hs.verify(s, res.entries_created, "协调员", now=NOW) == 1
 

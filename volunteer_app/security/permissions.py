@@ -140,6 +140,8 @@ def require(session: Session, action: str, *, team_id: int | None = None) -> Act
         return actor
     if not allowed(actor, action):
         raise PermissionDenied(action=action, role=actor.role)
+    # team_id None: the service scopes the work to the captain's team itself (e.g. a
+    # captain's week generation only touches their own team's duties).
     if actor.role == CAPTAIN and action in TEAM_SCOPED and team_id is not None and team_id != actor.team_id:
         raise PermissionDenied(action=action, role=actor.role, team_id=team_id)
     return actor

@@ -400,8 +400,13 @@ def verify_month(
     team_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Verify every current, unverified entry of a month (optionally of one team)."""
-    require(session, "hours.verify", team_id=team_id)
+    """Verify every current, unverified entry of a month (optionally of one team).
+
+    A captain verifies only their own team's entries, whatever ``team_id`` says.
+    """
+    actor = require(session, "hours.verify", team_id=team_id)
+    if actor.role == "captain":
+        team_id = actor.team_id
     by = normalize_operator(by, "verified_by")
     first, nxt = month_bounds(month)
     stmt = select(HoursEntry.id).where(
