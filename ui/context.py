@@ -34,10 +34,10 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from volunteer_app.paths import config_dir
 
-from .db_worker import DbWorker
-
-if TYPE_CHECKING:  # the database layer is imported only once a database is opened
+if TYPE_CHECKING:  # imported only once a database is opened (keeps start-up light)
     from volunteer_app.db import Database
+
+    from .db_worker import DbWorker
 
 KEY_LANGUAGE = "ui/language"
 KEY_OPERATOR = "ui/operator"
@@ -92,8 +92,10 @@ class AppContext(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        from .db_worker import DbWorker
+
         self.settings = settings if settings is not None else make_settings()
-        self.worker = DbWorker(db, self)
+        self.worker: DbWorker = DbWorker(db, self)
 
     def notify_changed(self, topic: str) -> None:
         """Tell every screen that data of ``topic`` changed (call on the UI thread)."""
