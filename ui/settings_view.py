@@ -36,6 +36,17 @@ from .volunteer_dialog import FieldRow
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
 
 
+def _jobs_box(ctx: AppContext, parent: QWidget) -> QWidget | None:
+    """The background jobs' settings box, delivered with the reminders feature if present."""
+    import importlib.util
+
+    if importlib.util.find_spec("ui.jobs_settings_widget") is None:
+        return None
+    from .jobs_settings_widget import JobsSettingsWidget
+
+    return JobsSettingsWidget(ctx, parent)
+
+
 class SettingsView(QWidget):
     """Community details, operator, language, database location, default paper size."""
 
@@ -126,6 +137,9 @@ class SettingsView(QWidget):
         body_layout.addWidget(community_box)
         body_layout.addWidget(local_box)
         body_layout.addWidget(db_box)
+        jobs = _jobs_box(ctx, body)
+        if jobs is not None:
+            body_layout.addWidget(jobs)
         body_layout.addStretch(1)
         body.setMaximumWidth(900)
         scroll = QScrollArea(self)

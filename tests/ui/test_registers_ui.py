@@ -236,3 +236,25 @@ def test_switching_language_changes_visible_strings(ctx, qtbot) -> None:  # noqa
     window.screen_widget("settings").language_combo.setCurrentIndex(0)
     qtbot.waitUntil(lambda: sidebar.item(1).text() == "志愿者")
     assert window.screen_widget("volunteers").add_button.text() == "新增志愿者"
+
+
+def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from ui.import_dialog import ImportDialog
+
+    big = tmp_path / "big.csv"
+    lines = ["姓名,手机号,网格"] + [f"志愿者{i},13{i:09d},1号网格" for i in range(30_000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _count(ctx)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.check_file(big)
+    assert dialog.busy and dialog.progress.isVisible() and dialog.cancel_task_button.isVisible()
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 30_001, timeout=10_000)  # rows known
+    assert not dialog.choose_button.isEnabled()
+    with qtbot.waitSignal(dialog.sig_checked, timeout=20_000) as checked:
+        qtbot.mouseClick(dialog.cancel_task_button, Qt.MouseButton.LeftButton)
+    assert checked.args == [False]
+    assert dialog.summary_label.text() == "已取消检查，没有写入任何数据。"
+    assert not dialog.progress.isVisible() and not dialog.import_button.isEnabled()
+    assert _count(ctx) == before
