@@ -35,7 +35,7 @@ from ..scheduling.conflicts import MIN_REST, shift_interval
 from ..scheduling.explain import Gap, explain
 from ..security.permissions import actor_of, require
 from . import availability as avail
-from .shifts import load_duties, local_now, monday_of
+from .shifts import load_duties, local_now, lock_shifts, monday_of
 
 HISTORY_DAYS = 7 * af.HISTORY_WEEKS
 MAX_RANGE_DAYS = 31
@@ -260,6 +260,8 @@ def apply(session: Session, result: AutofillResult) -> AppliedFill:
     is raised and nothing is written.
     """
     new = list(result.proposal.assignments)
+    # Hold the shifts first, so the re-check below cannot race another coordinator.
+    lock_shifts(session, [sid for sid, _ in new])
     now_problem = build_problem(session, result.scope, min_rest=result.problem.min_rest)
     shift_team = {s.id: s.team_id for s in now_problem.shifts}
     for team_id in sorted({shift_team.get(sid) for sid, _ in new}, key=lambda t: (t is None, t)):

@@ -743,6 +743,21 @@ def _volunteer_facts(session: Session, volunteer_id: int, day: date) -> Voluntee
     return facts[volunteer_id]
 
 
+def lock_shifts(session: Session, shift_ids: Iterable[int]) -> None:
+    """Hold the shifts' rows for the rest of the unit of work before counting places.
+
+    Two coordinators filling the same shift at once must not both see a free place:
+    a no-op UPDATE takes the row lock on PostgreSQL and the write lock on SQLite, so the
+    second one waits, then counts the first one's assignment. (A SELECT would not do:
+    under READ COMMITTED, or SQLite's autocommit reads, both would count the same free
+    place.)
+    """
+    ids = sorted(set(shift_ids))
+    for start in range(0, len(ids), 900):
+        session.execute(update(Shift).where(Shift.id.in_(ids[start:start + 900]))
+                        .values(needed=Shift.needed).execution_options(synchronize_session=False))
+
+
 def assign(session: Session, shift_id: int, volunteer_id: int,
            override_reason: str | None = None, *, source: str = "manual",
            status: str = "planned") -> AssignResult:
@@ -762,6 +777,7 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
         reason = normalize_text(override_reason, "override", 500) or None
         if reason is None:
             raise ValidationError(FieldProblem("override", "required", override_reason))
+    lock_shifts(session, [shift_id])
     existing = session.scalar(select(Assignment).where(
         Assignment.shift_id == shift_id, Assignment.volunteer_id == volunteer_id))
     if existing is not None and existing.status != "cancelled":
