@@ -438,3 +438,29 @@ def test_verify_shift_verifies_only_that_shift(demo_db) -> None:
         assert hs.verify_shift(s, sid1, "队长甲", now=NOW) == 0
         assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 240
         assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1), verified_only=False) == 480
+
+
+def test_planner_status_change_keeps_ledger_in_step(demo_db) -> None:  # noqa: ANN001
+    """Completing a duty through the planner's status command records its hours; taking
+    the completion back voids them with a correction."""
+    from volunteer_app.services import shifts as shift_service
+
+    with demo_db.session() as s:
+        patrol = _team(s, "patrol")
+        vols = _vols(s, 1)
+        sid, _aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols, team=patrol)
+        shift_service.set_status(s, sid, vols[0], "checked_in")
+        shift_service.set_status(s, sid, vols[0], "completed")
+    from volunteer_app.models.hours import HoursEntry
+
+    def minutes() -> list[int]:
+        with demo_db.session() as s:
+            return sorted(e.minutes for e in s.scalars(
+                select(HoursEntry).where(HoursEntry.volunteer_id == vols[0],
+                                         HoursEntry.date == date(2026, 12, 7))))
+
+    assert minutes() == [120]
+    with demo_db.session() as s:
+        shift_service.set_status(s, sid, vols[0], "no_show")
+    # The 2 hours are voided by a correction entry (0 h), never edited away.
+    assert minutes() == [0, 120]

@@ -851,6 +851,12 @@ def set_status(session: Session, shift_id: int, volunteer_id: int, status: str, 
         row.confirmed_at = local_now(session)
     row.status, row.actual_start, row.actual_end = status, start, end
     session.flush()
+    if attendance:
+        # Completed duties are service hours: keep the ledger in step with attendance
+        # whichever screen or command recorded it.
+        from . import hours
+
+        hours.sync_assignment(session, row.id, actor_of(session).name)
 
 
 def confirm(session: Session, shift_id: int, volunteer_id: int) -> None:
