@@ -80,3 +80,63 @@ def test_import_killed_midway_is_all_or_nothing(demo_db: Database, tmp_path: Pat
     prepare = time.perf_counter() - start
     outcomes = kill_at_random_points(argv, env, check, window=(prepare * 0.95, prepare * 1.4))
     assert "killed" in outcomes
+
+
+def _scalar(url: str, sql: str) -> int:
+    db = open_database(url, upgrade=False)
+    try:
+        with db.engine.connect() as conn:
+            return conn.execute(text(sql)).scalar()
+    finally:
+        db.dispose()
+
+
+def _timed_run(argv: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def test_shift_generation_killed_midway_is_all_or_nothing(new_db_url) -> None:  # noqa: ANN001
+    gen = ["shifts", "generate", "--from", "2027-01-01", "--to", "2028-12-31"]
+    scratch = new_db_url("scratch", template="demo")
+    env = {**os.environ, "VOLUNTEER_APP_DB": scratch}
+    base = _scalar(scratch, "SELECT count(*) FROM shift")
+    full = _timed_run([sys.executable, "-m", "volunteer_app", *gen], env)
+    made = _scalar(scratch, "SELECT count(*) FROM shift") - base
+    assert made > 5000
+    outcomes = []
+    for i in range(3):
+        url = new_db_url(f"gen{i}", template="demo")
+        env = {**os.environ, "VOLUNTEER_APP_DB": url}
+
+        def check(url: str = url) -> None:
+            n = _scalar(url, "SELECT count(*) FROM shift")
+            batches = _scalar(url, "SELECT count(*) FROM generation_batch")
+            assert (n - base, batches) in ((0, 1), (made, 2)), (n - base, batches)
+
+        outcomes += kill_at_random_points([sys.executable, "-m", "volunteer_app", *gen], env, check,
+                                          window=(full * 0.5, full * 1.0), tries=1, seed=i)
+    assert "killed" in outcomes
+
+
+def test_autofill_apply_killed_midway_is_all_or_nothing(new_db_url) -> None:  # noqa: ANN001
+    url = new_db_url("fill", template="demo")
+    env = {**os.environ, "VOLUNTEER_APP_DB": url}
+    run = [sys.executable, "-m", "volunteer_app", "shifts", "generate", "--from", "2027-03-01",
+           "--to", "2027-03-07"]
+    subprocess.run(run, env=env, check=True, capture_output=True)
+    fill = [sys.executable, "-m", "volunteer_app", "roster", "autofill", "--week", "2027-W09",
+            "--time-limit", "5"]
+    solve = _timed_run([*fill, "--dry-run"], env)
+    base = _scalar(url, "SELECT count(*) FROM assignment")
+
+    def check() -> None:
+        n = _scalar(url, "SELECT count(*) FROM assignment") - base
+        batches = _scalar(url, "SELECT count(*) FROM autofill_batch")
+        linked = _scalar(url, "SELECT count(*) FROM autofill_batch_assignment")
+        assert (batches == 0 and n == 0) or (batches >= 1 and n == linked > 0), (n, batches, linked)
+
+    # The solve writes nothing; aim the kills at its end and the apply that follows.
+    outcomes = kill_at_random_points(fill, env, check, window=(solve * 0.75, solve * 1.05), tries=4)
+    assert "killed" in outcomes
