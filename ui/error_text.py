@@ -109,6 +109,8 @@ ERRORS = {
     "too_new": QT_TRANSLATE_NOOP("ErrorText", "The database was written by a newer version of this application (revision %1). Please update the application."),
     "foreign_database": QT_TRANSLATE_NOOP("ErrorText", "%1 holds tables that were not made by this application."),
     "missing": QT_TRANSLATE_NOOP("ErrorText", "%1 does not exist."),
+    "forbidden": QT_TRANSLATE_NOOP("ErrorText", "Your role does not allow this. Ask an administrator if you need it."),
+    "login_required": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are switched on for this database: please log in first."),
 }
 
 

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._connect_context()
         self._retranslate_chrome()
         self._enable_database_actions(True)
+        self._update_screen_access()
         self.show_screen(self._wanted_key or DEFAULT_SCREEN)
         self.refresh_counts()
         self.sig_context_ready.emit(ctx)
@@ -183,6 +184,12 @@ class MainWindow(QMainWindow):
             if db is None:
                 self.sig_open_failed.emit()
                 return
+        from .login_dialog import gate_database
+
+        if not gate_database(db, self, self.settings):  # accounts on and the login cancelled
+            db.dispose()
+            self.sig_open_failed.emit()
+            return
         ctx = AppContext(db, self.settings)
         remember_database(ctx)
         self.attach(ctx)
@@ -198,6 +205,7 @@ class MainWindow(QMainWindow):
             item.setData(ROLE_SCREEN_KEY, spec.key)
             item.setSizeHint(QSize(150, 44))
             self._sidebar.addItem(item)
+            item.setHidden(not spec.allowed(self.ctx))  # hidden rows keep their index
         self._sidebar.blockSignals(False)
         self._sidebar.setFixedWidth(168)
 
@@ -237,9 +245,13 @@ class MainWindow(QMainWindow):
         self._enable_database_actions(self.ctx is not None)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        self._view_actions: dict[str, QAction] = {}
         for n, spec in enumerate(SCREENS, start=1):
             act = QAction(icon(spec.icon), spec.title, self)
-            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            if n <= 9:
+                act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            act.setVisible(spec.allowed(self.ctx))
+            self._view_actions[spec.key] = act
             act.triggered.connect(lambda _checked=False, k=spec.key: self.show_screen(k))
             view_menu.addAction(act)
 
@@ -250,6 +262,13 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about)
         help_menu.addAction(about_qt)
+
+    def _update_screen_access(self) -> None:
+        """Show only the screens the logged-in operator may use."""
+        for row, spec in enumerate(SCREENS):
+            allowed = spec.allowed(self.ctx)
+            self._sidebar.item(row).setHidden(not allowed)
+            self._view_actions[spec.key].setVisible(allowed)
 
     def _enable_database_actions(self, on: bool) -> None:
         for action in self._db_actions:
@@ -292,6 +311,8 @@ class MainWindow(QMainWindow):
         if self.ctx is None:  # still opening the database: show it once attached
             self._wanted_key = key
             return
+        if not screen(key).allowed(self.ctx):  # e.g. the last screen of an administrator
+            key = DEFAULT_SCREEN
         widget = self.screen_widget(key)
         self._stack.setCurrentWidget(widget)
         self._current_key = key
@@ -465,6 +486,11 @@ class MainWindow(QMainWindow):
             return True
         db = database_dialogs.open_interactive(url, self, allow_quit=False)
         if db is None:
+            return False
+        from .login_dialog import gate_database
+
+        if not gate_database(db, self, self.settings):  # the current database stays open
+            db.dispose()
             return False
         old = self.ctx
         new = AppContext(db, old.settings)

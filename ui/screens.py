@@ -51,6 +51,25 @@ class ScreenSpec:
     module: str  # module under ui/ that holds the screen class
     class_name: str
     planned: bool  # True for screens another feature delivers (may not exist yet)
+    permission: str = ""  # action of security.permissions the operator needs ("" = none)
+
+    def allowed(self, ctx: AppContext | None) -> bool:
+        """Whether the logged-in operator may use this screen (the core enforces it too).
+
+        No database yet: screens needing a permission stay hidden. No operator logged in:
+        the single local user, who may do everything (a database with accounts on is
+        only attached after a login).
+        """
+        if not self.permission:
+            return True
+        if ctx is None:
+            return False
+        actor = ctx.db.actor
+        if actor is None:
+            return True
+        from volunteer_app.security.permissions import allowed
+
+        return allowed(actor, self.permission)
 
     @property
     def title(self) -> str:
@@ -85,6 +104,10 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "print_view", "PrintView", True),
     ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "settings_view",
                "SettingsView", False),
+    ScreenSpec("operators", QT_TRANSLATE_NOOP("Screens", "Operators"), "operators", "operators_view",
+               "OperatorsView", False, "operators.manage"),
+    ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "audit", "audit_view",
+               "AuditView", False, "audit.view"),
 )
 
 SCREEN_KEYS = tuple(s.key for s in SCREENS)

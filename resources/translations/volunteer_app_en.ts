@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Accounts switched on</source>
+        <translation>Accounts switched on</translation>
+    </message>
+    <message>
+        <source>Accounts switched off</source>
+        <translation>Accounts switched off</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>any operator</source>
+        <translation>any operator</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>any record type</source>
+        <translation>any record type</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Changes (old → new)</source>
+        <translation>Changes (old → new)</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filters to see older ones.</source>
+        <translation>The newest %1 entries; narrow the filters to see older ones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AutofillDialog</name>
     <message>
         <source>Auto-fill the roster</source>
@@ -734,6 +848,37 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>EnableAccountsDialog</name>
+    <message>
+        <source>Switch accounts on</source>
+        <translation>Switch accounts on</translation>
+    </message>
+    <message>
+        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
+        <translation>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Password (at least %1 characters)</source>
+        <translation>Password (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Name</source>
@@ -1048,6 +1193,14 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>%1 does not exist.</translation>
     </message>
     <message>
+        <source>Your role does not allow this. Ask an administrator if you need it.</source>
+        <translation>Your role does not allow this. Ask an administrator if you need it.</translation>
+    </message>
+    <message>
+        <source>Operator accounts are switched on for this database: please log in first.</source>
+        <translation>Operator accounts are switched on for this database: please log in first.</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1090,6 +1243,42 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Unexpected error: %1: %2</source>
         <translation>Unexpected error: %1: %2</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>must be 1 to 40 characters without spaces</source>
+        <translation>must be 1 to 40 characters without spaces</translation>
+    </message>
+    <message>
+        <source>is already used by another operator</source>
+        <translation>is already used by another operator</translation>
+    </message>
+    <message>
+        <source>must be chosen for a team captain</source>
+        <translation>must be chosen for a team captain</translation>
+    </message>
+    <message>
+        <source>must have at least 8 characters</source>
+        <translation>must have at least 8 characters</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; make another operator administrator first.</source>
+        <translation>This is the last active administrator; make another operator administrator first.</translation>
+    </message>
+    <message>
+        <source>Operator accounts are already switched on.</source>
+        <translation>Operator accounts are already switched on.</translation>
+    </message>
+    <message>
+        <source>The operator was not found; they may have been removed meanwhile.</source>
+        <translation>The operator was not found; they may have been removed meanwhile.</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1956,49 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>This database requires operators to log in.</source>
+        <translation>This database requires operators to log in.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again after %1 or ask an administrator to unlock it.</source>
+        <translation>This account is locked after too many wrong passwords. Try again after %1 or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Shared database without accounts</source>
+        <translation>Shared database without accounts</translation>
+    </message>
+    <message>
+        <source>This database is on a server and may be shared by several PCs, but operator accounts are switched off: everyone may see and change everything, and the audit log cannot tell who did what.
+
+An administrator should switch accounts on in 操作员 (Operators).</source>
+        <translation>This database is on a server and may be shared by several PCs, but operator accounts are switched off: everyone may see and change everything, and the audit log cannot tell who did what.
+
+An administrator should switch accounts on in 操作员 (Operators).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
@@ -1922,6 +2154,156 @@ Choose No to start with empty registers.</translation>
 Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>This part of the application is not built yet.
 Nothing on this page works so far; it will arrive with a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>New operator</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>Edit operator</source>
+        <translation>Edit operator</translation>
+    </message>
+    <message>
+        <source>(choose the team)</source>
+        <translation>(choose the team)</translation>
+    </message>
+    <message>
+        <source>May log in</source>
+        <translation>May log in</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation>leave empty to keep the password</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team (captains)</source>
+        <translation>Team (captains)</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsView</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Team captain</source>
+        <translation>Team captain</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>New operator…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Operator accounts are on: everyone logs in and may do only what their role allows; every change is recorded with their name.</source>
+        <translation>Operator accounts are on: everyone logs in and may do only what their role allows; every change is recorded with their name.</translation>
+    </message>
+    <message>
+        <source>Operator accounts are off (single-user mode): whoever uses this PC may do everything. Switch them on when several people or PCs share this database.</source>
+        <translation>Operator accounts are off (single-user mode): whoever uses this PC may do everything. Switch them on when several people or PCs share this database.</translation>
+    </message>
+    <message>
+        <source>Switch accounts off…</source>
+        <translation>Switch accounts off…</translation>
+    </message>
+    <message>
+        <source>Switch accounts on…</source>
+        <translation>Switch accounts on…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Switch accounts off</source>
+        <translation>Switch accounts off</translation>
+    </message>
+    <message>
+        <source>Switch operator accounts off? Whoever uses this PC may then do everything without logging in. The operators are kept for when accounts are switched on again.</source>
+        <translation>Switch operator accounts off? Whoever uses this PC may then do everything without logging in. The operators are kept for when accounts are switched on again.</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3600,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>

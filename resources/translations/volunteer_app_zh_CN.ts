@@ -2,6 +2,119 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Accounts switched on</source>
+        <translation>开启账号</translation>
+    </message>
+    <message>
+        <source>Accounts switched off</source>
+        <translation>关闭账号</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>any operator</source>
+        <translation>任意操作员</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>any record type</source>
+        <translation>任意记录类型</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Changes (old → new)</source>
+        <translation>改动（旧值 → 新值）</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filters to see older ones.</source>
+        <translation>仅显示最新的 %1 条；缩小筛选范围可查看更早的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AutofillDialog</name>
     <message>
         <source>Auto-fill the roster</source>
@@ -721,6 +834,37 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>EnableAccountsDialog</name>
+    <message>
+        <source>Switch accounts on</source>
+        <translation>开启操作员账号</translation>
+    </message>
+    <message>
+        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
+        <translation>开启后，每个人都须用用户名和密码登录，只能做其角色允许的事。请创建第一个管理员，随后将以该管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password (at least %1 characters)</source>
+        <translation>密码（至少 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Name</source>
@@ -1035,6 +1179,14 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>%1 不存在。</translation>
     </message>
     <message>
+        <source>Your role does not allow this. Ask an administrator if you need it.</source>
+        <translation>您的角色不允许此操作。如确有需要，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Operator accounts are switched on for this database: please log in first.</source>
+        <translation>此数据库已开启操作员账号，请先登录。</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
@@ -1077,6 +1229,42 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Unexpected error: %1: %2</source>
         <translation>意外错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>must be 1 to 40 characters without spaces</source>
+        <translation>须为 1 至 40 个字符，且不含空格</translation>
+    </message>
+    <message>
+        <source>is already used by another operator</source>
+        <translation>已被其他操作员使用</translation>
+    </message>
+    <message>
+        <source>must be chosen for a team captain</source>
+        <translation>须为队长指定所带队伍</translation>
+    </message>
+    <message>
+        <source>must have at least 8 characters</source>
+        <translation>至少需要 8 个字符</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; make another operator administrator first.</source>
+        <translation>这是最后一个启用中的管理员，请先将其他操作员设为管理员。</translation>
+    </message>
+    <message>
+        <source>Operator accounts are already switched on.</source>
+        <translation>操作员账号已经开启。</translation>
+    </message>
+    <message>
+        <source>The operator was not found; they may have been removed meanwhile.</source>
+        <translation>找不到该操作员，可能已被删除。</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1934,49 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>This database requires operators to log in.</source>
+        <translation>此数据库要求操作员登录。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again after %1 or ask an administrator to unlock it.</source>
+        <translation>密码错误次数过多，此账号已被锁定。请在 %1 之后重试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Shared database without accounts</source>
+        <translation>共享数据库未开启账号</translation>
+    </message>
+    <message>
+        <source>This database is on a server and may be shared by several PCs, but operator accounts are switched off: everyone may see and change everything, and the audit log cannot tell who did what.
+
+An administrator should switch accounts on in 操作员 (Operators).</source>
+        <translation>此数据库位于服务器上，可能由多台电脑共用，但尚未开启操作员账号：任何人都能查看和修改全部数据，审计日志也无法区分是谁操作的。
+
+请管理员在“操作员”页面开启账号。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
@@ -1900,6 +2131,156 @@ Choose No to start with empty registers.</source>
 Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>这部分功能尚未完成。
 本页目前没有任何可用功能，将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>New operator</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>Edit operator</source>
+        <translation>编辑操作员</translation>
+    </message>
+    <message>
+        <source>(choose the team)</source>
+        <translation>（选择队伍）</translation>
+    </message>
+    <message>
+        <source>May log in</source>
+        <translation>允许登录</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation>留空则不修改密码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team (captains)</source>
+        <translation>队伍（队长）</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsView</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>办事员</translation>
+    </message>
+    <message>
+        <source>Team captain</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>新增操作员…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Operator accounts are on: everyone logs in and may do only what their role allows; every change is recorded with their name.</source>
+        <translation>操作员账号已开启：每个人都须登录，只能做其角色允许的事；每次修改都会记下操作人。</translation>
+    </message>
+    <message>
+        <source>Operator accounts are off (single-user mode): whoever uses this PC may do everything. Switch them on when several people or PCs share this database.</source>
+        <translation>操作员账号未开启（单用户模式）：使用这台电脑的人可以做任何操作。多人或多台电脑共用此数据库时，请开启账号。</translation>
+    </message>
+    <message>
+        <source>Switch accounts off…</source>
+        <translation>关闭账号…</translation>
+    </message>
+    <message>
+        <source>Switch accounts on…</source>
+        <translation>开启账号…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Switch accounts off</source>
+        <translation>关闭账号</translation>
+    </message>
+    <message>
+        <source>Switch operator accounts off? Whoever uses this PC may then do everything without logging in. The operators are kept for when accounts are switched on again.</source>
+        <translation>关闭操作员账号？之后使用这台电脑的人无需登录即可做任何操作。操作员信息会保留，以便再次开启。</translation>
     </message>
 </context>
 <context>
@@ -3192,6 +3573,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
