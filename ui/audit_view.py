@@ -64,7 +64,10 @@ def changes_text(changes: dict) -> str:
     """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
     lines = []
     for field, pair in changes.items():
-        if isinstance(pair, list) and len(pair) == 2:
+        if field == "ids" and isinstance(pair, list) and len(pair) == 2:
+            # A summary of many new rows: the first and last id, not an old and new value.
+            lines.append(f"{field}: {pair[0]}\u2013{pair[1]}")
+        elif isinstance(pair, list) and len(pair) == 2:
             old, new = pair
             if old is None:
                 lines.append(f"{field}: {_value(new)}")
