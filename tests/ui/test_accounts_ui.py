@@ -187,3 +187,18 @@ def test_id_numbers_masked_in_details_for_a_coordinator(ctx, qtbot, wait_idle) -
     qtbot.waitUntil(lambda: view.detail.name_label.text() == name, timeout=10_000)
     shown = view.detail.values["id_number"].text()
     assert number not in shown and shown.endswith(number[-4:]) and "*" in shown
+
+
+def test_gate_asks_for_a_login_only_when_accounts_are_on(empty_ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from ui import login_dialog
+
+    shown = []
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec",
+                        lambda self: shown.append(self) or login_dialog.QDialog.DialogCode.Rejected)
+    db = empty_ctx.db
+    assert login_dialog.gate_database(db) and not shown  # single-user mode: no login
+    with db.session() as s:
+        accounts.enable_accounts(s, "admin", "geheim-123")
+    assert not login_dialog.gate_database(db) and len(shown) == 1  # cancelled: not opened
+    accounts.login_unit(db, "admin", "geheim-123")
+    assert login_dialog.gate_database(db) and len(shown) == 1
