@@ -123,6 +123,9 @@ def test_lockout_after_repeated_failures(demo_db: Database) -> None:
         actions = [e.action for e in list_entries(s)]
     assert actions[:2] == ["login", "login_failed"]
     assert actions.count("login_failed") == accounts.MAX_FAILURES + 1
+    with demo_db.session() as s:
+        failed = [e for e in list_entries(s) if e.action == "login_failed"]
+    assert {e.operator for e in failed} == {"admin"}  # the name that was tried, not the OS user
 
 
 def test_unknown_user_and_inactive_account(demo_db: Database) -> None:

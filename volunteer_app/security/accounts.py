@@ -114,10 +114,10 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     now = now or datetime.now()
     op = session.scalar(select(Operator).where(Operator.username == username))
     if op is None or not op.active:
-        audit.record(session, "login_failed", "operator", "", username)
+        audit.record(session, "login_failed", "operator", "", username, who=username)
         return _failed("bad_credentials")
     if op.locked_until is not None and op.locked_until > now:
-        audit.record(session, "login_failed", "operator", op.id, f"{username} (locked)")
+        audit.record(session, "login_failed", "operator", op.id, f"{username} (locked)", who=username)
         return _failed("locked", until=op.locked_until)
     try:
         _hasher.verify(op.password_hash, password)
@@ -126,7 +126,7 @@ def login(session: Session, username: str, password: str, now: datetime | None =
         if op.failed_attempts >= MAX_FAILURES:
             op.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
             op.failed_attempts = 0
-        audit.record(session, "login_failed", "operator", op.id, username)
+        audit.record(session, "login_failed", "operator", op.id, username, who=username)
         return _failed("locked" if op.locked_until and op.locked_until > now else "bad_credentials",
                        until=op.locked_until)
     op.failed_attempts = 0

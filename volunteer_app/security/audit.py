@@ -56,15 +56,19 @@ def _label(obj: object) -> str:
 
 
 def record(session: Session, action: str, entity: str = "", entity_id: object = "",
-           summary: str = "", changes: dict | None = None) -> None:
-    """Append one audit entry in the caller's unit of work."""
+           summary: str = "", changes: dict | None = None, *, who: str | None = None) -> None:
+    """Append one audit entry in the caller's unit of work.
+
+    ``who`` names the person when nobody is logged in yet (a failed login attempt).
+    """
     from ..models.accounts import AuditEntry
     from .permissions import actor_of
 
     actor = actor_of(session)
     session.add(AuditEntry(
-        at=datetime.now().replace(microsecond=0), operator_id=actor.operator_id,
-        operator=actor.name, action=action, entity=entity, entity_id=str(entity_id or ""),
+        at=datetime.now().replace(microsecond=0),
+        operator_id=None if who else actor.operator_id,
+        operator=(who or actor.name)[:40], action=action, entity=entity, entity_id=str(entity_id or ""),
         summary=summary, changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
     ))
 
