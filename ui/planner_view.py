@@ -1265,6 +1265,10 @@ class PlannerView(QWidget):
         self.copy_button = QPushButton(self.tr("Copy previous week"), self)
         self.copy_button.setToolTip(self.tr(
             "Put last week's volunteers on this week's matching shifts (checked for conflicts)"))
+        self.autofill_button = QPushButton(self.tr("Auto-fill\u2026"), self)
+        self.autofill_button.setObjectName("plannerAutofill")
+        self.autofill_button.setToolTip(self.tr(
+            "Propose volunteers for this week's open places, fairly; you review and apply"))
 
         nav = QHBoxLayout()
         nav.addWidget(title)
@@ -1281,6 +1285,7 @@ class PlannerView(QWidget):
         nav.addWidget(self.generate_button)
         nav.addWidget(self.holidays_button)
         nav.addWidget(self.copy_button)
+        nav.addWidget(self.autofill_button)
 
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("plannerHolidayNotice")
@@ -1331,10 +1336,13 @@ class PlannerView(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"), self.shift_box)
         self.confirm_button = QPushButton(self.tr("Mark confirmed"), self.shift_box)
         self.confirm_all_button = QPushButton(self.tr("Confirm all"), self.shift_box)
+        self.checkin_button = QPushButton(self.tr("Check-in\u2026"), self.shift_box)
+        self.checkin_button.setToolTip(self.tr("Record who arrived and left, or did not come"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.confirm_all_button)
+        buttons.addWidget(self.checkin_button)
         buttons.addStretch(1)
         shift_layout = QVBoxLayout(self.shift_box)
         shift_layout.addWidget(self.shift_title)
@@ -1398,6 +1406,8 @@ class PlannerView(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.confirm_all_button.clicked.connect(self._on_confirm_all_clicked)
+        self.autofill_button.clicked.connect(self._on_autofill_clicked)
+        self.checkin_button.clicked.connect(self._on_checkin_clicked)
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
         self.sig_message.connect(self.message_label.setText)
 
@@ -1634,6 +1644,7 @@ class PlannerView(QWidget):
         self.confirm_button.setEnabled(picked is not None and picked.status == "planned")
         self.confirm_all_button.setEnabled(
             shift is not None and any(a.status == "planned" for a in shift.assigned))
+        self.checkin_button.setEnabled(shift is not None and bool(shift.assigned))
 
     def _picked_assigned(self):  # noqa: ANN202
         shift = self.selected_shift()
@@ -1735,6 +1746,24 @@ class PlannerView(QWidget):
         self.ctx.worker.submit(lambda s: svc.confirm_shift(s, sid),
                                lambda n: self._after(sid, self.tr("%n volunteer(s) confirmed.", "", n)),
                                self._show_error, owner=self)
+
+    def _on_autofill_clicked(self) -> None:
+        from .autofill_dialog import AutofillDialog
+
+        dialog = AutofillDialog(self.ctx, self.monday, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The dialog announces "shifts" changes itself after apply and undo.
+        dialog.open()
+
+    def _on_checkin_clicked(self) -> None:
+        from .checkin_dialog import CheckinDialog
+
+        shift = self.selected_shift()
+        if shift is None:
+            return
+        dialog = CheckinDialog(self.ctx, shift.id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _after(self, shift_id: int, message: str) -> None:
         self.sig_message.emit(message)

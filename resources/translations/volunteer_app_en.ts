@@ -2801,6 +2801,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</translation>
     </message>
     <message>
+        <source>Auto-fill…</source>
+        <translation>Auto-fill…</translation>
+    </message>
+    <message>
+        <source>Propose volunteers for this week&apos;s open places, fairly; you review and apply</source>
+        <translation>Propose volunteers for this week&apos;s open places, fairly; you review and apply</translation>
+    </message>
+    <message>
         <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
         <translation>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
     </message>
@@ -2827,6 +2835,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Confirm all</source>
         <translation>Confirm all</translation>
+    </message>
+    <message>
+        <source>Check-in…</source>
+        <translation>Check-in…</translation>
+    </message>
+    <message>
+        <source>Record who arrived and left, or did not come</source>
+        <translation>Record who arrived and left, or did not come</translation>
     </message>
     <message>
         <source>Free volunteers</source>

@@ -2776,6 +2776,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
     </message>
     <message>
+        <source>Auto-fill…</source>
+        <translation>自动排班…</translation>
+    </message>
+    <message>
+        <source>Propose volunteers for this week&apos;s open places, fairly; you review and apply</source>
+        <translation>为本周空缺岗位公平地推荐志愿者,审核后再应用</translation>
+    </message>
+    <message>
         <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
         <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
     </message>
@@ -2802,6 +2810,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Confirm all</source>
         <translation>全部确认</translation>
+    </message>
+    <message>
+        <source>Check-in…</source>
+        <translation>签到…</translation>
+    </message>
+    <message>
+        <source>Record who arrived and left, or did not come</source>
+        <translation>登记谁到岗、离岗,或未到</translation>
     </message>
     <message>
         <source>Free volunteers</source>

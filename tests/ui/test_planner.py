@@ -326,3 +326,24 @@ def test_availability_dialog_sets_windows_limits_and_leave(view, qtbot, demo_db)
         return "on_leave" in [c.code for c in again.conflicts] and not again.eligible
 
     qtbot.waitUntil(now_on_leave, timeout=15000)
+
+
+def test_autofill_and_checkin_dialogs_open_from_the_planner(view, qtbot, demo_db) -> None:  # noqa: ANN001
+    from ui.autofill_dialog import AutofillDialog
+    from ui.checkin_dialog import CheckinDialog
+
+    assert view.autofill_button.isEnabled()
+    qtbot.mouseClick(view.autofill_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in view.findChildren(AutofillDialog))
+    assert dialog.isVisible()
+    dialog.reject()
+    with demo_db.session() as s:
+        shift = next(r for r in svc.week_plan(s, view.monday).shifts if r.assigned)
+    with qtbot.waitSignal(view.sig_candidates_loaded, timeout=15000):
+        assert view.select_shift(shift.id)
+    assert view.checkin_button.isEnabled()
+    qtbot.mouseClick(view.checkin_button, Qt.MouseButton.LeftButton)
+    checkin = next(w for w in view.findChildren(CheckinDialog))
+    qtbot.waitSignal(checkin.sig_loaded, timeout=15000)
+    assert checkin.isVisible()
+    checkin.reject()
