@@ -62,6 +62,20 @@ def main(db_url: str) -> int:
 
     window = MainWindow(None, settings=settings)
     window.sig_open_failed.connect(lambda: QApplication.exit(1))
+    window.sig_context_ready.connect(lambda _ctx: _start_background_jobs(window))
     window.show()
     window.open_database_async(choose_start_url(db_url, settings_str(settings, KEY_DB_URL, "")))
     return app.exec()
+
+
+def _start_background_jobs(window) -> None:  # noqa: ANN001
+    """Run reminders, alerts, plan generation and backups while the window is open.
+
+    Once per window: switching database is followed by the bridge itself.
+    """
+    if getattr(window, "_jobs_attached", False):
+        return
+    from .scheduler_bridge import attach_to_window
+
+    window._jobs_attached = True
+    attach_to_window(window)

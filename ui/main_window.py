@@ -497,6 +497,11 @@ class MainWindow(QMainWindow):
         new.setParent(self)
         self._drop_screens()
         old.worker.sig_busy_changed.disconnect(self._on_worker_busy_changed)
+        from .scheduler_bridge import SchedulerBridge
+
+        bridge = SchedulerBridge.of(old)
+        if bridge is not None:  # the old database's jobs end before its connections close
+            bridge.stop()
         old.close(wait=True)
         old.deleteLater()
         self.ctx = new

@@ -216,3 +216,26 @@ def test_start_up_on_a_bad_file_lets_the_clerk_give_up(app, qtbot, tmp_path: Pat
         window.open_database_async(sqlite_url(junk))
     assert window.ctx is None
     assert "不是本软件的数据库文件" in shown[0]
+
+
+def test_background_jobs_start_with_the_window_and_stop_on_switch(qtbot, demo_db, new_db_url) -> None:  # noqa: ANN001
+    """ui.app starts the scheduler once the database is attached; switching database
+    stops the old one and starts one for the new database."""
+    from ui import app as app_module
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.scheduler_bridge import SchedulerBridge
+
+    ctx = AppContext(demo_db)
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.sig_context_ready.connect(lambda _c: app_module._start_background_jobs(window))
+    window.attach(ctx)
+    first = SchedulerBridge.of(ctx)
+    qtbot.waitUntil(lambda: first is not None and first.running, timeout=15000)
+    other = new_db_url("other", template="demo")
+    assert window.switch_database(other)
+    assert not first.running
+    second = SchedulerBridge.of(window.ctx)
+    qtbot.waitUntil(lambda: second is not None and second.running, timeout=15000)
+    window.close()
