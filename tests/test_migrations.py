@@ -109,3 +109,23 @@ def test_wal_and_foreign_keys_on(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_read_only_database_is_refused_before_any_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from volunteer_app import db as db_module
+
+    path = tmp_path / "ro.db"
+    open_database(sqlite_url(path)).dispose()
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    # Tests run as root here, who may write anyway: ask as an ordinary user would be told.
+    real_access = os.access
+    monkeypatch.setattr(db_module.os, "access",
+                        lambda p, mode: False if (mode == os.W_OK and str(p) == str(path)) else real_access(p, mode))
+    with pytest.raises(DatabaseError) as err:
+        open_database(sqlite_url(path))
+    assert err.value.code == "read_only"
+    assert path.read_bytes() == before

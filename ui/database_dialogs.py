@@ -78,6 +78,7 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
             error_text(exc) + "\n\n" + translate("DatabaseDialogs", "You can open another database file or create a new one."))
         open_btn = box.addButton(translate("DatabaseDialogs", "Open another file\u2026"), QMessageBox.ButtonRole.AcceptRole)
         new_btn = box.addButton(translate("DatabaseDialogs", "Create a new database\u2026"), QMessageBox.ButtonRole.ActionRole)
+        restore_btn = box.addButton(translate("DatabaseDialogs", "Restore from a backup\u2026"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(translate("DatabaseDialogs", "Quit") if allow_quit else translate("DatabaseDialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
@@ -85,11 +86,46 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
             chosen = choose_database(parent, create=False, current_url=url)
         elif clicked is new_btn:
             chosen = choose_database(parent, create=True, current_url=url)
+        elif clicked is restore_btn:
+            db, exc = restore_into_new(parent, url)
+            if db is not None:
+                return db
+            continue
         else:
             return None
         if chosen:
             url = chosen
         exc = None  # try (again) on the next round
+
+
+def restore_into_new(parent: QWidget | None, url: str) -> tuple[Database | None, BaseException | None]:
+    """Rebuild the data from a backup into a NEW database file the clerk chooses.
+
+    The file that failed to open is never written to: it may not be ours at all.
+    """
+    from volunteer_app.backup import inspect_backup, restore_backup
+
+    from .file_actions import choose_backup_file
+
+    backup = choose_backup_file(parent, start_directory(url))
+    if backup is None:
+        return None, None
+    target = choose_database(parent, create=True, current_url=url)
+    if target is None:
+        return None, None
+    try:
+        inspect_backup(backup)  # refuse a damaged or foreign file before creating anything
+    except DatabaseError as exc:
+        return None, exc
+    db, exc = try_open(target)
+    if db is None:
+        return None, exc
+    try:
+        restore_backup(db, backup)
+    except Exception as exc:  # shown in the same dialog; the new file holds no data
+        db.dispose()
+        return None, exc
+    return db, None
 
 
 def display_location(url: str) -> str:

@@ -111,6 +111,13 @@ ERRORS = {
     "missing": QT_TRANSLATE_NOOP("ErrorText", "%1 does not exist."),
     "forbidden": QT_TRANSLATE_NOOP("ErrorText", "Your role does not allow this. Ask an administrator if you need it."),
     "login_required": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are switched on for this database: please log in first."),
+    "read_only": QT_TRANSLATE_NOOP("ErrorText", "%1 is read-only. Copy it to a folder you may write to, or restore a backup."),
+    "backup_missing": QT_TRANSLATE_NOOP("ErrorText", "%1 does not exist or is not a file."),
+    "backup_unreadable": QT_TRANSLATE_NOOP("ErrorText", "%1 cannot be read (%2)."),
+    "backup_damaged": QT_TRANSLATE_NOOP("ErrorText", "%1 is damaged or incomplete and cannot be restored (%2)."),
+    "backup_foreign": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a backup of this application."),
+    "backup_format": QT_TRANSLATE_NOOP("ErrorText", "%1: a .db copy can only be made of a database file; choose a .vabak archive."),
+    "schema_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The backup does not fit this database's structure."),
 }
 
 

@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         self.action_backup = QAction(self.tr("&Back up database\u2026"), self)
         self.action_backup.setShortcut(QKeySequence("Ctrl+B"))
         self.action_backup.triggered.connect(self._on_backup_triggered)
+        self.action_restore = QAction(self.tr("&Restore from a backup\u2026"), self)
+        self.action_restore.triggered.connect(self._on_restore_triggered)
         self.action_quit = QAction(self.tr("&Quit"), self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
@@ -239,9 +241,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_export)
         file_menu.addSeparator()
         file_menu.addAction(self.action_backup)
+        file_menu.addAction(self.action_restore)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        self._db_actions = [self.action_import, self.action_export, self.action_backup]
+        self._db_actions = [self.action_import, self.action_export, self.action_backup,
+                            self.action_restore]
         self._enable_database_actions(self.ctx is not None)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -523,6 +527,11 @@ class MainWindow(QMainWindow):
         from . import file_actions
 
         file_actions.export_volunteers(self.ctx, self)
+
+    def _on_restore_triggered(self) -> None:
+        from . import file_actions
+
+        file_actions.restore_database(self.ctx, self)
 
     def _on_backup_triggered(self) -> None:
         from . import file_actions

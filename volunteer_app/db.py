@@ -11,6 +11,7 @@ Service functions take the session and never commit.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,6 +162,9 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
         if not create and not path.exists():
             raise DatabaseError("missing", path=str(path))
         check_sqlite_file(path)
+        if path.exists() and not os.access(path, os.W_OK):
+            # SQLite would open it and fail at the first write (or the WAL): say so now.
+            raise DatabaseError("read_only", path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:

@@ -712,6 +712,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>Create a new database…</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -1201,6 +1205,34 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>Operator accounts are switched on for this database: please log in first.</translation>
     </message>
     <message>
+        <source>%1 is read-only. Copy it to a folder you may write to, or restore a backup.</source>
+        <translation>%1 is read-only. Copy it to a folder you may write to, or restore a backup.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 does not exist or is not a file.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete and cannot be restored (%2).</source>
+        <translation>%1 is damaged or incomplete and cannot be restored (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of this application.</source>
+        <translation>%1 is not a backup of this application.</translation>
+    </message>
+    <message>
+        <source>%1: a .db copy can only be made of a database file; choose a .vabak archive.</source>
+        <translation>%1: a .db copy can only be made of a database file; choose a .vabak archive.</translation>
+    </message>
+    <message>
+        <source>The backup does not fit this database&apos;s structure.</source>
+        <translation>The backup does not fit this database&apos;s structure.</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1300,12 +1332,52 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>The export failed: %1</translation>
     </message>
     <message>
+        <source>Database copy (*.db);;Portable archive, any database (*.vabak)</source>
+        <translation>Database copy (*.db);;Portable archive, any database (*.vabak)</translation>
+    </message>
+    <message>
+        <source>Portable archive, any database (*.vabak)</source>
+        <translation>Portable archive, any database (*.vabak)</translation>
+    </message>
+    <message>
         <source>Back up database</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <source>The open database is on a database server. Ask its administrator to back it up (for PostgreSQL: pg_dump).</source>
-        <translation>The open database is on a database server. Ask its administrator to back it up (for PostgreSQL: pg_dump).</translation>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Backups (*.db *.sqlite *.vabak);;All files (*)</source>
+        <translation>Backups (*.db *.sqlite *.vabak);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 volunteers, %2 rows in all</source>
+        <translation>%1 volunteers, %2 rows in all</translation>
+    </message>
+    <message>
+        <source>Made %1; %2</source>
+        <translation>Made %1; %2</translation>
+    </message>
+    <message>
+        <source>Replace ALL data of the open database with the backup %1?
+
+%2
+
+The current data is kept as a safety copy first.</source>
+        <translation>Replace ALL data of the open database with the backup %1?
+
+%2
+
+The current data is kept as a safety copy first.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data replaced is kept in %1.</source>
+        <translation>The backup was restored. The data replaced is kept in %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nothing was changed: %1</translation>
     </message>
     <message>
         <source>Choose a different file: a backup cannot overwrite the open database.</source>
@@ -2031,6 +2103,10 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>&amp;Back up database…</source>
         <translation>&amp;Back up database…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -699,6 +699,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>新建数据库…</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1187,6 +1191,34 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>此数据库已开启操作员账号，请先登录。</translation>
     </message>
     <message>
+        <source>%1 is read-only. Copy it to a folder you may write to, or restore a backup.</source>
+        <translation>%1 是只读文件。请复制到可写入的文件夹,或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 不存在或不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>无法读取 %1(%2)。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete and cannot be restored (%2).</source>
+        <translation>%1 已损坏或不完整,无法恢复(%2)。</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of this application.</source>
+        <translation>%1 不是本程序的备份文件。</translation>
+    </message>
+    <message>
+        <source>%1: a .db copy can only be made of a database file; choose a .vabak archive.</source>
+        <translation>%1:只有数据库文件才能备份为 .db 副本,请选择 .vabak 归档。</translation>
+    </message>
+    <message>
+        <source>The backup does not fit this database&apos;s structure.</source>
+        <translation>备份与本数据库的结构不符。</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
@@ -1286,12 +1318,52 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>导出失败：%1</translation>
     </message>
     <message>
+        <source>Database copy (*.db);;Portable archive, any database (*.vabak)</source>
+        <translation>数据库副本 (*.db);;通用归档,适用于任何数据库 (*.vabak)</translation>
+    </message>
+    <message>
+        <source>Portable archive, any database (*.vabak)</source>
+        <translation>通用归档,适用于任何数据库 (*.vabak)</translation>
+    </message>
+    <message>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <source>The open database is on a database server. Ask its administrator to back it up (for PostgreSQL: pg_dump).</source>
-        <translation>当前数据库在数据库服务器上，请联系服务器管理员备份（PostgreSQL 可使用 pg_dump）。</translation>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.db *.sqlite *.vabak);;All files (*)</source>
+        <translation>备份文件 (*.db *.sqlite *.vabak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 volunteers, %2 rows in all</source>
+        <translation>志愿者 %1 人,共 %2 条记录</translation>
+    </message>
+    <message>
+        <source>Made %1; %2</source>
+        <translation>备份时间 %1;%2</translation>
+    </message>
+    <message>
+        <source>Replace ALL data of the open database with the backup %1?
+
+%2
+
+The current data is kept as a safety copy first.</source>
+        <translation>用备份 %1 替换当前数据库的全部数据吗?
+
+%2
+
+替换前会先把当前数据另存为安全副本。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data replaced is kept in %1.</source>
+        <translation>备份已恢复。被替换的数据保存在 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未做任何更改:%1</translation>
     </message>
     <message>
         <source>Choose a different file: a backup cannot overwrite the open database.</source>
@@ -2009,6 +2081,10 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
