@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Base
 from .people import ROLES, TEAM_KINDS, Community, Grid, Membership, Team, Volunteer
 
+
 def _register_all() -> None:
     """Import every model module so all tables are on ``Base.metadata`` (for Alembic).
 
