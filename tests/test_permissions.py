@@ -4,7 +4,7 @@ against every guarded service operation), lockout, masking of ID numbers, audit 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,76 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("community.edit", lambda s, p: community.save_community(s, community.CommunityInfo(name="林琼社区"))),
     ("operators.manage", lambda s, p: accounts.list_operators(s)),
     ("audit.view", lambda s, p: list_entries(s)),
+    # shift planning
+    ("shifts.read", lambda s, p: _shifts().week_plan(s, _monday())),
+    ("shifts.plan", lambda s, p: _shifts().create_shift(s, _shifts().ShiftData(
+        _monday(), time(9), time(10), team_id=None, location="社区广场"))),
+    ("shifts.plan", lambda s, p: _shifts().generate(s, _monday(), _monday())),
+    ("shifts.plan", lambda s, p: _autofill_apply_empty(s)),
+    # residents' requests
+    ("requests.read", lambda s, p: _requests().list_requests(s)),
+    ("requests.manage", lambda s, p: _requests().create_request(s, _requests().RequestData(
+        resident_name="居民", resident_phone="13800001111", description="楼道灯坏了"), "文书")),
+    # service hours
+    ("hours.record", lambda s, p: _hours().add_manual(s, _first_volunteer(s), _yesterday(), 1, "培训", "文书")),
+    ("hours.verify", lambda s, p: _hours().verify_month(s, "2026-12", "协调员")),
+    ("hours.report", lambda s, p: _hours().monthly_report(s, "2026-12")),
+    # printing, background jobs, backups
+    ("print", lambda s, p: _printing_cards().grid_cards_data(s)),
+    ("jobs.manage", lambda s, p: _job_settings().save_config(s, "nightly_backup", enabled=False)),
 ]
+
+
+def _monday():  # noqa: ANN202
+    from datetime import date
+
+    return date(2026, 12, 7)
+
+
+def _yesterday():  # noqa: ANN202
+    from datetime import date
+
+    return date.today() - timedelta(days=1)
+
+
+def _shifts():  # noqa: ANN202
+    from volunteer_app.services import shifts
+
+    return shifts
+
+
+def _requests():  # noqa: ANN202
+    from volunteer_app.services import requests
+
+    return requests
+
+
+def _hours():  # noqa: ANN202
+    from volunteer_app.services import hours
+
+    return hours
+
+
+def _printing_cards():  # noqa: ANN202
+    from volunteer_app.printing import cards
+
+    return cards
+
+
+def _job_settings():  # noqa: ANN202
+    from volunteer_app.jobs import settings
+
+    return settings
+
+
+def _autofill_apply_empty(s: Session) -> object:
+    """Applying a (possibly empty) auto-fill proposal for the whole week."""
+    from volunteer_app.services import autofill
+
+    scope = autofill.Scope(_monday(), _monday())
+    problem = autofill.build_problem(s, scope)
+    result = autofill.propose(scope, problem, time_limit=2)
+    return autofill.apply(s, result)
 
 
 @pytest.fixture

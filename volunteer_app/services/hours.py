@@ -853,6 +853,7 @@ class MonthlyReport:
 
 def monthly_report(session: Session, month: str) -> MonthlyReport:
     """Hours of a month per volunteer and per team, from the statement lines."""
+    require(session, "hours.report")
     lines = monthly_statement(session, month)
     by_vol: dict[int, list[StatementRow]] = {}
     by_team: dict[int | None, list[StatementRow]] = {}
