@@ -252,11 +252,15 @@ class DbWorker(QObject):
         try:
             if self._owner_gone(job):
                 return
+            if self._stopped and isinstance(job.error, TaskCancelled):
+                return  # dropped by shutdown: the screens that asked are going away
             if job.error is None:
                 if job.on_success is not None:
                     job.on_success(job.result)
             elif job.on_failure is not None:
                 job.on_failure(job.error)
+            elif isinstance(job.error, TaskCancelled):
+                log.debug("task %s cancelled", job.handle.label or job.handle.id)
             else:
                 log.error("database task %s failed", job.handle.label or job.handle.id,
                           exc_info=job.error)

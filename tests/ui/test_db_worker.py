@@ -112,3 +112,18 @@ def test_background_tasks_wait_for_ordinary_ones(empty_ctx, qtbot, wait_idle) ->
     gate.set()
     wait_idle(empty_ctx)
     assert order == ["fg1", "fg2", "bg1", "bg2"]
+
+
+def test_shutdown_with_queued_tasks_reports_no_errors(empty_ctx, qtbot) -> None:  # noqa: ANN001
+    gate = threading.Event()
+    errors: list[object] = []
+    calls: list[object] = []
+    empty_ctx.worker.sig_unhandled_error.connect(errors.append)
+    empty_ctx.worker.submit(lambda s: gate.wait(5))
+    for _ in range(3):
+        empty_ctx.worker.submit(lambda s: 1, calls.append)  # no on_failure
+    empty_ctx.worker.submit(lambda s: 1, calls.append, calls.append)
+    threading.Timer(0.05, gate.set).start()
+    empty_ctx.worker.shutdown(wait=True)
+    qtbot.wait(100)
+    assert errors == [] and calls == []  # cancelled by the shutdown: nobody is told
