@@ -143,7 +143,7 @@ def bench_startup(tmp: Path) -> None:
 
 
 def bench_register(tmp: Path) -> None:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -164,14 +164,27 @@ def bench_register(tmp: Path) -> None:
     ctx = AppContext(db)
 
     def wait(pred, timeout: float = 30.0) -> None:  # noqa: ANN001
-        # Sleep a little between polls, as an idle event loop would: a busy loop here would
-        # hold the GIL and slow the worker thread being measured.
+        # Sleep in a Qt event loop between checks, as the idle app does; polling in a busy
+        # loop would hold the GIL and slow down the worker thread being measured. Every
+        # event that can make ``pred`` true (a result delivered, the worker going idle)
+        # wakes the loop through the signals connected below.
         end = time.perf_counter() + timeout
         while not pred():
             if time.perf_counter() > end:
                 raise TimeoutError
-            app.processEvents()
-            time.sleep(0.0002)
+            loop = QEventLoop()
+            wakers = [ctx.worker.sig_busy_changed, *(v.model.sig_loaded for v in live),
+                      *(v.model.dataChanged for v in live)]
+            for signal in wakers:
+                signal.connect(loop.quit)
+            QTimer.singleShot(20, loop.quit)
+            if not pred():
+                loop.exec()
+            for signal in wakers:
+                try:
+                    signal.disconnect(loop.quit)
+                except RuntimeError:  # the view was deleted meanwhile
+                    pass
 
     def idle() -> None:
         wait(lambda: ctx.worker.pending == 0)
@@ -179,11 +192,13 @@ def bench_register(tmp: Path) -> None:
     def loaded(v) -> bool:  # noqa: ANN001
         return not v.model.busy and (v.model.rowCount() == 0 or v.model.row_for(0) is not None)
 
+    live: list = []  # views whose model signals wake the waiting loop
     first_rows = []
     for _ in range(5):
         idle()  # one screen at a time, as a clerk opens it
         start = time.perf_counter()
         view = VolunteersView(ctx)
+        live[:] = [view]
         view.resize(1200, 800)
         view.show()
         wait(lambda v=view: v.model.loaded_once and v.model.row_for(0) is not None)
@@ -191,6 +206,7 @@ def bench_register(tmp: Path) -> None:
         count = view.model.rowCount()
         view.close()
         view.deleteLater()
+        live.clear()
         app.processEvents()
 
     # Typing at once: the first keystroke lands before the search index is loaded.
@@ -198,6 +214,7 @@ def bench_register(tmp: Path) -> None:
     for _ in range(3):
         idle()
         view = VolunteersView(ctx)
+        live[:] = [view]
         view.show()
         wait(lambda v=view: v.model.loaded_once)
         start = time.perf_counter()
@@ -206,10 +223,12 @@ def bench_register(tmp: Path) -> None:
         immediate.append(time.perf_counter() - start)
         view.close()
         view.deleteLater()
+        live.clear()
         app.processEvents()
 
     idle()
     view = VolunteersView(ctx)
+    live[:] = [view]
     view.resize(1200, 800)
     view.show()
     wait(lambda: view.model.loaded_once)

@@ -43,6 +43,7 @@ translate = QCoreApplication.translate
 BATCH = 200  # rows per fetch: a few screenfuls
 CACHE_LIMIT = 20_000  # rows kept in memory before the cache is trimmed
 MAX_DIFF_RUNS = 64  # more changed runs than this and a reset is cheaper than notifications
+MAX_DIFF_ROWS = 500  # more rows added or removed than this: a reset
 
 # Custom item roles (public constants: views, delegates and tests use them).
 ROLE_ID = Qt.ItemDataRole.UserRole + 1  # int volunteer id (available before the row loads)
@@ -314,32 +315,44 @@ class VolunteersModel(QAbstractTableModel):
             self._requested.clear()
 
     def _notify_diff(self, old: list[int], new: list[int]) -> bool:
-        """Turn old into new with remove/insert notifications; False if a reset is better."""
+        """Turn old into new with remove/insert notifications; False if a reset is better.
+
+        Meant for small changes (a volunteer added, left, deleted), where keeping the
+        selection and the scroll position matters; a new search replaces the list wholesale
+        and a reset is both cheaper and what the clerk expects.
+        """
         if not old or not new or old == new:
             return old == new
+        if abs(len(old) - len(new)) > MAX_DIFF_ROWS:
+            return False
         old_set, new_set = set(old), set(new)
-        kept_old = [i for i in old if i in new_set]
-        kept_new = [i for i in new if i in old_set]
-        if kept_old != kept_new:
-            return False  # order changed (a rename moved a row): a reset is clearer
         removed = [n for n, i in enumerate(old) if i not in new_set]
         added = [n for n, i in enumerate(new) if i not in old_set]
+        if len(removed) + len(added) > MAX_DIFF_ROWS:
+            return False
+        if removed or added:
+            kept_old = [i for i in old if i in new_set]
+            kept_new = [i for i in new if i in old_set]
+            if kept_old != kept_new:
+                return False  # order changed (a rename moved a row): a reset is clearer
+        elif old != new:
+            return False
         remove_runs, add_runs = _runs(removed), _runs(added)
         if len(remove_runs) + len(add_runs) > MAX_DIFF_RUNS:
             return False
+        # data() only reads _ids; the id -> row map is rebuilt once, at the end.
         ids = list(old)
         for first, last in reversed(remove_runs):
             self.beginRemoveRows(QModelIndex(), first, last)
             del ids[first : last + 1]
             self._ids = ids
-            self._row_of = {vid: i for i, vid in enumerate(ids)}
             self.endRemoveRows()
         for first, last in add_runs:
             self.beginInsertRows(QModelIndex(), first, last)
             ids[first:first] = new[first : last + 1]
             self._ids = ids
-            self._row_of = {vid: i for i, vid in enumerate(ids)}
             self.endInsertRows()
+        self._row_of = {vid: i for i, vid in enumerate(ids)}
         return True
 
     # -- lazy rows --------------------------------------------------------------------

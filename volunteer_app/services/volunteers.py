@@ -473,6 +473,11 @@ class SearchIndex:
             return [i for i in within if all(t in get(i, "") for t in terms)]
         longest = max(terms, key=len)
         rest = [t for t in terms if t is not longest]
+        ids, texts = self.ids, self._texts
+        if self._joined.count(longest) * 8 > len(ids):
+            # A common term (a digit, one letter): testing each text beats locating hits.
+            return [ids[r] for r, text in enumerate(texts)
+                    if longest in text and all(t in text for t in rest)]
         rows: list[int] = []
         find, starts = self._joined.find, self._starts
         last_row, pos = len(starts) - 1, 0
@@ -485,7 +490,6 @@ class SearchIndex:
             if row >= last_row:
                 break
             pos = starts[row + 1]  # one hit per volunteer is enough
-        ids, texts = self.ids, self._texts
         if rest:
             return [ids[r] for r in rows if all(t in texts[r] for t in rest)]
         return [ids[r] for r in rows]
