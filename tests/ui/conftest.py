@@ -72,3 +72,34 @@ def wait_idle(qtbot):  # noqa: ANN001, ANN201
         qtbot.waitUntil(lambda: context.worker.pending == 0, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_modals(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN202
+    """A modal box or file dialog nobody answers would hang the run (offscreen there is
+    no one to click). Unless a test patches them itself (its patch wins), they are
+    answered with Cancel here, and a test that showed one anyway — e.g. an error box
+    popping up from a late background task — fails instead of hanging."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    shown: list[str] = []
+
+    def box(kind: str):  # noqa: ANN202
+        def fake(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN202, ARG001
+            shown.append(f"{kind}: {title}: {text}")
+            return QMessageBox.StandardButton.Cancel
+        return fake
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+
+    def fake_exec(self):  # noqa: ANN001, ANN202
+        shown.append(f"exec: {self.windowTitle()}: {self.text()}")
+        return int(QMessageBox.StandardButton.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    yield shown
+    assert not shown, f"unanswered modal dialog(s) during the test: {shown}"
