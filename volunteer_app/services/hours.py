@@ -797,8 +797,23 @@ def monthly_statement(session: Session, month: str, team_id: int | None = None) 
     ]
 
 
+class _MinutesAsHours:
+    """Verified and unverified minutes of a total, shown as hours."""
+
+    verified_minutes: int
+    unverified_minutes: int
+
+    @property
+    def hours(self) -> float:
+        return minutes_to_hours(self.verified_minutes)
+
+    @property
+    def unverified_hours(self) -> float:
+        return minutes_to_hours(self.unverified_minutes)
+
+
 @dataclass(frozen=True)
-class VolunteerHours:
+class VolunteerHours(_MinutesAsHours):
     """A volunteer's hours in a month."""
 
     volunteer_id: int
@@ -808,17 +823,9 @@ class VolunteerHours:
     unverified_minutes: int
     entries: int
 
-    @property
-    def hours(self) -> float:
-        return minutes_to_hours(self.verified_minutes)
-
-    @property
-    def unverified_hours(self) -> float:
-        return minutes_to_hours(self.unverified_minutes)
-
 
 @dataclass(frozen=True)
-class TeamHours:
+class TeamHours(_MinutesAsHours):
     """A team's hours in a month (by the team each entry was served for)."""
 
     team_id: int | None
@@ -826,14 +833,6 @@ class TeamHours:
     verified_minutes: int
     unverified_minutes: int
     volunteers: int
-
-    @property
-    def hours(self) -> float:
-        return minutes_to_hours(self.verified_minutes)
-
-    @property
-    def unverified_hours(self) -> float:
-        return minutes_to_hours(self.unverified_minutes)
 
 
 @dataclass(frozen=True)
