@@ -307,16 +307,25 @@ class RequestDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            shown = False
-            for p in exc.problems:
-                row = self.rows.get(p.field)
-                if row is not None:
-                    row.set_error(orders_problem_text(p.field, p.code, include_field=False))
-                    shown = True
-            if shown:
-                return
-        QMessageBox.warning(self, self.windowTitle(), orders_error_text(exc))
+        show_failure(self, self.rows, exc)
+
+
+def show_failure(dialog: QDialog, rows: dict, exc: BaseException) -> bool:
+    """Put field problems under their fields; anything else in a message box.
+
+    Returns True when a message box was shown (the failure is not about a field).
+    """
+    if isinstance(exc, ValidationError):
+        shown = False
+        for p in exc.problems:
+            row = rows.get(p.field)
+            if row is not None:
+                row.set_error(orders_problem_text(p.field, p.code, include_field=False))
+                shown = True
+        if shown:
+            return False
+    QMessageBox.warning(dialog, dialog.windowTitle(), orders_error_text(exc))
+    return True
 
 
 class TransitionDialog(QDialog):
@@ -423,16 +432,8 @@ class TransitionDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            shown = False
-            for p in exc.problems:
-                row = self.rows.get(p.field)
-                if row is not None:
-                    row.set_error(orders_problem_text(p.field, p.code, include_field=False))
-                    shown = True
-            if shown:
-                return
-        QMessageBox.warning(self, self.windowTitle(), orders_error_text(exc))
+        if not show_failure(self, self.rows, exc):
+            return
         if isinstance(exc, AppError) and exc.code in ("invalid_transition", "stale"):
             self.ctx.notify_changed("orders")
             self.reject()
