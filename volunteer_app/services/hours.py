@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
@@ -27,6 +27,7 @@ from ..models import Grid, Membership, Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.requests import RequestEvent, ResidentRequest
 from ..models.shifts import Assignment, Shift
+from ..names import like_pattern
 from ..security.permissions import require
 from ..validation import normalize_name, normalize_text
 from . import volunteers as volunteer_service
@@ -98,6 +99,21 @@ def minutes_to_hours(minutes: int) -> float:
     return round(minutes / 60, 2)
 
 
+class _MinutesAsHours:
+    """Verified and unverified minutes of a total, shown as hours."""
+
+    verified_minutes: int
+    unverified_minutes: int
+
+    @property
+    def hours(self) -> float:
+        return minutes_to_hours(self.verified_minutes)
+
+    @property
+    def unverified_hours(self) -> float:
+        return minutes_to_hours(self.unverified_minutes)
+
+
 # -- rows handed to front ends --------------------------------------------------------
 
 
@@ -161,6 +177,9 @@ class EntryFilter:
     team_id: int | None = None
     verified: bool | None = None
     include_superseded: bool = False
+    # Every word must occur in the volunteer's name, pinyin, initials or phone (as in
+    # the register's search: ``zs`` finds 张三).
+    search: str = ""
 
 
 def _superseded_by_subquery():  # noqa: ANN202
@@ -201,7 +220,16 @@ def _entry_select():  # noqa: ANN202
 def list_entries(session: Session, flt: EntryFilter | None = None) -> list[EntryRow]:
     """Ledger entries, newest date first; superseded entries only when asked for."""
     flt = flt or EntryFilter()
-    stmt = _entry_select()
+    stmt = _filtered(_entry_select(), flt).order_by(*_LEDGER_ORDER)
+    return _entry_rows(session, stmt)
+
+
+# Newest day first, then by volunteer (pinyin), then in the order the entries were made.
+_LEDGER_ORDER = (HoursEntry.date.desc(), Volunteer.sort_key, HoursEntry.id)
+
+
+def _filtered(stmt, flt: EntryFilter):  # noqa: ANN001, ANN202
+    """``stmt`` (joined to Volunteer) restricted to the entries ``flt`` asks for."""
     if flt.month:
         first, nxt = month_bounds(flt.month)
         stmt = stmt.where(HoursEntry.date >= first, HoursEntry.date < nxt)
@@ -215,8 +243,83 @@ def list_entries(session: Session, flt: EntryFilter | None = None) -> list[Entry
         )
     if not flt.include_superseded:
         stmt = stmt.where(_is_current())
-    stmt = stmt.order_by(HoursEntry.date.desc(), Volunteer.sort_key, HoursEntry.id)
-    return _entry_rows(session, stmt)
+    for term in (flt.search or "").split():
+        stmt = stmt.where(Volunteer.search_text.like(like_pattern(term), escape="\\"))
+    return stmt
+
+
+def entry_ids(session: Session, flt: EntryFilter | None = None) -> list[int]:
+    """Ids of the matching entries in ledger order (newest day first), so that a front end
+    can show a large ledger lazily and fetch the rows it displays with :func:`fetch_entries`."""
+    require(session, "registers.read")
+    stmt = _filtered(
+        select(HoursEntry.id).join(Volunteer, Volunteer.id == HoursEntry.volunteer_id),
+        flt or EntryFilter(),
+    ).order_by(*_LEDGER_ORDER)
+    return list(session.scalars(stmt))
+
+
+def fetch_entries(session: Session, ids: Sequence[int]) -> list[EntryRow]:
+    """The entries with the given ids, in the order given (unknown ids are left out)."""
+    require(session, "registers.read")
+    if not ids:
+        return []
+    rows = {r.id: r for r in _entry_rows(session, _entry_select().where(HoursEntry.id.in_(list(ids))))}
+    return [rows[i] for i in ids if i in rows]
+
+
+@dataclass(frozen=True)
+class LedgerTotal(_MinutesAsHours):
+    """One volunteer's hours among the entries of a ledger filter (current entries only)."""
+
+    volunteer_id: int
+    name: str
+    verified_minutes: int  # verified, current, more than zero: what reports count
+    unverified_minutes: int  # current entries still awaiting verification
+    entries: int  # current entries with more than zero minutes
+
+
+@dataclass(frozen=True)
+class LedgerTotals(_MinutesAsHours):
+    """Per-volunteer totals of a ledger filter and their sum."""
+
+    volunteers: tuple[LedgerTotal, ...]
+    verified_minutes: int
+    unverified_minutes: int
+    entries: int
+
+
+def ledger_totals(session: Session, flt: EntryFilter | None = None) -> LedgerTotals:
+    """Hours per volunteer of the entries matching ``flt``, pinyin order, for a summary.
+
+    Superseded entries and voiding corrections never count, whatever the filter says
+    about showing them.
+    """
+    require(session, "registers.read")
+    flt = replace(flt or EntryFilter(), include_superseded=False)
+    verified = HoursEntry.verified_at.is_not(None)
+    stmt = _filtered(
+        select(
+            HoursEntry.volunteer_id, Volunteer.name,
+            func.coalesce(func.sum(case((verified, HoursEntry.minutes), else_=0)), 0),
+            func.coalesce(func.sum(case((verified, 0), else_=HoursEntry.minutes)), 0),
+            func.count(HoursEntry.id),
+        )
+        .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
+        .where(HoursEntry.minutes > 0),
+        flt,
+    ).group_by(HoursEntry.volunteer_id, Volunteer.name, Volunteer.sort_key).order_by(
+        Volunteer.sort_key, HoursEntry.volunteer_id)
+    people = tuple(
+        LedgerTotal(volunteer_id=vid, name=name, verified_minutes=int(v), unverified_minutes=int(u),
+                    entries=int(n))
+        for vid, name, v, u, n in session.execute(stmt)
+    )
+    return LedgerTotals(
+        volunteers=people, verified_minutes=sum(p.verified_minutes for p in people),
+        unverified_minutes=sum(p.unverified_minutes for p in people),
+        entries=sum(p.entries for p in people),
+    )
 
 
 def get_entry(session: Session, entry_id: int) -> EntryRow:
@@ -277,21 +380,11 @@ def add_manual(
     now: datetime | None = None,
 ) -> int:
     """Record hours by hand (e.g. an event without a shift); the reason is required."""
-    problems: list[FieldProblem] = []
-    values: dict = {}
-
-    def run(key: str, fn) -> None:  # noqa: ANN001
-        try:
-            values[key] = fn()
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-
-    run("minutes", lambda: hours_to_minutes(hours))
-    run("reason", lambda: normalize_text(reason, "reason"))
-    run("duty", lambda: normalize_text(duty, "duty", 200))
-    run("operator", lambda: normalize_operator(operator))
-    if "reason" in values and not values["reason"]:
-        problems.append(FieldProblem("reason", "required", reason))
+    values, problems = check_manual(hours, reason, duty)
+    try:
+        values["operator"] = normalize_operator(operator)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     now = now or local_now(session)
     if not isinstance(on, date):
         problems.append(FieldProblem("date", "date_invalid", on))
@@ -326,18 +419,8 @@ def correct(
 
     The corrected entry stays in the ledger (superseded), so nothing is lost.
     """
-    problems: list[FieldProblem] = []
-    minutes = reason_text = op = None
-    try:
-        minutes = hours_to_minutes(hours, allow_zero=True)
-    except ValidationError as exc:
-        problems.extend(exc.problems)
-    try:
-        reason_text = normalize_text(reason, "reason")
-        if not reason_text:
-            problems.append(FieldProblem("reason", "required", reason))
-    except ValidationError as exc:
-        problems.extend(exc.problems)
+    values, problems = check_correction(hours, reason)
+    op = None
     try:
         op = normalize_operator(operator)
     except ValidationError as exc:
@@ -346,7 +429,45 @@ def correct(
         raise ValidationError(problems)
     old = _current_entry(session, entry_id)
     require(session, "hours.record", team_id=old.team_id)
-    return _append_correction(session, old, minutes, reason_text, op, now or local_now(session))
+    return _append_correction(session, old, values["minutes"], values["reason"], op,
+                              now or local_now(session))
+
+
+def _collect(checks: dict) -> tuple[dict, list[FieldProblem]]:
+    values: dict = {}
+    problems: list[FieldProblem] = []
+    for key, fn in checks.items():
+        try:
+            values[key] = fn()
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    return values, problems
+
+
+def check_manual(hours: object, reason: object, duty: object = "") -> tuple[dict, list[FieldProblem]]:
+    """Check the typed fields of a manual entry without a database: the normalised values
+    (``minutes``, ``reason``, ``duty``) and every problem, so a form can show them as the
+    clerk types. :func:`add_manual` runs the same checks."""
+    values, problems = _collect({
+        "minutes": lambda: hours_to_minutes(hours),
+        "reason": lambda: normalize_text(reason, "reason"),
+        "duty": lambda: normalize_text(duty, "duty", 200),
+    })
+    if "reason" in values and not values["reason"]:
+        problems.append(FieldProblem("reason", "required", reason))
+    return values, problems
+
+
+def check_correction(hours: object, reason: object) -> tuple[dict, list[FieldProblem]]:
+    """Check the fields of a correction (0 hours allowed: it voids the entry), like
+    :func:`check_manual`; :func:`correct` runs the same checks."""
+    values, problems = _collect({
+        "minutes": lambda: hours_to_minutes(hours, allow_zero=True),
+        "reason": lambda: normalize_text(reason, "reason"),
+    })
+    if "reason" in values and not values["reason"]:
+        problems.append(FieldProblem("reason", "required", reason))
+    return values, problems
 
 
 def _append_correction(
@@ -795,21 +916,6 @@ def monthly_statement(session: Session, month: str, team_id: int | None = None) 
         )
         for e, vname, tname in session.execute(stmt)
     ]
-
-
-class _MinutesAsHours:
-    """Verified and unverified minutes of a total, shown as hours."""
-
-    verified_minutes: int
-    unverified_minutes: int
-
-    @property
-    def hours(self) -> float:
-        return minutes_to_hours(self.verified_minutes)
-
-    @property
-    def unverified_hours(self) -> float:
-        return minutes_to_hours(self.unverified_minutes)
 
 
 @dataclass(frozen=True)
