@@ -11,7 +11,9 @@ Service functions take the session and never commit.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,7 +34,11 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+VERSION_TABLE = "alembic_version"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# ``revision = "0002_shifts"`` / ``down_revision: str | None = "0001"`` at the top of a migration.
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -69,18 +73,61 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revisions() -> frozenset[str]:
-    """The newest migration revisions this version of the app knows.
+    """The newest migration revisions this version of the app knows (asks Alembic).
 
     Features add migrations that depend only on what they need, so there may be several
     heads; the database is always upgraded to all of them.
     """
+    from alembic.script import ScriptDirectory
+
     return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+def read_migration_graph() -> dict[str, tuple[str, ...]] | None:
+    """Each migration's revision and its down revisions, read from the files without Alembic.
+
+    Opening a database whose schema is current then needs no Alembic at all (its import
+    costs up to a second of every start). None when a file does not state both ids as
+    plain literals: Alembic decides then. A test checks the result against Alembic's.
+    """
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted(VERSIONS_DIR.glob("*.py")):
+        if path.name.startswith(("_", ".")):
+            continue
+        try:
+            found = {m[1]: ast.literal_eval(m[2])
+                     for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8"))}
+        except (OSError, ValueError, SyntaxError):
+            return None
+        rev, down = found.get("revision"), found.get("down_revision", ())
+        if isinstance(down, str):
+            down = (down,)
+        elif down is None:
+            down = ()
+        if not isinstance(rev, str) or not isinstance(down, (tuple, list)) or rev in graph:
+            return None
+        graph[rev] = tuple(down)
+    return graph
+
+
+def cheap_head_revisions() -> frozenset[str] | None:
+    """Heads of :func:`read_migration_graph` (revisions nothing builds on); None if unknown."""
+    graph = read_migration_graph()
+    if not graph:
+        return None
+    below = {d for downs in graph.values() for d in downs}
+    return frozenset(rev for rev in graph if rev not in below)
+
+
 def current_revisions(engine: Engine) -> frozenset[str]:
-    """Revisions stamped in the database; empty for a new database."""
+    """Revisions stamped in the database; empty for a new database.
+
+    Plain SQL on Alembic's version table, as Alembic itself reads it.
+    """
     with engine.connect() as conn:
-        return frozenset(MigrationContext.configure(conn).get_current_heads())
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return frozenset()
+        return frozenset(r[0] for r in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")))
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -176,6 +223,12 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseError("unreadable", path=str(path or url), reason=str(exc.orig)) from exc
+    if current and current == cheap_head_revisions():
+        # Already at every head: nothing to refuse, back up or migrate, so Alembic is not
+        # even imported. Anything else (new, older, unknown revisions) goes through it.
+        return Database(url, engine)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     heads = frozenset(script.get_heads())
     for rev in current:

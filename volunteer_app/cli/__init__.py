@@ -13,11 +13,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from ..db import Database, open_database
 from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
 from ..paths import default_db_url
 from .messages import error_text
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) is imported when a command runs
+    from ..db import Database
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 MAX_PROBLEMS_SHOWN = 60
@@ -48,12 +51,45 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotJustCommonOptions(Exception):
+    """The arguments are more than the common options (or wrong): the full parser decides."""
+
+
+class _CommonOnlyParser(_Parser):
+    def error(self, message: str) -> None:
+        raise _NotJustCommonOptions(message)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """The options every command takes (``--db``, ``--operator``)."""
     common = _Parser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database URL (default: $VOLUNTEER_APP_DB or the per-user SQLite file)")
     common.add_argument("--operator", default=argparse.SUPPRESS,
                         help="who is working; when accounts are on, the login name (password "
                              "from $VOLUNTEER_APP_PASSWORD or a prompt)")
+    return common
+
+
+def desktop_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when they ask for the desktop app (no command), else None.
+
+    Parsed with the common options alone, so that starting the desktop app does not import
+    every command module (and the libraries they use) just to find there is no command.
+    Anything else, help and errors included, is left to the full parser.
+    """
+    parser = _CommonOnlyParser(prog="volunteer-app", add_help=False, parents=[common_options()])
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotJustCommonOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
     parser = _Parser(prog="volunteer-app", description="Volunteer brigade scheduler", parents=[common])
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in command_modules():
@@ -72,6 +108,8 @@ def with_db(fn: Callable[[Database, argparse.Namespace], int | None], *, create:
     """Wrap a command: open the database, run, map typed errors to exit codes."""
 
     def run(args: argparse.Namespace) -> int:
+        from ..db import open_database
+
         db = open_database(args.db, create=create)
         try:
             operator = getattr(args, "operator", None)
@@ -112,8 +150,8 @@ def _password() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``volunteer-app``."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = desktop_arguments(argv) or build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_db_url()
     if args.command is None:

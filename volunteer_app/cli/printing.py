@@ -6,22 +6,29 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..db import Database
-from ..printing import FontMissing, OutputError, PrintOptions, PrintResult
-from ..printing.common import PAPER_SIZES
 from ..services import grids as grid_service
 from ..services import teams as team_service
 from . import EXIT_FAILURE, EXIT_INVALID, UsageError, with_db
 from .messages import error_text, reason_text
 
-PrintCommand = Callable[[Database, argparse.Namespace, PrintOptions], tuple[PrintResult, str]]
+# The printing package (ReportLab, ~0.5 s) is imported inside the commands: every other
+# command builds this parser too and should not pay for it.
+if TYPE_CHECKING:
+    from ..db import Database
+    from ..printing import PrintOptions, PrintResult
+
+    PrintCommand = Callable[[Database, argparse.Namespace, PrintOptions], tuple[PrintResult, str]]
+
+# The keys of printing.common.PAPER_SIZES, sorted (a test keeps the two the same).
+PAPERS = ("A3", "A4", "Letter")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--output", "-o", required=True, type=Path, help="PDF file to write")
-    out.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4")
+    out.add_argument("--paper", choices=PAPERS, default="A4")
     out.add_argument("--font", help="Chinese TrueType font file (.ttf/.ttc) to print with")
     out.add_argument("--tibetan-font", help="Tibetan TrueType font file")
 
@@ -77,6 +84,8 @@ def _mask_options(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> PrintOptions:
+    from ..printing import PrintOptions
+
     return PrintOptions(paper=args.paper, font_path=args.font,
                         tibetan_font_path=args.tibetan_font,
                         mask_phones=getattr(args, "mask_phones", None))
@@ -86,6 +95,8 @@ def _run(fn: PrintCommand) -> Callable[[argparse.Namespace], int]:
     """Wrap a print command: font and output problems get a clear message and exit code."""
 
     def command(db: Database, args: argparse.Namespace) -> int:
+        from ..printing import FontMissing, OutputError
+
         try:
             result, what = fn(db, args, _options(args))
         except FontMissing as exc:

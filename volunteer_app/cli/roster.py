@@ -6,17 +6,19 @@ import argparse
 import sys
 import threading
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from ..db import Database
 from ..errors import ConflictError
-from ..scheduling.autofill import DEFAULT_TIME_LIMIT, InfeasiblePins, Progress
-from ..scheduling.explain import NO_MEMBERS, Gap
-from ..services import autofill as svc
-from ..services import grids as grid_service
-from ..services import teams as team_service
-from ..services.shifts import parse_week, week_label
 from . import EXIT_FAILURE, EXIT_INVALID, print_json, with_db
 from .messages import error_text
+
+# The solver (OR-Tools, with numpy and pandas: ~2 s) and the services are imported inside
+# the commands: every other command builds this parser too and should not pay for them.
+if TYPE_CHECKING:
+    from ..db import Database
+    from ..scheduling.autofill import InfeasiblePins, Progress
+    from ..scheduling.explain import Gap
+    from ..services import autofill as svc
 
 MAX_TIME_LIMIT = 3600
 
@@ -50,8 +52,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W50")
     p.add_argument("--team", help="only this team's shifts (name or id)")
     p.add_argument("--grid", help="only this grid's shifts (name or id)")
-    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
-                   help=f"seconds the solver may search (default {DEFAULT_TIME_LIMIT:g})")
+    p.add_argument("--time-limit", type=float, default=SOLVER_DEFAULT,
+                   help="seconds the solver may search (default %(default)s)")
     p.add_argument("--min-rest", type=float, default=None,
                    help="minimum hours between two duties of one person (default 8)")
     p.add_argument("--dry-run", action="store_true", help="show the proposal, write nothing")
@@ -66,6 +68,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_batches))
 
 
+class _SolverDefault:
+    """``--time-limit`` not given: the solver's own default, looked up only when needed.
+
+    Its help shows the number (``str``); the command replaces it with the number before
+    use. The number lives in the solver module, whose import loads OR-Tools.
+    """
+
+    def __str__(self) -> str:
+        return f"{self.value():g}"
+
+    @staticmethod
+    def value() -> float:
+        from ..scheduling.autofill import DEFAULT_TIME_LIMIT
+
+        return DEFAULT_TIME_LIMIT
+
+
+SOLVER_DEFAULT = _SolverDefault()
+
+
 def _hours(td: timedelta) -> str:
     h = td.total_seconds() / 3600
     return f"{h:g} h"
@@ -73,6 +95,8 @@ def _hours(td: timedelta) -> str:
 
 def gap_text(gap: Gap, team_name: str, rest: timedelta) -> str:
     """A gap's reason as an English sentence for a coordinator."""
+    from ..scheduling.explain import NO_MEMBERS
+
     if gap.code == NO_MEMBERS:
         return f"{team_name} has no members" if gap.team_id is not None else "no active volunteers"
     who = (f"{team_name} has {gap.pool} member{'s' if gap.pool != 1 else ''}"
@@ -84,6 +108,8 @@ def gap_text(gap: Gap, team_name: str, rest: timedelta) -> str:
 def _check_options(args: argparse.Namespace) -> None:
     from . import UsageError
 
+    if args.time_limit is SOLVER_DEFAULT:
+        args.time_limit = SOLVER_DEFAULT.value()
     if not 0 < args.time_limit <= MAX_TIME_LIMIT:  # also refuses nan
         raise UsageError(f"--time-limit {args.time_limit:g}: must be more than 0 and at most "
                          f"{MAX_TIME_LIMIT} seconds")
@@ -93,6 +119,8 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def _solve(scope: svc.Scope, problem, args: argparse.Namespace) -> tuple[svc.AutofillResult, bool]:  # noqa: ANN001
     """Solve on a worker thread so that Ctrl-C stops the search (best so far is kept)."""
+    from ..services import autofill as svc
+
     cancel = threading.Event()
     box: dict[str, object] = {}
     last = [0.0]
@@ -139,6 +167,12 @@ def _pin_problems_text(exc: InfeasiblePins, labels: svc.Labels) -> str:
 
 
 def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
+    from ..scheduling.autofill import InfeasiblePins
+    from ..services import autofill as svc
+    from ..services import grids as grid_service
+    from ..services import teams as team_service
+    from ..services.shifts import parse_week, week_label
+
     _check_options(args)
     monday = parse_week(args.week)
     rest = None if args.min_rest is None else timedelta(hours=args.min_rest)
@@ -179,6 +213,8 @@ def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
 
 def _print_text(result: svc.AutofillResult, labels: svc.Labels, monday, batch_id, args,  # noqa: ANN001
                 interrupted: bool) -> None:
+    from ..services.shifts import week_label
+
     p = result.proposal
     scope = []
     if result.scope.team_id is not None:
@@ -218,6 +254,8 @@ def _print_text(result: svc.AutofillResult, labels: svc.Labels, monday, batch_id
 
 
 def cmd_undo(db: Database, args: argparse.Namespace) -> int:
+    from ..services import autofill as svc
+
     try:
         with db.session() as s:
             n = svc.undo(s, args.batch_id)
@@ -232,6 +270,8 @@ def cmd_undo(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_batches(db: Database, args: argparse.Namespace) -> int:
+    from ..services import autofill as svc
+
     with db.session() as s:
         rows = svc.list_batches(s)
     if args.json:
