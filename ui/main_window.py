@@ -259,6 +259,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, k=spec.key: self.show_screen(k))
             view_menu.addAction(act)
 
+        from .account_menu import AccountMenu  # shown only while accounts are on
+
+        AccountMenu.install(self, bar)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._on_about_triggered)

@@ -101,6 +101,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner_view",
                "PlannerView", True),
     ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders_view", "OrdersView", True),
+    ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours_view", "HoursView", False),
     ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "print_view", "PrintView", True),
     ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "settings_view",
                "SettingsView", False),

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Change my password…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch operator…</source>
+        <translation>&amp;Switch operator…</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Operator: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Your password was changed.</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>Switch operator</translation>
+    </message>
+    <message>
+        <source>Now working as %1.</source>
+        <translation>Now working as %1.</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Created</source>
@@ -597,6 +628,60 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Yearly certificate</source>
+        <translation>Yearly certificate</translation>
+    </message>
+    <message>
+        <source>Certificate of %1&apos;s verified service hours in the year:</source>
+        <translation>Certificate of %1&apos;s verified service hours in the year:</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Operator: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password (at least %1 characters)</source>
+        <translation>New password (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>is wrong</source>
+        <translation>is wrong</translation>
+    </message>
+    <message>
+        <source>differs from the new password</source>
+        <translation>differs from the new password</translation>
+    </message>
+    <message>
+        <source>Operator accounts are off: there is no password to change.</source>
+        <translation>Operator accounts are off: there is no password to change.</translation>
+    </message>
+</context>
+<context>
     <name>CheckinDialog</name>
     <message>
         <source>Check-in</source>
@@ -679,6 +764,37 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>awaiting verification</source>
         <translation>awaiting verification</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct entry No. %1</source>
+        <translation>Correct entry No. %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 hours · %4</source>
+        <translation>%1 · %2 · %3 hours · %4</translation>
+    </message>
+    <message>
+        <source>The ledger is never overwritten: the correction is a new entry that replaces this one, which stays visible as corrected. Enter 0 hours to void the entry. The correction must be verified again.</source>
+        <translation>The ledger is never overwritten: the correction is a new entry that replaces this one, which stays visible as corrected. Enter 0 hours to void the entry. The correction must be verified again.</translation>
+    </message>
+    <message>
+        <source>e.g. left an hour early</source>
+        <translation>e.g. left an hour early</translation>
+    </message>
+    <message>
+        <source>Correct hours *</source>
+        <translation>Correct hours *</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Save correction</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1428,30 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <source>The operator was not found; they may have been removed meanwhile.</source>
         <translation>The operator was not found; they may have been removed meanwhile.</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>lies in the future</source>
+        <translation>lies in the future</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>is not a date</translation>
+    </message>
+    <message>
+        <source>is not a year</source>
+        <translation>is not a year</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -1608,6 +1748,282 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>by hand</source>
         <translation>by hand</translation>
+    </message>
+</context>
+<context>
+    <name>HoursModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Duty / reason</source>
+        <translation>Duty / reason</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Verified at</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>Corrects</translation>
+    </message>
+    <message>
+        <source>Shift check-in</source>
+        <translation>Shift check-in</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>Resident request</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>did not come (no-show)</source>
+        <translation>did not come (no-show)</translation>
+    </message>
+    <message>
+        <source>check-in times changed</source>
+        <translation>check-in times changed</translation>
+    </message>
+    <message>
+        <source>hours of the request changed</source>
+        <translation>hours of the request changed</translation>
+    </message>
+    <message>
+        <source>Corrected by No. %1</source>
+        <translation>Corrected by No. %1</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>Awaiting verification</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 (reason: %2)</source>
+        <translation>%1 (reason: %2)</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 by %2</source>
+        <translation>Recorded %1 by %2</translation>
+    </message>
+    <message>
+        <source>Served %1 – %2</source>
+        <translation>Served %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>HoursView</name>
+    <message>
+        <source>Service hours</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>Any month</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>All entries</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>Awaiting verification</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Volunteer: name, pinyin, initials or phone digits</source>
+        <translation>Volunteer: name, pinyin, initials or phone digits</translation>
+    </message>
+    <message>
+        <source>Show corrected entries</source>
+        <translation>Show corrected entries</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Add hours by hand…</source>
+        <translation>Add hours by hand…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Verify month…</source>
+        <translation>Verify month…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report as an Excel workbook (every team) or a PDF statement (the team chosen above).</source>
+        <translation>The month&apos;s report as an Excel workbook (every team) or a PDF statement (the team chosen above).</translation>
+    </message>
+    <message>
+        <source>Yearly certificate…</source>
+        <translation>Yearly certificate…</translation>
+    </message>
+    <message>
+        <source>A certificate of the chosen volunteer&apos;s verified hours in a year (PDF).</source>
+        <translation>A certificate of the chosen volunteer&apos;s verified hours in a year (PDF).</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer</source>
+        <translation>Hours per volunteer</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Awaiting</source>
+        <translation>Awaiting</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Figures are hours. Only verified hours count in reports and certificates.</source>
+        <translation>Figures are hours. Only verified hours count in reports and certificates.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer: %1 verified, %2 awaiting verification</source>
+        <translation>Hours per volunteer: %1 verified, %2 awaiting verification</translation>
+    </message>
+    <message>
+        <source>Entry No. %1 was saved; it awaits verification.</source>
+        <translation>Entry No. %1 was saved; it awaits verification.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries of the month were verified.</source>
+        <translation>
+            <numerusform>%n entry of the month was verified.</numerusform>
+            <numerusform>%n entries of the month were verified.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF statement (*.pdf)</source>
+        <translation>PDF statement (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the hours report</source>
+        <translation>Export the hours report</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .xlsx or .pdf.</source>
+        <translation>Choose a file ending in .xlsx or .pdf.</translation>
+    </message>
+    <message>
+        <source>Writing the PDF statement…</source>
+        <translation>Writing the PDF statement…</translation>
+    </message>
+    <message>
+        <source>Save the certificate</source>
+        <translation>Save the certificate</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the certificate…</source>
+        <translation>Writing the certificate…</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 for %2 (%3 verified hours) saved to %4.</source>
+        <translation>Certificate of %1 for %2 (%3 verified hours) saved to %4.</translation>
+    </message>
+    <message>
+        <source>Report of %1 saved to %2: %3 volunteers, %4 verified hours, %5 hours awaiting verification.</source>
+        <translation>Report of %1 saved to %2: %3 volunteers, %4 verified hours, %5 hours awaiting verification.</translation>
+    </message>
+    <message>
+        <source>PDF statement saved to %1 (%2 pages).</source>
+        <translation>PDF statement saved to %1 (%2 pages).</translation>
+    </message>
+    <message>
+        <source>No usable Chinese TrueType font was found for the PDF. Install fonts-wqy-zenhei (Linux) or choose a font file on the Print screen.</source>
+        <translation>No usable Chinese TrueType font was found for the PDF. Install fonts-wqy-zenhei (Linux) or choose a font file on the Print screen.</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2599,77 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>&lt;h3&gt;Volunteer Brigade Scheduler %1&lt;/h3&gt;&lt;p&gt;Registers of volunteers, teams and grids, shift planning, residents&apos; requests and printouts for a community office.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Volunteer Brigade Scheduler %1&lt;/h3&gt;&lt;p&gt;Registers of volunteers, teams and grids, shift planning, residents&apos; requests and printouts for a community office.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Add hours by hand</source>
+        <translation>Add hours by hand</translation>
+    </message>
+    <message>
+        <source>For service without a shift or request, e.g. an event. The entry awaits verification by a captain or coordinator before it counts.</source>
+        <translation>For service without a shift or request, e.g. an event. The entry awaits verification by a captain or coordinator before it counts.</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, initials or phone digits</source>
+        <translation>Search name, pinyin, initials or phone digits</translation>
+    </message>
+    <message>
+        <source>No volunteer chosen yet.</source>
+        <translation>No volunteer chosen yet.</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>e.g. 1.5</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(no team)</translation>
+    </message>
+    <message>
+        <source>What was done, e.g. 垃圾分类宣传活动</source>
+        <translation>What was done, e.g. 垃圾分类宣传活动</translation>
+    </message>
+    <message>
+        <source>Why by hand, e.g. event without a shift</source>
+        <translation>Why by hand, e.g. event without a shift</translation>
+    </message>
+    <message>
+        <source>Volunteer *</source>
+        <translation>Volunteer *</translation>
+    </message>
+    <message>
+        <source>Date served *</source>
+        <translation>Date served *</translation>
+    </message>
+    <message>
+        <source>Hours *</source>
+        <translation>Hours *</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>… and %1 more: type more of the name</source>
+        <translation>… and %1 more: type more of the name</translation>
+    </message>
+    <message>
+        <source>Hours for: %1</source>
+        <translation>Hours for: %1</translation>
     </message>
 </context>
 <context>
@@ -3686,6 +4173,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>Orders</translation>
     </message>
     <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Print</translation>
     </message>
@@ -4300,6 +4791,56 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyMonthDialog</name>
+    <message>
+        <source>Verify a month</source>
+        <translation>Verify a month</translation>
+    </message>
+    <message>
+        <source>The captain or coordinator confirms the month&apos;s hours: every entry still awaiting verification is marked verified and then counts in reports.</source>
+        <translation>The captain or coordinator confirms the month&apos;s hours: every entry still awaiting verification is marked verified and then counts in reports.</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Verified by *</source>
+        <translation>Verified by *</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Your role may not verify hours.</source>
+        <translation>Your role may not verify hours.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries await verification.</source>
+        <translation>
+            <numerusform>%n entry awaits verification.</numerusform>
+            <numerusform>%n entries await verification.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing awaits verification in this month.</source>
+        <translation>Nothing awaits verification in this month.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>修改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch operator…</source>
+        <translation>切换操作员(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>操作员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>切换操作员</translation>
+    </message>
+    <message>
+        <source>Now working as %1.</source>
+        <translation>当前操作员：%1。</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Created</source>
@@ -584,6 +615,60 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Yearly certificate</source>
+        <translation>年度服务时长证明</translation>
+    </message>
+    <message>
+        <source>Certificate of %1&apos;s verified service hours in the year:</source>
+        <translation>为 %1 开具以下年度经核实的志愿服务时长证明：</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>操作员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password (at least %1 characters)</source>
+        <translation>新密码（至少 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>is wrong</source>
+        <translation>不正确</translation>
+    </message>
+    <message>
+        <source>differs from the new password</source>
+        <translation>与新密码不一致</translation>
+    </message>
+    <message>
+        <source>Operator accounts are off: there is no password to change.</source>
+        <translation>操作员账户未启用，没有可修改的密码。</translation>
+    </message>
+</context>
+<context>
     <name>CheckinDialog</name>
     <message>
         <source>Check-in</source>
@@ -666,6 +751,37 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>awaiting verification</source>
         <translation>待核实</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct entry No. %1</source>
+        <translation>更正第 %1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 hours · %4</source>
+        <translation>%1 · %2 · %3 小时 · %4</translation>
+    </message>
+    <message>
+        <source>The ledger is never overwritten: the correction is a new entry that replaces this one, which stays visible as corrected. Enter 0 hours to void the entry. The correction must be verified again.</source>
+        <translation>台账从不改写：更正是一条新记录，取代原记录；原记录保留并标为“已更正”。填 0 小时即作废该记录。更正后的记录需要重新核实。</translation>
+    </message>
+    <message>
+        <source>e.g. left an hour early</source>
+        <translation>例如：提前一小时离开</translation>
+    </message>
+    <message>
+        <source>Correct hours *</source>
+        <translation>正确时长（小时）*</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>更正原因 *</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1414,30 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <source>The operator was not found; they may have been removed meanwhile.</source>
         <translation>找不到该操作员，可能已被删除。</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>lies in the future</source>
+        <translation>是将来的日期</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>不是有效日期</translation>
+    </message>
+    <message>
+        <source>is not a year</source>
+        <translation>不是有效年份</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -1593,6 +1733,280 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>by hand</source>
         <translation>手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>HoursModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Duty / reason</source>
+        <translation>服务内容 / 原因</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长(小时)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核实人</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>核实时间</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正自</translation>
+    </message>
+    <message>
+        <source>Shift check-in</source>
+        <translation>排班签到</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>居民诉求</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>手工补录</translation>
+    </message>
+    <message>
+        <source>did not come (no-show)</source>
+        <translation>未到岗</translation>
+    </message>
+    <message>
+        <source>check-in times changed</source>
+        <translation>签到时间变更</translation>
+    </message>
+    <message>
+        <source>hours of the request changed</source>
+        <translation>诉求服务时长变更</translation>
+    </message>
+    <message>
+        <source>Corrected by No. %1</source>
+        <translation>已被第 %1 条更正</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>%1 (reason: %2)</source>
+        <translation>%1（原因：%2）</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <source>Recorded %1 by %2</source>
+        <translation>%1 由 %2 录入</translation>
+    </message>
+    <message>
+        <source>Served %1 – %2</source>
+        <translation>服务时间 %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>HoursView</name>
+    <message>
+        <source>Service hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Volunteer: name, pinyin, initials or phone digits</source>
+        <translation>志愿者：姓名、拼音、首字母或手机号</translation>
+    </message>
+    <message>
+        <source>Show corrected entries</source>
+        <translation>显示已更正的记录</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Add hours by hand…</source>
+        <translation>手工补录…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Verify month…</source>
+        <translation>按月核实…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report as an Excel workbook (every team) or a PDF statement (the team chosen above).</source>
+        <translation>本月报表：Excel 工作簿（全部队伍）或 PDF 统计表（上方所选队伍）。</translation>
+    </message>
+    <message>
+        <source>Yearly certificate…</source>
+        <translation>年度证明…</translation>
+    </message>
+    <message>
+        <source>A certificate of the chosen volunteer&apos;s verified hours in a year (PDF).</source>
+        <translation>所选志愿者某一年度经核实服务时长的证明（PDF）。</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer</source>
+        <translation>志愿者时长汇总</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Awaiting</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Figures are hours. Only verified hours count in reports and certificates.</source>
+        <translation>单位：小时。只有已核实的时长计入报表和证明。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer: %1 verified, %2 awaiting verification</source>
+        <translation>志愿者时长汇总：已核实 %1，待核实 %2</translation>
+    </message>
+    <message>
+        <source>Entry No. %1 was saved; it awaits verification.</source>
+        <translation>第 %1 条记录已保存，等待核实。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries of the month were verified.</source>
+        <translation>
+            <numerusform>本月已核实 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF statement (*.pdf)</source>
+        <translation>PDF 统计表 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the hours report</source>
+        <translation>导出服务时长报表</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .xlsx or .pdf.</source>
+        <translation>请选择扩展名为 .xlsx 或 .pdf 的文件。</translation>
+    </message>
+    <message>
+        <source>Writing the PDF statement…</source>
+        <translation>正在生成 PDF 统计表…</translation>
+    </message>
+    <message>
+        <source>Save the certificate</source>
+        <translation>保存证明</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the certificate…</source>
+        <translation>正在生成证明…</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 for %2 (%3 verified hours) saved to %4.</source>
+        <translation>%1 的 %2 年度证明（已核实 %3 小时）已保存到 %4。</translation>
+    </message>
+    <message>
+        <source>Report of %1 saved to %2: %3 volunteers, %4 verified hours, %5 hours awaiting verification.</source>
+        <translation>%1 的报表已保存到 %2：%3 名志愿者，已核实 %4 小时，待核实 %5 小时。</translation>
+    </message>
+    <message>
+        <source>PDF statement saved to %1 (%2 pages).</source>
+        <translation>PDF 统计表已保存到 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>No usable Chinese TrueType font was found for the PDF. Install fonts-wqy-zenhei (Linux) or choose a font file on the Print screen.</source>
+        <translation>找不到可用于 PDF 的中文 TrueType 字体。请安装 fonts-wqy-zenhei（Linux），或在“打印”页面选择字体文件。</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2575,77 @@ Choose No to start with empty registers.</source>
     <message>
         <source>&lt;h3&gt;Volunteer Brigade Scheduler %1&lt;/h3&gt;&lt;p&gt;Registers of volunteers, teams and grids, shift planning, residents&apos; requests and printouts for a community office.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;志愿服务队排班 %1&lt;/h3&gt;&lt;p&gt;社区居委会使用的志愿者、队伍和网格名册，排班，居民诉求和打印。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Add hours by hand</source>
+        <translation>手工补录服务时长</translation>
+    </message>
+    <message>
+        <source>For service without a shift or request, e.g. an event. The entry awaits verification by a captain or coordinator before it counts.</source>
+        <translation>用于没有排班或诉求的服务，例如社区活动。记录须经队长或协调员核实后才计入时长。</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, initials or phone digits</source>
+        <translation>搜索姓名、拼音、首字母或手机号</translation>
+    </message>
+    <message>
+        <source>No volunteer chosen yet.</source>
+        <translation>尚未选择志愿者。</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>例如 1.5</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（不指定队伍）</translation>
+    </message>
+    <message>
+        <source>What was done, e.g. 垃圾分类宣传活动</source>
+        <translation>服务内容，例如 垃圾分类宣传活动</translation>
+    </message>
+    <message>
+        <source>Why by hand, e.g. event without a shift</source>
+        <translation>补录原因，例如 活动未排班</translation>
+    </message>
+    <message>
+        <source>Volunteer *</source>
+        <translation>志愿者 *</translation>
+    </message>
+    <message>
+        <source>Date served *</source>
+        <translation>服务日期 *</translation>
+    </message>
+    <message>
+        <source>Hours *</source>
+        <translation>时长（小时）*</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>补录原因 *</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>… and %1 more: type more of the name</source>
+        <translation>… 另有 %1 人，请输入更多字以缩小范围</translation>
+    </message>
+    <message>
+        <source>Hours for: %1</source>
+        <translation>时长记给：%1</translation>
     </message>
 </context>
 <context>
@@ -3659,6 +4144,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>诉求</translation>
     </message>
     <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -4269,6 +4758,55 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyMonthDialog</name>
+    <message>
+        <source>Verify a month</source>
+        <translation>按月核实</translation>
+    </message>
+    <message>
+        <source>The captain or coordinator confirms the month&apos;s hours: every entry still awaiting verification is marked verified and then counts in reports.</source>
+        <translation>由队长或协调员确认本月时长：所有待核实的记录将标为已核实，之后计入报表。</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Verified by *</source>
+        <translation>核实人 *</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Your role may not verify hours.</source>
+        <translation>您的角色不能核实时长。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries await verification.</source>
+        <translation>
+            <numerusform>共有 %n 条记录待核实。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing awaits verification in this month.</source>
+        <translation>本月没有待核实的记录。</translation>
     </message>
 </context>
 <context>

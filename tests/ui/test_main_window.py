@@ -24,7 +24,7 @@ def _window(ctx, qtbot):  # noqa: ANN001, ANN202
 def test_sidebar_lists_the_screens_in_order(ctx, qtbot) -> None:  # noqa: ANN001
     window = _window(ctx, qtbot)
     titles = [window._sidebar.item(i).text() for i in range(window._sidebar.count())]
-    assert titles == ["今日", "志愿者", "队伍", "网格", "排班", "诉求", "打印", "设置", "操作员", "审计日志"]
+    assert titles == ["今日", "志愿者", "队伍", "网格", "排班", "诉求", "服务时长", "打印", "设置", "操作员", "审计日志"]
 
 
 def test_screens_not_built_say_so(ctx, qtbot) -> None:  # noqa: ANN001
