@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from volunteer_app.paths import ENV_DB, default_db_url
@@ -24,7 +23,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names, style sheet and CJK font (reused if one exists)."""
     app = QApplication.instance()
     if app is None:
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+        # No Qt.AA_ShareOpenGLContexts: nothing here uses OpenGL widgets (the PDF preview
+        # paints in software), and touching ``Qt`` before the first paint costs ~35 ms.
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("volunteer-app")
     app.setOrganizationName("volunteer-app")

@@ -3,7 +3,9 @@
 Start-up shows the window first and opens the database afterwards on a background thread
 (:meth:`MainWindow.open_database_async`): the clerk sees the window at once instead of
 waiting for SQLAlchemy, Alembic and the schema check. That is why this module imports
-the core only inside the methods that need it.
+the core only inside the methods that need it. For the same reason the window shell
+avoids PySide6's ``Qt`` namespace (its first use costs ~35 ms): screens use it freely,
+they are built after the first paint.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,7 +53,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ROLE_SCREEN_KEY = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole (0x100) + 1, as a plain int: the first reference to PySide6's
+# ``Qt`` namespace builds its ~95 Python enums (~35 ms), a cost the window need not pay
+# before it is first shown (see the module docstring).
+ROLE_SCREEN_KEY = 0x100 + 1
 
 
 class MainWindow(QMainWindow):
@@ -85,11 +90,14 @@ class MainWindow(QMainWindow):
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setIconSize(QSize(22, 22))
         self._sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self._sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Enum-typed properties set by key name keep ``Qt`` unloaded until after first paint.
+        self._sidebar.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self._sidebar.currentItemChanged.connect(self._on_sidebar_current_changed)
         self._stack = QStackedWidget(self)
         self._stack.setObjectName("screenStack")
-        splitter = QSplitter(self)
+        # By keyword: a positional QSplitter(self) is matched against the (Qt.Orientation,
+        # parent) overload too, which loads ``Qt``.
+        splitter = QSplitter(parent=self)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self._sidebar)
         splitter.addWidget(self._stack)
@@ -110,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self._starting = QLabel(self._stack)
         self._starting.setObjectName("notBuiltText")
-        self._starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._starting.setProperty("alignment", "AlignCenter")
         self._stack.addWidget(self._starting)
 
         self._build_sidebar()
@@ -210,27 +218,30 @@ class MainWindow(QMainWindow):
         self._sidebar.setFixedWidth(168)
 
     def _build_menus(self) -> None:
+        # setShortcuts, not setShortcut: the latter's overloads (Qt.Key, QKeyCombination)
+        # load ``Qt`` before the first paint; for standard keys it also takes every
+        # platform binding, as Qt recommends.
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
         self.action_open_db = QAction(self.tr("&Open database\u2026"), self)
-        self.action_open_db.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open_db.setShortcuts(QKeySequence.StandardKey.Open)
         self.action_open_db.triggered.connect(self._on_open_db_triggered)
         self.action_new_db = QAction(self.tr("&New database\u2026"), self)
         self.action_new_db.triggered.connect(self._on_new_db_triggered)
         self.action_import = QAction(icon("import"), self.tr("&Import volunteers\u2026"), self)
-        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_import.setShortcuts([QKeySequence("Ctrl+I")])
         self.action_import.triggered.connect(self._on_import_triggered)
         self.action_export = QAction(icon("export"), self.tr("&Export volunteers\u2026"), self)
-        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.action_export.setShortcuts([QKeySequence("Ctrl+E")])
         self.action_export.triggered.connect(self._on_export_triggered)
         self.action_backup = QAction(self.tr("&Back up database\u2026"), self)
-        self.action_backup.setShortcut(QKeySequence("Ctrl+B"))
+        self.action_backup.setShortcuts([QKeySequence("Ctrl+B")])
         self.action_backup.triggered.connect(self._on_backup_triggered)
         self.action_restore = QAction(self.tr("&Restore from a backup\u2026"), self)
         self.action_restore.triggered.connect(self._on_restore_triggered)
         self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.setShortcuts(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         file_menu.addAction(self.action_open_db)
         file_menu.addAction(self.action_new_db)
@@ -253,7 +264,7 @@ class MainWindow(QMainWindow):
         for n, spec in enumerate(SCREENS, start=1):
             act = QAction(icon(spec.icon), spec.title, self)
             if n <= 9:
-                act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+                act.setShortcuts([QKeySequence(f"Ctrl+{n}")])
             act.setVisible(spec.allowed(self.ctx))
             self._view_actions[spec.key] = act
             act.triggered.connect(lambda _checked=False, k=spec.key: self.show_screen(k))

@@ -29,7 +29,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .context import AppContext
@@ -127,6 +127,9 @@ class NotBuiltPage(QWidget):
     """Shown for a sidebar entry whose feature is not built yet: says so plainly."""
 
     def __init__(self, spec: ScreenSpec, parent: QWidget | None = None) -> None:
+        # Imported here: the main window is shown before ``Qt`` is first used (start-up).
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"not_built_{spec.key}")
