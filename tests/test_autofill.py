@@ -401,3 +401,14 @@ def test_progress_reports_phases_and_a_final_report() -> None:
 def test_empty_problem() -> None:
     result = run(problem([], []))
     assert result.needed == 0 and result.filled == 0 and result.status == "optimal"
+
+
+def test_found_time_is_within_the_solve_and_greedy_counts_from_the_start() -> None:
+    p = _medium()
+    cancel = threading.Event()
+    cancel.set()
+    stopped = run(p, cancel=cancel)
+    # Nothing beat the greedy fill: it was found before any search began.
+    assert 0 <= stopped.found_seconds <= stopped.seconds
+    result = run(p)
+    assert 0 <= result.found_seconds <= result.seconds

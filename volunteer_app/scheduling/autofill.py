@@ -203,6 +203,8 @@ class Proposal:
     greedy_filled: int = 0
     greedy_spread_minutes: int = 0
     preferences: dict[str, int] = field(default_factory=dict)
+    # When the returned fill was found; the rest of ``seconds`` went into proving it best.
+    found_seconds: float = 0.0
 
     @property
     def open_places(self) -> int:
@@ -856,9 +858,11 @@ class _Watch(cp_model.CpSolverSolutionCallback):
         self._stop_at = stop_at
         self.reached = False
         self.best: float | None = None
+        self.found_at = _time.monotonic()
 
     def on_solution_callback(self) -> None:
         obj = self.best = self.objective_value
+        self.found_at = _time.monotonic()
         if self._stop_at is not None and self._stop_at(obj, self.best_objective_bound):
             self.reached = True
             self.stop_search()
@@ -880,6 +884,7 @@ class _Solver:
         self.workers = workers or default_workers(len(prep.pairs))
         self.seed = seed
         self.t0 = _time.monotonic()
+        self.found_at = self.t0  # when the current best fill was found
         self.needed = prep.problem.needed
         self.pinned = prep.filled(())
         self.model = cp_model.CpModel()
@@ -1070,6 +1075,8 @@ class _Solver:
         worse = score(chosen) < score(hint) if maximize else score(chosen) > score(hint)
         if worse:
             chosen = hint
+        elif score(chosen) != score(hint):
+            self.found_at = watch.found_at
         state = "optimal" if status == cp_model.OPTIMAL or watch.reached else "feasible"
         return chosen, PhaseResult(name, state, score(chosen), solver.best_objective_bound, seconds)
 
@@ -1087,7 +1094,11 @@ class _Solver:
         found = sorted(self.var_of[pair] for pair in roster.pairs())
         better = len(found) > len(chosen) or (len(found) == len(chosen)
                                               and cost(found) <= cost(chosen))
-        return found if better else chosen
+        if not better:
+            return chosen
+        if found != chosen:
+            self.found_at = _time.monotonic()
+        return found
 
     def _values(self, solver: cp_model.CpSolver) -> list[int]:
         return [k for k, var in enumerate(self.x) if solver.boolean_value(var)]
@@ -1204,7 +1215,9 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
                               problem.volunteers[prep.pairs[k][1]].id) for k in chosen)
         filled_bound = solver.pinned + solver.coverage_bound
         spread_bound = solver.spread_bound * solver.unit
+        found = solver.found_at - t0
     else:
+        found = _time.monotonic() - t0
         assignments = []
         filled_bound = prep.filled(())
         spread_bound = prep.spread(())
@@ -1225,4 +1238,5 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
         greedy_filled=prep.filled(greedy_assign),
         greedy_spread_minutes=greedy_spread,
         preferences=prep.preference_counts(assignments),
+        found_seconds=found,
     )
