@@ -286,7 +286,7 @@ class ManualEntryDialog(_ValidatedForm):
         for row in rows:
             teams = "\u3001".join(row.teams)
             item = QListWidgetItem(" \u00b7 ".join(x for x in (row.name, mask_mobile(row.mobile), teams) if x))
-            item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name))
+            item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name, row.teams))
             self.results.addItem(item)
         if total > len(rows):
             more = QListWidgetItem(arg(self.tr("\u2026 and %1 more: type more of the name"), total - len(rows)))
@@ -302,10 +302,16 @@ class ManualEntryDialog(_ValidatedForm):
         if data:
             self.choose_volunteer(*data)
 
-    def choose_volunteer(self, volunteer_id: int, name: str) -> None:
-        """The volunteer the hours are for."""
+    def choose_volunteer(self, volunteer_id: int, name: str, teams: tuple[str, ...] = ()) -> None:
+        """The volunteer the hours are for; with no team chosen yet, their first team."""
         self.volunteer = (volunteer_id, name)
-        self.chosen_label.setText(arg(self.tr("Hours for: %1"), name))
+        self.chosen_label.setText(arg(self.tr("Chosen: %1"), name))
+        if self.team_combo.currentData() is None:
+            for team in teams:
+                idx = self.team_combo.findText(team)
+                if idx >= 0:
+                    self.team_combo.setCurrentIndex(idx)
+                    break
         self._on_field_edited("volunteer")
 
     # -- validation and saving --------------------------------------------------------

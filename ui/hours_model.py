@@ -320,14 +320,19 @@ class HoursLedgerModel(QAbstractTableModel):
         if key == "verified_by":
             return row.verified_by
         if key == "verified_at":
-            return f"{row.verified_at:%Y-%m-%d %H:%M}" if row.verified_at else ""
+            # Without the year (it is the entry's, nearly always): the column stays narrow.
+            return f"{row.verified_at:%m-%d %H:%M}" if row.verified_at else ""
         if key == "corrects":
             return arg(translate("HoursModel", "No. %1"), row.corrects_id) if row.corrects_id else ""
         return ""
 
     def _tooltip(self, row: EntryRow) -> str:
-        lines = [arg(translate("HoursModel", "Recorded %1 by %2"),
-                     f"{row.created_at:%Y-%m-%d %H:%M}", row.created_by)]
+        lines = [duty_text(row.duty)] if row.duty else []
+        lines.append(arg(translate("HoursModel", "Recorded %1 by %2"),
+                         f"{row.created_at:%Y-%m-%d %H:%M}", row.created_by))
+        if row.verified_at:
+            lines.append(arg(translate("HoursModel", "Verified %1 by %2"),
+                             f"{row.verified_at:%Y-%m-%d %H:%M}", row.verified_by))
         if row.start_at and row.end_at:
             lines.append(arg(translate("HoursModel", "Served %1 \u2013 %2"),
                              f"{row.start_at:%Y-%m-%d %H:%M}", f"{row.end_at:%H:%M}"))

@@ -169,9 +169,10 @@ class HoursView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {"id": 54, "date": 96, "volunteer": 84, "team": 150, "source": 84,
-                  "duty": 220, "hours": 56, "status": 110, "verified_by": 80,
-                  "verified_at": 128, "corrects": 70}
+        # Chinese at the UI font's size: team names run to 10 characters, statuses to 9.
+        widths = {"id": 48, "date": 92, "volunteer": 76, "team": 128, "source": 72,
+                  "duty": 160, "hours": 60, "status": 104, "verified_by": 72,
+                  "verified_at": 92, "corrects": 68}
         for col, key in enumerate(COLUMN_KEYS):
             header.resizeSection(col, widths[key])
         header.setStretchLastSection(False)
@@ -179,6 +180,9 @@ class HoursView(QWidget):
 
         self.summary_title = QLabel(self.tr("Hours per volunteer"), self)
         self.summary_title.setObjectName("sectionTitle")
+        self.summary_totals = QLabel(self)
+        self.summary_totals.setObjectName("summaryTotals")
+        self.summary_totals.setWordWrap(True)
         self.summary = QTableWidget(0, 4, self)
         self.summary.setObjectName("hoursSummary")
         self.summary.setHorizontalHeaderLabels([
@@ -203,6 +207,7 @@ class HoursView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.summary_title)
+        right_layout.addWidget(self.summary_totals)
         right_layout.addWidget(self.summary, 1)
         right_layout.addWidget(self.summary_note)
         splitter = QSplitter(self)
@@ -210,7 +215,7 @@ class HoursView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([900, 330])
+        splitter.setSizes([1000, 250])
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("hoursMessage")
@@ -336,8 +341,8 @@ class HoursView(QWidget):
             table.setItem(len(totals.volunteers), c, item)
         table.clearSelection()
         table.blockSignals(False)
-        self.summary_title.setText(arg(
-            self.tr("Hours per volunteer: %1 verified, %2 awaiting verification"),
+        self.summary_totals.setText(arg(
+            self.tr("<b>%1</b> hours verified · %2 awaiting verification"),
             hours_text(totals.verified_minutes), hours_text(totals.unverified_minutes)))
         self._update_buttons()
         self.sig_totals_loaded.emit()

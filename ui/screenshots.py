@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     _settle(app, ctx, 1.0)
 
     for n, spec in enumerate(SCREENS, start=1):
+        if spec.key == "hours":  # after the schedule's screenshot, which shows the plan
+            _demo_hours(window, db)
         window.show_screen(spec.key)
         _settle(app, window.ctx, 1.2)
         if spec.key == "teams":  # a branch team with members is more telling
@@ -155,9 +157,63 @@ def main(argv: list[str] | None = None) -> int:
     _save(picker, out / "member-picker.png")
     picker.reject()
 
+    # A manual hours entry with a mistake: the message under the field, Save disabled.
+    window.show_screen("hours")
+    hours = window.screen_widget("hours")
+    _settle(app, window.ctx)
+    entry = hours.open_add_dialog()
+    _settle(app, window.ctx)
+    entry.results.setCurrentRow(2)
+    entry.hours_edit.setText("30")
+    entry.duty_edit.setText("重阳节敬老活动")
+    for key in ("hours", "duty", "reason"):
+        entry._on_field_edited(key)
+    _settle(app, window.ctx)
+    _save(entry, out / "hours-entry-dialog.png")
+    entry.reject()
+
     window.close()
     _pump(app, 0.2)
     return 0
+
+
+def _demo_hours(window, db) -> None:  # noqa: ANN001
+    """The hours of the duties served this week (the demo marks them completed), most of
+    them verified by their team's captain, a few hours entered by hand, one correction and
+    one voided entry, so that the hours screen shows what a month looks like."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from volunteer_app.models import Membership, Volunteer
+    from volunteer_app.models.shifts import Assignment, Shift
+    from volunteer_app.services import hours as hs
+
+    with db.session() as s:
+        now = hs.local_now(s)
+        captains = dict(s.execute(
+            select(Membership.team_id, Volunteer.name).join(Volunteer, Volunteer.id == Membership.volunteer_id)
+            .where(Membership.role == "captain")).all())
+        served = s.execute(
+            select(Assignment.id, Shift.id, Shift.team_id).join(Shift, Shift.id == Assignment.shift_id)
+            .where(Assignment.status == "completed").order_by(Shift.date, Shift.start_time, Assignment.id)
+        ).all()
+        entries = []
+        for assignment_id, _shift_id, _team_id in served:
+            entries.extend(hs.sync_assignment(s, assignment_id, "社区文员", now=now).entries_created)
+        for n, shift_id in enumerate(dict.fromkeys(sid for _a, sid, _t in served)):
+            team_id = next(t for _a, sid, t in served if sid == shift_id)
+            if n % 5 != 2 and team_id in captains:  # a few sheets are not signed yet
+                hs.verify_shift(s, shift_id, captains[team_id], now=now)
+        if len(entries) > 4:
+            hs.correct(s, entries[-3], 1.5, "提前一小时离开", "社区文员", now=now)
+            hs.correct(s, entries[-4], 0, "签到表记错，当天未到岗", "社区文员", now=now)
+        day = max(now.date().replace(day=1), now.date() - timedelta(days=2))
+        for vid in s.scalars(select(Volunteer.id).where(Volunteer.active.is_(True))
+                             .order_by(Volunteer.id.desc()).limit(3)):
+            hs.add_manual(s, vid, day, 3, "活动未排班，按签到表补录", "社区文员",
+                          duty="垃圾分类宣传活动", now=now)
+    window.ctx.notify_changed("hours")
 
 
 if __name__ == "__main__":

@@ -1853,6 +1853,10 @@ The current data is kept as a safety copy first.</translation>
         <translation>Recorded %1 by %2</translation>
     </message>
     <message>
+        <source>Verified %1 by %2</source>
+        <translation>Verified %1 by %2</translation>
+    </message>
+    <message>
         <source>Served %1 – %2</source>
         <translation>Served %1 – %2</translation>
     </message>
@@ -1959,8 +1963,8 @@ The current data is kept as a safety copy first.</translation>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Hours per volunteer: %1 verified, %2 awaiting verification</source>
-        <translation>Hours per volunteer: %1 verified, %2 awaiting verification</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; hours verified · %2 awaiting verification</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; hours verified · %2 awaiting verification</translation>
     </message>
     <message>
         <source>Entry No. %1 was saved; it awaits verification.</source>
@@ -2668,8 +2672,8 @@ Choose No to start with empty registers.</translation>
         <translation>… and %1 more: type more of the name</translation>
     </message>
     <message>
-        <source>Hours for: %1</source>
-        <translation>Hours for: %1</translation>
+        <source>Chosen: %1</source>
+        <translation>Chosen: %1</translation>
     </message>
 </context>
 <context>

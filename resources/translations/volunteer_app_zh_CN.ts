@@ -1763,7 +1763,7 @@ The current data is kept as a safety copy first.</source>
     </message>
     <message>
         <source>Hours</source>
-        <translation>时长(小时)</translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1807,7 +1807,7 @@ The current data is kept as a safety copy first.</source>
     </message>
     <message>
         <source>Corrected by No. %1</source>
-        <translation>已被第 %1 条更正</translation>
+        <translation>被第 %1 条更正</translation>
     </message>
     <message>
         <source>Void</source>
@@ -1836,6 +1836,10 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>Recorded %1 by %2</source>
         <translation>%1 由 %2 录入</translation>
+    </message>
+    <message>
+        <source>Verified %1 by %2</source>
+        <translation>%1 由 %2 核实</translation>
     </message>
     <message>
         <source>Served %1 – %2</source>
@@ -1943,8 +1947,8 @@ The current data is kept as a safety copy first.</source>
         <translation>合计</translation>
     </message>
     <message>
-        <source>Hours per volunteer: %1 verified, %2 awaiting verification</source>
-        <translation>志愿者时长汇总：已核实 %1，待核实 %2</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; hours verified · %2 awaiting verification</source>
+        <translation>已核实 &lt;b&gt;%1&lt;/b&gt; 小时 · 待核实 %2 小时</translation>
     </message>
     <message>
         <source>Entry No. %1 was saved; it awaits verification.</source>
@@ -2644,8 +2648,8 @@ Choose No to start with empty registers.</source>
         <translation>… 另有 %1 人，请输入更多字以缩小范围</translation>
     </message>
     <message>
-        <source>Hours for: %1</source>
-        <translation>时长记给：%1</translation>
+        <source>Chosen: %1</source>
+        <translation>已选择：%1</translation>
     </message>
 </context>
 <context>

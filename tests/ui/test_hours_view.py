@@ -116,6 +116,7 @@ def test_add_an_entry_through_the_dialog_and_see_it(ctx, qtbot, type_into) -> No
                if (dialog.results.item(r).data(0x100) or (None,))[0] == vid)
     dialog.results.setCurrentRow(row)
     assert dialog.volunteer == (vid, name)
+    assert dialog.team_combo.currentData() is not None  # preset to the volunteer's team
     qtbot.keyClicks(dialog.hours_edit, "2.5")
     assert not dialog.save_button.isEnabled()  # the reason is still missing
     type_into(dialog.reason_edit, "社区活动补录")
@@ -217,7 +218,7 @@ def test_verify_a_month(ctx, qtbot) -> None:  # noqa: ANN001
     for eid in ids:
         cells = _cells(view, eid)
         assert cells["status"] == "已核实" and cells["verified_by"] == "Laowang"
-        assert cells["verified_at"].startswith(f"{TODAY:%Y-%m-%d}")
+        assert cells["verified_at"].startswith(f"{TODAY:%m-%d}")
     assert view.totals.verified_minutes == 300 and view.totals.unverified_minutes == 0
     assert "3" in view.message_label.text()
     # Nothing left to verify: the dialog says so and offers no button.
