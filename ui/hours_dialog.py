@@ -268,7 +268,8 @@ class ManualEntryDialog(_ValidatedForm):
     def _search(self) -> None:
         self._search_serial += 1
         serial = self._search_serial
-        flt = VolunteerFilter(search=self.search_edit.text().strip(), active=True)
+        # Everyone, also those who left since: their last month's hours may still be due.
+        flt = VolunteerFilter(search=self.search_edit.text().strip(), active=None)
 
         def task(s):  # noqa: ANN001, ANN202
             ids = vol_service.query_ids(s, flt)
@@ -285,7 +286,9 @@ class ManualEntryDialog(_ValidatedForm):
         self.results.clear()
         for row in rows:
             teams = "\u3001".join(row.teams)
-            item = QListWidgetItem(" \u00b7 ".join(x for x in (row.name, mask_mobile(row.mobile), teams) if x))
+            left = "" if row.active else self.tr("(left)")
+            item = QListWidgetItem(" \u00b7 ".join(
+                x for x in (row.name, mask_mobile(row.mobile), teams, left) if x))
             item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name, row.teams))
             self.results.addItem(item)
         if total > len(rows):

@@ -2668,6 +2668,10 @@ Choose No to start with empty registers.</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>(left)</source>
+        <translation>(left)</translation>
+    </message>
+    <message>
         <source>… and %1 more: type more of the name</source>
         <translation>… and %1 more: type more of the name</translation>
     </message>

@@ -2644,6 +2644,10 @@ Choose No to start with empty registers.</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>(left)</source>
+        <translation>（已离开）</translation>
+    </message>
+    <message>
         <source>… and %1 more: type more of the name</source>
         <translation>… 另有 %1 人，请输入更多字以缩小范围</translation>
     </message>

@@ -334,3 +334,24 @@ def test_search_narrows_the_ledger(ctx, qtbot, text) -> None:  # noqa: ANN001
         view.search_edit.setText(text)
     qtbot.waitUntil(lambda: ctx.worker.pending == 0)
     assert set(view.model.ids) == expected and expected <= set(ids)
+
+
+def test_a_large_ledger_loads_its_rows_as_they_are_shown(ctx, qtbot) -> None:  # noqa: ANN001
+    from ui.hours_model import BATCH
+
+    vols = _volunteers(ctx, 60)
+    with ctx.db.session() as s:
+        for n in range(BATCH * 2 + 50):
+            vid, _name = vols[n % len(vols)]
+            hs.add_manual(s, vid, TODAY, 1 + n % 3, "补录", "文员")
+    view = _open_view(ctx, qtbot)
+    model = view.model
+    assert model.rowCount() == BATCH * 2 + 50
+    assert model.row_for(0) is not None and model.row_for(BATCH + 10) is None  # first batch only
+    assert model.index(BATCH + 10, 0).data() == "\u2026"  # shown as loading, and asked for
+    qtbot.waitUntil(lambda: model.row_for(BATCH + 10) is not None, timeout=10_000)
+    assert model.row_for(BATCH * 2 + 49) is None
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.row_for(BATCH * 2 + 49) is not None, timeout=10_000)
+    assert view.totals.entries == BATCH * 2 + 50
+    qtbot.waitUntil(lambda: ctx.worker.pending == 0)
