@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from volunteer_app.security.audit_log import AuditRow, list_entries
 
+from .audit_names import ENTITIES, entity_title, field_title, value_text
 from .context import AppContext
 from .error_text import error_text
 from .i18n import arg
@@ -54,27 +55,22 @@ def action_title(action: str) -> str:
     return QCoreApplication.translate("AuditView", src) if src else action
 
 
-def _value(value: object) -> str:
-    if value is None or value == "":
-        return "\u2014"
-    return str(value)
-
-
 def changes_text(changes: dict) -> str:
     """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
     lines = []
     for field, pair in changes.items():
+        name = field_title(field)
         if field == "ids" and isinstance(pair, list) and len(pair) == 2:
             # A summary of many new rows: the first and last id, not an old and new value.
-            lines.append(f"{field}: {pair[0]}\u2013{pair[1]}")
+            lines.append(f"{name}: {pair[0]}\u2013{pair[1]}")
         elif isinstance(pair, list) and len(pair) == 2:
             old, new = pair
             if old is None:
-                lines.append(f"{field}: {_value(new)}")
+                lines.append(f"{name}: {value_text(new)}")
             else:
-                lines.append(f"{field}: {_value(old)} \u2192 {_value(new)}")
+                lines.append(f"{name}: {value_text(old)} \u2192 {value_text(new)}")
         else:
-            lines.append(f"{field}: {_value(pair)}")
+            lines.append(f"{name}: {value_text(pair)}")
     return "\n".join(lines)
 
 
@@ -101,11 +97,9 @@ class AuditView(QWidget):
             self.action_combo.addItem(action_title(code), code)
         self.entity_combo = QComboBox(self)
         self.entity_combo.setObjectName("auditEntity")
-        self.entity_combo.setEditable(True)
-        self.entity_combo.lineEdit().setPlaceholderText(self.tr("any record type"))
-        self.entity_combo.addItem("")
-        self.entity_combo.addItems(["volunteer", "membership", "team", "grid", "community",
-                                    "shift", "assignment", "service_request", "operator"])
+        self.entity_combo.addItem(self.tr("All records"), "")
+        for table in sorted(ENTITIES, key=entity_title):
+            self.entity_combo.addItem(entity_title(table), table)
         self.entity_combo.setCurrentIndex(0)
         self.entity_combo.activated.connect(self.refresh)
         today = QDate.currentDate()
@@ -167,7 +161,7 @@ class AuditView(QWidget):
         request = self._request
         operator = self.operator_edit.text().strip() or None
         action = self.action_combo.currentData() or None
-        entity = self.entity_combo.currentText().strip() or None
+        entity = self.entity_combo.currentData() or None
         since = datetime.combine(self.from_edit.date().toPython(), time.min)
         until = datetime.combine(self.to_edit.date().toPython(), time.min) + timedelta(days=1,
                                                                                      seconds=-1)
@@ -191,7 +185,8 @@ class AuditView(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            record = f"{row.entity} #{row.entity_id}" if row.entity_id else row.entity
+            entity = entity_title(row.entity) if row.entity else ""
+            record = f"{entity} #{row.entity_id}" if row.entity_id else entity
             cells = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.operator, action_title(row.action),
                      record, row.summary, changes_text(row.changes)]
             for c, text in enumerate(cells):

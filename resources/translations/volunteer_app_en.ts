@@ -33,6 +33,601 @@
     </message>
 </context>
 <context>
+    <name>AuditNames</name>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Scheduled job</source>
+        <translation>Scheduled job</translation>
+    </message>
+    <message>
+        <source>Duty assignment</source>
+        <translation>Duty assignment</translation>
+    </message>
+    <message>
+        <source>Auto-fill batch</source>
+        <translation>Auto-fill batch</translation>
+    </message>
+    <message>
+        <source>Auto-fill assignment</source>
+        <translation>Auto-fill assignment</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Shift generation</source>
+        <translation>Shift generation</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Hours entry</source>
+        <translation>Hours entry</translation>
+    </message>
+    <message>
+        <source>Job setting</source>
+        <translation>Job setting</translation>
+    </message>
+    <message>
+        <source>Team membership</source>
+        <translation>Team membership</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Request event</source>
+        <translation>Request event</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>Resident request</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Skipped shift</source>
+        <translation>Skipped shift</translation>
+    </message>
+    <message>
+        <source>Shift template</source>
+        <translation>Shift template</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Duty limits</source>
+        <translation>Duty limits</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>Record ids</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Next run</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>Job state</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>Actual start</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>Actual end</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Overridden</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>Confirmed at</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <source>Filled before</source>
+        <translation>Filled before</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Minimum rest (minutes)</source>
+        <translation>Minimum rest (minutes)</translation>
+    </message>
+    <message>
+        <source>Undone at</source>
+        <translation>Undone at</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Service hall phone</source>
+        <translation>Service hall phone</translation>
+    </message>
+    <message>
+        <source>Service hall hours</source>
+        <translation>Service hall hours</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Grid leader</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <source>Grid leader&apos;s phone</source>
+        <translation>Grid leader&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <source>Grid worker&apos;s phone</source>
+        <translation>Grid worker&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Police officer</source>
+        <translation>Police officer</translation>
+    </message>
+    <message>
+        <source>Police officer&apos;s phone</source>
+        <translation>Police officer&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <source>Instructor&apos;s phone</source>
+        <translation>Instructor&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Corrects entry</source>
+        <translation>Corrects entry</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Verified at</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Failed logins</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>From status</source>
+        <translation>From status</translation>
+    </message>
+    <message>
+        <source>To status</source>
+        <translation>To status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s phone</source>
+        <translation>Resident&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <source>Followed up at</source>
+        <translation>Followed up at</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Cancelled at</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Follow-up remark</source>
+        <translation>Follow-up remark</translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation>Cancel reason</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Duty type</source>
+        <translation>Duty type</translation>
+    </message>
+    <message>
+        <source>Edited by hand</source>
+        <translation>Edited by hand</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Original date</source>
+        <translation>Original date</translation>
+    </message>
+    <message>
+        <source>Days of week</source>
+        <translation>Days of week</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>On holidays</source>
+        <translation>On holidays</translation>
+    </message>
+    <message>
+        <source>Make-up workdays as weekdays</source>
+        <translation>Make-up workdays as weekdays</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>Parent team</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <source>Party household</source>
+        <translation>Party household</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>Sort key</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Most per week</source>
+        <translation>Most per week</translation>
+    </message>
+    <message>
+        <source>Most per day</source>
+        <translation>Most per day</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Created</source>
@@ -95,8 +690,8 @@
         <translation>All actions</translation>
     </message>
     <message>
-        <source>any record type</source>
-        <translation>any record type</translation>
+        <source>All records</source>
+        <translation>All records</translation>
     </message>
     <message>
         <source>Show</source>

@@ -33,6 +33,601 @@
     </message>
 </context>
 <context>
+    <name>AuditNames</name>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Scheduled job</source>
+        <translation>定时任务</translation>
+    </message>
+    <message>
+        <source>Duty assignment</source>
+        <translation>排班安排</translation>
+    </message>
+    <message>
+        <source>Auto-fill batch</source>
+        <translation>自动排班批次</translation>
+    </message>
+    <message>
+        <source>Auto-fill assignment</source>
+        <translation>自动排班记录</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可服务时段</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Shift generation</source>
+        <translation>班次生成批次</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Hours entry</source>
+        <translation>服务时长记录</translation>
+    </message>
+    <message>
+        <source>Job setting</source>
+        <translation>任务设置</translation>
+    </message>
+    <message>
+        <source>Team membership</source>
+        <translation>队伍成员</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Request event</source>
+        <translation>诉求流转记录</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>居民诉求</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Skipped shift</source>
+        <translation>跳过的班次</translation>
+    </message>
+    <message>
+        <source>Shift template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Duty limits</source>
+        <translation>排班上限</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>任务状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>实际结束</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>越规原因</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>越规确认</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <source>Filled before</source>
+        <translation>原已安排</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建数量</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>用时（秒）</translation>
+    </message>
+    <message>
+        <source>Minimum rest (minutes)</source>
+        <translation>最短休息（分钟）</translation>
+    </message>
+    <message>
+        <source>Undone at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>排班安排</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Service hall phone</source>
+        <translation>服务大厅电话</translation>
+    </message>
+    <message>
+        <source>Service hall hours</source>
+        <translation>服务大厅时间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Grid leader</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Grid leader&apos;s phone</source>
+        <translation>网格长电话</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Grid worker&apos;s phone</source>
+        <translation>网格员电话</translation>
+    </message>
+    <message>
+        <source>Police officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Police officer&apos;s phone</source>
+        <translation>民警电话</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>指导员</translation>
+    </message>
+    <message>
+        <source>Instructor&apos;s phone</source>
+        <translation>指导员电话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Corrects entry</source>
+        <translation>更正的记录</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>核实时间</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核实人</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From status</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民姓名</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s phone</source>
+        <translation>居民电话</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>接单时间</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始处理时间</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Followed up at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>取消时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Follow-up remark</source>
+        <translation>回访意见</translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Duty type</source>
+        <translation>勤务类型</translation>
+    </message>
+    <message>
+        <source>Edited by hand</source>
+        <translation>手工修改</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Original date</source>
+        <translation>原定日期</translation>
+    </message>
+    <message>
+        <source>Days of week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效日期</translation>
+    </message>
+    <message>
+        <source>On holidays</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Make-up workdays as weekdays</source>
+        <translation>调休上班日按工作日</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>上级队伍</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Party household</source>
+        <translation>党员户</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>排序键</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>检索文本</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Most per week</source>
+        <translation>每周最多</translation>
+    </message>
+    <message>
+        <source>Most per day</source>
+        <translation>每天最多</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Created</source>
@@ -95,8 +690,8 @@
         <translation>全部操作</translation>
     </message>
     <message>
-        <source>any record type</source>
-        <translation>任意记录类型</translation>
+        <source>All records</source>
+        <translation>全部记录</translation>
     </message>
     <message>
         <source>Show</source>

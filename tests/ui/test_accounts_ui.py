@@ -159,12 +159,19 @@ def test_audit_screen_lists_a_change(ctx, qtbot, wait_idle) -> None:  # noqa: AN
     view.refresh()
     wait_idle(ctx)
     found = [r for r in range(view.table.rowCount())
-             if view.table.item(r, 3).text() == f"volunteer #{vid}"
+             if view.table.item(r, 3).text() == f"志愿者 #{vid}"
              and view.table.item(r, 2).text() == "修改"]
     assert found, [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
     row = found[0]
     assert view.table.item(row, 4).text() == name
-    assert "active: True \u2192 False" in view.table.item(row, 5).text()
+    assert "有效: 是 \u2192 否" in view.table.item(row, 5).text()
+    # Filter by record type: the combo offers readable names, the query gets the table.
+    view.entity_combo.setCurrentIndex(view.entity_combo.findData("volunteer"))
+    view.refresh()
+    wait_idle(ctx)
+    assert view.table.rowCount() > 0
+    assert all(view.table.item(r, 3).text().startswith("志愿者") for r in range(view.table.rowCount()))
+    view.entity_combo.setCurrentIndex(0)
     # Filters: another action leaves it out.
     view.action_combo.setCurrentIndex(view.action_combo.findData("login"))
     wait_idle(ctx)
