@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
 from ..paths import default_db_url
-from .messages import error_text
 
-if TYPE_CHECKING:  # the database layer (SQLAlchemy) is imported when a command runs
+# Imported when a command runs: the desktop app starts through this module and needs
+# neither the database layer (SQLAlchemy) nor the error texts.
+if TYPE_CHECKING:
     from ..db import Database
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
@@ -100,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def print_json(data: object) -> None:
+    import json  # here: the desktop app starts through this module and needs no json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
     sys.stdout.write("\n")
 
@@ -157,6 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         ui = importlib.import_module("ui.app")
         return ui.main(args.db)
+    from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
+    from .messages import error_text
+
     try:
         code = args.func(args)
     except (ImportFailed, ValidationError, NotFoundError, UsageError) as exc:
