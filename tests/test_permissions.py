@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from volunteer_app.db import Database
@@ -57,6 +58,9 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("requests.read", lambda s, p: _requests().list_requests(s)),
     ("requests.manage", lambda s, p: _requests().create_request(s, _requests().RequestData(
         resident_name="居民", resident_phone="13800001111", description="楼道灯坏了"), "文书")),
+    ("requests.manage", lambda s, p: _requests().update_request(
+        s, _open_request(s), _requests().RequestData(
+            resident_name="居民", resident_phone="13800001111", description="楼道灯全坏了"), "文书")),
     # service hours
     ("hours.record", lambda s, p: _hours().add_manual(s, _first_volunteer(s), _yesterday(), 1, "培训", "文书")),
     ("hours.verify", lambda s, p: _hours().verify_month(s, "2026-12", "协调员")),
@@ -65,6 +69,22 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("print", lambda s, p: _printing_cards().grid_cards_data(s)),
     ("jobs.manage", lambda s, p: _job_settings().save_config(s, "nightly_backup", enabled=False)),
 ]
+
+
+def _open_request(s):  # noqa: ANN001, ANN202
+    """A request taken in by the lead (whatever the role under test) to edit."""
+    from volunteer_app.models.requests import ResidentRequest
+
+    found = s.scalar(select(ResidentRequest.id).limit(1))
+    if found is not None:
+        return found
+    actor = s.info.get("actor")
+    s.info["actor"] = None
+    try:
+        return _requests().create_request(s, _requests().RequestData(
+            resident_name="居民", resident_phone="13800001111", description="楼道灯坏了"), "文书")
+    finally:
+        s.info["actor"] = actor
 
 
 def _monday():  # noqa: ANN202

@@ -13,6 +13,7 @@ from volunteer_app.errors import ConflictError, NotFoundError, ValidationError
 from volunteer_app.models import Grid, Team, Volunteer
 from volunteer_app.models.hours import HoursEntry
 from volunteer_app.models.requests import OPEN_STATUSES, REQUEST_STATUSES, RequestEvent
+from volunteer_app.security.permissions import Actor, PermissionDenied
 from volunteer_app.services import hours as hs
 from volunteer_app.services import requests as rs
 from volunteer_app.services import volunteers as vs
@@ -384,3 +385,59 @@ def test_permissions_requests_need_clerk_role(demo_db) -> None:
             rs.list_requests(s, now=T0)
         s.info["actor"] = Actor(name="王芳", role="clerk", operator_id=8)
         assert rs.dispatch(s, rid, team, "王芳", now=T0).to_status == "dispatched"
+
+
+def _edit(**changes) -> rs.RequestData:
+    data = dict(resident_name="卓玛", resident_phone="13800138000", building="香雪佳园3栋",
+                category="safety_hazard", description="楼道灯不亮,有安全隐患",
+                source="chat_group", urgency="normal")
+    data.update(changes)
+    return rs.RequestData(**data)
+
+
+def test_editing_an_open_request_corrects_it_and_moves_the_due_time(demo_db) -> None:
+    with demo_db.session() as s:
+        grid, team, vol = _ids(s)
+        rid, clock = _bring_to(s, "dispatched")
+        seen = rs.get_request(s, rid, now=clock).row
+        rs.update_request(s, rid, _edit(grid_id=grid, resident_phone="139 0013 9000",
+                                        urgency="urgent", description="3栋楼道灯全坏",
+                                        received_at=T0 - timedelta(hours=1)),
+                          "王芳", expected_version=seen.version, now=clock)
+        after = rs.get_request(s, rid, now=clock)
+        assert after.row.resident_phone == "13900139000"
+        assert after.row.urgency == "urgent" and after.row.description == "3栋楼道灯全坏"
+        assert after.row.received_at == T0 - timedelta(hours=1)
+        assert after.row.due_at == T0 - timedelta(hours=1) + timedelta(hours=24)
+        # The intake entry of the history moved with the time received; the rest stayed.
+        assert after.events[0].to_status == "received" and after.events[0].at == after.row.received_at
+        assert after.row.status == "dispatched" and after.row.team_id == team
+        # No time given: it stays as it is (it does not become "now").
+        rs.update_request(s, rid, _edit(grid_id=grid, urgency="urgent"), "王芳", now=clock)
+        assert rs.get_request(s, rid, now=clock).row.received_at == T0 - timedelta(hours=1)
+
+
+def test_editing_is_checked_and_writes_nothing_when_refused(demo_db) -> None:
+    with demo_db.session() as s:
+        grid, team, vol = _ids(s)
+        rid, clock = _bring_to(s, "accepted")
+        seen = rs.get_request(s, rid, now=clock).row
+        with pytest.raises(ValidationError) as err:
+            rs.update_request(s, rid, _edit(resident_phone="123", description=""), "王芳", now=clock)
+        assert {(p.field, p.code) for p in err.value.problems} == {
+            ("resident_phone", "phone_invalid"), ("description", "required")}
+        # Received after it was dispatched: the history would run backwards.
+        with pytest.raises(ValidationError) as err:
+            rs.update_request(s, rid, _edit(received_at=clock), "王芳", now=clock)
+        assert err.value.problems[0].field == "received_at"
+        with pytest.raises(ConflictError) as err:
+            rs.update_request(s, rid, _edit(), "王芳", expected_version=seen.version - 1, now=clock)
+        assert err.value.code == "stale"
+        assert rs.get_request(s, rid, now=clock).row == seen
+        done, clock = _bring_to(s, "done")
+        with pytest.raises(ConflictError) as err:
+            rs.update_request(s, done, _edit(), "王芳", now=clock)
+        assert err.value.code == "request_closed"
+        s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=7, team_id=team)
+        with pytest.raises(PermissionDenied):
+            rs.update_request(s, rid, _edit(), "队长甲", now=clock)

@@ -155,3 +155,26 @@ def test_slip_pdf(url: str, tmp_path: Path) -> None:
         assert expected in text
     res = run("orders", "slip", str(rid), "--output", str(tmp_path / "no" / "x.pdf"), "--db", url)
     assert res.returncode == 2
+
+
+def test_edit_corrects_an_open_request_and_refuses_bad_input(url: str) -> None:
+    rid = _add(url)
+    before = json.loads(run("orders", "show", str(rid), "--json", "--db", url).stdout)
+    res = run("orders", "edit", str(rid), "--phone", "139-0013-9000", "--urgency", "低",
+              "--description", "3栋楼道灯全坏", "--json", "--db", url)
+    assert res.returncode == 0, res.stderr
+    row = json.loads(res.stdout)
+    assert row["phone"] == "13900139000" and row["urgency"] == "low"
+    assert row["description"] == "3栋楼道灯全坏"
+    # What was not given stays; the due time follows the new urgency.
+    assert row["resident"] == "卓玛" and row["grid"] == "3号网格"
+    assert row["received_at"] == before["received_at"] and row["due_at"] != before["due_at"]
+    res = run("orders", "edit", str(rid), "--phone", "12", "--db", url)
+    assert res.returncode == 2 and "resident_phone" in res.stderr
+    res = run("orders", "edit", str(rid), "--urgency", "asap", "--db", url)
+    assert res.returncode == 2 and "--urgency" in res.stderr
+    assert json.loads(run("orders", "show", str(rid), "--json", "--db", url).stdout)["phone"] \
+        == "13900139000"
+    assert run("orders", "status", str(rid), "cancelled", "--reason", "重复", "--db", url).returncode == 0
+    res = run("orders", "edit", str(rid), "--phone", "13800138000", "--db", url)
+    assert res.returncode == 2 and "cancelled" in res.stderr

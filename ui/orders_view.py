@@ -143,9 +143,13 @@ class OrdersView(QWidget):
 
         self.new_button = QPushButton(icon("add"), self.tr("New request\u2026"), page)
         self.new_button.setObjectName("primary")
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit\u2026"), page)
+        self.edit_button.setObjectName("editRequest")
+        self.edit_button.setToolTip(self.tr("Correct what was taken in (open requests only)"))
         self.step_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
+        actions.addWidget(self.edit_button)
         for status in STEP_ORDER:
             b = QPushButton(action_text(status), page)
             b.setObjectName(f"step_{status}")
@@ -210,6 +214,8 @@ class OrdersView(QWidget):
         self.search_edit.textChanged.connect(self._on_search_text_changed)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.new_button.clicked.connect(self.open_new_request)
+        self.edit_button.clicked.connect(self.open_edit_request)
+        self.table.doubleClicked.connect(self.open_edit_request)
         self.slip_button.clicked.connect(self._on_slip_clicked)
         return page
 
@@ -484,12 +490,25 @@ class OrdersView(QWidget):
         for status, button in self.step_buttons.items():
             button.setEnabled(status in allowed)
         self.slip_button.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None and row.open)
 
     # -- actions ----------------------------------------------------------------------
 
     def open_new_request(self) -> RequestDialog:
         """Open the intake dialog; returns it (tests drive it)."""
         dialog = RequestDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(self._remember_selection)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_edit_request(self) -> RequestDialog | None:
+        """Open the chosen request for correction (open requests only); returns the dialog."""
+        row = self.current_row()
+        if row is None or not row.open:
+            return None
+        dialog = RequestDialog(self.ctx, parent=self, row=row)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_saved.connect(self._remember_selection)
         self.dialog = dialog

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -114,6 +114,7 @@ REASON_TEXT = {
     "volunteer_inactive": QT_TRANSLATE_NOOP("Requests", "has left and cannot be sent"),
     "in_future": QT_TRANSLATE_NOOP("Requests", "lies in the future"),
     "before_previous": QT_TRANSLATE_NOOP("Requests", "is before the previous step"),
+    "after_later_step": QT_TRANSLATE_NOOP("Requests", "is after the request was dispatched or taken up"),
     "hours_invalid": QT_TRANSLATE_NOOP("Requests", "must be a positive number of hours"),
     "hours_too_many": QT_TRANSLATE_NOOP("Requests", "is more than 24 hours"),
     "outside_shift": QT_TRANSLATE_NOOP("Requests", "is too far from the shift's planned times"),
@@ -122,6 +123,7 @@ REASON_TEXT = {
 }
 ERROR_TEXT = {
     "request_not_found": QT_TRANSLATE_NOOP("Requests", "The request was not found."),
+    "request_closed": QT_TRANSLATE_NOOP("Requests", "The request is settled (\u201c%1\u201d); only open requests can be edited."),
     "invalid_transition": QT_TRANSLATE_NOOP("Requests", "The request is \u201c%1\u201d and cannot become \u201c%2\u201d. Someone may have changed it meanwhile; the list has been reloaded."),
     "shift_not_found": QT_TRANSLATE_NOOP("Requests", "The shift was not found; it may have been deleted meanwhile."),
     "assignment_not_found": QT_TRANSLATE_NOOP("Requests", "A volunteer is no longer on this shift; reload and try again."),
@@ -180,7 +182,8 @@ def orders_error_text(exc: BaseException) -> str:
     if isinstance(exc, AppError) and exc.code in ERROR_TEXT:
         d = exc.details
         return arg(translate("Requests", ERROR_TEXT[exc.code]),
-                   status_text(str(d.get("from_status", ""))), status_text(str(d.get("to_status", ""))))
+                   status_text(str(d.get("from_status", d.get("status", "")))),
+                   status_text(str(d.get("to_status", ""))))
     return error_text(exc)
 
 
@@ -202,16 +205,21 @@ def not_now(at: datetime) -> datetime | None:
 
 
 class RequestDialog(QDialog):
-    """Take in a resident's request (收单). Saving runs on the database worker; the core's
-    validators report problems under the field they concern."""
+    """Take in a resident's request (收单), or correct an open one (``row`` given). Saving
+    runs on the database worker; the core's validators report problems under the field
+    they concern."""
 
     sig_saved = Signal(int)  # request id, after the unit of work committed
 
     def __init__(self, ctx: AppContext, grids: list[GridRow] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, row: RequestRow | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("New resident request"))
+        self.row = row
+        if row is None:
+            self.setWindowTitle(self.tr("New resident request"))
+        else:
+            self.setWindowTitle(arg(self.tr("Edit request %1"), row.id))
         self.setMinimumWidth(560)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("residentName")
@@ -271,25 +279,48 @@ class RequestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        if row is not None:
+            self._show_row(row)
         if grids is None:
             ctx.worker.submit(grid_service.list_grids, self._fill_grids, self._on_failed,
                               owner=self)
         else:
             self._fill_grids(grids)
 
+    def _show_row(self, row: RequestRow) -> None:
+        self.name_edit.setText(row.resident_name)
+        self.phone_edit.setText(row.resident_phone)
+        self.building_edit.setText(row.building)
+        for combo, code in ((self.category_combo, row.category), (self.source_combo, row.source),
+                            (self.urgency_combo, row.urgency)):
+            combo.setCurrentIndex(max(0, combo.findData(code)))
+        at = row.received_at
+        self.received_edit.setDateTime(QDateTime(QDate(at.year, at.month, at.day),
+                                                 QTime(at.hour, at.minute)))
+        self.description_edit.setPlainText(row.description)
+
     def _fill_grids(self, grids: list[GridRow]) -> None:
         for g in grids:
             self.grid_combo.addItem(g.name, g.id)
+        if self.row is not None and self.row.grid_id is not None:
+            self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(self.row.grid_id)))
 
     def data(self) -> req_service.RequestData:
         """What the form holds, for the core to validate."""
+        received = to_py(self.received_edit.dateTime())
+        if self.row is not None:
+            # Untouched, the editor shows the stored time without its seconds: keep it.
+            received = None if received == self.row.received_at.replace(second=0, microsecond=0) \
+                else received
+        else:
+            received = not_now(received)
         return req_service.RequestData(
             resident_name=self.name_edit.text(), resident_phone=self.phone_edit.text(),
             building=self.building_edit.text(), grid_id=self.grid_combo.currentData(),
             category=self.category_combo.currentData(), source=self.source_combo.currentData(),
             urgency=self.urgency_combo.currentData(),
             description=self.description_edit.toPlainText(),
-            received_at=not_now(to_py(self.received_edit.dateTime())),
+            received_at=received,
         )
 
     def _on_save_clicked(self) -> None:
@@ -297,8 +328,17 @@ class RequestDialog(QDialog):
             row.set_error("")
         data, operator = self.data(), operator_of(self.ctx)
         self.save_button.setEnabled(False)
-        self.ctx.worker.submit(lambda s: req_service.create_request(s, data, operator),
-                               self._on_saved, self._on_failed, owner=self)
+        row = self.row
+        if row is None:
+            self.ctx.worker.submit(lambda s: req_service.create_request(s, data, operator),
+                                   self._on_saved, self._on_failed, owner=self)
+            return
+
+        def save(s) -> int:  # noqa: ANN001
+            req_service.update_request(s, row.id, data, operator, expected_version=row.version)
+            return row.id
+
+        self.ctx.worker.submit(save, self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, request_id: int) -> None:
         self.ctx.notify_changed("orders")

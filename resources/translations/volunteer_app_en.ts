@@ -3523,6 +3523,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>New request…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Correct what was taken in (open requests only)</source>
+        <translation>Correct what was taken in (open requests only)</translation>
+    </message>
+    <message>
         <source>Print slip…</source>
         <translation>Print slip…</translation>
     </message>
@@ -4391,6 +4399,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>New resident request</translation>
     </message>
     <message>
+        <source>Edit request %1</source>
+        <translation>Edit request %1</translation>
+    </message>
+    <message>
         <source>e.g. 香雪佳园 3栋2单元</source>
         <translation>e.g. 香雪佳园 3栋2单元</translation>
     </message>
@@ -4678,6 +4690,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>is before the previous step</translation>
     </message>
     <message>
+        <source>is after the request was dispatched or taken up</source>
+        <translation>is after the request was dispatched or taken up</translation>
+    </message>
+    <message>
         <source>must be a positive number of hours</source>
         <translation>must be a positive number of hours</translation>
     </message>
@@ -4700,6 +4716,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>The request was not found.</source>
         <translation>The request was not found.</translation>
+    </message>
+    <message>
+        <source>The request is settled (“%1”); only open requests can be edited.</source>
+        <translation>The request is settled (“%1”); only open requests can be edited.</translation>
     </message>
     <message>
         <source>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</source>

@@ -3498,6 +3498,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>收单…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Correct what was taken in (open requests only)</source>
+        <translation>更正收单信息(仅限未办结的诉求)</translation>
+    </message>
+    <message>
         <source>Print slip…</source>
         <translation>打印派单单…</translation>
     </message>
@@ -4362,6 +4370,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>收单：登记居民诉求</translation>
     </message>
     <message>
+        <source>Edit request %1</source>
+        <translation>修改诉求 %1</translation>
+    </message>
+    <message>
         <source>e.g. 香雪佳园 3栋2单元</source>
         <translation>例如：香雪佳园 3栋2单元</translation>
     </message>
@@ -4649,6 +4661,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>早于上一环节的时间</translation>
     </message>
     <message>
+        <source>is after the request was dispatched or taken up</source>
+        <translation>晚于派单或接单时间</translation>
+    </message>
+    <message>
         <source>must be a positive number of hours</source>
         <translation>须为大于 0 的小时数</translation>
     </message>
@@ -4671,6 +4687,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>The request was not found.</source>
         <translation>找不到这件诉求。</translation>
+    </message>
+    <message>
+        <source>The request is settled (“%1”); only open requests can be edited.</source>
+        <translation>该诉求已办结(“%1”),只能修改未办结的诉求。</translation>
     </message>
     <message>
         <source>The request is “%1” and cannot become “%2”. Someone may have changed it meanwhile; the list has been reloaded.</source>

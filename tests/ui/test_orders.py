@@ -281,3 +281,42 @@ def test_checkin_dialog_bad_verifier_writes_nothing(ctx, qtbot, _no_message_boxe
     with ctx.db.session() as s:
         assert hours_service.list_entries(s) == []  # the check-in was rolled back too
         assert s.scalar(select(Assignment.status).where(Assignment.shift_id == sid)) == "planned"
+
+
+def test_edit_an_open_request_and_see_problems_under_the_field(ctx, qtbot) -> None:  # noqa: ANN001
+    ids = _seed(ctx, 2)
+    view = _open_view(ctx, qtbot)
+    qtbot.waitUntil(lambda: len(view.rows) == 2)
+    assert view.select_request(ids[1])
+    qtbot.waitUntil(lambda: view.edit_button.isEnabled())
+    dialog = view.open_edit_request()
+    qtbot.waitUntil(lambda: dialog.grid_combo.count() > 1)
+    # The form shows the request as taken in, grid included.
+    with ctx.db.session() as s:
+        before = req_service.get_request(s, ids[1]).row
+    assert dialog.name_edit.text() == before.resident_name
+    assert dialog.grid_combo.currentData() == before.grid_id
+    assert dialog.urgency_combo.currentData() == before.urgency
+    # A bad phone: the message under the field, nothing written.
+    dialog.phone_edit.setText("12")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.rows["resident_phone"].error.isVisible())
+    with ctx.db.session() as s:
+        assert req_service.get_request(s, ids[1]).row == before
+    dialog.phone_edit.setText("13900139000")
+    dialog.urgency_combo.setCurrentIndex(dialog.urgency_combo.findData("urgent"))
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ctx.db.session() as s:
+        after = req_service.get_request(s, ids[1]).row
+    assert after.resident_phone == "13900139000" and after.urgency == "urgent"
+    assert after.received_at == before.received_at  # untouched time stays to the second
+    assert after.due_at == before.received_at + timedelta(hours=24)
+    # Settled requests cannot be edited: the button is off and the action does nothing.
+    with ctx.db.session() as s:
+        req_service.change_status(s, ids[1], "cancelled", "王芳", note="重复")
+    view.status_combo.setCurrentIndex(view.status_combo.findData("all"))
+    qtbot.waitUntil(lambda: any(r.id == ids[1] and r.status == "cancelled" for r in view.rows))
+    assert view.select_request(ids[1])
+    qtbot.waitUntil(lambda: not view.edit_button.isEnabled())
+    assert view.open_edit_request() is None

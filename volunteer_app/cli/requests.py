@@ -54,6 +54,7 @@ REASONS = {
     "volunteer_inactive": "has left and cannot be sent",
     "in_future": "lies in the future",
     "before_previous": "is before the request's previous step",
+    "after_later_step": "is after the request was already dispatched or taken up",
     "month_invalid": "must be a month like 2026-12",
     "datetime_invalid": "must be a date and time like 2026-12-07T09:30",
     "date_invalid": "must be a date like 2026-12-07",
@@ -67,6 +68,7 @@ REASONS = {
 }
 ERRORS = {
     "request_not_found": "no request with id {id}",
+    "request_closed": "request {id} is {status}; only open requests can be edited",
     "invalid_transition": "request {id} is {from_status} and cannot become {to_status}",
     "hours_entry_not_found": "no hours entry with id {id}",
     "entry_superseded": "hours entry {id} was already corrected by entry {by}; correct that one",
@@ -82,7 +84,7 @@ for _key, _text in ERRORS.items():
 
 # Conflicts that are the user's mistake, not a failure: exit 2.
 INVALID_CONFLICTS = ("invalid_transition", "entry_superseded", "assignment_cancelled",
-                     "assignment_completed")
+                     "assignment_completed", "request_closed")
 
 
 def add_operator(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -158,6 +160,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_operator(p, common)
     p.set_defaults(func=with_db(cmd_add))
 
+    p = osub.add_parser("edit", parents=[common],
+                        help="correct an open request's details (what is not given stays)")
+    p.add_argument("id")
+    p.add_argument("--resident", help="resident's name")
+    p.add_argument("--phone", help="resident's phone")
+    p.add_argument("--building", help="building or compound")
+    p.add_argument("--grid", help="grid name or number")
+    p.add_argument("--category", help="repair, safety_hazard, dispute, care, environment, other")
+    p.add_argument("--description")
+    p.add_argument("--source", help="chat_group, phone, walk_in, registration_point")
+    p.add_argument("--urgency", help="low, normal, urgent, emergency (the due time follows)")
+    p.add_argument("--received-at", help="when it came in, e.g. 2026-12-07T09:30")
+    p.add_argument("--json", action="store_true")
+    add_operator(p, common)
+    p.set_defaults(func=with_db(invalid_conflicts(cmd_edit)))
+
     p = osub.add_parser("dispatch", parents=[common], help="send a request to a team (派单)")
     p.add_argument("id")
     p.add_argument("--team", required=True, help="team name or id")
@@ -227,6 +245,38 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
         print_json(row.to_json())
     else:
         print(f"request {rid} received, due {row.due_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def cmd_edit(db: Database, args: argparse.Namespace) -> int:
+    rid = parse_id(args.id, "request id")
+    received = parse_datetime(args.received_at, "--received-at") if args.received_at else None
+    codes = {
+        "category": (args.category, REQUEST_CATEGORIES, CATEGORY_WORDS),
+        "source": (args.source, REQUEST_SOURCES, SOURCE_WORDS),
+        "urgency": (args.urgency, URGENCIES, URGENCY_WORDS),
+    }
+    given = {key: code_of(text, allowed, words, f"--{key}")
+             for key, (text, allowed, words) in codes.items() if text is not None}
+    with db.session() as s:
+        row = req_service.get_request(s, rid).row
+        data = req_service.RequestData(
+            resident_name=row.resident_name if args.resident is None else args.resident,
+            resident_phone=row.resident_phone if args.phone is None else args.phone,
+            building=row.building if args.building is None else args.building,
+            grid_id=grid_service.resolve(s, args.grid) if args.grid else row.grid_id,
+            category=given.get("category", row.category),
+            description=row.description if args.description is None else args.description,
+            source=given.get("source", row.source),
+            urgency=given.get("urgency", row.urgency),
+            received_at=received,
+        )
+        req_service.update_request(s, rid, data, operator_of(args), expected_version=row.version)
+        row = req_service.get_request(s, rid).row
+    if args.json:
+        print_json(row.to_json())
+    else:
+        print(f"request {rid} updated, due {row.due_at:%Y-%m-%d %H:%M}")
     return 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
@@ -320,6 +320,46 @@ def create_request(
     ))
     session.flush()
     return req.id
+
+
+def update_request(
+    session: Session, request_id: int, data: RequestData, operator: str, *,
+    expected_version: int | None = None, now: datetime | None = None,
+) -> None:
+    """Correct what was taken in (resident, place, category, text, urgency, time received)
+    while the request is still open; a settled request stays as it was settled.
+
+    The due time follows the urgency and time received. The time received may not move
+    past the first later step, and the intake entry of the history moves with it (it
+    records the same fact); the audit log keeps the old values.
+    """
+    require(session, "requests.manage")
+    normalize_operator(operator)
+    now = now or local_now(session)
+    req = _get(session, request_id)
+    if expected_version is not None and req.version != expected_version:
+        raise ConflictError("stale", id=request_id, version=req.version)
+    if req.status not in OPEN_STATUSES:
+        raise ConflictError("request_closed", id=request_id, status=req.status)
+    if data.received_at is None:  # not given: it stays, it does not become "now"
+        data = replace(data, received_at=req.received_at)
+    values = _validate(session, data, now)
+    later = [t for t in (req.dispatched_at, req.accepted_at, req.started_at) if t is not None]
+    if later and values["received_at"] > min(later):
+        raise ValidationError(FieldProblem("received_at", "after_later_step",
+                                           values["received_at"].isoformat(" ")))
+    if values["received_at"] != req.received_at:
+        intake = session.execute(
+            select(RequestEvent).where(RequestEvent.request_id == req.id,
+                                       RequestEvent.from_status.is_(None))
+        ).scalar_one_or_none()
+        if intake is not None:
+            intake.at = values["received_at"]
+    for key, value in values.items():
+        if getattr(req, key) != value:
+            setattr(req, key, value)
+    req.due_at = due_time(req.received_at, req.urgency)
+    session.flush()
 
 
 # -- the status flow ------------------------------------------------------------------
