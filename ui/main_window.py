@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self._current_key = ""
         self._wanted_key = ""
         self._counts: RegisterCounts | None = None
-        self._painted = False
         self._start_when_painted = None
+        self._open_deadline = 0.0
         self._sig_opened.connect(self._on_database_opened)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
@@ -166,22 +166,33 @@ class MainWindow(QMainWindow):
         # competes for the interpreter lock, and the clerk should see the window first.
         thread = threading.Thread(target=run, name="open-database", daemon=True)
         self._start_when_painted = thread.start
-        if self._painted or not self.isVisible():
+        if not self.isVisible():
             self._start_pending_open()
         else:
-            QTimer.singleShot(250, self._start_pending_open)  # in case no paint comes
+            self._open_deadline = time.monotonic() + 0.25  # in case no expose comes
+            self._start_when_on_screen()
+
+    def _on_screen(self) -> bool:
+        """Whether the window is exposed, which for widgets means painted: Qt paints a
+        widget window while it delivers the window's expose event."""
+        handle = self.windowHandle()
+        return handle is not None and handle.isExposed()
+
+    def _start_when_on_screen(self) -> None:
+        # Polled, not caught in an event() override: handing the window's events to Python
+        # would build QEvent's enums (~2 ms) before the first paint, and cost a little on
+        # every event of the window's life.
+        if self._start_when_painted is None:
+            return
+        if self._on_screen() or time.monotonic() >= self._open_deadline:
+            self._start_pending_open()
+        else:
+            QTimer.singleShot(5, self._start_when_on_screen)
 
     def _start_pending_open(self) -> None:
         start, self._start_when_painted = self._start_when_painted, None
         if start is not None:
             start()
-
-    def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self._start_pending_open)
-        return handled
 
     def _on_database_opened(self, db: Database | None, outcome: tuple[str, BaseException | None]) -> None:
         from . import database_dialogs
@@ -402,6 +413,8 @@ class MainWindow(QMainWindow):
         self._busy_label.setText(self.tr("Working\u2026") if busy else "")
 
     def _on_worker_unhandled_error(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .error_text import error_text
 
         QMessageBox.warning(self, self.tr("Something went wrong"), error_text(exc))
@@ -432,6 +445,8 @@ class MainWindow(QMainWindow):
                                owner=self)
 
     def _on_counts_for_demo(self, counts: RegisterCounts) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here, like the core: not before first paint
+
         self._on_counts_loaded(counts)
         if not counts.empty:
             return
@@ -456,6 +471,8 @@ class MainWindow(QMainWindow):
             self.ctx.notify_changed(topic)
 
     def _on_demo_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .error_text import error_text
 
         QMessageBox.warning(self, self.tr("Demo community"), error_text(exc))
@@ -554,6 +571,8 @@ class MainWindow(QMainWindow):
         file_actions.backup_database(self.ctx, self)
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, self.tr("About"),
             arg(self.tr("<h3>Volunteer Brigade Scheduler %1</h3>"

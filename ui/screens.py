@@ -27,10 +27,10 @@ import importlib.util
 import logging
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .context import AppContext
 
@@ -41,9 +41,12 @@ Factory = Callable[[AppContext, QWidget | None], QWidget]
 translate = QCoreApplication.translate
 
 
-@dataclass(frozen=True)
-class ScreenSpec:
-    """One sidebar entry: stable key, English source title, icon name, how to build it."""
+class ScreenSpec(NamedTuple):
+    """One sidebar entry: stable key, English source title, icon name, how to build it.
+
+    A NamedTuple rather than a dataclass: this module is loaded before the main window is
+    first shown, and nothing else there needs ``dataclasses`` (~3 ms to import).
+    """
 
     key: str
     source_title: str  # English source text; shown through QCoreApplication.translate
@@ -129,6 +132,7 @@ class NotBuiltPage(QWidget):
     def __init__(self, spec: ScreenSpec, parent: QWidget | None = None) -> None:
         # Imported here: the main window is shown before ``Qt`` is first used (start-up).
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QVBoxLayout
 
         super().__init__(parent)
         self.spec = spec
@@ -155,6 +159,8 @@ class BrokenPage(QWidget):
     """Shown when a screen's module exists but raised while loading: the error, not a pretence."""
 
     def __init__(self, spec: ScreenSpec, details: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
+
         super().__init__(parent)
         self.spec = spec
         layout = QVBoxLayout(self)
