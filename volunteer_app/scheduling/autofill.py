@@ -51,6 +51,7 @@ from .conflicts import (
     check,
     within_availability,
 )
+from .spread_bound import spread_unreachable
 
 HISTORY_WEEKS = 4
 DEFAULT_TIME_LIMIT = 30.0
@@ -1138,8 +1139,15 @@ class _Solver:
                 covered = len(chosen)
                 self.best_filled = self.pinned + covered
                 m.add(self.total >= covered)
-        if self._spread_units(chosen) <= floor_spread:
+        spread = self._spread_units(chosen)
+        t = _time.monotonic()
+        if spread <= floor_spread:
             phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
+        elif not self.cancel.is_set() and spread_unreachable(prep, self.unit, covered, spread - 1):
+            # Whole duties in load windows: no fill is one unit fairer (see .spread_bound).
+            self.spread_bound = spread
+            phases.append(PhaseResult("fairness", "optimal", spread, spread,
+                                      _time.monotonic() - t))
         else:
             m.minimize(self.spread_expr * self.dev_weight + self.deviation)
             budget = (self.time_limit - self.elapsed()) * 0.6

@@ -1,0 +1,162 @@
+"""A fast proof that no fill balances the load better: an LP over load windows.
+
+The fairness phase of :mod:`.autofill` minimises max - min of the volunteers' loads. The
+CP-SAT model proves such optima slowly: its linear relaxation lets a volunteer take
+fractions of duties, so it sees a much better balance than whole duties allow, and the
+search must close the gap. Most of that gap is closed by two facts it does not see:
+
+* loads grow in whole duties: a volunteer with 3 units of room left and only 2-unit
+  duties can add 2, not 3; the loads each volunteer can reach are computed exactly
+  (duties that do not clash, daily and weekly maxima) as a bit set;
+* a spread of at most ``d`` means every eligible load lies in one window [L, L + d],
+  where L can only range from (largest base load) - d to (smallest reachable maximum).
+
+For each such window the LP keeps only duties that fit, bounds each volunteer's added
+load by the nearest reachable values inside the window, and asks whether the places
+covered so far can still be covered. If no window is feasible even fractionally, no
+integer fill reaches spread ``d``: the incumbent's spread is optimal. The LP never
+proves anything false (it is a relaxation); when it cannot decide, CP-SAT does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ortools.linear_solver import pywraplp
+
+if TYPE_CHECKING:
+    from .autofill import Prepared
+
+# Seconds per window LP; past it the LP decides nothing and CP-SAT takes over.
+LP_TIME_LIMIT = 2.0
+
+
+def _bit_sums(a: int, b: int, limit: int) -> int:
+    """The sum set of two bit sets (bit k set when some i in a and j in b have i + j = k)."""
+    out, shift = 0, 0
+    while b:
+        if b & 1:
+            out |= a << shift
+        b >>= 1
+        shift += 1
+    return out & limit
+
+
+def reachable_loads(prep: Prepared, vi: int, unit: int, room: int) -> int:
+    """The loads (in ``unit`` minutes, at most ``room``) volunteer ``vi`` could add, as bits.
+
+    Bit ``k`` is set when some set of their candidate duties that pairwise do not clash
+    (rest included) and keeps the daily and weekly maxima adds exactly ``k`` units.
+    """
+    if room < 0:
+        return 0
+    f = prep.problem.volunteers[vi].facts
+    limit = (1 << (room + 1)) - 1
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for si in prep.vol_cands[vi]:
+        if prep.s_minutes[si] // unit <= room:
+            by_day[prep.s_day[si]].append(si)
+    by_week: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
+    for day, group in by_day.items():
+        cap = len(group)
+        if f.max_per_day is not None:
+            cap = min(cap, f.max_per_day - prep.fixed_day[vi].get(day, 0))
+        cap = max(0, cap)
+        items = sorted(group, key=lambda si: prep.s_end[si])
+        ends = [prep.s_end[si] + prep.rest for si in items]
+        # sets[i][c]: loads reachable with c duties among the first i (by end time).
+        sets = [[1] + [0] * cap]
+        for i, si in enumerate(items, start=1):
+            p = i - 1
+            while p > 0 and ends[p - 1] > prep.s_start[si]:
+                p -= 1
+            u = prep.s_minutes[si] // unit
+            row = list(sets[i - 1])
+            for c in range(1, cap + 1):
+                row[c] |= (sets[p][c - 1] << u) & limit
+            sets.append(row)
+        by_week[prep.s_week[items[0]] if items else day].append(sets[-1])
+    total = 1
+    for week, days in by_week.items():
+        k = sum(len(d) - 1 for d in days)
+        if f.max_per_week is not None:
+            k = min(k, max(0, f.max_per_week - prep.fixed_week[vi].get(week, 0)))
+        counts = [1] + [0] * k  # counts[c]: loads reachable with c duties this week
+        for day in days:
+            nxt = [0] * (k + 1)
+            for c, have in enumerate(counts):
+                if have:
+                    for j, add in enumerate(day[:k - c + 1]):
+                        if add:
+                            nxt[c + j] |= _bit_sums(have, add, limit)
+            counts = nxt
+        week_loads = 0
+        for have in counts:
+            week_loads |= have
+        total = _bit_sums(total, week_loads, limit)
+    return total
+
+
+def spread_unreachable(prep: Prepared, unit: int, covered: int, spread: int) -> bool:
+    """True when no fill with at least ``covered`` new places has max - min <= ``spread``
+    (loads in ``unit`` minutes among ``prep.eligible``); False when the LP cannot tell."""
+    eligible = prep.eligible
+    if not eligible:
+        return False
+    base = {vi: prep.base_minutes[vi] // unit for vi in eligible}
+    t_hi = max(base.values())
+    t_lo = min(prep.ub_minutes[vi] // unit for vi in eligible)
+    if spread < t_hi - t_lo:
+        return True  # below the floor: someone is always that far apart
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    if solver is None:
+        return False
+    solver.SetTimeLimit(int(LP_TIME_LIMIT * 1000))
+    inf = solver.infinity()
+    x = [solver.NumVar(0.0, 1.0, "") for _ in prep.pairs]
+    by_shift: dict[int, list[int]] = defaultdict(list)
+    by_vol: dict[int, list[int]] = defaultdict(list)
+    var_of: dict[tuple[int, int], int] = {}
+    for k, (si, vi) in enumerate(prep.pairs):
+        by_shift[si].append(k)
+        by_vol[vi].append(k)
+        var_of[(si, vi)] = k
+    for si, ks in by_shift.items():
+        if len(ks) > prep.open[si]:
+            row = solver.RowConstraint(-inf, prep.open[si], "")
+            for k in ks:
+                row.SetCoefficient(x[k], 1)
+    row = solver.RowConstraint(covered, inf, "")
+    for var in x:
+        row.SetCoefficient(var, 1)
+    load_rows = {}
+    for vi in eligible:
+        for clique in prep.cliques(vi):
+            row = solver.RowConstraint(-inf, 1, "")
+            for si in clique:
+                row.SetCoefficient(x[var_of[(si, vi)]], 1)
+        for group, cap in prep.caps(vi):
+            row = solver.RowConstraint(-inf, cap, "")
+            for si in group:
+                row.SetCoefficient(x[var_of[(si, vi)]], 1)
+        row = load_rows[vi] = solver.RowConstraint(0, inf, "")
+        for k in by_vol[vi]:
+            row.SetCoefficient(x[k], prep.s_minutes[prep.pairs[k][0]] // unit)
+    for low in range(t_hi - spread, t_lo + 1):
+        high = low + spread
+        possible = True
+        for vi in eligible:
+            room = high - base[vi]
+            reach = reachable_loads(prep, vi, unit, room)
+            need = max(0, low - base[vi])
+            above = reach >> need << need
+            if not above:
+                possible = False  # this volunteer cannot land inside the window
+                break
+            load_rows[vi].SetBounds((above & -above).bit_length() - 1, reach.bit_length() - 1)
+            for k in by_vol[vi]:
+                x[k].SetUb(1.0 if prep.s_minutes[prep.pairs[k][0]] // unit <= room else 0.0)
+        if possible and solver.Solve() != pywraplp.Solver.INFEASIBLE:
+            return False
+    return True
