@@ -1,0 +1,83 @@
+"""The LP proof of the fairness phase: reachable loads are exact and it never claims a
+spread is out of reach when some fill has it (checked by brute force on tiny weeks)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from volunteer_app.scheduling.autofill import Prepared
+from volunteer_app.scheduling.checker import violations
+from volunteer_app.scheduling.spread_bound import reachable_loads, spread_unreachable
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402
+
+
+def _unit(prep: Prepared) -> int:
+    unit = 0
+    for vi in prep.eligible:
+        unit = math.gcd(unit, prep.base_minutes[vi])
+    for si, _vi in prep.pairs:
+        unit = math.gcd(unit, prep.s_minutes[si])
+    return unit or 1
+
+
+def _valid_sets(p, prep: Prepared):  # noqa: ANN001, ANN202
+    """Every set of new assignments that keeps every rule (independent checker)."""
+    singles = [(p.shifts[si].id, p.volunteers[vi].id) for si, vi in prep.pairs]
+    for r in range(len(singles) + 1):
+        for combo in itertools.combinations(singles, r):
+            if not violations(p, list(combo)):
+                yield list(combo)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_problems())
+def test_reachable_loads_are_exactly_the_loads_of_valid_duty_sets(p) -> None:  # noqa: ANN001
+    prep = Prepared(p)
+    unit = _unit(prep)
+    for vi, v in enumerate(p.volunteers):
+        mine = [p.shifts[si].id for si in prep.vol_cands[vi]]
+        expected = set()
+        for r in range(len(mine) + 1):
+            for combo in itertools.combinations(mine, r):
+                if not violations(p, [(sid, v.id) for sid in combo]):
+                    expected.add(sum(prep.s_minutes[prep.shift_index[sid]] for sid in combo) // unit)
+        room = max(expected)
+        bits = reachable_loads(prep, vi, unit, room)
+        assert {k for k in range(room + 1) if bits >> k & 1} == expected
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_problems())
+def test_never_claims_a_reachable_spread_is_out_of_reach(p) -> None:  # noqa: ANN001
+    prep = Prepared(p)
+    if not prep.pairs or len(prep.pairs) > 9:
+        return
+    unit = _unit(prep)
+    best: dict[int, int] = {}  # places covered -> smallest spread
+    for chosen in _valid_sets(p, prep):
+        spread = prep.spread(chosen) // unit
+        best[len(chosen)] = min(best.get(len(chosen), spread), spread)
+    for covered in best:
+        # Covering at least ``covered`` places: the best spread of any such fill.
+        reachable = min(s for c, s in best.items() if c >= covered)
+        assert not spread_unreachable(prep, unit, covered, reachable)
+
+
+def test_whole_duties_prove_what_fractions_cannot() -> None:
+    # One two-hour duty, two idle volunteers: whoever takes it is two hours ahead. Shared
+    # as fractions the loads would be equal; in whole duties the spread is one duty.
+    p = problem([sh(1, 0, 8, 10)], [vol(1), vol(2)])
+    prep = Prepared(p)
+    unit = _unit(prep)
+    assert unit == 120
+    assert spread_unreachable(prep, unit, covered=1, spread=0)
+    assert not spread_unreachable(prep, unit, covered=1, spread=1)
+    # Nothing to cover: both stay idle, spread 0 is reachable.
+    assert not spread_unreachable(prep, unit, covered=0, spread=0)
