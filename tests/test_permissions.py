@@ -65,6 +65,7 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("hours.record", lambda s, p: _hours().add_manual(s, _first_volunteer(s), _yesterday(), 1, "培训", "文书")),
     ("hours.verify", lambda s, p: _hours().verify_month(s, "2026-12", "协调员")),
     ("hours.report", lambda s, p: _hours().monthly_report(s, "2026-12")),
+    ("hours.report", lambda s, p: _hours().yearly_totals(s, _first_volunteer(s), 2026)),
     # printing, background jobs, backups
     ("print", lambda s, p: _printing_cards().grid_cards_data(s)),
     ("jobs.manage", lambda s, p: _job_settings().save_config(s, "nightly_backup", enabled=False)),
@@ -299,3 +300,20 @@ def test_audit_log_cannot_be_edited(demo_db: Database) -> None:
         conn.execute(text("UPDATE audit_entry SET operator = 'someone else'"))
     with pytest.raises(DBAPIError), demo_db.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_entry"))
+
+
+def test_password_changes_are_audited_without_the_password(demo_db: Database) -> None:
+    _enable(demo_db)
+    accounts.login_unit(demo_db, "admin", "correct horse")
+    with demo_db.session() as s:
+        clerk = accounts.save_operator(s, None, "li", "clerk", password="clerkpass1")
+    with demo_db.session() as s:
+        accounts.change_own_password(s, "correct horse", "battery staple")
+        accounts.save_operator(s, clerk, "li", "clerk", password="newclerkpass")
+    with demo_db.session() as s:
+        entries = list_entries(s, action="password_changed")
+    assert sorted(e.summary for e in entries) == ["admin", "li"]
+    assert all(e.operator == "admin" for e in entries)
+    for e in entries:
+        text = str(e.changes)
+        assert "battery" not in text and "newclerk" not in text and "argon2" not in text

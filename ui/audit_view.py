@@ -39,6 +39,7 @@ ACTIONS = {
     "print": QT_TRANSLATE_NOOP("AuditView", "Print"),
     "login": QT_TRANSLATE_NOOP("AuditView", "Login"),
     "login_failed": QT_TRANSLATE_NOOP("AuditView", "Failed login"),
+    "password_changed": QT_TRANSLATE_NOOP("AuditView", "Password changed"),
     "accounts_on": QT_TRANSLATE_NOOP("AuditView", "Accounts switched on"),
     "accounts_off": QT_TRANSLATE_NOOP("AuditView", "Accounts switched off"),
     "backup": QT_TRANSLATE_NOOP("AuditView", "Backup"),

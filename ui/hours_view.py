@@ -385,7 +385,8 @@ class HoursView(QWidget):
         self.verify_button.setEnabled(bool(a.verify))
         month = self.month_combo.currentData()
         self.export_button.setEnabled(month is not None and (a.report or a.print))
-        self.certificate_button.setEnabled(a.print and self.chosen_volunteer() is not None)
+        # The certificate states verified totals: an office report, not a team's printout.
+        self.certificate_button.setEnabled(a.report and a.print and self.chosen_volunteer() is not None)
 
     # -- dialogs ----------------------------------------------------------------------
 
@@ -424,7 +425,7 @@ class HoursView(QWidget):
 
     def open_certificate_dialog(self) -> CertificateDialog | None:
         who = self.chosen_volunteer()
-        if who is None or not self.access.print:
+        if who is None or not (self.access.report and self.access.print):
             return None
         month = self.month_combo.currentData()
         year = int(month[:4]) if month else date.today().year

@@ -662,6 +662,10 @@
         <translation>Failed login</translation>
     </message>
     <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
         <source>Accounts switched on</source>
         <translation>Accounts switched on</translation>
     </message>

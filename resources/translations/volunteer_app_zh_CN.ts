@@ -662,6 +662,10 @@
         <translation>登录失败</translation>
     </message>
     <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
         <source>Accounts switched on</source>
         <translation>开启账号</translation>
     </message>

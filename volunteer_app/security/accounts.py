@@ -201,6 +201,9 @@ def save_operator(session: Session, operator_id: int | None, username: str, role
         op.created_at = datetime.now().replace(microsecond=0)
     session.add(op)
     session.flush()
+    if password is not None and operator_id is not None:
+        # The hash is left out of the audit's field changes; the fact that it changed is not.
+        audit.record(session, "password_changed", "operator", op.id, op.username)
     return op.id
 
 
@@ -230,3 +233,4 @@ def change_own_password(session: Session, old: str, new: str) -> None:
         raise ValidationError(FieldProblem("password", "password_too_short", None))
     op.password_hash = _hasher.hash(new)
     session.flush()
+    audit.record(session, "password_changed", "operator", op.id, op.username)

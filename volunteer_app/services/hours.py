@@ -1051,6 +1051,7 @@ class YearlyTotals:
 
 def yearly_totals(session: Session, volunteer_id: int, year: int) -> YearlyTotals:
     """Verified hours of one volunteer in a calendar year, per month and per team."""
+    require(session, "hours.report")
     if not isinstance(year, int) or not 1900 <= year <= 9999:
         raise ValidationError(FieldProblem("year", "year_invalid", year))
     vol = _volunteer(session, volunteer_id)
