@@ -51,7 +51,7 @@ from .conflicts import (
     check,
     within_availability,
 )
-from .spread_bound import spread_unreachable
+from .spread_bound import WindowLP
 
 HISTORY_WEEKS = 4
 DEFAULT_TIME_LIMIT = 30.0
@@ -1141,14 +1141,22 @@ class _Solver:
                 m.add(self.total >= covered)
         spread = self._spread_units(chosen)
         t = _time.monotonic()
+        window_lp = None
+        # At street size the LP costs more than it saves; CP-SAT's portfolio works there.
+        if spread > floor_spread and not self.cancel.is_set() and len(self.x) < SMALL_MODEL:
+            window_lp = WindowLP(prep, self.unit, covered)
         if spread <= floor_spread:
             phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
-        elif not self.cancel.is_set() and spread_unreachable(prep, self.unit, covered, spread - 1):
+        elif window_lp is not None and window_lp.unreachable(spread - 1):
             # Whole duties in load windows: no fill is one unit fairer (see .spread_bound).
             self.spread_bound = spread
             phases.append(PhaseResult("fairness", "optimal", spread, spread,
                                       _time.monotonic() - t))
         else:
+            # The LP still bounds the spread from below: CP-SAT may stop on reaching it.
+            if window_lp is not None:
+                floor_spread = window_lp.lower_bound(spread - 1, _time.monotonic() + self._share(0.1))
+            self.spread_bound = floor_spread
             m.minimize(self.spread_expr * self.dev_weight + self.deviation)
             budget = (self.time_limit - self.elapsed()) * 0.6
             w = self.dev_weight
@@ -1158,11 +1166,13 @@ class _Solver:
                 stop_at=lambda obj, bound: int(obj + 0.5) // w <= max(
                     floor_spread, int(math.floor(bound + 1e-6)) // w))
             spread = self._spread_units(chosen)
-            if ph.status == "optimal":
+            if ph.status == "optimal" or spread <= floor_spread:
                 self.spread_bound = spread
+                ph = PhaseResult(ph.name, "optimal", ph.objective, ph.bound, ph.seconds)
             elif ph.bound is not None:
                 self.spread_bound = max(floor_spread, int(ph.bound + 1e-6) // self.dev_weight)
-            phases.append(PhaseResult("fairness", ph.status, spread, self.spread_bound, ph.seconds))
+            phases.append(PhaseResult("fairness", ph.status, spread, self.spread_bound,
+                                      _time.monotonic() - t))
         self.best_spread = self._spread_units(chosen)
         m.add(self.spread_expr <= self.best_spread)
 

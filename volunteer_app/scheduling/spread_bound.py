@@ -20,6 +20,7 @@ proves anything false (it is a relaxation); when it cannot decide, CP-SAT does.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -98,65 +99,96 @@ def reachable_loads(prep: Prepared, vi: int, unit: int, room: int) -> int:
     return total
 
 
+class WindowLP:
+    """The LP of one problem and coverage, built once and re-solved per load window."""
+
+    def __init__(self, prep: Prepared, unit: int, covered: int) -> None:
+        self.prep, self.unit = prep, unit
+        eligible = prep.eligible
+        self.base = {vi: prep.base_minutes[vi] // unit for vi in eligible}
+        self.t_hi = max(self.base.values(), default=0)
+        self.t_lo = min((prep.ub_minutes[vi] // unit for vi in eligible), default=0)
+        self.solver = solver = pywraplp.Solver.CreateSolver("GLOP")
+        if solver is None or not eligible:
+            self.solver = None
+            return
+        solver.SetTimeLimit(int(LP_TIME_LIMIT * 1000))
+        inf = solver.infinity()
+        self.x = x = [solver.NumVar(0.0, 1.0, "") for _ in prep.pairs]
+        self.minutes = [prep.s_minutes[si] // unit for si, _vi in prep.pairs]
+        by_shift: dict[int, list[int]] = defaultdict(list)
+        self.by_vol: dict[int, list[int]] = defaultdict(list)
+        var_of: dict[tuple[int, int], int] = {}
+        for k, (si, vi) in enumerate(prep.pairs):
+            by_shift[si].append(k)
+            self.by_vol[vi].append(k)
+            var_of[(si, vi)] = k
+        for si, ks in by_shift.items():
+            if len(ks) > prep.open[si]:
+                row = solver.RowConstraint(-inf, prep.open[si], "")
+                for k in ks:
+                    row.SetCoefficient(x[k], 1)
+        row = solver.RowConstraint(covered, inf, "")
+        for var in x:
+            row.SetCoefficient(var, 1)
+        self.load_rows = {}
+        for vi in eligible:
+            for clique in prep.cliques(vi):
+                row = solver.RowConstraint(-inf, 1, "")
+                for si in clique:
+                    row.SetCoefficient(x[var_of[(si, vi)]], 1)
+            for group, cap in prep.caps(vi):
+                row = solver.RowConstraint(-inf, cap, "")
+                for si in group:
+                    row.SetCoefficient(x[var_of[(si, vi)]], 1)
+            row = self.load_rows[vi] = solver.RowConstraint(0, inf, "")
+            for k in self.by_vol[vi]:
+                row.SetCoefficient(x[k], self.minutes[k])
+
+    def unreachable(self, spread: int) -> bool:
+        """True when no fill covering the places has max - min <= ``spread`` (loads in
+        units among the eligible); False when some window's LP is feasible or undecided."""
+        if spread < self.t_hi - self.t_lo:
+            return True  # below the floor: someone is always that far apart
+        if self.solver is None:
+            return False
+        prep, x = self.prep, self.x
+        for low in range(self.t_hi - spread, self.t_lo + 1):
+            high = low + spread
+            possible = True
+            for vi, row in self.load_rows.items():
+                room = high - self.base[vi]
+                reach = reachable_loads(prep, vi, self.unit, room)
+                need = max(0, low - self.base[vi])
+                above = reach >> need << need
+                if not above:
+                    possible = False  # this volunteer cannot land inside the window
+                    break
+                row.SetBounds((above & -above).bit_length() - 1, reach.bit_length() - 1)
+                for k in self.by_vol[vi]:
+                    x[k].SetUb(1.0 if self.minutes[k] <= room else 0.0)
+            if possible and self.solver.Solve() != pywraplp.Solver.INFEASIBLE:
+                return False
+        return True
+
+    def lower_bound(self, known: int, deadline: float | None = None) -> int:
+        """The smallest spread the LP cannot exclude, given that ``known`` is reachable.
+
+        Exclusion is monotone (a window of a smaller spread lies inside one of a larger
+        spread), so a binary search needs a few LPs. Past ``deadline`` (monotonic time)
+        it returns what it has proven so far, which is still a valid bound.
+        """
+        lo, hi = max(0, self.t_hi - self.t_lo), known
+        while lo < hi and (deadline is None or time.monotonic() < deadline):
+            mid = (lo + hi) // 2
+            if self.unreachable(mid):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
 def spread_unreachable(prep: Prepared, unit: int, covered: int, spread: int) -> bool:
     """True when no fill with at least ``covered`` new places has max - min <= ``spread``
     (loads in ``unit`` minutes among ``prep.eligible``); False when the LP cannot tell."""
-    eligible = prep.eligible
-    if not eligible:
-        return False
-    base = {vi: prep.base_minutes[vi] // unit for vi in eligible}
-    t_hi = max(base.values())
-    t_lo = min(prep.ub_minutes[vi] // unit for vi in eligible)
-    if spread < t_hi - t_lo:
-        return True  # below the floor: someone is always that far apart
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    if solver is None:
-        return False
-    solver.SetTimeLimit(int(LP_TIME_LIMIT * 1000))
-    inf = solver.infinity()
-    x = [solver.NumVar(0.0, 1.0, "") for _ in prep.pairs]
-    by_shift: dict[int, list[int]] = defaultdict(list)
-    by_vol: dict[int, list[int]] = defaultdict(list)
-    var_of: dict[tuple[int, int], int] = {}
-    for k, (si, vi) in enumerate(prep.pairs):
-        by_shift[si].append(k)
-        by_vol[vi].append(k)
-        var_of[(si, vi)] = k
-    for si, ks in by_shift.items():
-        if len(ks) > prep.open[si]:
-            row = solver.RowConstraint(-inf, prep.open[si], "")
-            for k in ks:
-                row.SetCoefficient(x[k], 1)
-    row = solver.RowConstraint(covered, inf, "")
-    for var in x:
-        row.SetCoefficient(var, 1)
-    load_rows = {}
-    for vi in eligible:
-        for clique in prep.cliques(vi):
-            row = solver.RowConstraint(-inf, 1, "")
-            for si in clique:
-                row.SetCoefficient(x[var_of[(si, vi)]], 1)
-        for group, cap in prep.caps(vi):
-            row = solver.RowConstraint(-inf, cap, "")
-            for si in group:
-                row.SetCoefficient(x[var_of[(si, vi)]], 1)
-        row = load_rows[vi] = solver.RowConstraint(0, inf, "")
-        for k in by_vol[vi]:
-            row.SetCoefficient(x[k], prep.s_minutes[prep.pairs[k][0]] // unit)
-    for low in range(t_hi - spread, t_lo + 1):
-        high = low + spread
-        possible = True
-        for vi in eligible:
-            room = high - base[vi]
-            reach = reachable_loads(prep, vi, unit, room)
-            need = max(0, low - base[vi])
-            above = reach >> need << need
-            if not above:
-                possible = False  # this volunteer cannot land inside the window
-                break
-            load_rows[vi].SetBounds((above & -above).bit_length() - 1, reach.bit_length() - 1)
-            for k in by_vol[vi]:
-                x[k].SetUb(1.0 if prep.s_minutes[prep.pairs[k][0]] // unit <= room else 0.0)
-        if possible and solver.Solve() != pywraplp.Solver.INFEASIBLE:
-            return False
-    return True
+    return WindowLP(prep, unit, covered).unreachable(spread)
