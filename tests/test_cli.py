@@ -116,3 +116,11 @@ def test_not_a_database_file_is_refused_untouched(tmp_path: Path) -> None:
     res = run("init", "--db", sqlite_url(path))
     assert res.returncode == 1 and "not a database" in res.stderr
     assert path.read_bytes() == b"these are my notes, not a database"
+
+
+def test_an_empty_or_malformed_database_url_is_a_usage_error(tmp_path) -> None:  # noqa: ANN001
+    for bad in ("", "nosuchdialect://x"):
+        res = subprocess.run([sys.executable, "-m", "volunteer_app", "volunteers", "list", "--db", bad],
+                             capture_output=True, text=True, timeout=120)
+        assert res.returncode == 2, res.stderr
+        assert "not a database file or URL" in res.stderr and "unexpected" not in res.stderr

@@ -109,6 +109,7 @@ ERRORS = {
     "too_new": QT_TRANSLATE_NOOP("ErrorText", "The database was written by a newer version of this application (revision %1). Please update the application."),
     "foreign_database": QT_TRANSLATE_NOOP("ErrorText", "%1 holds tables that were not made by this application."),
     "missing": QT_TRANSLATE_NOOP("ErrorText", "%1 does not exist."),
+    "bad_url": QT_TRANSLATE_NOOP("ErrorText", "\u201c%1\u201d is not a database file or address."),
     "forbidden": QT_TRANSLATE_NOOP("ErrorText", "Your role does not allow this. Ask an administrator if you need it."),
     "login_required": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are switched on for this database: please log in first."),
     "read_only": QT_TRANSLATE_NOOP("ErrorText", "%1 is read-only. Copy it to a folder you may write to, or restore a backup."),
@@ -189,7 +190,7 @@ def error_text(exc: BaseException) -> str:
         if src is None:
             return arg(translate("ErrorText", "Error: %1"), exc.code)
         d = exc.details
-        first = d.get("path") or d.get("revision") or d.get("name") or d.get("id") or ""
+        first = d.get("path") or d.get("url") or d.get("revision") or d.get("name") or d.get("id") or ""
         return arg(translate("ErrorText", src), first, d.get("reason", ""))
     if isinstance(exc, OSError):
         return arg(translate("ErrorText", "The file could not be read or written: %1"), exc.strerror or str(exc))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -208,6 +209,10 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
     it before it is upgraded. A database stamped with a revision this app does not know
     (written by a newer version) is refused untouched.
     """
+    try:
+        make_url(url).get_dialect()
+    except (ArgumentError, NoSuchModuleError):  # empty, malformed or unknown: a typo, not a crash
+        raise DatabaseError("bad_url", url=url) from None
     path = sqlite_path(url)
     if path is not None:
         if not create and not path.exists():

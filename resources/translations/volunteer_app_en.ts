@@ -1912,6 +1912,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>%1 does not exist.</translation>
     </message>
     <message>
+        <source>“%1” is not a database file or address.</source>
+        <translation>“%1” is not a database file or address.</translation>
+    </message>
+    <message>
         <source>Your role does not allow this. Ask an administrator if you need it.</source>
         <translation>Your role does not allow this. Ask an administrator if you need it.</translation>
     </message>

@@ -1898,6 +1898,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>%1 不存在。</translation>
     </message>
     <message>
+        <source>“%1” is not a database file or address.</source>
+        <translation>“%1”不是有效的数据库文件或地址。</translation>
+    </message>
+    <message>
         <source>Your role does not allow this. Ask an administrator if you need it.</source>
         <translation>您的角色不允许此操作。如确有需要，请联系管理员。</translation>
     </message>

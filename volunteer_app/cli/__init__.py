@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except DatabaseError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
-        invalid = ("missing", "backup_missing", "backup_damaged", "backup_foreign", "backup_format",
+        invalid = ("missing", "bad_url", "backup_missing", "backup_damaged", "backup_foreign", "backup_format",
                    "backup_unreadable")
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:

@@ -112,6 +112,7 @@ ERRORS = {
     "too_new": "the database was written by a newer version of the app (revision {revision})",
     "foreign_database": "{path} holds tables that were not made by this app",
     "missing": "{path} does not exist (create it with: volunteer-app init)",
+    "bad_url": "{url!r} is not a database file or URL (e.g. sqlite:///path/to/volunteers.db)",
     "read_only": "{path} is read-only; copy it somewhere writable or restore a backup",
     "backup_missing": "{path} does not exist or is not a file",
     "backup_unreadable": "{path} cannot be read ({reason})",
