@@ -7,9 +7,12 @@ this list learns it) are shown as stored rather than hidden.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "AuditNames"
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 ENTITIES = {
     "app_setting": QT_TRANSLATE_NOOP("AuditNames", "Setting"),
@@ -39,6 +42,7 @@ ENTITIES = {
 
 FIELDS = {
     "ids": QT_TRANSLATE_NOOP("AuditNames", "Record ids"),
+    "count": QT_TRANSLATE_NOOP("AuditNames", "Count"),
     "key": QT_TRANSLATE_NOOP("AuditNames", "Key"),
     "value": QT_TRANSLATE_NOOP("AuditNames", "Value"),
     "id": QT_TRANSLATE_NOOP("AuditNames", "ID"),
@@ -190,4 +194,7 @@ def value_text(value: object) -> str:
         return "\u2014"
     if isinstance(value, bool):
         return QCoreApplication.translate(CONTEXT, YES if value else NO)
-    return str(value)
+    text = str(value)
+    if _ISO_TIME.match(text):  # stored as ISO 8601; shown as people write it
+        return text.replace("T", " ")
+    return text

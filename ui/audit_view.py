@@ -188,8 +188,12 @@ class AuditView(QWidget):
         for r, row in enumerate(rows):
             entity = entity_title(row.entity) if row.entity else ""
             record = f"{entity} #{row.entity_id}" if row.entity_id else entity
+            summary = row.summary
+            if "ids" in row.changes and isinstance(row.changes.get("count"), int):
+                # Many new rows of one kind summed up by the core ("N rows"): say it here.
+                summary = self.tr("%n records", "", row.changes["count"])
             cells = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.operator, action_title(row.action),
-                     record, row.summary, changes_text(row.changes)]
+                     record, summary, changes_text(row.changes)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

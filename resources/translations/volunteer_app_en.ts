@@ -131,6 +131,10 @@
         <translation>Record ids</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
         <source>Key</source>
         <translation>Key</translation>
     </message>
@@ -732,6 +736,13 @@
     <message>
         <source>Changes (old → new)</source>
         <translation>Changes (old → new)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <source>The newest %1 entries; narrow the filters to see older ones.</source>

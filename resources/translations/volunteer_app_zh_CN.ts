@@ -131,6 +131,10 @@
         <translation>记录编号</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -732,6 +736,12 @@
     <message>
         <source>Changes (old → new)</source>
         <translation>改动（旧值 → 新值）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>The newest %1 entries; narrow the filters to see older ones.</source>
