@@ -1,5 +1,5 @@
-"""Start-up: the main window is shown before any screen, the database layer or Qt's big
-``Qt`` namespace is loaded (each of those is paid after the first paint).
+"""Start-up: the main window is shown before any screen, the database layer, Qt's big
+``Qt`` namespace or QEvent is loaded (each of those is paid after the first paint).
 
 Checked in a fresh interpreter, since this test session has long loaded all of them.
 Behaviour only (what is imported, what the window holds), never timings.
@@ -34,6 +34,7 @@ sidebar = window.findChild(QListWidget, "sidebar")
 report = {
     "lazy_qt": lazy_qt,
     "qt_loaded": "Qt" in QtCore.__dict__,
+    "qevent_loaded": "QEvent" in QtCore.__dict__,
     "modules": sorted(sys.modules),
     "sidebar": [sidebar.item(i).data(0x100 + 1) for i in range(sidebar.count())],
 }
@@ -59,6 +60,7 @@ def test_window_shown_before_screens_database_and_qt_namespace_load() -> None:
     assert "volunteer_app.db" not in modules
     if report["lazy_qt"]:
         assert not report["qt_loaded"], "something before show() used PySide6's Qt namespace"
+        assert not report["qevent_loaded"], "something before show() used QEvent or a subclass"
     # The real window all the same: every screen in the sidebar, menus with their keys.
     assert report["sidebar"] == [spec.key for spec in SCREENS]
     assert report["no_hscroll"]
