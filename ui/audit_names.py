@@ -11,6 +11,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .i18n import translated
+
 CONTEXT = "AuditNames"
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -178,14 +180,12 @@ NO = QT_TRANSLATE_NOOP("AuditNames", "No")
 
 def entity_title(table: str) -> str:
     """The translated name of an audited table (the table name when unknown)."""
-    src = ENTITIES.get(table)
-    return QCoreApplication.translate(CONTEXT, src) if src else table
+    return translated(CONTEXT, ENTITIES, table)
 
 
 def field_title(column: str) -> str:
     """The translated name of an audited column (the column name when unknown)."""
-    src = FIELDS.get(column)
-    return QCoreApplication.translate(CONTEXT, src) if src else column
+    return translated(CONTEXT, FIELDS, column)
 
 
 def value_text(value: object) -> str:

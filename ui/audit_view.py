@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -28,7 +27,8 @@ from volunteer_app.security.audit_log import AuditRow, list_entries
 from .audit_names import ENTITIES, entity_title, field_title, value_text
 from .context import AppContext
 from .error_text import error_text
-from .i18n import arg
+from .i18n import arg, translated
+from .table_style import read_only_rows
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
@@ -52,8 +52,7 @@ LIMIT = 2000
 
 def action_title(action: str) -> str:
     """The translated name of an audit action (the code when unknown)."""
-    src = ACTIONS.get(action)
-    return QCoreApplication.translate("AuditView", src) if src else action
+    return translated("AuditView", ACTIONS, action)
 
 
 def changes_text(changes: dict) -> str:
@@ -137,12 +136,8 @@ class AuditView(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Record"),
             self.tr("What"), self.tr("Changes (old \u2192 new)")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(True)
+        # Rows grow with their changes (resizeRowsToContents), so no fixed height.
+        read_only_rows(self.table, 0, multi=True, wrap=True)
         header = self.table.horizontalHeader()
         for col in range(5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

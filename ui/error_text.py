@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from volunteer_app.errors import AppError, FieldProblem, ImportFailed, RowProblem, ValidationError
 
-from .i18n import arg
+from .i18n import arg, translated
 
 translate = QCoreApplication.translate
 
@@ -137,14 +137,12 @@ def register_texts(*, fields: dict[str, str] | None = None, reasons: dict[str, s
 
 def field_label(field: str) -> str:
     """The translated name of a field (falls back to the code)."""
-    src = FIELDS.get(field)
-    return translate("ErrorText", src) if src else field
+    return translated("ErrorText", FIELDS, field)
 
 
 def reason_text(code: str) -> str:
     """The translated reason phrase of a problem code."""
-    src = REASONS.get(code)
-    return translate("ErrorText", src) if src else code.replace("_", " ")
+    return translated("ErrorText", REASONS, code, code.replace("_", " "))
 
 
 def field_problem_text(p: FieldProblem, include_field: bool = True) -> str:

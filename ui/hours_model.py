@@ -31,7 +31,7 @@ from volunteer_app.services import hours as hours_service
 from volunteer_app.services.hours import EntryFilter, EntryRow
 
 from .context import AppContext
-from .i18n import arg
+from .i18n import arg, translated
 from .request_dialog import orders_error_text
 
 translate = QCoreApplication.translate
@@ -74,14 +74,12 @@ SETTLED_TEXT = QColor("#8d7f78")
 
 def source_text(code: str) -> str:
     """Where an entry came from, in the UI language."""
-    src = SOURCE_TEXT.get(code)
-    return translate("HoursModel", src) if src else code
+    return translated("HoursModel", SOURCE_TEXT, code)
 
 
 def reason_text(reason: str) -> str:
     """A correction's or manual entry's reason (the app's own codes translated)."""
-    src = AUTO_REASON_TEXT.get(reason)
-    return translate("HoursModel", src) if src else reason
+    return translated("HoursModel", AUTO_REASON_TEXT, reason)
 
 
 def duty_text(duty: str) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -53,6 +52,7 @@ from .i18n import arg
 from .icons import icon
 from .orders_view import recent_months
 from .request_dialog import orders_error_text
+from .table_style import read_only_rows
 
 STATE_ALL, STATE_PENDING, STATE_VERIFIED = "all", "pending", "verified"
 MONTHS_OFFERED = 24
@@ -157,16 +157,7 @@ class HoursView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("hoursTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = read_only_rows(self.table, 28)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Chinese at the UI font's size: team names run to 10 characters, statuses to 9.
@@ -187,15 +178,7 @@ class HoursView(QWidget):
         self.summary.setObjectName("hoursSummary")
         self.summary.setHorizontalHeaderLabels([
             self.tr("Volunteer"), self.tr("Verified"), self.tr("Awaiting"), self.tr("Entries")])
-        self.summary.verticalHeader().hide()
-        self.summary.verticalHeader().setDefaultSectionSize(26)
-        self.summary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.summary.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary.setAlternatingRowColors(True)
-        self.summary.setShowGrid(False)
-        self.summary.setWordWrap(False)
-        sheader = self.summary.horizontalHeader()
+        sheader = read_only_rows(self.summary, 26)
         sheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             sheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

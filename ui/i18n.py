@@ -79,6 +79,18 @@ def apply_cjk_font(app: QApplication, point_size: int = 10) -> str:
     return chosen
 
 
+def translated(context: str, table: dict[str, str], code: str, fallback: str | None = None) -> str:
+    """The translation of ``table[code]`` (a QT_TRANSLATE_NOOP source) in ``context``.
+
+    Codes the table does not know are shown as ``fallback`` (default: the code itself), so
+    a value a newer core adds is visible rather than hidden.
+    """
+    src = table.get(code)
+    if src is None:
+        return code if fallback is None else fallback
+    return QCoreApplication.translate(context, src)
+
+
 def arg(text: str, *values: object) -> str:
     """Fill Qt-style placeholders %1, %2 ... (translators may reorder them)."""
     for i in range(len(values), 0, -1):  # %10 before %1

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -35,8 +34,9 @@ from volunteer_app.security.accounts import MIN_PASSWORD, OperatorRow
 
 from .context import AppContext
 from .error_text import error_text, register_texts
-from .i18n import arg
+from .i18n import arg, translated
 from .icons import icon
+from .table_style import read_only_rows
 
 ROLE_TITLES = {
     "administrator": QT_TRANSLATE_NOOP("OperatorsView", "Administrator"),
@@ -66,8 +66,7 @@ register_texts(
 
 def role_title(role: str) -> str:
     """The translated name of an operator role."""
-    src = ROLE_TITLES.get(role)
-    return QCoreApplication.translate("OperatorsView", src) if src else role
+    return translated("OperatorsView", ROLE_TITLES, role)
 
 
 @dataclass(frozen=True)
@@ -117,14 +116,7 @@ class OperatorsView(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Team"),
             self.tr("Status"), self.tr("Locked until"), self.tr("Last login")])
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
+        header = read_only_rows(self.table, 28, wrap=True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -50,6 +50,7 @@ from .request_dialog import (
     status_text,
     urgency_text,
 )
+from .table_style import read_only_rows
 
 ROLE_REQUEST_ID = Qt.ItemDataRole.UserRole + 1
 STEP_ORDER = ("dispatched", "accepted", "in_progress", "done", "followed_up", "cancelled")
@@ -166,14 +167,7 @@ class OrdersView(QWidget):
             self.tr("No."), self.tr("Received"), self.tr("Status"), self.tr("Category"),
             self.tr("Urgency"), self.tr("Resident"), self.tr("Building"), self.tr("Grid"),
             self.tr("Team / volunteer"), self.tr("Due")])
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
+        header = read_only_rows(self.table, 28, wrap=True)
         for col in range(len(self.COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)

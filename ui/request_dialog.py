@@ -35,7 +35,7 @@ from volunteer_app.services.requests import RequestRow
 
 from .context import AppContext
 from .error_text import error_text, field_problem_text
-from .i18n import arg
+from .i18n import arg, translated
 from .volunteer_dialog import FieldRow
 
 translate = QCoreApplication.translate
@@ -135,28 +135,23 @@ ERROR_TEXT = {
 
 
 def category_text(code: str) -> str:
-    src = CATEGORY_TEXT.get(code)
-    return translate("Requests", src) if src else code
+    return translated("Requests", CATEGORY_TEXT, code)
 
 
 def source_text(code: str) -> str:
-    src = SOURCE_TEXT.get(code)
-    return translate("Requests", src) if src else code
+    return translated("Requests", SOURCE_TEXT, code)
 
 
 def urgency_text(code: str) -> str:
-    src = URGENCY_TEXT.get(code)
-    return translate("Requests", src) if src else code
+    return translated("Requests", URGENCY_TEXT, code)
 
 
 def status_text(code: str) -> str:
-    src = STATUS_TEXT.get(code)
-    return translate("Requests", src) if src else code
+    return translated("Requests", STATUS_TEXT, code)
 
 
 def action_text(code: str) -> str:
-    src = ACTION_TEXT.get(code)
-    return translate("Requests", src) if src else code
+    return translated("Requests", ACTION_TEXT, code)
 
 
 def orders_problem_text(field: str, code: str, include_field: bool = True) -> str:

@@ -34,6 +34,7 @@ from .context import AppContext
 from .error_text import error_text
 from .i18n import arg
 from .icons import icon
+from .table_style import read_only_rows
 from .volunteer_dialog import LeaveDialog, VolunteerDialog, role_text
 from .volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel, gender_text
 
@@ -108,17 +109,8 @@ class VolunteersView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("volunteersTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = read_only_rows(self.table, 30, multi=True)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {"name": 150, "gender": 56, "mobile": 120, "grid": 90, "teams": 260,
