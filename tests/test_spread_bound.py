@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from volunteer_app.scheduling.autofill import Prepared
 from volunteer_app.scheduling.checker import violations
-from volunteer_app.scheduling.spread_bound import reachable_loads, spread_unreachable
+from volunteer_app.scheduling.spread_bound import spread_unreachable
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402
@@ -49,7 +49,7 @@ def test_reachable_loads_are_exactly_the_loads_of_valid_duty_sets(p) -> None:  #
                 if not violations(p, [(sid, v.id) for sid in combo]):
                     expected.add(sum(prep.s_minutes[prep.shift_index[sid]] for sid in combo) // unit)
         room = max(expected)
-        bits = reachable_loads(prep, vi, unit, room)
+        bits = prep.reachable(vi, unit, room)
         assert {k for k in range(room + 1) if bits >> k & 1} == expected
 
 

@@ -435,58 +435,74 @@ class Prepared:
         return found
 
     def _upper_load(self, vi: int) -> int:
-        """Most minutes a volunteer could carry: base plus the best they could add.
+        """Most minutes a volunteer could carry: base plus the most they could add.
 
-        Exact per day (weighted interval scheduling with the daily cap), combined over the
-        days of each ISO week under the weekly cap (a knapsack on counts); only rest across
-        midnight is relaxed. It tells the solver how low the least-busy volunteer's load
-        must stay, which proves many fairness optima without search.
+        It tells the solver how low the least-busy volunteer's load must stay, which
+        proves many fairness optima without search.
         """
         cands = self.vol_cands[vi]
         if not cands:
             return self.base_minutes[vi]
+        unit = math.gcd(*(self.s_minutes[si] for si in cands)) or 1
+        room = sum(self.s_minutes[si] for si in cands) // unit
+        return self.base_minutes[vi] + (self.reachable(vi, unit, room).bit_length() - 1) * unit
+
+    def reachable(self, vi: int, unit: int, room: int) -> int:
+        """The loads (in ``unit`` minutes, at most ``room``) volunteer ``vi`` could add, as bits.
+
+        Bit ``k`` is set when some set of their candidate duties that pairwise do not clash
+        (rest included) and keeps the daily and weekly maxima adds exactly ``k`` units:
+        interval scheduling per day under the daily cap, combined over each ISO week under
+        the weekly cap; only rest across midnight is relaxed. Loads come in whole duties,
+        which is what the fairness bounds (:mod:`.spread_bound`) rest on.
+        """
+        if room < 0:
+            return 0
         f = self.problem.volunteers[vi].facts
+        limit = (1 << (room + 1)) - 1
         by_day: dict[int, list[int]] = defaultdict(list)
-        for si in cands:
-            by_day[self.s_day[si]].append(si)
+        for si in self.vol_cands[vi]:
+            if self.s_minutes[si] // unit <= room:
+                by_day[self.s_day[si]].append(si)
         by_week: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
         for day, group in by_day.items():
             cap = len(group)
             if f.max_per_day is not None:
                 cap = min(cap, f.max_per_day - self.fixed_day[vi].get(day, 0))
-            by_week[_week_of(day)].append(self._best_intervals(group, cap))
-        extra = 0
+            cap = max(0, cap)
+            items = sorted(group, key=lambda si: self.s_end[si])
+            ends = [self.s_end[si] + self.rest for si in items]
+            # sets[i][c]: loads reachable with c duties among the first i (by end time).
+            sets = [[1] + [0] * cap]
+            for i, si in enumerate(items, start=1):
+                p = i - 1
+                while p > 0 and ends[p - 1] > self.s_start[si]:
+                    p -= 1
+                u = self.s_minutes[si] // unit
+                row = list(sets[i - 1])
+                for c in range(1, cap + 1):
+                    row[c] |= (sets[p][c - 1] << u) & limit
+                sets.append(row)
+            by_week[_week_of(day)].append(sets[-1])
+        total = 1
         for week, days in by_week.items():
             k = sum(len(d) - 1 for d in days)
             if f.max_per_week is not None:
                 k = min(k, max(0, f.max_per_week - self.fixed_week[vi].get(week, 0)))
-            best = [0] * (k + 1)  # best[c]: most minutes with at most c duties so far
-            for day_best in days:
-                best = [max(best[c - j] + day_best[j] for j in range(min(c, len(day_best) - 1) + 1))
-                        for c in range(k + 1)]
-            extra += best[k]
-        return self.base_minutes[vi] + extra
-
-    def _best_intervals(self, group: list[int], cap: int) -> list[int]:
-        """Most minutes from at most k of these shifts that pairwise do not clash, k = 0..cap."""
-        if cap <= 0:
-            return [0]
-        items = sorted(group, key=lambda si: self.s_end[si])
-        ends = [self.s_end[si] + self.rest for si in items]
-        n = len(items)
-        cap = min(cap, n)
-        # best[i][k]: most minutes using the first i shifts (by end) and at most k of them.
-        best = [[0] * (cap + 1) for _ in range(n + 1)]
-        for i, si in enumerate(items, start=1):
-            start = self.s_start[si]
-            # Last earlier shift that ends (plus rest) by this one's start.
-            p = i - 1
-            while p > 0 and ends[p - 1] > start:
-                p -= 1
-            row, prev, base_row = best[i], best[i - 1], best[p]
-            for k in range(1, cap + 1):
-                row[k] = max(prev[k], base_row[k - 1] + self.s_minutes[si])
-        return best[n]
+            counts = [1] + [0] * k  # counts[c]: loads reachable with c duties this week
+            for day in days:
+                nxt = [0] * (k + 1)
+                for c, have in enumerate(counts):
+                    if have:
+                        for j, add in enumerate(day[:k - c + 1]):
+                            if add:
+                                nxt[c + j] |= _bit_sums(have, add, limit)
+                counts = nxt
+            week_loads = 0
+            for have in counts:
+                week_loads |= have
+            total = _bit_sums(total, week_loads, limit)
+        return total
 
     def preference_counts(self, assignments: Iterable[tuple[int, int]]) -> dict[str, int]:
         """How many new assignments are in the home grid, continue last week, break availability."""
@@ -495,6 +511,17 @@ class Prepared:
             a, b, d = self.preference_scores(*self.pair_key(sid, vid))
             g, c, o = g + a, c + b, o + d
         return {"home_grid": g, "continuity": c, "outside_availability": o}
+
+
+def _bit_sums(a: int, b: int, limit: int) -> int:
+    """The sum set of two bit sets (bit k set when some i in a and j in b have i + j = k)."""
+    out, shift = 0, 0
+    while b:
+        if b & 1:
+            out |= a << shift
+        b >>= 1
+        shift += 1
+    return out & limit
 
 
 class _Roster:

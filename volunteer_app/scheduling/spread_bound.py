@@ -7,7 +7,8 @@ search must close the gap. Most of that gap is closed by two facts it does not s
 
 * loads grow in whole duties: a volunteer with 3 units of room left and only 2-unit
   duties can add 2, not 3; the loads each volunteer can reach are computed exactly
-  (duties that do not clash, daily and weekly maxima) as a bit set;
+  (duties that do not clash, daily and weekly maxima) as a bit set by
+  :meth:`.autofill.Prepared.reachable`, which also gives each volunteer's upper bound;
 * a spread of at most ``d`` means every eligible load lies in one window [L, L + d],
   where L can only range from (largest base load) - d to (smallest reachable maximum).
 
@@ -31,72 +32,6 @@ if TYPE_CHECKING:
 
 # Seconds per window LP; past it the LP decides nothing and CP-SAT takes over.
 LP_TIME_LIMIT = 2.0
-
-
-def _bit_sums(a: int, b: int, limit: int) -> int:
-    """The sum set of two bit sets (bit k set when some i in a and j in b have i + j = k)."""
-    out, shift = 0, 0
-    while b:
-        if b & 1:
-            out |= a << shift
-        b >>= 1
-        shift += 1
-    return out & limit
-
-
-def reachable_loads(prep: Prepared, vi: int, unit: int, room: int) -> int:
-    """The loads (in ``unit`` minutes, at most ``room``) volunteer ``vi`` could add, as bits.
-
-    Bit ``k`` is set when some set of their candidate duties that pairwise do not clash
-    (rest included) and keeps the daily and weekly maxima adds exactly ``k`` units.
-    """
-    if room < 0:
-        return 0
-    f = prep.problem.volunteers[vi].facts
-    limit = (1 << (room + 1)) - 1
-    by_day: dict[int, list[int]] = defaultdict(list)
-    for si in prep.vol_cands[vi]:
-        if prep.s_minutes[si] // unit <= room:
-            by_day[prep.s_day[si]].append(si)
-    by_week: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
-    for day, group in by_day.items():
-        cap = len(group)
-        if f.max_per_day is not None:
-            cap = min(cap, f.max_per_day - prep.fixed_day[vi].get(day, 0))
-        cap = max(0, cap)
-        items = sorted(group, key=lambda si: prep.s_end[si])
-        ends = [prep.s_end[si] + prep.rest for si in items]
-        # sets[i][c]: loads reachable with c duties among the first i (by end time).
-        sets = [[1] + [0] * cap]
-        for i, si in enumerate(items, start=1):
-            p = i - 1
-            while p > 0 and ends[p - 1] > prep.s_start[si]:
-                p -= 1
-            u = prep.s_minutes[si] // unit
-            row = list(sets[i - 1])
-            for c in range(1, cap + 1):
-                row[c] |= (sets[p][c - 1] << u) & limit
-            sets.append(row)
-        by_week[prep.s_week[items[0]] if items else day].append(sets[-1])
-    total = 1
-    for week, days in by_week.items():
-        k = sum(len(d) - 1 for d in days)
-        if f.max_per_week is not None:
-            k = min(k, max(0, f.max_per_week - prep.fixed_week[vi].get(week, 0)))
-        counts = [1] + [0] * k  # counts[c]: loads reachable with c duties this week
-        for day in days:
-            nxt = [0] * (k + 1)
-            for c, have in enumerate(counts):
-                if have:
-                    for j, add in enumerate(day[:k - c + 1]):
-                        if add:
-                            nxt[c + j] |= _bit_sums(have, add, limit)
-            counts = nxt
-        week_loads = 0
-        for have in counts:
-            week_loads |= have
-        total = _bit_sums(total, week_loads, limit)
-    return total
 
 
 class WindowLP:
@@ -158,7 +93,7 @@ class WindowLP:
             possible = True
             for vi, row in self.load_rows.items():
                 room = high - self.base[vi]
-                reach = reachable_loads(prep, vi, self.unit, room)
+                reach = prep.reachable(vi, self.unit, room)
                 need = max(0, low - self.base[vi])
                 above = reach >> need << need
                 if not above:
