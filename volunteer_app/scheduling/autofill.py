@@ -1156,7 +1156,8 @@ class _Solver:
 
         # Phase 2: fairness. The spread can never go below the floor (largest base load
         # minus smallest upper bound): reaching it proves the optimum without more search.
-        floor_spread = max(0, self.t_hi - self.t_lo)
+        # ``lower`` is the best proven lower bound on the spread so far.
+        lower = floor_spread = max(0, self.t_hi - self.t_lo)
         self.spread_bound = floor_spread
         if self._spread_units(chosen) > floor_spread:
             base_max = self.t_hi * self.unit
@@ -1182,8 +1183,8 @@ class _Solver:
         else:
             # The LP still bounds the spread from below: CP-SAT may stop on reaching it.
             if window_lp is not None:
-                floor_spread = window_lp.lower_bound(spread - 1, _time.monotonic() + self._share(0.1))
-            self.spread_bound = floor_spread
+                lower = window_lp.lower_bound(spread - 1, _time.monotonic() + self._share(0.1))
+            self.spread_bound = lower
             m.minimize(self.spread_expr * self.dev_weight + self.deviation)
             budget = (self.time_limit - self.elapsed()) * 0.6
             w = self.dev_weight
@@ -1191,14 +1192,14 @@ class _Solver:
             chosen, ph = self._phase(
                 "fairness", budget, chosen, self._balance, False,
                 stop_at=lambda obj, bound: int(obj + 0.5) // w <= max(
-                    floor_spread, int(math.floor(bound + 1e-6)) // w))
+                    lower, int(math.floor(bound + 1e-6)) // w))
             spread = self._spread_units(chosen)
-            if ph.status == "optimal" or spread <= floor_spread:
+            status = "optimal" if ph.status == "optimal" or spread <= lower else ph.status
+            if status == "optimal":
                 self.spread_bound = spread
-                ph = PhaseResult(ph.name, "optimal", ph.objective, ph.bound, ph.seconds)
             elif ph.bound is not None:
-                self.spread_bound = max(floor_spread, int(ph.bound + 1e-6) // self.dev_weight)
-            phases.append(PhaseResult("fairness", ph.status, spread, self.spread_bound,
+                self.spread_bound = max(lower, int(ph.bound + 1e-6) // w)
+            phases.append(PhaseResult("fairness", status, spread, self.spread_bound,
                                       _time.monotonic() - t))
         self.best_spread = self._spread_units(chosen)
         m.add(self.spread_expr <= self.best_spread)
