@@ -16,7 +16,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -32,11 +31,10 @@ from volunteer_app.services.hours import EntryFilter, EntryRow
 
 from .context import AppContext
 from .i18n import arg, translated
+from .lazy_rows import BATCH, LazyRowsModel
 from .request_dialog import orders_error_text
 
 translate = QCoreApplication.translate
-
-BATCH = 200  # rows per fetch: a few screenfuls
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1  # int entry id (available before the row loads)
 ROLE_ROW = Qt.ItemDataRole.UserRole + 2  # EntryRow, or None while loading
@@ -118,21 +116,21 @@ def duty_and_reason(row: EntryRow) -> str:
     return arg(translate("HoursModel", "%1 (reason: %2)"), duty, reason)
 
 
-class HoursLedgerModel(QAbstractTableModel):
+class HoursLedgerModel(LazyRowsModel):
     """Lazy table of ledger entries for a filter; see the module docstring."""
 
     sig_loaded = Signal(int)  # the ids of a query arrived (with the first rows): row count
     sig_load_failed = Signal(str)  # translated error text
 
+    COLUMN_COUNT = len(COLUMNS)
+    # Entries change only by verification or correction, and a reload follows exactly
+    # those: each query starts from a fresh cache and late rows of the last are dropped.
+    KEEP_LATE_ROWS = False
+    FETCH_LABEL = "hours rows"
+
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._filter = EntryFilter()
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
-        self._cache: dict[int, EntryRow] = {}
-        self._requested: set[int] = set()  # batch numbers asked for since the last query
-        self._generation = 0
         self._querying = False
         self._pending: EntryFilter | None = None
         self._loaded_once = False
@@ -209,56 +207,13 @@ class HoursLedgerModel(QAbstractTableModel):
         if generation == self._generation:
             self.sig_load_failed.emit(orders_error_text(exc))
 
-    def _fetch_batch(self, batch: int) -> None:
-        if batch in self._requested:
-            return
-        self._requested.add(batch)
-        generation = self._generation
-        ids = [i for i in self._ids[batch * BATCH:(batch + 1) * BATCH] if i not in self._cache]
-        if not ids:
-            return
-        self.ctx.worker.submit(
-            lambda s: hours_service.fetch_entries(s, ids),
-            lambda rows: self._on_batch_loaded(generation, rows),
-            lambda exc: self.sig_load_failed.emit(orders_error_text(exc)),
-            owner=self, label="hours rows")
+    def fetch_rows(self, session, ids: list[int]) -> list[EntryRow]:  # noqa: ANN001
+        return hours_service.fetch_entries(session, ids)
 
-    def _on_batch_loaded(self, generation: int, rows: list[EntryRow]) -> None:
-        if generation != self._generation:
-            return
-        for row in rows:
-            self._cache[row.id] = row
-        positions = sorted(self._row_of[r.id] for r in rows if r.id in self._row_of)
-        if positions:
-            self.dataChanged.emit(self.index(positions[0], 0),
-                                  self.index(positions[-1], len(COLUMNS) - 1))
-
-    # -- access -----------------------------------------------------------------------
-
-    def row_for(self, row: int) -> EntryRow | None:
-        """The loaded entry at a position (None while loading)."""
-        if 0 <= row < len(self._ids):
-            return self._cache.get(self._ids[row])
-        return None
-
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of_id(self, entry_id: int) -> int:
-        """Position of an entry, -1 when the filter does not show it."""
-        return self._row_of.get(entry_id, -1)
-
-    @property
-    def ids(self) -> list[int]:
-        return list(self._ids)
+    def fetch_failed(self, exc: BaseException) -> None:
+        self.sig_load_failed.emit(orders_error_text(exc))
 
     # -- Qt model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:

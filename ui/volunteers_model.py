@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -37,10 +36,10 @@ from volunteer_app.services.volunteers import VolunteerFilter, VolunteerRow
 from .context import AppContext
 from .error_text import error_text
 from .icons import icon
+from .lazy_rows import BATCH, LazyRowsModel, runs
 
 translate = QCoreApplication.translate
 
-BATCH = 200  # rows per fetch: a few screenfuls
 CACHE_LIMIT = 20_000  # rows kept in memory before the cache is trimmed
 MAX_DIFF_RUNS = 64  # more changed runs than this and a reset is cheaper than notifications
 MAX_DIFF_ROWS = 500  # more rows added or removed than this: a reset
@@ -89,33 +88,19 @@ def gender_text(gender: str | None) -> str:
     return ""
 
 
-def _runs(indices: list[int]) -> list[tuple[int, int]]:
-    """Contiguous runs (first, last) of sorted indices."""
-    runs: list[tuple[int, int]] = []
-    for i in indices:
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
-
-
-class VolunteersModel(QAbstractTableModel):
+class VolunteersModel(LazyRowsModel):
     """Lazy table of volunteers for a filter; see the module docstring."""
 
     sig_loaded = Signal(int)  # the id list of a query arrived (with its first rows): row count
     sig_load_failed = Signal(str)  # translated error text
     sig_check_changed = Signal()  # checkable mode: the set of checked volunteers changed
 
+    COLUMN_COUNT = len(COLUMNS)
+    LOADED_ROLES = LOADED_ROLES
+    FETCH_LABEL = "volunteer rows"
+
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
-        self._cache: dict[int, VolunteerRow] = {}
-        self._requested: set[int] = set()  # batch numbers in flight for this generation
-        self._stale: set[int] = set()  # cached rows shown until their fresh copy arrives
-        self._generation = 0
+        super().__init__(ctx, parent)
         self._filter = VolunteerFilter(active=True)
         self._order = "name"
         self._descending = False
@@ -337,7 +322,7 @@ class VolunteersModel(QAbstractTableModel):
                 return False  # order changed (a rename moved a row): a reset is clearer
         elif old != new:
             return False
-        remove_runs, add_runs = _runs(removed), _runs(added)
+        remove_runs, add_runs = runs(removed), runs(added)
         if len(remove_runs) + len(add_runs) > MAX_DIFF_RUNS:
             return False
         # data() only reads _ids; the id -> row map is rebuilt once, at the end.
@@ -357,32 +342,11 @@ class VolunteersModel(QAbstractTableModel):
 
     # -- lazy rows --------------------------------------------------------------------
 
-    def _fetch_batch(self, batch: int) -> None:
-        if batch in self._requested:
-            return
-        self._requested.add(batch)
-        generation = self._generation
-        ids = [i for i in self._ids[batch * BATCH : (batch + 1) * BATCH]
-               if i not in self._cache or i in self._stale]
-        if not ids:
-            return
-        self.ctx.worker.submit(
-            lambda s: vol_service.fetch_rows(s, ids),
-            lambda rows: self._on_batch_loaded(generation, rows),
-            lambda exc: self.sig_load_failed.emit(error_text(exc)),
-            owner=self, label="volunteer rows",
-        )
+    def fetch_rows(self, session, ids: list[int]) -> list[VolunteerRow]:  # noqa: ANN001
+        return vol_service.fetch_rows(session, ids)
 
-    def _on_batch_loaded(self, generation: int, rows: list[VolunteerRow]) -> None:
-        for row in rows:
-            self._cache[row.id] = row
-            self._stale.discard(row.id)
-        if generation != self._generation:
-            return
-        positions = sorted(self._row_of[r.id] for r in rows if r.id in self._row_of)
-        for first, last in _runs(positions):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1),
-                                  LOADED_ROLES)
+    def fetch_failed(self, exc: BaseException) -> None:
+        self.sig_load_failed.emit(error_text(exc))
 
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Reload the given volunteers' rows (after an edit) and notify with dataChanged."""
@@ -408,23 +372,6 @@ class VolunteersModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(COLUMNS) - 1), LOADED_ROLES)
-
-    def row_for(self, row: int) -> VolunteerRow | None:
-        """The loaded row at a position (None while loading)."""
-        if 0 <= row < len(self._ids):
-            return self._cache.get(self._ids[row])
-        return None
-
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of_id(self, volunteer_id: int) -> int:
-        """Position of a volunteer in the current list, -1 if not shown."""
-        return self._row_of.get(volunteer_id, -1)
-
-    @property
-    def ids(self) -> list[int]:
-        return list(self._ids)
 
     # -- checkable mode (pickers) -----------------------------------------------------
 
@@ -456,12 +403,6 @@ class VolunteersModel(QAbstractTableModel):
         return self._cache.get(volunteer_id)
 
     # -- Qt model interface -----------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
