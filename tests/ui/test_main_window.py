@@ -86,16 +86,22 @@ def test_empty_database_offers_the_demo(empty_ctx, qtbot, monkeypatch) -> None: 
     assert "林琼社区" in asked[0]
 
 
-def test_backup_copies_the_database(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def _save_through(action: str, target: Path, ctx, qtbot, monkeypatch) -> list[str]:  # noqa: ANN001
+    """Trigger a File menu action that asks where to save; the messages it showed."""
     from ui import file_dialogs
 
-    target = tmp_path / "copy.db"
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: target)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     window = _window(ctx, qtbot)
-    window.action_backup.trigger()
+    getattr(window, action).trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    return shown
+
+
+def test_backup_copies_the_database(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    target = tmp_path / "copy.db"
+    shown = _save_through("action_backup", target, ctx, qtbot, monkeypatch)
     assert str(target) in shown[0]
     copy = open_database(sqlite_url(target))
     try:
@@ -106,15 +112,8 @@ def test_backup_copies_the_database(ctx, qtbot, tmp_path: Path, monkeypatch) -> 
 
 
 def test_export_writes_the_register(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from ui import file_dialogs
-
     target = tmp_path / "名册.xlsx"
-    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: target)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    window = _window(ctx, qtbot)
-    window.action_export.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    shown = _save_through("action_export", target, ctx, qtbot, monkeypatch)
     assert "152" in shown[0] and target.exists()
 
 
