@@ -23,25 +23,32 @@ pytestmark = pytest.mark.slow
 
 
 def kill_at_random_points(argv: list[str], env: dict, check: Callable[[], None],
-                          window: tuple[float, float], tries: int = 4, seed: int = 11) -> list[str]:
+                          window: tuple[float, float], tries: int = 4, seed: int = 11,
+                          reset: Callable[[], None] | None = None,
+                          earlier: tuple[float, float] = (1.0, 1.0)) -> list[str]:
     """Start ``argv`` ``tries`` times, SIGKILL it after a random delay in ``window``
-    (seconds), then ``check``.
+    (seconds), then ``check``, then ``reset`` (to start the next try from the same state).
 
+    After a run that finished before its kill, the window is scaled by ``earlier``.
     Returns how each run ended ("killed" or "finished"), so a test can make sure the
     kill really landed mid-way at least once.
     """
     rng = random.Random(seed)
+    low, high = window
     outcomes = []
     for _ in range(tries):
         proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(*window))
+        time.sleep(rng.uniform(low, high))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             outcomes.append("killed")
         else:
             outcomes.append("finished")
+            low, high = low * earlier[0], high * earlier[1]
         check()
+        if reset is not None:
+            reset()
     return outcomes
 
 
@@ -137,27 +144,15 @@ def test_autofill_apply_killed_midway_is_all_or_nothing(new_db_url) -> None:  # 
         linked = _scalar(url, "SELECT count(*) FROM autofill_batch_assignment")
         assert (batches == 0 and n == 0) or (batches == 1 and n == linked > 0), (n, batches, linked)
 
-    # The solve writes nothing; aim the kills at its end and the apply that follows. A run
-    # that finished is undone, so every try does the same work, and the next kill comes
-    # earlier: solve times vary from run to run.
-    rng = random.Random(11)
-    low, high = solve * 0.75, solve * 1.05
-    outcomes = []
-    for _ in range(6):
-        proc = subprocess.Popen(fill, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(low, high))
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
-            outcomes.append("killed")
-        else:
-            outcomes.append("finished")
-            low, high = low * 0.7, high * 0.8
-        check()
+    def undo_fill() -> None:
         live = _scalar(url, "SELECT max(id) FROM autofill_batch WHERE undone_at IS NULL")
         if live is not None:
             subprocess.run([sys.executable, "-m", "volunteer_app", "roster", "undo", str(live)],
                            env=env, check=True, capture_output=True)
-        if outcomes.count("killed") >= 2:
-            break
+
+    # The solve writes nothing; aim the kills at its end and the apply that follows. A run
+    # that finished is undone, so every try does the same work, and the next kill comes
+    # earlier: solve times vary from run to run.
+    outcomes = kill_at_random_points(fill, env, check, window=(solve * 0.75, solve * 1.05),
+                                     tries=5, reset=undo_fill, earlier=(0.7, 0.8))
     assert "killed" in outcomes, outcomes

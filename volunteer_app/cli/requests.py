@@ -241,10 +241,15 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
             data.grid_id = grid_service.resolve(s, args.grid)
         rid = req_service.create_request(s, data, operator_of(args))
         row = req_service.get_request(s, rid).row
+    return _report(args, row, "received")
+
+
+def _report(args: argparse.Namespace, row: req_service.RequestRow, what: str) -> int:
+    """A request after ``add`` or ``edit``: as JSON, or one line with its due time."""
     if args.json:
         print_json(row.to_json())
     else:
-        print(f"request {rid} received, due {row.due_at:%Y-%m-%d %H:%M}")
+        print(f"request {row.id} {what}, due {row.due_at:%Y-%m-%d %H:%M}")
     return 0
 
 
@@ -273,11 +278,7 @@ def cmd_edit(db: Database, args: argparse.Namespace) -> int:
         )
         req_service.update_request(s, rid, data, operator_of(args), expected_version=row.version)
         row = req_service.get_request(s, rid).row
-    if args.json:
-        print_json(row.to_json())
-    else:
-        print(f"request {rid} updated, due {row.due_at:%Y-%m-%d %H:%M}")
-    return 0
+    return _report(args, row, "updated")
 
 
 def cmd_dispatch(db: Database, args: argparse.Namespace) -> int:
