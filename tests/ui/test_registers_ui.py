@@ -3,6 +3,7 @@ import preview of a bad file, switching language. Offscreen, through the real wi
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -238,9 +239,25 @@ def test_switching_language_changes_visible_strings(ctx, qtbot) -> None:  # noqa
     assert window.screen_widget("volunteers").add_button.text() == "新增志愿者"
 
 
-def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                     monkeypatch) -> None:  # noqa: ANN001
     from ui.import_dialog import ImportDialog
+    from volunteer_app.importexport import volunteers_io
 
+    # The check is held at its first progress report until the test has looked at the
+    # dialog mid-check: on a fast machine 30,000 rows are otherwise checked before it looks.
+    gate = threading.Event()
+    real_prepare = volunteers_io.prepare
+
+    def held(session, path, progress=None, cancelled=None):  # noqa: ANN001, ANN202
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+            gate.wait(20)
+
+        return real_prepare(session, path, progress=report, cancelled=cancelled)
+
+    monkeypatch.setattr(volunteers_io, "prepare", held)
     big = tmp_path / "big.csv"
     lines = ["姓名,手机号,网格"] + [f"志愿者{i},13{i:09d},1号网格" for i in range(30_000)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -254,6 +271,7 @@ def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, 
     assert not dialog.choose_button.isEnabled()
     with qtbot.waitSignal(dialog.sig_checked, timeout=20_000) as checked:
         qtbot.mouseClick(dialog.cancel_task_button, Qt.MouseButton.LeftButton)
+        gate.set()
     assert checked.args == [False]
     assert dialog.summary_label.text() == "已取消检查，没有写入任何数据。"
     assert not dialog.progress.isVisible() and not dialog.import_button.isEnabled()
