@@ -36,7 +36,8 @@ import os
 import threading
 import time as _time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -51,6 +52,7 @@ from .conflicts import (
     check,
     within_availability,
 )
+from .lp_relaxation import PreferenceLP
 from .spread_bound import WindowLP
 
 HISTORY_WEEKS = 4
@@ -873,6 +875,7 @@ def default_workers(pairs: int) -> int:
 
 
 SMALL_MODEL = 30_000  # candidate pairs
+LP_TIME_LIMIT = 2.0  # seconds for one LP solve that guides a phase
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
@@ -996,7 +999,7 @@ class _Solver:
 
         # Preferences, strictly ordered: one grid match outweighs every continuity match,
         # which outweighs every availability miss (each count is at most the open places).
-        n = sum(prep.open) + 1
+        n = self.pref_step = sum(prep.open) + 1
         self.weights = []
         for si, vi in prep.pairs:
             g, c, o = prep.preference_scores(si, vi)
@@ -1097,6 +1100,8 @@ class _Solver:
             stop.set()
             thread.join()
         seconds = _time.monotonic() - t
+        if status == cp_model.INFEASIBLE:  # only a model with fixed pairs can be
+            return hint, PhaseResult(name, "infeasible", score(hint), None, seconds)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return hint, PhaseResult(name, "feasible", score(hint), None, seconds)
         chosen = self._values(solver)
@@ -1107,6 +1112,95 @@ class _Solver:
             self.found_at = watch.found_at
         state = "optimal" if status == cp_model.OPTIMAL or watch.reached else "feasible"
         return chosen, PhaseResult(name, state, score(chosen), solver.best_objective_bound, seconds)
+
+    @contextmanager
+    def _fixed(self, values: dict[int, int]) -> Iterator[None]:
+        """Pairs fixed to 0 or 1 for the solves inside the block (by their domains)."""
+        variables = self.model.proto.variables
+        for k, v in values.items():
+            domain = variables[self.x[k].index].domain
+            domain[0] = domain[1] = v
+        try:
+            yield
+        finally:
+            for k in values:
+                domain = variables[self.x[k].index].domain
+                domain[0], domain[1] = 0, 1
+
+    def _descend(self, lp: WindowLP, chosen: list[int], deadline: float
+                 ) -> tuple[list[int], bool]:
+        """Lower the spread a unit at a time, each step guided by the window LP.
+
+        For a target one below the incumbent's spread, each load window the LP finds
+        feasible gives the fractional fill nearest to the incumbent; CP-SAT then searches
+        only the pairs where the two differ (typically a few dozen of thousands), holding
+        the rest. When no window is feasible the incumbent's spread is proven optimal
+        (True). Stops (False) when no window's neighbourhood reaches the target.
+        """
+        w = self.dev_weight
+        self.model.minimize(self.spread_expr * w + self.deviation)
+        while not self.cancel.is_set() and _time.monotonic() < deadline:
+            target = self._spread_units(chosen) - 1
+            feasible = improved = False
+            for values in lp.windows(target, toward=chosen):
+                feasible = True
+                if not values or self.cancel.is_set():
+                    break  # the LP ran out of time: it cannot tell
+                on = set(chosen)
+                held = {k: int(k in on) for k, v in enumerate(values)
+                        if abs(v - (k in on)) < 1e-6}
+                with self._fixed(held):
+                    found, _ph = self._phase(
+                        "fairness", min(deadline - _time.monotonic(), self._share(0.1)),
+                        chosen, self._balance, False,
+                        stop_at=lambda obj, bound: int(obj + 0.5) // w
+                        <= int(math.floor(bound + 1e-6)) // w)
+                if self._spread_units(found) <= target:
+                    chosen, improved = found, True
+                    break
+            if not feasible:
+                return chosen, True
+            if not improved:
+                break
+        return chosen, False
+
+    def _preferences(self, chosen: list[int], budget: float) -> tuple[list[int], PhaseResult]:
+        """The preference phase on a small model, guided by its LP relaxation.
+
+        CP-SAT alone spends most of this phase finding the optimum: its single worker
+        proves the LP bound within a fraction of a second but walks from the hint slowly.
+        So: one LP solve; a search among the pairs where the LP and the incumbent disagree
+        or the LP is indifferent (the rest held), which lands on or next to the optimum;
+        then the proof on the full model, minus the pairs reduced-cost fixing settles for
+        every better fill. The LP bound is recomputed from its duals in plain arithmetic
+        (:mod:`.lp_relaxation`), so it is a proof whatever GLOP's tolerances.
+        """
+        t = _time.monotonic()
+        deadline = t + budget
+        name = "preferences"
+        lp = PreferenceLP(self.prep, self.unit, len(chosen), self.best_spread, self.weights,
+                          time_limit=min(LP_TIME_LIMIT, budget / 4))
+        guide = lp.solve()
+        if guide is None or self.cancel.is_set():
+            return self._phase(name, deadline - _time.monotonic(), chosen, self._pref, True)
+        if not guide.proves(self._pref(chosen)):
+            # Indifferent = cheaper to flip than one continuity match.
+            held = guide.neighbourhood(chosen, near=self.pref_step)
+            with self._fixed(held):
+                chosen, _near = self._phase(name, (deadline - _time.monotonic()) * 0.3,
+                                            chosen, self._pref, True)
+        best = self._pref(chosen)
+        if guide.proves(best):
+            return chosen, PhaseResult(name, "optimal", best, best, _time.monotonic() - t)
+        with self._fixed(guide.fixings(best)):
+            chosen, ph = self._phase(name, deadline - _time.monotonic(), chosen,
+                                     self._pref, True)
+        best = self._pref(chosen)
+        # Fills outside the fixings score at most ``best``: the restricted answer is global.
+        if ph.status in ("optimal", "infeasible"):
+            return chosen, PhaseResult(name, "optimal", best, best, _time.monotonic() - t)
+        bound = guide.bound if ph.bound is None else min(guide.bound, max(best, ph.bound))
+        return chosen, PhaseResult(name, ph.status, best, bound, _time.monotonic() - t)
 
     def _share(self, fraction: float) -> float:
         """Seconds for a step: a fraction of the time that is left."""
@@ -1175,12 +1269,18 @@ class _Solver:
             window_lp = WindowLP(prep, self.unit, covered)
         if spread <= floor_spread:
             phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
-        elif window_lp is not None and window_lp.unreachable(spread - 1):
-            # Whole duties in load windows: no fill is one unit fairer (see .spread_bound).
-            self.spread_bound = spread
-            phases.append(PhaseResult("fairness", "optimal", spread, spread,
-                                      _time.monotonic() - t))
+            proven = True
+        elif window_lp is not None:
+            chosen, proven = self._descend(window_lp, chosen,
+                                           _time.monotonic() + self._share(0.3))
+            spread = self._spread_units(chosen)
+            if proven:
+                self.spread_bound = spread
+                phases.append(PhaseResult("fairness", "optimal", spread, spread,
+                                          _time.monotonic() - t))
         else:
+            proven = False
+        if not proven:
             # The LP still bounds the spread from below: CP-SAT may stop on reaching it.
             if window_lp is not None:
                 lower = window_lp.lower_bound(spread - 1, _time.monotonic() + self._share(0.1))
@@ -1216,7 +1316,10 @@ class _Solver:
             # CP-SAT needs a moment to stop its workers on a big model: keep a margin.
             margin = 0.03 * self.time_limit if len(self.x) >= SMALL_MODEL else 0.0
             budget = self.time_limit - self.elapsed() - margin
-            chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
+            if len(self.x) < SMALL_MODEL and budget > 0.05 and not self.cancel.is_set():
+                chosen, ph = self._preferences(chosen, budget)
+            else:
+                chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
             phases.append(ph)
         self._report("done", self.pinned + len(chosen), self._spread_units(chosen) * self.unit)
         return chosen, phases

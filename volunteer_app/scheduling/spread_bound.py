@@ -22,10 +22,12 @@ proves anything false (it is a relaxation); when it cannot decide, CP-SAT does.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ortools.linear_solver import pywraplp
+
+from .lp_relaxation import INF, AssignmentLP
 
 if TYPE_CHECKING:
     from .autofill import Prepared
@@ -34,60 +36,40 @@ if TYPE_CHECKING:
 LP_TIME_LIMIT = 2.0
 
 
-class WindowLP:
+class WindowLP(AssignmentLP):
     """The LP of one problem and coverage, built once and re-solved per load window."""
 
     def __init__(self, prep: Prepared, unit: int, covered: int) -> None:
-        self.prep, self.unit = prep, unit
+        super().__init__(prep, covered, LP_TIME_LIMIT)
+        self.unit = unit
         eligible = prep.eligible
         self.base = {vi: prep.base_minutes[vi] // unit for vi in eligible}
         self.t_hi = max(self.base.values(), default=0)
         self.t_lo = min((prep.ub_minutes[vi] // unit for vi in eligible), default=0)
-        self.solver = solver = pywraplp.Solver.CreateSolver("GLOP")
-        if solver is None or not eligible:
-            self.solver = None
-            return
-        solver.SetTimeLimit(int(LP_TIME_LIMIT * 1000))
-        inf = solver.infinity()
-        self.x = x = [solver.NumVar(0.0, 1.0, "") for _ in prep.pairs]
         self.minutes = [prep.s_minutes[si] // unit for si, _vi in prep.pairs]
-        by_shift: dict[int, list[int]] = defaultdict(list)
-        self.by_vol: dict[int, list[int]] = defaultdict(list)
-        var_of: dict[tuple[int, int], int] = {}
-        for k, (si, vi) in enumerate(prep.pairs):
-            by_shift[si].append(k)
-            self.by_vol[vi].append(k)
-            var_of[(si, vi)] = k
-        for si, ks in by_shift.items():
-            if len(ks) > prep.open[si]:
-                row = solver.RowConstraint(-inf, prep.open[si], "")
-                for k in ks:
-                    row.SetCoefficient(x[k], 1)
-        row = solver.RowConstraint(covered, inf, "")
-        for var in x:
-            row.SetCoefficient(var, 1)
-        self.load_rows = {}
-        for vi in eligible:
-            for clique in prep.cliques(vi):
-                row = solver.RowConstraint(-inf, 1, "")
-                for si in clique:
-                    row.SetCoefficient(x[var_of[(si, vi)]], 1)
-            for group, cap in prep.caps(vi):
-                row = solver.RowConstraint(-inf, cap, "")
-                for si in group:
-                    row.SetCoefficient(x[var_of[(si, vi)]], 1)
-            row = self.load_rows[vi] = solver.RowConstraint(0, inf, "")
-            for k in self.by_vol[vi]:
-                row.SetCoefficient(x[k], self.minutes[k])
+        self.load_rows = {
+            vi: self.add_row(self.by_vol[vi], [float(self.minutes[k]) for k in self.by_vol[vi]],
+                             0, INF)
+            for vi in eligible}
 
-    def unreachable(self, spread: int) -> bool:
-        """True when no fill covering the places has max - min <= ``spread`` (loads in
-        units among the eligible); False when some window's LP is feasible or undecided."""
-        if spread < self.t_hi - self.t_lo:
-            return True  # below the floor: someone is always that far apart
-        if self.solver is None:
-            return False
-        prep, x = self.prep, self.x
+    def windows(self, spread: int, toward: list[int] | None = None) -> Iterator[list[float]]:
+        """The LP solutions of the windows [L, L + ``spread``] that are feasible, lowest L
+        first (windows the LP cannot decide in time count as feasible, with no values).
+
+        With ``toward`` (chosen pair indices) each solution is the one nearest to that fill
+        (fewest pairs changed, fractionally): where the two agree, a search can hold the
+        fill and look only at the rest.
+        """
+        if spread < self.t_hi - self.t_lo or not self.load_rows:
+            return
+        objective = self.solver.Objective()
+        objective.Clear()
+        if toward is not None:
+            on = set(toward)
+            for k, var in enumerate(self.columns):
+                objective.SetCoefficient(var, -1.0 if k in on else 1.0)
+            objective.SetMinimization()
+        prep, x = self.prep, self.columns
         for low in range(self.t_hi - spread, self.t_lo + 1):
             high = low + spread
             possible = True
@@ -102,9 +84,21 @@ class WindowLP:
                 row.SetBounds((above & -above).bit_length() - 1, reach.bit_length() - 1)
                 for k in self.by_vol[vi]:
                     x[k].SetUb(1.0 if self.minutes[k] <= room else 0.0)
-            if possible and self.solver.Solve() != pywraplp.Solver.INFEASIBLE:
-                return False
-        return True
+            if not possible:
+                continue
+            status = self.solver.Solve()
+            if status == pywraplp.Solver.INFEASIBLE:
+                continue
+            yield [v.solution_value() for v in x] if status == pywraplp.Solver.OPTIMAL else []
+
+    def unreachable(self, spread: int) -> bool:
+        """True when no fill covering the places has max - min <= ``spread`` (loads in
+        units among the eligible); False when some window's LP is feasible or undecided."""
+        if spread < self.t_hi - self.t_lo:
+            return True  # below the floor: someone is always that far apart
+        if not self.load_rows:
+            return False
+        return next(self.windows(spread), None) is None
 
     def lower_bound(self, known: int, deadline: float | None = None) -> int:
         """The smallest spread the LP cannot exclude, given that ``known`` is reachable.

@@ -1,0 +1,184 @@
+"""The linear relaxation of a fill, and what its duals prove.
+
+Both LP helpers of the auto-fill start from the same relaxation: one column in [0, 1] per
+candidate pair (shift, volunteer), at most the open places per shift, at least the places
+already covered, at most one of each volunteer's clashing duties, the daily and weekly
+maxima. :class:`AssignmentLP` builds it once with GLOP and keeps every row in Python as
+well, so that a bound can be recomputed from the duals in plain arithmetic.
+
+That recomputation is what makes the LP usable as a *proof*. For any row multipliers y,
+``c·x = y·Ax + d·x`` with the reduced costs ``d = c - yA``; each row term is at most
+``max(y·lo, y·hi)`` and each column term at most ``max(d·lb, d·ub)``. Their sum is an upper
+bound on every feasible fill whatever y is, so GLOP's tolerances can loosen the bound but
+never make it wrong. The same inequality fixes columns: a pair whose reduced cost exceeds
+the gap between the bound and a known fill cannot take part in any better fill
+(reduced-cost fixing).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ortools.linear_solver import pywraplp
+
+if TYPE_CHECKING:
+    from .autofill import Prepared
+
+INF = math.inf
+
+
+class AssignmentLP:
+    """GLOP model of a fill's linear relaxation; columns 0..len(pairs)-1 are the pairs."""
+
+    def __init__(self, prep: Prepared, covered: int, time_limit: float) -> None:
+        self.prep = prep
+        self.solver = solver = pywraplp.Solver.CreateSolver("GLOP")
+        if solver is None:  # pragma: no cover - GLOP ships with every OR-Tools wheel
+            raise RuntimeError("GLOP is not available")
+        solver.SetTimeLimit(max(1, int(time_limit * 1000)))
+        self.columns: list[pywraplp.Variable] = [solver.NumVar(0.0, 1.0, "") for _ in prep.pairs]
+        self.bounds: list[tuple[float, float]] = [(0.0, 1.0)] * len(prep.pairs)
+        # Every row as (constraint, column indices, coefficients, lo, hi).
+        self.rows: list[tuple[pywraplp.Constraint, list[int], list[float], float, float]] = []
+        self.by_vol: dict[int, list[int]] = defaultdict(list)
+        by_shift: dict[int, list[int]] = defaultdict(list)
+        var_of: dict[tuple[int, int], int] = {}
+        for k, (si, vi) in enumerate(prep.pairs):
+            by_shift[si].append(k)
+            self.by_vol[vi].append(k)
+            var_of[(si, vi)] = k
+        for si, ks in by_shift.items():
+            if len(ks) > prep.open[si]:
+                self.add_row(ks, [1.0] * len(ks), -INF, prep.open[si])
+        everyone = list(range(len(prep.pairs)))
+        self.add_row(everyone, [1.0] * len(everyone), covered, INF)
+        for vi in prep.eligible:
+            for clique in prep.cliques(vi):
+                ks = [var_of[(si, vi)] for si in clique]
+                self.add_row(ks, [1.0] * len(ks), -INF, 1)
+            for group, cap in prep.caps(vi):
+                ks = [var_of[(si, vi)] for si in group]
+                self.add_row(ks, [1.0] * len(ks), -INF, cap)
+
+    def add_column(self, lb: float, ub: float) -> int:
+        self.columns.append(self.solver.NumVar(lb, ub, ""))
+        self.bounds.append((lb, ub))
+        return len(self.columns) - 1
+
+    def add_row(self, cols: list[int], coeffs: list[float], lo: float, hi: float
+                ) -> pywraplp.Constraint:
+        inf = self.solver.infinity()
+        row = self.solver.RowConstraint(-inf if lo == -INF else lo, inf if hi == INF else hi, "")
+        for j, a in zip(cols, coeffs, strict=True):
+            row.SetCoefficient(self.columns[j], a)
+        self.rows.append((row, cols, coeffs, lo, hi))
+        return row
+
+    def dual_bound(self, objective: list[float]) -> tuple[float, list[float]]:
+        """An upper bound on ``objective · x`` over every feasible x, with the reduced costs.
+
+        Uses the row duals of the last solve (any values give a valid bound; optimal
+        duals give the LP optimum). A dual that would multiply an infinite side is dropped.
+        """
+        d = list(objective)
+        row_terms = []
+        for row, cols, coeffs, lo, hi in self.rows:
+            y = row.dual_value()
+            side = hi if y > 0 else lo
+            if y == 0 or side in (INF, -INF):
+                continue
+            row_terms.append(y * side)
+            for j, a in zip(cols, coeffs, strict=True):
+                d[j] -= y * a
+        col_terms = (max(dj * lb, dj * ub) for dj, (lb, ub) in zip(d, self.bounds, strict=True)
+                     if dj)
+        return math.fsum(row_terms) + math.fsum(col_terms), d
+
+
+@dataclass(frozen=True)
+class Guide:
+    """What one LP solve says about the best fill: a proven bound, a fractional optimum and
+    how much each pair would cost to flip (reduced costs, in objective units)."""
+
+    bound: float
+    values: list[float]
+    reduced: list[float]
+
+    def proves(self, incumbent: int) -> bool:
+        """True when no fill scores above ``incumbent`` (objective values are integers)."""
+        return self.bound < incumbent + 1 - _slack(self.bound)
+
+    def fixings(self, incumbent: int) -> dict[int, int]:
+        """Pairs whose value in every fill better than ``incumbent`` is known.
+
+        A pair with reduced cost d < 0 taken (or d > 0 left out) costs |d| off the bound;
+        once that leaves the bound below ``incumbent + 1`` the pair is settled.
+        """
+        room = self.bound - (incumbent + 1) + _slack(self.bound)
+        fixed = {}
+        for k, d in enumerate(self.reduced):
+            if d < -room:
+                fixed[k] = 0
+            elif d > room:
+                fixed[k] = 1
+        return fixed
+
+    def neighbourhood(self, incumbent: list[int], near: float) -> dict[int, int]:
+        """Pairs to hold at the incumbent's value for a search near both it and the LP.
+
+        Free are: pairs where the LP optimum and the incumbent disagree (or the LP is
+        fractional), and pairs whose reduced cost is within ``near`` of zero (the LP is
+        indifferent to them: alternative optima). The rest keep the incumbent's value.
+        """
+        on = set(incumbent)
+        held = {}
+        for k, (v, d) in enumerate(zip(self.values, self.reduced, strict=True)):
+            mine = 1 if k in on else 0
+            if abs(v - mine) < 1e-6 and abs(d) > near:
+                held[k] = mine
+        return held
+
+
+def _slack(bound: float) -> float:
+    """Room for rounding in the bound's own arithmetic (sums of ~10^4 doubles)."""
+    return 1e-6 * max(1.0, abs(bound))
+
+
+class PreferenceLP(AssignmentLP):
+    """The preference phase's relaxation: coverage kept and every eligible load inside a
+    window no wider than the proven fairest spread."""
+
+    def __init__(self, prep: Prepared, unit: int, covered: int, spread: int,
+                 weights: list[int], time_limit: float) -> None:
+        super().__init__(prep, covered, time_limit)
+        self.weights = weights
+        base = {vi: prep.base_minutes[vi] // unit for vi in prep.eligible}
+        top = {vi: prep.ub_minutes[vi] // unit for vi in prep.eligible}
+        # Same limits as the CP-SAT model: the busiest carries at least the largest base,
+        # the least busy at most the smallest upper bound.
+        hi = self.add_column(max(base.values()), max(top.values()))
+        lo = self.add_column(min(base.values()), min(top.values()))
+        self.add_row([hi, lo], [1.0, -1.0], -INF, spread)
+        for vi in prep.eligible:
+            ks = self.by_vol[vi]
+            minutes = [-float(prep.s_minutes[prep.pairs[k][0]] // unit) for k in ks]
+            self.add_row(ks + [hi], minutes + [1.0], base[vi], INF)   # hi >= load
+            self.add_row(ks + [lo], minutes + [1.0], -INF, base[vi])  # lo <= load
+        objective = self.solver.Objective()
+        for k, w in enumerate(weights):
+            if w:
+                objective.SetCoefficient(self.columns[k], w)
+        objective.SetMaximization()
+
+    def solve(self) -> Guide | None:
+        """The guide, or None when GLOP did not reach an optimum in time."""
+        if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
+            return None
+        objective = [float(w) for w in self.weights] + [0.0, 0.0]
+        bound, reduced = self.dual_bound(objective)
+        n = len(self.weights)
+        values = [c.solution_value() for c in self.columns[:n]]
+        return Guide(bound, values, reduced[:n])
