@@ -52,7 +52,7 @@ from .conflicts import (
     check,
     within_availability,
 )
-from .lp_relaxation import PreferenceLP
+from .lp_relaxation import AssignmentLP, PreferenceLP
 from .spread_bound import WindowLP
 
 HISTORY_WEEKS = 4
@@ -317,6 +317,7 @@ class Prepared:
             self._win_id.append(win_ids.setdefault(v.facts.windows, len(win_ids)) if v.facts.windows else -1)
         self._avail_cache: dict[tuple, bool] = {}
         self._pref_cache: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self._reach_cache: dict[tuple[int, int], int] = {}
         self.ub_minutes = [self._upper_load(vi) for vi in range(len(vols))]
 
     def _static_ok(self, vi: int, si: int, st: int, en: int, first: int, last: int) -> bool:
@@ -460,6 +461,16 @@ class Prepared:
         """
         if room < 0:
             return 0
+        # Loads only grow as duties are added, so the loads up to ``room`` are those of
+        # the whole set below ``room``: computed once per volunteer and unit, then masked.
+        key = (vi, unit)
+        every = self._reach_cache.get(key)
+        if every is None:
+            most = sum(self.s_minutes[si] // unit for si in self.vol_cands[vi])
+            every = self._reach_cache[key] = self._reachable(vi, unit, most)
+        return every & ((1 << (room + 1)) - 1)
+
+    def _reachable(self, vi: int, unit: int, room: int) -> int:
         f = self.problem.volunteers[vi].facts
         limit = (1 << (room + 1)) - 1
         by_day: dict[int, list[int]] = defaultdict(list)
@@ -1048,9 +1059,14 @@ class _Solver:
 
     def _phase(self, name: str, budget: float, hint: list[int],
                score: Callable[[list[int]], float], maximize: bool,
-               stop_at: Callable[[float, float], bool] | None = None,
+               stop_at: Callable[[float, float], bool] | None = None, follow_hint: bool = True,
                ) -> tuple[list[int], PhaseResult]:
-        """Solve the model as it stands; keep the hint when the solver finds nothing better."""
+        """Solve the model as it stands; keep the hint when the solver finds nothing better.
+
+        ``follow_hint=False`` skips CP-SAT's first dive along the hint (it still starts
+        from the hint as a solution): on a model whose LP is nearly integral, diving from
+        the LP finds better fills sooner.
+        """
         t = _time.monotonic()
         if self.cancel.is_set() or budget <= 0.05:
             return hint, PhaseResult(name, "skipped", score(hint), None, 0.0)
@@ -1065,6 +1081,8 @@ class _Solver:
         # outlasts a 30 s limit.
         p.cp_model_presolve = False
         p.symmetry_level = 0
+        if not follow_hint:
+            p.hint_conflict_limit = 0
 
         def seen(obj: float) -> None:
             if name == "coverage":
@@ -1116,15 +1134,13 @@ class _Solver:
     @contextmanager
     def _fixed(self, values: dict[int, int]) -> Iterator[None]:
         """Pairs fixed to 0 or 1 for the solves inside the block (by their domains)."""
-        variables = self.model.proto.variables
-        for k, v in values.items():
-            domain = variables[self.x[k].index].domain
+        domains = [self.model.proto.variables[self.x[k].index].domain for k in values]
+        for domain, v in zip(domains, values.values(), strict=True):
             domain[0] = domain[1] = v
         try:
             yield
         finally:
-            for k in values:
-                domain = variables[self.x[k].index].domain
+            for domain in domains:
                 domain[0], domain[1] = 0, 1
 
     def _descend(self, lp: WindowLP, chosen: list[int], deadline: float
@@ -1164,38 +1180,42 @@ class _Solver:
                 break
         return chosen, False
 
-    def _preferences(self, chosen: list[int], budget: float) -> tuple[list[int], PhaseResult]:
-        """The preference phase on a small model, guided by its LP relaxation.
+    def _guided(self, name: str, lp: AssignmentLP, weights: list[int], chosen: list[int],
+                score: Callable[[list[int]], int], budget: float, nears: tuple[float, ...]
+                ) -> tuple[list[int], PhaseResult]:
+        """Maximise ``weights · x`` (the model's objective) on a small model, guided by its LP.
 
-        CP-SAT alone spends most of this phase finding the optimum: its single worker
+        CP-SAT alone spends most of such a phase finding the optimum: its single worker
         proves the LP bound within a fraction of a second but walks from the hint slowly.
-        So: one LP solve; a search among the pairs where the LP and the incumbent disagree
-        or the LP is indifferent (the rest held), which lands on or next to the optimum;
-        then the proof on the full model, minus the pairs reduced-cost fixing settles for
-        every better fill. The LP bound is recomputed from its duals in plain arithmetic
-        (:mod:`.lp_relaxation`), so it is a proof whatever GLOP's tolerances.
+        So: one LP solve; searches among the pairs where the LP and the incumbent disagree
+        or the LP is (nearly) indifferent, the rest held, which land on or next to the
+        optimum; then the proof on the full model minus the pairs that reduced-cost fixing
+        settles for every better fill. The LP bound is recomputed from its duals in plain
+        arithmetic (:mod:`.lp_relaxation`), so it is a proof whatever GLOP's tolerances.
         """
         t = _time.monotonic()
         deadline = t + budget
-        name = "preferences"
-        lp = PreferenceLP(self.prep, self.unit, len(chosen), self.best_spread, self.weights,
-                          time_limit=min(LP_TIME_LIMIT, budget / 4))
-        guide = lp.solve()
+        lp.time_limit = min(LP_TIME_LIMIT, budget / 4)
+        guide = lp.maximize(weights)
         if guide is None or self.cancel.is_set():
-            return self._phase(name, deadline - _time.monotonic(), chosen, self._pref, True)
-        if not guide.proves(self._pref(chosen)):
-            # Indifferent = cheaper to flip than one continuity match.
-            held = guide.neighbourhood(chosen, near=self.pref_step)
-            with self._fixed(held):
-                chosen, _near = self._phase(name, (deadline - _time.monotonic()) * 0.3,
-                                            chosen, self._pref, True)
-        best = self._pref(chosen)
+            return self._phase(name, deadline - _time.monotonic(), chosen, score, True)
+        # Each entry of ``nears`` is one search, held where flipping a pair costs the LP
+        # more than that; later ones are wider and run only while the LP proves nothing.
+        for near in nears:
+            if guide.proves(score(chosen)) or self.cancel.is_set():
+                break
+            with self._fixed(guide.neighbourhood(chosen, near)):
+                chosen, _near = self._phase(
+                    name, (deadline - _time.monotonic()) * 0.3, chosen, score, True,
+                    stop_at=lambda obj, _bound: guide.proves(int(round(obj))),
+                    follow_hint=False)
+        best = score(chosen)
         if guide.proves(best):
             return chosen, PhaseResult(name, "optimal", best, best, _time.monotonic() - t)
         with self._fixed(guide.fixings(best)):
-            chosen, ph = self._phase(name, deadline - _time.monotonic(), chosen,
-                                     self._pref, True)
-        best = self._pref(chosen)
+            chosen, ph = self._phase(name, deadline - _time.monotonic(), chosen, score, True,
+                                     follow_hint=False)
+        best = score(chosen)
         # Fills outside the fixings score at most ``best``: the restricted answer is global.
         if ph.status in ("optimal", "infeasible"):
             return chosen, PhaseResult(name, "optimal", best, best, _time.monotonic() - t)
@@ -1240,7 +1260,14 @@ class _Solver:
         else:
             m.maximize(self.total)
             budget = self.time_limit * 0.3 - self.elapsed()
-            chosen, ph = self._phase("coverage", budget, chosen, len, True)
+            if len(self.x) < SMALL_MODEL and budget > 0.05 and not self.cancel.is_set():
+                lp = AssignmentLP(prep, 0, LP_TIME_LIMIT)
+                # Coverage weighs every pair alike, so its LP is indifferent to most of
+                # them: hold every pair where the LP and the incumbent agree.
+                chosen, ph = self._guided("coverage", lp, [1] * len(self.x), chosen, len,
+                                          budget, nears=(-1.0,))
+            else:
+                chosen, ph = self._phase("coverage", budget, chosen, len, True)
             phases.append(ph)
             bound = trivial if ph.bound is None else min(trivial, int(math.floor(ph.bound + 1e-6)))
             self.coverage_bound = len(chosen) if ph.status == "optimal" else max(bound, len(chosen))
@@ -1317,7 +1344,12 @@ class _Solver:
             margin = 0.03 * self.time_limit if len(self.x) >= SMALL_MODEL else 0.0
             budget = self.time_limit - self.elapsed() - margin
             if len(self.x) < SMALL_MODEL and budget > 0.05 and not self.cancel.is_set():
-                chosen, ph = self._preferences(chosen, budget)
+                lp = PreferenceLP(prep, self.unit, len(chosen), self.best_spread,
+                                  LP_TIME_LIMIT)
+                # Held where flipping costs the LP more than one step of the next
+                # criterion (measured: tighter first searches cost more than they save).
+                chosen, ph = self._guided("preferences", lp, self.weights, chosen, self._pref,
+                                          budget, nears=(self.pref_step,))
             else:
                 chosen, ph = self._phase("preferences", budget, chosen, self._pref, True)
             phases.append(ph)

@@ -51,27 +51,31 @@ class WindowLP(AssignmentLP):
             vi: self.add_row(self.by_vol[vi], [float(self.minutes[k]) for k in self.by_vol[vi]],
                              0, INF)
             for vi in eligible}
+        # Windows the LP found infeasible: every window inside one is infeasible too.
+        self.infeasible: list[tuple[int, int]] = []
+
+    def _known_infeasible(self, low: int, high: int) -> bool:
+        return any(lo <= low and high <= hi for lo, hi in self.infeasible)
 
     def windows(self, spread: int, toward: list[int] | None = None) -> Iterator[list[float]]:
-        """The LP solutions of the windows [L, L + ``spread``] that are feasible, lowest L
-        first (windows the LP cannot decide in time count as feasible, with no values).
+        """The LP solutions of the windows [L, L + ``spread``] that are feasible (windows
+        the LP cannot decide in time count as feasible, with no values).
 
         With ``toward`` (chosen pair indices) each solution is the one nearest to that fill
         (fewest pairs changed, fractionally): where the two agree, a search can hold the
-        fill and look only at the rest.
+        fill and look only at the rest. Lowest L first (measured: better than nearest
+        to the fill's least load, whose windows' neighbourhoods more often fall short).
         """
         if spread < self.t_hi - self.t_lo or not self.load_rows:
             return
-        objective = self.solver.Objective()
-        objective.Clear()
-        if toward is not None:
-            on = set(toward)
-            for k, var in enumerate(self.columns):
-                objective.SetCoefficient(var, -1.0 if k in on else 1.0)
-            objective.SetMinimization()
-        prep, x = self.prep, self.columns
+        on = set(toward or ())
+        self.set_objective([(-1.0 if k in on else 1.0) if toward is not None else 0.0
+                            for k in range(len(self.prep.pairs))], maximize=False)
+        prep = self.prep
         for low in range(self.t_hi - spread, self.t_lo + 1):
             high = low + spread
+            if self._known_infeasible(low, high):
+                continue
             possible = True
             for vi, row in self.load_rows.items():
                 room = high - self.base[vi]
@@ -81,15 +85,18 @@ class WindowLP(AssignmentLP):
                 if not above:
                     possible = False  # this volunteer cannot land inside the window
                     break
-                row.SetBounds((above & -above).bit_length() - 1, reach.bit_length() - 1)
+                self.set_row_bounds(row, (above & -above).bit_length() - 1,
+                                    reach.bit_length() - 1)
                 for k in self.by_vol[vi]:
-                    x[k].SetUb(1.0 if self.minutes[k] <= room else 0.0)
+                    self.set_upper(k, 1.0 if self.minutes[k] <= room else 0.0)
             if not possible:
                 continue
-            status = self.solver.Solve()
+            status = self.solve()
             if status == pywraplp.Solver.INFEASIBLE:
+                self.infeasible.append((low, high))
                 continue
-            yield [v.solution_value() for v in x] if status == pywraplp.Solver.OPTIMAL else []
+            yield ([self.columns[k].solution_value() for k in range(len(prep.pairs))]
+                   if status == pywraplp.Solver.OPTIMAL else [])
 
     def unreachable(self, spread: int) -> bool:
         """True when no fill covering the places has max - min <= ``spread`` (loads in
