@@ -143,16 +143,19 @@ class AssignmentLP:
         n = len(weights)
         return Guide(bound, [c.solution_value() for c in self.columns[:n]], reduced[:n])
 
-    def dual_bound(self, objective: list[float]) -> tuple[float, list[float]]:
+    def dual_bound(self, objective: list[float], duals: list[float] | None = None
+                   ) -> tuple[float, list[float]]:
         """An upper bound on ``objective · x`` over every feasible x, with the reduced costs.
 
-        Uses the row duals of the last solve (any values give a valid bound; optimal
-        duals give the LP optimum). A dual that would multiply an infinite side is dropped.
+        ``duals`` (one per row) default to the last solve's; any values give a valid
+        bound, optimal ones the LP optimum. A dual that would multiply an infinite side
+        is dropped.
         """
+        if duals is None:
+            duals = [row.dual_value() for row in self.constraints]
         d = list(objective)
         row_terms = []
-        for row, (cols, coeffs, lo, hi) in zip(self.constraints, self.rows, strict=True):
-            y = row.dual_value()
+        for y, (cols, coeffs, lo, hi) in zip(duals, self.rows, strict=True):
             side = hi if y > 0 else lo
             if y == 0 or side in (INF, -INF):
                 continue
