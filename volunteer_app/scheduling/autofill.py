@@ -24,7 +24,13 @@ solution with hints (the first from the greedy baseline in :mod:`.greedy`):
 
 Settling coverage first matters: a single weighted objective at street-office size
 spends its time trading fairness against coverage and ends with about twice the greedy
-spread. ``cancel`` (an Event) stops the search at once; the best solution found so far is
+spread. On models of community size each phase is guided by linear programming as well:
+coverage and preferences by the LP relaxation (searches near its optimum, then the proof
+with the pairs reduced-cost fixing settles held; :mod:`.lp_relaxation`), fairness by an
+LP per load window (:mod:`.spread_bound`) that proves most optimal spreads outright and
+points the search at the few pairs that must change. CP-SAT alone spent most of its
+time finding what the LP points at. At street size CP-SAT's portfolio does that work.
+``cancel`` (an Event) stops the search at once; the best solution found so far is
 returned, and the greedy solution stands in when no phase has found one yet, so a valid
 proposal always comes back.
 """
