@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from volunteer_app.scheduling import autofill as af
@@ -22,7 +22,7 @@ from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402
 from test_spread_bound import _unit, _valid_sets  # noqa: E402
 
 SETTINGS = settings(max_examples=50, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
 def _fills(p, prep: Prepared) -> list[list[int]]:  # noqa: ANN001
@@ -35,16 +35,26 @@ def _small(prep: Prepared) -> bool:
     return bool(prep.pairs) and len(prep.pairs) <= 9 and bool(prep.eligible)
 
 
-@SETTINGS
-@given(tiny_problems(), st.data())
-def test_the_bound_is_above_every_fill_whatever_the_duals(p, data) -> None:  # noqa: ANN001
+@st.composite
+def small_weeks(draw):  # noqa: ANN001, ANN201
+    """A tiny week with at most 9 candidate pairs, its preparation and every valid fill."""
+    p = draw(tiny_problems())
     prep = Prepared(p)
-    if not _small(prep):
-        return
-    fills = _fills(p, prep)
+    assume(_small(prep))
+    return p, prep, _fills(p, prep)
+
+
+def _weights(data, prep: Prepared, low: int, high: int) -> list[int]:  # noqa: ANN001
+    return data.draw(st.lists(st.integers(low, high), min_size=len(prep.pairs),
+                              max_size=len(prep.pairs)))
+
+
+@SETTINGS
+@given(small_weeks(), st.data())
+def test_the_bound_is_above_every_fill_whatever_the_duals(week, data) -> None:  # noqa: ANN001
+    _p, prep, fills = week
     covered = data.draw(st.integers(0, max(len(f) for f in fills)))
-    weights = data.draw(st.lists(st.integers(-5, 20), min_size=len(prep.pairs),
-                                 max_size=len(prep.pairs)))
+    weights = _weights(data, prep, -5, 20)
     lp = AssignmentLP(prep, covered, time_limit=5)
     guide = lp.maximize(weights)
     assert guide is not None
@@ -59,14 +69,10 @@ def test_the_bound_is_above_every_fill_whatever_the_duals(p, data) -> None:  # n
 
 
 @SETTINGS
-@given(tiny_problems(), st.data())
-def test_fixing_never_excludes_a_better_fill(p, data) -> None:  # noqa: ANN001
-    prep = Prepared(p)
-    if not _small(prep):
-        return
-    fills = _fills(p, prep)
-    weights = data.draw(st.lists(st.integers(0, 20), min_size=len(prep.pairs),
-                                 max_size=len(prep.pairs)))
+@given(small_weeks(), st.data())
+def test_fixing_never_excludes_a_better_fill(week, data) -> None:  # noqa: ANN001
+    _p, prep, fills = week
+    weights = _weights(data, prep, 0, 20)
     guide = AssignmentLP(prep, 0, time_limit=5).maximize(weights)
     assert guide is not None
     scores = sorted({sum(weights[k] for k in f) for f in fills})
@@ -81,13 +87,10 @@ def test_fixing_never_excludes_a_better_fill(p, data) -> None:  # noqa: ANN001
 
 
 @SETTINGS
-@given(tiny_problems(), st.data())
-def test_the_preference_bound_keeps_to_the_spread(p, data) -> None:  # noqa: ANN001
-    prep = Prepared(p)
-    if not _small(prep):
-        return
+@given(small_weeks(), st.data())
+def test_the_preference_bound_keeps_to_the_spread(week, data) -> None:  # noqa: ANN001
+    p, prep, fills = week
     unit = _unit(prep)
-    fills = _fills(p, prep)
     covered = data.draw(st.integers(0, max(len(f) for f in fills)))
     spreads = [prep.spread([(p.shifts[prep.pairs[k][0]].id,
                              p.volunteers[prep.pairs[k][1]].id) for k in f]) // unit
@@ -95,8 +98,7 @@ def test_the_preference_bound_keeps_to_the_spread(p, data) -> None:  # noqa: ANN
     within = data.draw(st.sampled_from(sorted({s for f, s in zip(fills, spreads,
                                                                strict=True)
                                                if len(f) >= covered})))
-    weights = data.draw(st.lists(st.integers(0, 9), min_size=len(prep.pairs),
-                                 max_size=len(prep.pairs)))
+    weights = _weights(data, prep, 0, 9)
     guide = PreferenceLP(prep, unit, covered, within, time_limit=5).maximize(weights)
     assert guide is not None
     best = max(sum(weights[k] for k in f) for f, s in zip(fills, spreads, strict=True)

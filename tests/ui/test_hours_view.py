@@ -5,7 +5,8 @@ PDF reports and the yearly certificate."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -17,7 +18,9 @@ from volunteer_app.models.hours import HoursEntry
 from volunteer_app.security.permissions import Actor
 from volunteer_app.services import hours as hs
 
-TODAY = date.today()
+# The community's today (the test database keeps the default zone): the app dates entries
+# and verifications by it, so from 16:00 UTC it is already tomorrow there.
+TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date()
 MONTH = f"{TODAY:%Y-%m}"
 
 
