@@ -58,7 +58,7 @@ from .conflicts import (
     check,
     within_availability,
 )
-from .lp_relaxation import AssignmentLP, PreferenceLP
+from .lp_relaxation import LP_TIME_LIMIT, AssignmentLP, PreferenceLP
 from .spread_bound import WindowLP
 
 HISTORY_WEEKS = 4
@@ -892,7 +892,6 @@ def default_workers(pairs: int) -> int:
 
 
 SMALL_MODEL = 30_000  # candidate pairs
-LP_TIME_LIMIT = 2.0  # seconds for one LP solve that guides a phase
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):

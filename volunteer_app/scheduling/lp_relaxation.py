@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .autofill import Prepared
 
 INF = math.inf
+# Seconds per LP solve; past it the LP decides nothing and CP-SAT carries on alone.
+LP_TIME_LIMIT = 2.0
 
 
 class AssignmentLP:
