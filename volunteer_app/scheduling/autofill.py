@@ -1139,7 +1139,8 @@ class _Solver:
     @contextmanager
     def _fixed(self, values: dict[int, int]) -> Iterator[None]:
         """Pairs fixed to 0 or 1 for the solves inside the block (by their domains)."""
-        domains = [self.model.proto.variables[self.x[k].index].domain for k in values]
+        variables = self.model.proto.variables  # each .proto builds a new wrapper
+        domains = [variables[self.x[k].index].domain for k in values]
         for domain, v in zip(domains, values.values(), strict=True):
             domain[0] = domain[1] = v
         try:
