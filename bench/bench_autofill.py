@@ -15,10 +15,13 @@ prints time, filled/needed, the load spread (max - min hours among eligible volu
 and, for CP-SAT, the proven bounds and the gap to them. Every solution is validated with
 the independent checker. Targets: community proven optimal in under 2 s; street office
 within 30 s, at least as many places as greedy and a spread no larger than greedy's.
+Besides the benchmark's community week, seven more generated weeks (seeds 2-8) show how
+robust the 2 s proof is: each is solved three times and the median time counts.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import sys
 import time
@@ -240,19 +243,37 @@ def _verdict(r: dict, optimal_within: float | None = None) -> str:
     return ", ".join(out)
 
 
+def _repeats(problem: Problem, first: dict, times: int = 3) -> tuple[float, float, float]:
+    """Median, least and most seconds of ``times`` solves of one week (``first`` is one).
+
+    This machine's speed drifts by a third over minutes; one solve per week says as much
+    about the moment as about the solver.
+    """
+    seconds = [first["seconds"]]
+    for _ in range(times - 1):
+        p = solve(problem, time_limit=30)
+        seconds.append(p.seconds if p.status == "optimal" else math.inf)
+    seconds.sort()
+    return seconds[len(seconds) // 2], seconds[0], seconds[-1]
+
+
 def main() -> None:
-    r = run("community", make_instance(1, 11, 150, seed=1), time_limit=30)
+    week = make_instance(1, 11, 150, seed=1)
+    r = run("community", week, time_limit=30)
     print("  targets: " + _verdict(r, 2.0), flush=True)
-    print("  more community weeks (seeds 2-8):")
-    under = int(r["status"] == "optimal" and r["seconds"] < 2.0)
-    for seed in range(2, 9):
-        r = run(f"community seed {seed}", make_instance(1, 11, 150, seed=seed), 30, detail=False)
-        print(f"    seed {seed}: {r['seconds']:5.2f} s (cpu {r['cpu']:.2f} s, best found at "
+    print("  eight community weeks, median of 3 solves each (seed 1 is the week above):")
+    under = 0
+    for seed in range(1, 9):
+        if seed > 1:
+            week = make_instance(1, 11, 150, seed=seed)
+            r = run(f"community seed {seed}", week, 30, detail=False)
+        median, least, most = _repeats(week, r)
+        print(f"    seed {seed}: {median:5.2f} s ({least:.2f}-{most:.2f} s; best found at "
               f"{r['found']:.2f} s) {r['status']:<8} "
               f"filled {r['filled']}/{r['needed']} (greedy {r['greedy_filled']})  spread "
               f"{_hours(r['spread'])} (greedy {_hours(r['greedy_spread'])})", flush=True)
-        under += r["status"] == "optimal" and r["seconds"] < 2.0
-    print(f"  proven optimal in under 2 s: {under} of 8 community weeks", flush=True)
+        under += r["status"] == "optimal" and median < 2.0
+    print(f"  proven optimal in under 2 s (median): {under} of 8 community weeks", flush=True)
     r = run("street office", make_instance(10, 10, 200, street_teams=True, seed=2), time_limit=30)
     print("  targets: " + _verdict(r), flush=True)
 
