@@ -4,7 +4,8 @@
 
 (``make screenshots``). A demo database and the settings live in a temporary folder, so the
 clerk's own files are never touched. Besides the sidebar screens it captures a few dialogs
-that show what the registers do: inline validation, the import preview, the member picker.
+that show what the registers do: inline validation, the import preview, the member picker,
+and an auto-fill proposal.
 """
 
 from __future__ import annotations
@@ -171,6 +172,23 @@ def main(argv: list[str] | None = None) -> int:
     _settle(app, window.ctx)
     _save(entry, out / "hours-entry-dialog.png")
     entry.reject()
+
+    # Auto-fill of next week: the proposal as a diff against what is already planned.
+    from datetime import date, timedelta
+
+    from volunteer_app.services.shifts import monday_of
+
+    from .autofill_dialog import AutofillDialog
+
+    fill = AutofillDialog(window.ctx, monday_of(date.today()) + timedelta(days=7), parent=window)
+    fill.show()
+    deadline = time.monotonic() + 120
+    while fill.outcome is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    _settle(app, window.ctx)
+    _save(fill, out / "autofill-proposal.png")
+    fill.reject()
 
     window.close()
     _pump(app, 0.2)
