@@ -324,6 +324,9 @@ class Prepared:
         self._avail_cache: dict[tuple, bool] = {}
         self._pref_cache: dict[tuple[int, int], tuple[int, int, int]] = {}
         self._reach_cache: dict[tuple[int, int], int] = {}
+        # The CP-SAT model and up to three LPs ask for the same cliques and caps.
+        self._clique_cache: dict[int, list[list[int]]] = {}
+        self._cap_cache: dict[int, list[tuple[list[int], int]]] = {}
         self.ub_minutes = [self._upper_load(vi) for vi in range(len(vols))]
 
     def _static_ok(self, vi: int, si: int, st: int, en: int, first: int, last: int) -> bool:
@@ -355,8 +358,14 @@ class Prepared:
 
         Duties stretched by the rest time form an interval graph, whose maximal cliques
         are found by one sweep; one at-most-one per clique covers every clashing pair and
-        is much tighter for the LP than pairwise constraints.
+        is much tighter for the LP than pairwise constraints. (Cached: do not modify.)
         """
+        found = self._clique_cache.get(vi)
+        if found is None:
+            found = self._clique_cache[vi] = self._cliques(vi)
+        return found
+
+    def _cliques(self, vi: int) -> list[list[int]]:
         events = []
         for si in self.vol_cands[vi]:
             events.append((self.s_start[si], 1, si))
@@ -375,7 +384,16 @@ class Prepared:
         return out
 
     def caps(self, vi: int) -> list[tuple[list[int], int]]:
-        """(shift indices, remaining capacity) for the daily and weekly maxima of a volunteer."""
+        """(shift indices, remaining capacity) for the daily and weekly maxima of a volunteer.
+
+        Cached: do not modify.
+        """
+        found = self._cap_cache.get(vi)
+        if found is None:
+            found = self._cap_cache[vi] = self._caps(vi)
+        return found
+
+    def _caps(self, vi: int) -> list[tuple[list[int], int]]:
         f = self.problem.volunteers[vi].facts
         out = []
         if f.max_per_day is not None:
