@@ -19,7 +19,7 @@ from volunteer_app.scheduling.spread_bound import WindowLP
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402
-from test_spread_bound import _unit, _valid_sets  # noqa: E402
+from test_spread_bound import _valid_sets  # noqa: E402
 
 SETTINGS = settings(max_examples=50, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -90,7 +90,7 @@ def test_fixing_never_excludes_a_better_fill(week, data) -> None:  # noqa: ANN00
 @given(small_weeks(), st.data())
 def test_the_preference_bound_keeps_to_the_spread(week, data) -> None:  # noqa: ANN001
     p, prep, fills = week
-    unit = _unit(prep)
+    unit = prep.load_unit()
     covered = data.draw(st.integers(0, max(len(f) for f in fills)))
     spreads = [prep.spread([(p.shifts[prep.pairs[k][0]].id,
                              p.volunteers[prep.pairs[k][1]].id) for k in f]) // unit
@@ -99,7 +99,7 @@ def test_the_preference_bound_keeps_to_the_spread(week, data) -> None:  # noqa: 
                                                                strict=True)
                                                if len(f) >= covered})))
     weights = _weights(data, prep, 0, 9)
-    guide = PreferenceLP(prep, unit, covered, within, time_limit=5).maximize(weights)
+    guide = PreferenceLP(prep, unit, covered, within).maximize(weights)
     assert guide is not None
     best = max(sum(weights[k] for k in f) for f, s in zip(fills, spreads, strict=True)
                if len(f) >= covered and s <= within)
@@ -136,7 +136,7 @@ def test_remembered_infeasible_windows_change_no_answer(p) -> None:  # noqa: ANN
     prep = Prepared(p)
     if not prep.pairs or not prep.eligible:
         return
-    unit = _unit(prep)
+    unit = prep.load_unit()
     top = max(prep.ub_minutes[vi] for vi in prep.eligible) // unit
     spreads = list(range(top + 1))
     # Narrowest first (wider windows are not inside remembered ones and must be solved),
@@ -152,7 +152,7 @@ def test_a_wider_window_is_solved_after_a_narrow_one_failed() -> None:
     # One two-hour duty, two idle volunteers: spread 0 is out of reach, 1 (a duty) is not.
     p = problem([sh(1, 0, 8, 10)], [vol(1), vol(2)])
     prep = Prepared(p)
-    lp = WindowLP(prep, _unit(prep), covered=1)
+    lp = WindowLP(prep, prep.load_unit(), covered=1)
     assert lp.unreachable(0)
     assert lp.infeasible  # remembered
     assert not lp.unreachable(1)

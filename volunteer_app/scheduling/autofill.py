@@ -58,7 +58,7 @@ from .conflicts import (
     check,
     within_availability,
 )
-from .lp_relaxation import LP_TIME_LIMIT, AssignmentLP, PreferenceLP
+from .lp_relaxation import LP_TIME_LIMIT, AssignmentLP, PreferenceLP, held_where_agreeing
 from .spread_bound import WindowLP
 
 HISTORY_WEEKS = 4
@@ -426,6 +426,21 @@ class Prepared:
             si, vi = self.pair_key(sid, vid)
             load[vi] += self.s_minutes[si]
         return load
+
+    def load_unit(self) -> int:
+        """The gcd of every base load and duty length: loads in this unit keep the
+        solver's coefficients small and lose nothing."""
+        unit = 0
+        for vi in self.eligible:
+            unit = math.gcd(unit, self.base_minutes[vi])
+        for si, _vi in self.pairs:
+            unit = math.gcd(unit, self.s_minutes[si])
+        return unit or 1
+
+    def unit_loads(self, unit: int) -> tuple[dict[int, int], dict[int, int]]:
+        """Each eligible volunteer's base load and most reachable load, in ``unit``."""
+        return ({vi: self.base_minutes[vi] // unit for vi in self.eligible},
+                {vi: self.ub_minutes[vi] // unit for vi in self.eligible})
 
     def spread(self, assignments: Iterable[tuple[int, int]]) -> int:
         """Max minus min load in minutes among eligible volunteers."""
@@ -954,6 +969,9 @@ class _Solver:
         self.pinned = prep.filled(())
         self.model = cp_model.CpModel()
         self.x = [self.model.new_bool_var("") for _ in prep.pairs]
+        # Community size: LPs guide the phases. Street size: CP-SAT's portfolio, where the
+        # LPs would cost more than they save.
+        self.small = len(self.x) < SMALL_MODEL
         self._build()
 
     def elapsed(self) -> float:
@@ -985,15 +1003,8 @@ class _Solver:
                 m.add(lin.sum([x[var_of[(si, vi)]] for si in group]) <= cap)
         self.total = lin.sum(x)
 
-        # Loads in a common unit (the gcd of all durations) keep coefficients small.
-        unit = 0
-        for vi in prep.eligible:
-            unit = math.gcd(unit, prep.base_minutes[vi])
-        for si, _vi in prep.pairs:
-            unit = math.gcd(unit, prep.s_minutes[si])
-        self.unit = unit = unit or 1
-        base = {vi: prep.base_minutes[vi] // unit for vi in prep.eligible}
-        ub = {vi: prep.ub_minutes[vi] // unit for vi in prep.eligible}
+        self.unit = unit = prep.load_unit()
+        base, ub = prep.unit_loads(unit)
         # The busiest carries at least the largest base; the least busy at most the smallest
         # upper bound. Only volunteers who can cross those lines need linking to max / min.
         self.t_hi = t_hi = max(base.values())
@@ -1186,10 +1197,7 @@ class _Solver:
                 feasible = True
                 if not values or self.cancel.is_set():
                     break  # the LP ran out of time: it cannot tell
-                on = set(chosen)
-                held = {k: int(k in on) for k, v in enumerate(values)
-                        if abs(v - (k in on)) < 1e-6}
-                with self._fixed(held):
+                with self._fixed(held_where_agreeing(values, chosen)):
                     found, _ph = self._phase(
                         "fairness", min(deadline - _time.monotonic(), self._share(0.1)),
                         chosen, self._balance, False,
@@ -1203,6 +1211,10 @@ class _Solver:
             if not improved:
                 break
         return chosen, False
+
+    def _guidable(self, budget: float) -> bool:
+        """Whether a phase with ``budget`` seconds runs LP-guided (:meth:`_guided`)."""
+        return self.small and budget > 0.05 and not self.cancel.is_set()
 
     def _guided(self, name: str, lp: AssignmentLP, weights: list[int], chosen: list[int],
                 score: Callable[[list[int]], int], budget: float, nears: tuple[float, ...]
@@ -1284,8 +1296,8 @@ class _Solver:
         else:
             m.maximize(self.total)
             budget = self.time_limit * 0.3 - self.elapsed()
-            if len(self.x) < SMALL_MODEL and budget > 0.05 and not self.cancel.is_set():
-                lp = AssignmentLP(prep, 0, LP_TIME_LIMIT)
+            if self._guidable(budget):
+                lp = AssignmentLP(prep, 0)
                 # Coverage weighs every pair alike, so its LP is indifferent to most of
                 # them: hold every pair where the LP and the incumbent agree.
                 chosen, ph = self._guided("coverage", lp, [1] * len(self.x), chosen, len,
@@ -1315,8 +1327,7 @@ class _Solver:
         spread = self._spread_units(chosen)
         t = _time.monotonic()
         window_lp = None
-        # At street size the LP costs more than it saves; CP-SAT's portfolio works there.
-        if spread > floor_spread and not self.cancel.is_set() and len(self.x) < SMALL_MODEL:
+        if spread > floor_spread and self.small and not self.cancel.is_set():
             window_lp = WindowLP(prep, self.unit, covered)
         if spread <= floor_spread:
             phases.append(PhaseResult("fairness", "optimal", floor_spread, floor_spread, 0.0))
@@ -1365,11 +1376,10 @@ class _Solver:
                 _time.monotonic() + self._share(0.3)), lambda c: -self._pref(c))
             m.maximize(lin_weighted(self.x, self.weights))
             # CP-SAT needs a moment to stop its workers on a big model: keep a margin.
-            margin = 0.03 * self.time_limit if len(self.x) >= SMALL_MODEL else 0.0
+            margin = 0.0 if self.small else 0.03 * self.time_limit
             budget = self.time_limit - self.elapsed() - margin
-            if len(self.x) < SMALL_MODEL and budget > 0.05 and not self.cancel.is_set():
-                lp = PreferenceLP(prep, self.unit, len(chosen), self.best_spread,
-                                  LP_TIME_LIMIT)
+            if self._guidable(budget):
+                lp = PreferenceLP(prep, self.unit, len(chosen), self.best_spread)
                 # Held where flipping costs the LP more than one step of the next
                 # criterion (measured: tighter first searches cost more than they save).
                 chosen, ph = self._guided("preferences", lp, self.weights, chosen, self._pref,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,8 @@ class AssignmentLP:
     community size, the proto ~0.03 s); after that only bounds and the objective change.
     """
 
-    def __init__(self, prep: Prepared, covered: int, time_limit: float) -> None:
+    def __init__(self, prep: Prepared, covered: int,
+                 time_limit: float = LP_TIME_LIMIT) -> None:
         self.prep = prep
         self.time_limit = time_limit
         self.solver: pywraplp.Solver | None = None
@@ -198,19 +200,25 @@ class Guide:
         return fixed
 
     def neighbourhood(self, incumbent: list[int], near: float) -> dict[int, int]:
-        """Pairs to hold at the incumbent's value for a search near both it and the LP.
+        """Pairs to hold at the incumbent's value for a search near both it and the LP:
+        see :func:`held_where_agreeing`; pairs whose reduced cost is within ``near`` of
+        zero (the LP is indifferent to them: alternative optima) stay free as well."""
+        return held_where_agreeing(self.values, incumbent,
+                                   lambda k: abs(self.reduced[k]) > near)
 
-        Free are: pairs where the LP optimum and the incumbent disagree (or the LP is
-        fractional), and pairs whose reduced cost is within ``near`` of zero (the LP is
-        indifferent to them: alternative optima). The rest keep the incumbent's value.
-        """
-        on = set(incumbent)
-        held = {}
-        for k, (v, d) in enumerate(zip(self.values, self.reduced, strict=True)):
-            mine = 1 if k in on else 0
-            if abs(v - mine) < 1e-6 and abs(d) > near:
-                held[k] = mine
-        return held
+
+def held_where_agreeing(values: list[float], incumbent: list[int],
+                        also: Callable[[int], bool] | None = None) -> dict[int, int]:
+    """Pairs where an LP solution and the incumbent (chosen pair indices) agree, at the
+    incumbent's value (and only those ``also`` accepts). A search holding them looks only
+    at the pairs where the two differ or the LP is fractional (RINS)."""
+    on = set(incumbent)
+    held = {}
+    for k, v in enumerate(values):
+        mine = 1 if k in on else 0
+        if abs(v - mine) < 1e-6 and (also is None or also(k)):
+            held[k] = mine
+    return held
 
 
 def _slack(bound: float) -> float:
@@ -222,11 +230,9 @@ class PreferenceLP(AssignmentLP):
     """The preference phase's relaxation: coverage kept and every eligible load inside a
     window no wider than the proven fairest spread."""
 
-    def __init__(self, prep: Prepared, unit: int, covered: int, spread: int,
-                 time_limit: float) -> None:
-        super().__init__(prep, covered, time_limit)
-        base = {vi: prep.base_minutes[vi] // unit for vi in prep.eligible}
-        top = {vi: prep.ub_minutes[vi] // unit for vi in prep.eligible}
+    def __init__(self, prep: Prepared, unit: int, covered: int, spread: int) -> None:
+        super().__init__(prep, covered)
+        base, top = prep.unit_loads(unit)
         # Same limits as the CP-SAT model: the busiest carries at least the largest base,
         # the least busy at most the smallest upper bound.
         hi = self.add_column(max(base.values()), max(top.values()))

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ortools.linear_solver import pywraplp
 
-from .lp_relaxation import INF, LP_TIME_LIMIT, AssignmentLP
+from .lp_relaxation import INF, AssignmentLP
 
 if TYPE_CHECKING:
     from .autofill import Prepared
@@ -43,12 +43,12 @@ class WindowLP(AssignmentLP):
     """The LP of one problem and coverage, built once and re-solved per load window."""
 
     def __init__(self, prep: Prepared, unit: int, covered: int) -> None:
-        super().__init__(prep, covered, LP_TIME_LIMIT)
+        super().__init__(prep, covered)
         self.unit = unit
         eligible = prep.eligible
-        self.base = {vi: prep.base_minutes[vi] // unit for vi in eligible}
+        self.base, top = prep.unit_loads(unit)
         self.t_hi = max(self.base.values(), default=0)
-        self.t_lo = min((prep.ub_minutes[vi] // unit for vi in eligible), default=0)
+        self.t_lo = min(top.values(), default=0)
         self.minutes = [prep.s_minutes[si] // unit for si, _vi in prep.pairs]
         self.load_rows = {
             vi: self.add_row(self.by_vol[vi], [float(self.minutes[k]) for k in self.by_vol[vi]],
@@ -71,10 +71,13 @@ class WindowLP(AssignmentLP):
         """
         if spread < self.t_hi - self.t_lo or not self.load_rows:
             return
-        on = set(toward or ())
-        self.set_objective([(-1.0 if k in on else 1.0) if toward is not None else 0.0
-                            for k in range(len(self.prep.pairs))], maximize=False)
         prep = self.prep
+        if toward is None:
+            self.set_objective([], maximize=False)
+        else:
+            on = set(toward)
+            self.set_objective([-1.0 if k in on else 1.0 for k in range(len(prep.pairs))],
+                               maximize=False)
         for low in range(self.t_hi - spread, self.t_lo + 1):
             high = low + spread
             if self._known_infeasible(low, high):
