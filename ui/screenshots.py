@@ -26,16 +26,19 @@ def _pump(app, seconds: float) -> None:  # noqa: ANN001
         time.sleep(0.01)
 
 
+def _pump_until(app, done, seconds: float) -> None:  # noqa: ANN001
+    """Process events until ``done()`` or ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def _settle(app, ctx, seconds: float = 0.6) -> None:  # noqa: ANN001
     """Let queued database work finish and the widgets repaint."""
-    deadline = time.monotonic() + 20
-    while ctx.worker.pending and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    _pump_until(app, lambda: not ctx.worker.pending, 20)
     _pump(app, seconds)
-    while ctx.worker.pending and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    _pump_until(app, lambda: not ctx.worker.pending, 20)
 
 
 def _save(widget, path: Path) -> None:  # noqa: ANN001
@@ -182,10 +185,7 @@ def main(argv: list[str] | None = None) -> int:
 
     fill = AutofillDialog(window.ctx, monday_of(date.today()) + timedelta(days=7), parent=window)
     fill.show()
-    deadline = time.monotonic() + 120
-    while fill.outcome is None and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    _pump_until(app, lambda: fill.outcome is not None, 120)  # the solve runs on a thread
     _settle(app, window.ctx)
     _save(fill, out / "autofill-proposal.png")
     fill.reject()

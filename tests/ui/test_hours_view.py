@@ -17,10 +17,11 @@ from volunteer_app.models import Team, Volunteer
 from volunteer_app.models.hours import HoursEntry
 from volunteer_app.security.permissions import Actor
 from volunteer_app.services import hours as hs
+from volunteer_app.services.community import CommunityInfo
 
 # The community's today (the test database keeps the default zone): the app dates entries
 # and verifications by it, so from 16:00 UTC it is already tomorrow there.
-TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+TODAY = datetime.now(ZoneInfo(CommunityInfo().timezone)).date()
 MONTH = f"{TODAY:%Y-%m}"
 
 
