@@ -41,7 +41,7 @@ bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 screenshots: sysdeps $(STAMP)
-	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) -m ui.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) -m tools.screenshots docs/screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check volunteer_app ui tests bench

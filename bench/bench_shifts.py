@@ -176,8 +176,8 @@ def bench_planner(tmp: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_application
-    from ui.context import AppContext
-    from ui.planner_view import PlannerView
+    from ui.common.context import AppContext
+    from ui.planner.view import PlannerView
 
     db = open_database(sqlite_url(tmp / "week.db"))
     grid_ids, team_ids = _registers(db, volunteers=1200)

@@ -176,10 +176,10 @@ def bench_register(tmp: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_application
-    from ui.context import AppContext
-    from ui.i18n import install_translators
-    from ui.volunteers_model import BATCH
-    from ui.volunteers_view import VolunteersView
+    from ui.common.context import AppContext
+    from ui.common.i18n import install_translators
+    from ui.registers.volunteers_model import BATCH
+    from ui.registers.volunteers_view import VolunteersView
     from volunteer_app.db import open_database
     from volunteer_app.services import volunteers as vol_service
     from volunteer_app.services.volunteers import VolunteerFilter

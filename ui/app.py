@@ -9,10 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ui.common.context import KEY_DB_URL, KEY_LANGUAGE, LANGUAGES, make_settings, settings_str
+from ui.common.i18n import apply_cjk_font, install_translators
 from volunteer_app.paths import ENV_DB, default_db_url
-
-from .context import KEY_DB_URL, KEY_LANGUAGE, LANGUAGES, make_settings, settings_str
-from .i18n import apply_cjk_font, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,7 @@ def main(db_url: str) -> int:
     language = settings_str(settings, KEY_LANGUAGE, "zh_CN")
     install_translators(language if language in LANGUAGES else "zh_CN")
 
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
     window = MainWindow(None, settings=settings)
     window.sig_open_failed.connect(lambda: QApplication.exit(1))
@@ -75,7 +74,7 @@ def _start_background_jobs(window) -> None:  # noqa: ANN001
     """
     if getattr(window, "_jobs_attached", False):
         return
-    from .scheduler_bridge import attach_to_window
+    from ui.today.scheduler_bridge import attach_to_window
 
     window._jobs_attached = True
     attach_to_window(window)

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from volunteer_app import __version__
-
-from .context import (
+from ui.common.context import (
     KEY_DB_URL,
     KEY_GEOMETRY,
     KEY_LANGUAGE,
@@ -43,9 +41,10 @@ from .context import (
     settings_list,
     settings_str,
 )
-from .i18n import arg, install_translators
-from .icons import icon
-from .screens import DEFAULT_SCREEN, SCREEN_KEYS, SCREENS, screen
+from ui.common.i18n import arg, install_translators
+from ui.common.icons import icon
+from ui.screens import DEFAULT_SCREEN, SCREEN_KEYS, SCREENS, screen
+from volunteer_app import __version__
 
 if TYPE_CHECKING:
     # A type hint only: importing any QEvent subclass builds QEvent's enums (~3 ms).
@@ -198,7 +197,7 @@ class MainWindow(QMainWindow):
             start()
 
     def _on_database_opened(self, db: Database | None, outcome: tuple[str, BaseException | None]) -> None:
-        from . import database_dialogs
+        from ui.admin import database_dialogs
 
         url, error = outcome
         if db is None:
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
             if db is None:
                 self.sig_open_failed.emit()
                 return
-        from .login_dialog import gate_database
+        from ui.admin.login_dialog import gate_database
 
         if not gate_database(db, self, self.settings):  # accounts on and the login cancelled
             db.dispose()
@@ -284,7 +283,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, k=spec.key: self.show_screen(k))
             view_menu.addAction(act)
 
-        from .account_menu import AccountMenu  # shown only while accounts are on
+        from ui.admin.account_menu import AccountMenu  # shown only while accounts are on
 
         AccountMenu.install(self, bar)
 
@@ -310,7 +309,7 @@ class MainWindow(QMainWindow):
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))
         if self.ctx is not None:
-            from .database_dialogs import display_location
+            from ui.admin.database_dialogs import display_location
 
             self._db_label.setText(arg(self.tr("Database: %1"), display_location(self.ctx.db.url)))
             self._db_label.setToolTip(self.ctx.db.display_name())
@@ -418,7 +417,7 @@ class MainWindow(QMainWindow):
     def _on_worker_unhandled_error(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from .error_text import error_text
+        from ui.texts.errors import error_text
 
         QMessageBox.warning(self, self.tr("Something went wrong"), error_text(exc))
 
@@ -432,7 +431,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.switch_database(url))
 
     def _apply_language(self) -> None:
-        from .context import LANGUAGES
+        from ui.common.context import LANGUAGES
 
         language = settings_str(self.settings, KEY_LANGUAGE, "zh_CN")
         install_translators(language if language in LANGUAGES else "zh_CN")
@@ -476,21 +475,21 @@ class MainWindow(QMainWindow):
     def _on_demo_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from .error_text import error_text
+        from ui.texts.errors import error_text
 
         QMessageBox.warning(self, self.tr("Demo community"), error_text(exc))
 
     # -- file menu --------------------------------------------------------------------
 
     def _on_open_db_triggered(self) -> None:
-        from . import database_dialogs
+        from ui.admin import database_dialogs
 
         url = database_dialogs.choose_database(self, create=False, current_url=self._db_url())
         if url:
             self.switch_database(url)
 
     def _on_new_db_triggered(self) -> None:
-        from . import database_dialogs
+        from ui.admin import database_dialogs
 
         url = database_dialogs.choose_database(self, create=True, current_url=self._db_url())
         if url:
@@ -500,7 +499,7 @@ class MainWindow(QMainWindow):
         return self.ctx.db.url if self.ctx is not None else None
 
     def _on_recent_menu_about_to_show(self) -> None:
-        from . import database_dialogs
+        from ui.admin import database_dialogs
 
         self._recent_menu.clear()
         recent = [u for u in settings_list(self.settings, KEY_RECENT_DBS) if u != self._db_url()]
@@ -517,7 +516,7 @@ class MainWindow(QMainWindow):
         On failure the clerk is told why and may pick another file; the current database
         stays open when they cancel.
         """
-        from . import database_dialogs
+        from ui.admin import database_dialogs
 
         if self.ctx is None:
             return False  # still opening the start-up database
@@ -526,7 +525,7 @@ class MainWindow(QMainWindow):
         db = database_dialogs.open_interactive(url, self, allow_quit=False)
         if db is None:
             return False
-        from .login_dialog import gate_database
+        from ui.admin.login_dialog import gate_database
 
         if not gate_database(db, self, self.settings):  # the current database stays open
             db.dispose()
@@ -536,7 +535,7 @@ class MainWindow(QMainWindow):
         new.setParent(self)
         self._drop_screens()
         old.worker.sig_busy_changed.disconnect(self._on_worker_busy_changed)
-        from .scheduler_bridge import SchedulerBridge
+        from ui.today.scheduler_bridge import SchedulerBridge
 
         bridge = SchedulerBridge.of(old)
         if bridge is not None:  # the old database's jobs end before its connections close
@@ -554,22 +553,22 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_import_triggered(self) -> None:
-        from . import file_actions
+        from ui.admin import file_actions
 
         file_actions.import_volunteers(self.ctx, self)
 
     def _on_export_triggered(self) -> None:
-        from . import file_actions
+        from ui.admin import file_actions
 
         file_actions.export_volunteers(self.ctx, self)
 
     def _on_restore_triggered(self) -> None:
-        from . import file_actions
+        from ui.admin import file_actions
 
         file_actions.restore_database(self.ctx, self)
 
     def _on_backup_triggered(self) -> None:
-        from . import file_actions
+        from ui.admin import file_actions
 
         file_actions.backup_database(self.ctx, self)
 

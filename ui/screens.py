@@ -3,7 +3,7 @@
 Contract for a screen (a QWidget class in its own module under ``ui/``):
 
 * constructor ``Screen(ctx: AppContext, parent: QWidget | None = None)``; it must be cheap:
-  load data through ``ctx.worker.submit(...)`` (see :mod:`ui.db_worker`), never with a
+  load data through ``ctx.worker.submit(...)`` (see :mod:`ui.common.db_worker`), never with a
   blocking query on the UI thread;
 * optional method ``refresh() -> None``: called every time the screen is shown (switching
   to it in the sidebar); reload what may have changed;
@@ -32,7 +32,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from .context import AppContext
+from ui.common.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -96,21 +96,21 @@ class ScreenSpec(NamedTuple):
 
 
 SCREENS: tuple[ScreenSpec, ...] = (
-    ScreenSpec("today", QT_TRANSLATE_NOOP("Screens", "Today"), "today", "today_view", "TodayView", True),
-    ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "Volunteers"), "volunteers", "volunteers_view",
+    ScreenSpec("today", QT_TRANSLATE_NOOP("Screens", "Today"), "today", "today.today_view", "TodayView", True),
+    ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "Volunteers"), "volunteers", "registers.volunteers_view",
                "VolunteersView", False),
-    ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "teams_view", "TeamsView", False),
-    ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "grids_view", "GridsView", False),
-    ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner_view",
+    ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "registers.teams_view", "TeamsView", False),
+    ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "registers.grids_view", "GridsView", False),
+    ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner.view",
                "PlannerView", True),
-    ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders_view", "OrdersView", True),
-    ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours_view", "HoursView", False),
-    ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "print_view", "PrintView", True),
-    ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "settings_view",
+    ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders.orders_view", "OrdersView", True),
+    ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours.hours_view", "HoursView", False),
+    ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "printing.print_view", "PrintView", True),
+    ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "admin.settings_view",
                "SettingsView", False),
-    ScreenSpec("operators", QT_TRANSLATE_NOOP("Screens", "Operators"), "operators", "operators_view",
+    ScreenSpec("operators", QT_TRANSLATE_NOOP("Screens", "Operators"), "operators", "admin.operators_view",
                "OperatorsView", False, "operators.manage"),
-    ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "audit", "audit_view",
+    ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "audit", "admin.audit_view",
                "AuditView", False, "audit.view"),
 )
 

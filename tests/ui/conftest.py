@@ -13,7 +13,7 @@ from volunteer_app.db import Database  # noqa: E402
 def app(qapp):  # noqa: ANN001, ANN201
     """The pytest-qt QApplication with the app's font, style sheet and Chinese translators."""
     from ui.app import create_application
-    from ui.i18n import install_translators, remove_translators
+    from ui.common.i18n import install_translators, remove_translators
 
     create_application()
     install_translators("zh_CN")
@@ -23,7 +23,7 @@ def app(qapp):  # noqa: ANN001, ANN201
 
 
 def _make_ctx(database: Database):  # noqa: ANN202
-    from ui.context import AppContext
+    from ui.common.context import AppContext
 
     return AppContext(database)
 

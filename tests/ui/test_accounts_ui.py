@@ -24,8 +24,8 @@ def _ok(dialog) -> None:  # noqa: ANN001
 
 
 def test_enable_accounts_then_login_wrong_and_right(empty_ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.login_dialog import LoginDialog, accounts_on
-    from ui.operators_view import EnableAccountsDialog
+    from ui.admin.login_dialog import LoginDialog, accounts_on
+    from ui.admin.operators_view import EnableAccountsDialog
 
     db = empty_ctx.db
     enable = EnableAccountsDialog(empty_ctx)
@@ -60,7 +60,7 @@ def test_enable_accounts_then_login_wrong_and_right(empty_ctx, qtbot) -> None:  
 
 
 def test_locked_account_shows_until_when(empty_ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.login_dialog import LoginDialog
+    from ui.admin.login_dialog import LoginDialog
 
     db = empty_ctx.db
     with db.session() as s:
@@ -112,7 +112,7 @@ def test_admin_screens_shown_in_single_user_mode(ctx, qtbot) -> None:  # noqa: A
 
 
 def test_operators_screen_refuses_a_coordinator_in_the_core(ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.operators_view import OperatorsView
+    from ui.admin.operators_view import OperatorsView
 
     ctx.db.actor = COORDINATOR
     view = OperatorsView(ctx)
@@ -124,7 +124,7 @@ def test_operators_screen_refuses_a_coordinator_in_the_core(ctx, qtbot, wait_idl
 
 
 def test_operators_screen_lists_and_adds(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.operators_view import OperatorDialog, OperatorsView
+    from ui.admin.operators_view import OperatorDialog, OperatorsView
 
     db = empty_ctx.db
     with db.session() as s:
@@ -148,7 +148,7 @@ def test_operators_screen_lists_and_adds(empty_ctx, qtbot, wait_idle) -> None:  
 
 
 def test_audit_screen_lists_a_change(ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.audit_view import AuditView
+    from ui.admin.audit_view import AuditView
 
     with ctx.db.session() as s:
         vid = vol_service.query_ids(s)[0]
@@ -179,7 +179,7 @@ def test_audit_screen_lists_a_change(ctx, qtbot, wait_idle) -> None:  # noqa: AN
 
 
 def test_id_numbers_masked_in_details_for_a_coordinator(ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.volunteers_view import VolunteersView
+    from ui.registers.volunteers_view import VolunteersView
 
     with ctx.db.session() as s:
         vid, name, number = s.execute(select(Volunteer.id, Volunteer.name, Volunteer.id_number)
@@ -197,7 +197,7 @@ def test_id_numbers_masked_in_details_for_a_coordinator(ctx, qtbot, wait_idle) -
 
 
 def test_gate_asks_for_a_login_only_when_accounts_are_on(empty_ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    from ui import login_dialog
+    from ui.admin import login_dialog
 
     shown = []
     monkeypatch.setattr(login_dialog.LoginDialog, "exec",

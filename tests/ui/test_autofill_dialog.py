@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QThread
 from sqlalchemy import func, select
 
-from ui.autofill_dialog import NEW_BRUSH, AutofillDialog
-from ui.context import AppContext
+from ui.common.context import AppContext
+from ui.planner.autofill_dialog import NEW_BRUSH, AutofillDialog
 from volunteer_app.models.autofill import AutofillBatch
 from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling.checker import violations

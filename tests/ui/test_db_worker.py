@@ -41,7 +41,7 @@ def test_unhandled_failure_is_signalled(empty_ctx, qtbot) -> None:  # noqa: ANN0
 
 
 def test_cancelled_queued_task_never_runs(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.db_worker import TaskCancelled
+    from ui.common.db_worker import TaskCancelled
 
     gate = threading.Event()
     ran: list[str] = []
@@ -56,7 +56,7 @@ def test_cancelled_queued_task_never_runs(empty_ctx, qtbot, wait_idle) -> None: 
 
 
 def test_long_task_reports_progress_and_stops_on_cancel(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
-    from ui.db_worker import TaskCancelled
+    from ui.common.db_worker import TaskCancelled
 
     progress: list[tuple[int, int]] = []
     failures: list[BaseException] = []

@@ -14,7 +14,7 @@ from volunteer_app.validation import normalize_id_number, normalize_mobile
 
 
 def test_field_problems_name_the_field(app) -> None:  # noqa: ANN001
-    from ui.error_text import field_problem_text
+    from ui.texts.errors import field_problem_text
 
     try:
         normalize_mobile("12345")
@@ -31,7 +31,7 @@ def test_field_problems_name_the_field(app) -> None:  # noqa: ANN001
 
 
 def test_row_problems_name_row_and_column(app) -> None:  # noqa: ANN001
-    from ui.error_text import error_text, row_problem_text
+    from ui.texts.errors import error_text, row_problem_text
 
     assert row_problem_text(RowProblem(3, "手机号", "mobile_invalid", "1360000")) == \
         "第 3 行“手机号”列：“1360000”不是有效的手机号（应为以 1 开头的 11 位数字）"
@@ -50,7 +50,7 @@ def test_row_problems_name_row_and_column(app) -> None:  # noqa: ANN001
 
 
 def test_errors_and_unknown_codes(app) -> None:  # noqa: ANN001
-    from ui.error_text import error_text
+    from ui.texts.errors import error_text
 
     assert error_text(DatabaseError("not_a_database", path="/tmp/x.db")) == \
         "/tmp/x.db 不是本软件的数据库文件。"
@@ -62,7 +62,7 @@ def test_errors_and_unknown_codes(app) -> None:  # noqa: ANN001
 def test_every_register_code_has_chinese(app) -> None:  # noqa: ANN001
     from PySide6.QtCore import QCoreApplication
 
-    from ui import error_text as et
+    from ui.texts import errors as et
 
     for table in (et.FIELDS, et.REASONS, et.FILE_PROBLEMS, et.ERRORS):
         for code, source in table.items():
@@ -71,7 +71,7 @@ def test_every_register_code_has_chinese(app) -> None:  # noqa: ANN001
 
 
 def test_features_can_register_codes(app) -> None:  # noqa: ANN001
-    from ui import error_text as et
+    from ui.texts import errors as et
 
     et.register_texts(errors={"zz_probe": "Probe %1"})
     try:

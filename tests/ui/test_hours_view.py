@@ -52,7 +52,7 @@ def _seed(ctx, team_kind: str, hours: float, n: int = 1, offset: int = 0) -> lis
 
 
 def _open_view(ctx, qtbot):  # noqa: ANN001, ANN202
-    from ui.hours_view import HoursView
+    from ui.hours.hours_view import HoursView
 
     view = HoursView(ctx)
     qtbot.addWidget(view)
@@ -70,7 +70,7 @@ def _reload(view, qtbot) -> None:  # noqa: ANN001
 
 
 def _cells(view, entry_id: int) -> dict[str, str]:  # noqa: ANN001
-    from ui.hours_model import COLUMN_KEYS
+    from ui.hours.hours_model import COLUMN_KEYS
 
     row = view.model.row_of_id(entry_id)
     assert row >= 0, f"entry {entry_id} not shown"
@@ -233,7 +233,7 @@ def test_verify_a_month(ctx, qtbot) -> None:  # noqa: ANN001
 
 
 def test_a_captain_verifies_only_their_own_team(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.hours_dialog import HoursAccess, VerifyMonthDialog
+    from ui.hours.hours_dialog import HoursAccess, VerifyMonthDialog
 
     patrol, cleanup = _team(ctx, "patrol"), _team(ctx, "cleanup")
     own = _seed(ctx, "patrol", 2, n=2)
@@ -291,7 +291,7 @@ def test_reports_and_certificate(ctx, qtbot, tmp_path, monkeypatch) -> None:  # 
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    from ui import file_dialogs
+    from ui.common import file_dialogs
 
     ids = _seed(ctx, "patrol", 2, n=2)
     with ctx.db.session() as s:
@@ -341,7 +341,7 @@ def test_search_narrows_the_ledger(ctx, qtbot, text) -> None:  # noqa: ANN001
 
 
 def test_a_large_ledger_loads_its_rows_as_they_are_shown(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.hours_model import BATCH
+    from ui.hours.hours_model import BATCH
 
     vols = _volunteers(ctx, 60)
     with ctx.db.session() as s:

@@ -56,7 +56,7 @@ def test_status_bar_shows_database_and_counts(ctx, qtbot) -> None:  # noqa: ANN0
 
 
 def test_geometry_and_last_screen_are_remembered(app, demo_db, qtbot) -> None:  # noqa: ANN001
-    from ui.context import KEY_LAST_SCREEN, AppContext
+    from ui.common.context import KEY_LAST_SCREEN, AppContext
 
     window = _window(AppContext(demo_db), qtbot)
     # The offscreen screen is small: keep the minimum width, change the height.
@@ -88,7 +88,7 @@ def test_empty_database_offers_the_demo(empty_ctx, qtbot, monkeypatch) -> None: 
 
 def _save_through(action: str, target: Path, ctx, qtbot, monkeypatch) -> list[str]:  # noqa: ANN001
     """Trigger a File menu action that asks where to save; the messages it showed."""
-    from ui import file_dialogs
+    from ui.common import file_dialogs
 
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: target)
     shown: list[str] = []
@@ -119,7 +119,8 @@ def test_export_writes_the_register(ctx, qtbot, tmp_path: Path, monkeypatch) -> 
 
 def test_unreadable_database_offers_another_file(app, qtbot, tmp_path: Path, monkeypatch,  # noqa: ANN001
                                                  db: Database) -> None:
-    from ui import database_dialogs, file_dialogs
+    from ui.admin import database_dialogs
+    from ui.common import file_dialogs
 
     junk = tmp_path / "notes.db"
     junk.write_text("this is not a database", encoding="utf-8")
@@ -142,7 +143,7 @@ def test_unreadable_database_offers_another_file(app, qtbot, tmp_path: Path, mon
 
 
 def test_giving_up_on_a_bad_database_returns_none(app, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from ui import database_dialogs
+    from ui.admin import database_dialogs
 
     junk = tmp_path / "bad.db"
     junk.write_bytes(b"\x00" * 64)
@@ -157,7 +158,7 @@ def test_giving_up_on_a_bad_database_returns_none(app, tmp_path: Path, monkeypat
 
 
 def test_switching_database_rebuilds_screens(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from ui.context import KEY_DB_URL
+    from ui.common.context import KEY_DB_URL
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window = _window(ctx, qtbot)
@@ -221,9 +222,9 @@ def test_background_jobs_start_with_the_window_and_stop_on_switch(qtbot, demo_db
     """ui.app starts the scheduler once the database is attached; switching database
     stops the old one and starts one for the new database."""
     from ui import app as app_module
-    from ui.context import AppContext
+    from ui.common.context import AppContext
     from ui.main_window import MainWindow
-    from ui.scheduler_bridge import SchedulerBridge
+    from ui.today.scheduler_bridge import SchedulerBridge
 
     ctx = AppContext(demo_db)
     window = MainWindow(None)

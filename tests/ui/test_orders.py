@@ -33,7 +33,7 @@ def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _open_view(ctx, qtbot):  # noqa: ANN001, ANN202
-    from ui.orders_view import OrdersView
+    from ui.orders.orders_view import OrdersView
 
     view = OrdersView(ctx)
     qtbot.addWidget(view)
@@ -205,7 +205,7 @@ def test_print_slip(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: A
     qtbot.waitUntil(lambda: len(view.rows) == 1)
     view.select_request(ids[0])
     out = tmp_path / "slip.pdf"
-    from ui import file_dialogs
+    from ui.common import file_dialogs
 
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: out)
     with qtbot.waitSignal(view.sig_slip_written, timeout=20_000):
@@ -214,7 +214,7 @@ def test_print_slip(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: A
 
 
 def test_checkin_dialog_overnight_shift(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.checkin_dialog import CheckinDialog
+    from ui.hours.checkin_dialog import CheckinDialog
 
     with ctx.db.session() as s:
         team = s.scalar(select(Team.id).where(Team.kind == "patrol"))
@@ -258,7 +258,7 @@ def test_checkin_dialog_overnight_shift(ctx, qtbot) -> None:  # noqa: ANN001
 
 
 def test_checkin_dialog_bad_verifier_writes_nothing(ctx, qtbot, _no_message_boxes) -> None:  # noqa: ANN001
-    from ui.checkin_dialog import CheckinDialog
+    from ui.hours.checkin_dialog import CheckinDialog
 
     with ctx.db.session() as s:
         vol = s.scalar(select(Volunteer.id).where(Volunteer.active.is_(True)))

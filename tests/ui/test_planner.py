@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
-from ui.context import AppContext
-from ui.planner_view import MODE_GRIDS, OverrideDialog, PlannerView, encode_volunteer_ids
+from ui.common.context import AppContext
+from ui.planner.view import MODE_GRIDS, OverrideDialog, PlannerView, encode_volunteer_ids
 from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling import holidays as hol
 from volunteer_app.services import shifts as svc
@@ -145,7 +145,7 @@ def test_candidate_drag_carries_volunteer_ids(view, qtbot, demo_db) -> None:  # 
         view.select_shift(shift.id)
     table = view.candidate_table
     mime = table.mimeData([table.item(0, 0), table.item(0, 2), table.item(1, 1)])
-    from ui.planner_view import decode_volunteer_ids
+    from ui.planner.view import decode_volunteer_ids
     assert decode_volunteer_ids(mime) == [view.candidates[0].volunteer_id,
                                           view.candidates[1].volunteer_id]
 
@@ -329,8 +329,8 @@ def test_availability_dialog_sets_windows_limits_and_leave(view, qtbot, demo_db)
 
 
 def test_autofill_and_checkin_dialogs_open_from_the_planner(view, qtbot, demo_db) -> None:  # noqa: ANN001
-    from ui.autofill_dialog import AutofillDialog
-    from ui.checkin_dialog import CheckinDialog
+    from ui.hours.checkin_dialog import CheckinDialog
+    from ui.planner.autofill_dialog import AutofillDialog
 
     assert view.autofill_button.isEnabled()
     qtbot.mouseClick(view.autofill_button, Qt.MouseButton.LeftButton)

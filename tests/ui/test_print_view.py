@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 
-from ui import file_dialogs
-from ui.print_view import KEY_FONT_PATH, PrintView
+from ui.common import file_dialogs
+from ui.printing.print_view import KEY_FONT_PATH, PrintView
 from volunteer_app.printing.fonts import find_cjk_font
 from volunteer_app.services import shifts as shift_service
 

@@ -26,7 +26,7 @@ def _names_in_model(model) -> list[str]:  # noqa: ANN001
 
 
 def _open_volunteers(ctx, qtbot):  # noqa: ANN001, ANN202
-    from ui.volunteers_view import VolunteersView
+    from ui.registers.volunteers_view import VolunteersView
 
     view = VolunteersView(ctx)
     qtbot.addWidget(view)
@@ -104,7 +104,7 @@ def test_pinyin_initials_search(ctx, qtbot) -> None:  # noqa: ANN001
 
 
 def test_team_membership_change(ctx, qtbot, wait_idle, type_into) -> None:  # noqa: ANN001
-    from ui.teams_view import TeamsView
+    from ui.registers.teams_view import TeamsView
 
     view = TeamsView(ctx)
     qtbot.addWidget(view)
@@ -151,7 +151,7 @@ def test_team_membership_change(ctx, qtbot, wait_idle, type_into) -> None:  # no
 
 
 def test_import_preview_rejects_bad_file_and_writes_nothing(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.import_dialog import ImportDialog
+    from ui.registers.import_dialog import ImportDialog
 
     bad = tmp_path / "名单.csv"
     bad.write_text(
@@ -192,7 +192,7 @@ def test_import_preview_rejects_bad_file_and_writes_nothing(ctx, qtbot, tmp_path
 
 
 def test_import_writes_after_confirmation(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from ui.import_dialog import ImportDialog
+    from ui.registers.import_dialog import ImportDialog
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     good = tmp_path / "good.csv"
@@ -210,7 +210,7 @@ def test_import_writes_after_confirmation(ctx, qtbot, tmp_path: Path, monkeypatc
 
 
 def test_switching_language_changes_visible_strings(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.context import KEY_LANGUAGE
+    from ui.common.context import KEY_LANGUAGE
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx)
@@ -241,7 +241,7 @@ def test_switching_language_changes_visible_strings(ctx, qtbot) -> None:  # noqa
 
 def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
                                                                      monkeypatch) -> None:  # noqa: ANN001
-    from ui.import_dialog import ImportDialog
+    from ui.registers.import_dialog import ImportDialog
     from volunteer_app.importexport import volunteers_io
 
     # The check is held at its first progress report until the test has looked at the

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QListWidget
 lazy_qt = "Qt" not in QtCore.__dict__  # this PySide6 builds its classes on first use
 from ui.app import create_application
 app = create_application()
-from ui.context import make_settings
+from ui.common.context import make_settings
 from ui.main_window import MainWindow
 window = MainWindow(None, settings=make_settings())
 window.show()

@@ -40,7 +40,7 @@ def rows(table) -> list[list[str]]:  # noqa: ANN001
 @pytest.fixture
 def view(ctx, qtbot):  # noqa: ANN001, ANN201
     def make():  # noqa: ANN202
-        from ui.today_view import TodayView
+        from ui.today.today_view import TodayView
 
         widget = TodayView(ctx)
         qtbot.addWidget(widget)
@@ -88,7 +88,7 @@ def test_screen_reloads_when_a_job_announces_reminders(ctx, qtbot, view) -> None
 
 
 def test_bridge_runs_jobs_off_the_ui_thread_and_signals_on_it(ctx, qtbot, view) -> None:  # noqa: ANN001
-    from ui.scheduler_bridge import SchedulerBridge, notification
+    from ui.today.scheduler_bridge import SchedulerBridge, notification
 
     bridge = SchedulerBridge(ctx, tray=False)
     assert SchedulerBridge.of(ctx) is bridge
@@ -121,7 +121,7 @@ def test_bridge_runs_jobs_off_the_ui_thread_and_signals_on_it(ctx, qtbot, view) 
 
 def test_window_starts_the_scheduler_and_closing_stops_it(ctx, qtbot) -> None:  # noqa: ANN001
     from ui.main_window import MainWindow
-    from ui.scheduler_bridge import attach_to_window
+    from ui.today.scheduler_bridge import attach_to_window
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -10,8 +10,8 @@ from volunteer_app.jobs import settings as cfg
 
 
 def test_settings_are_saved_and_the_scheduler_reschedules(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.jobs_settings_widget import JobsSettingsWidget
-    from ui.scheduler_bridge import SchedulerBridge
+    from ui.admin.jobs_settings_widget import JobsSettingsWidget
+    from ui.today.scheduler_bridge import SchedulerBridge
 
     bridge = SchedulerBridge(ctx, tray=False)
     with qtbot.waitSignal(bridge.sig_started, timeout=15_000):
@@ -59,7 +59,7 @@ def test_settings_are_saved_and_the_scheduler_reschedules(ctx, qtbot) -> None:  
 
 
 def test_bad_lead_times_are_refused_and_nothing_is_saved(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.jobs_settings_widget import JobsSettingsWidget
+    from ui.admin.jobs_settings_widget import JobsSettingsWidget
 
     w = JobsSettingsWidget(ctx)
     qtbot.addWidget(w)
@@ -74,8 +74,8 @@ def test_bad_lead_times_are_refused_and_nothing_is_saved(ctx, qtbot) -> None:  #
 
 
 def test_run_now_without_a_running_scheduler(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.jobs_settings_widget import JobsSettingsWidget
-    from ui.scheduler_bridge import job_title
+    from ui.admin.jobs_settings_widget import JobsSettingsWidget
+    from ui.today.scheduler_bridge import job_title
 
     w = JobsSettingsWidget(ctx)
     qtbot.addWidget(w)

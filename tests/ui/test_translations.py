@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 
 def test_every_ui_string_has_a_chinese_translation(capsys) -> None:  # noqa: ANN001
-    from ui import i18n_build
+    from tools import i18n_build
 
     if shutil.which("pyside6-lupdate") is None and not (
             i18n_build.Path(i18n_build.sys.executable).parent / "pyside6-lupdate").exists():
@@ -22,7 +22,7 @@ def test_built_catalogues_match_their_sources() -> None:
     """Every finished translation in a .ts is in its .qm (someone ran lrelease)."""
     import xml.etree.ElementTree as ET
 
-    from ui import i18n_build
+    from tools import i18n_build
 
     for language in ("zh_CN", "en"):
         translator = QTranslator()
@@ -39,7 +39,7 @@ def test_built_catalogues_match_their_sources() -> None:
                 comment = message.findtext("comment") or None
                 if translator.translate(name, source, comment) != tr.text:
                     stale.append((name, source))
-        assert stale == [], f"{language}: run python -m ui.i18n_build ({len(stale)} stale)"
+        assert stale == [], f"{language}: run python -m tools.i18n_build ({len(stale)} stale)"
     zh = QTranslator()
     zh.load(str(i18n_build.qm_path("zh_CN")))
     assert zh.translate("Screens", "Volunteers") == "志愿者"

@@ -27,7 +27,7 @@ def _fill(db, n: int) -> None:  # noqa: ANN001
 
 
 def _model(ctx, qtbot):  # noqa: ANN001, ANN202
-    from ui.volunteers_model import VolunteersModel
+    from ui.registers.volunteers_model import VolunteersModel
 
     model = VolunteersModel(ctx)
     with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
@@ -36,7 +36,7 @@ def _model(ctx, qtbot):  # noqa: ANN001, ANN202
 
 
 def test_rows_load_lazily_in_batches(empty_ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.volunteers_model import BATCH, ROLE_ID, ROLE_LOADED, ROLE_ROW
+    from ui.registers.volunteers_model import BATCH, ROLE_ID, ROLE_LOADED, ROLE_ROW
 
     _fill(empty_ctx.db, 3 * BATCH + 17)
     model = _model(empty_ctx, qtbot)
@@ -77,7 +77,7 @@ def test_adding_a_volunteer_inserts_a_row_without_reset(ctx, qtbot) -> None:  # 
 
 
 def test_sorting_by_name_is_pinyin_and_reversible(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.volunteers_model import COLUMN_KEYS
+    from ui.registers.volunteers_model import COLUMN_KEYS
 
     model = _model(ctx, qtbot)
     with ctx.db.session() as s:

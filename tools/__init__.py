@@ -1,0 +1,1 @@
+"""Development tools: screenshots, translation builds. Not shipped."""

@@ -1,0 +1,200 @@
+"""The audit log (administrators only): who did what, when, and which fields changed.
+
+Read-only by design: the core has no service that edits or deletes entries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.context import AppContext
+from ui.common.i18n import arg, translated
+from ui.common.table_style import read_only_rows
+from ui.texts.audit import ENTITIES, entity_title, field_title, value_text
+from ui.texts.errors import error_text
+from volunteer_app.security.audit_log import AuditRow, list_entries
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditView", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
+    "import": QT_TRANSLATE_NOOP("AuditView", "Import"),
+    "export": QT_TRANSLATE_NOOP("AuditView", "Export"),
+    "print": QT_TRANSLATE_NOOP("AuditView", "Print"),
+    "login": QT_TRANSLATE_NOOP("AuditView", "Login"),
+    "login_failed": QT_TRANSLATE_NOOP("AuditView", "Failed login"),
+    "password_changed": QT_TRANSLATE_NOOP("AuditView", "Password changed"),
+    "accounts_on": QT_TRANSLATE_NOOP("AuditView", "Accounts switched on"),
+    "accounts_off": QT_TRANSLATE_NOOP("AuditView", "Accounts switched off"),
+    "backup": QT_TRANSLATE_NOOP("AuditView", "Backup"),
+    "restore": QT_TRANSLATE_NOOP("AuditView", "Restore"),
+}
+
+# The row limit of one query: the filters narrow the log down further.
+LIMIT = 2000
+
+
+def action_title(action: str) -> str:
+    """The translated name of an audit action (the code when unknown)."""
+    return translated("AuditView", ACTIONS, action)
+
+
+def changes_text(changes: dict) -> str:
+    """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
+    lines = []
+    for field, pair in changes.items():
+        name = field_title(field)
+        if field == "ids" and isinstance(pair, list) and len(pair) == 2:
+            # A summary of many new rows: the first and last id, not an old and new value.
+            lines.append(f"{name}: {pair[0]}\u2013{pair[1]}")
+        elif isinstance(pair, list) and len(pair) == 2:
+            old, new = pair
+            if old is None:
+                lines.append(f"{name}: {value_text(new)}")
+            else:
+                lines.append(f"{name}: {value_text(old)} \u2192 {value_text(new)}")
+        else:
+            lines.append(f"{name}: {value_text(pair)}")
+    return "\n".join(lines)
+
+
+class AuditView(QWidget):
+    """Table of audit entries, newest first, with filters; nothing here can change them."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[AuditRow] = []
+        self._request = 0
+        self.setObjectName("auditView")
+        title = QLabel(self.tr("Audit log"), self)
+        title.setObjectName("pageTitle")
+
+        self.operator_edit = QLineEdit(self)
+        self.operator_edit.setObjectName("auditOperator")
+        self.operator_edit.setPlaceholderText(self.tr("any operator"))
+        self.operator_edit.setClearButtonEnabled(True)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setObjectName("auditAction")
+        self.action_combo.addItem(self.tr("All actions"), "")
+        for code in ACTIONS:
+            self.action_combo.addItem(action_title(code), code)
+        self.entity_combo = QComboBox(self)
+        self.entity_combo.setObjectName("auditEntity")
+        self.entity_combo.addItem(self.tr("All records"), "")
+        for table in sorted(ENTITIES, key=entity_title):
+            self.entity_combo.addItem(entity_title(table), table)
+        self.entity_combo.setCurrentIndex(0)
+        self.entity_combo.activated.connect(self.refresh)
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addDays(-30), self)
+        self.from_edit.setObjectName("auditFrom")
+        self.to_edit = QDateEdit(today, self)
+        self.to_edit.setObjectName("auditTo")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.apply_button = QPushButton(self.tr("Show"), self)
+        self.apply_button.setObjectName("auditApply")
+        self.apply_button.clicked.connect(self.refresh)
+        self.operator_edit.returnPressed.connect(self.refresh)
+        self.action_combo.currentIndexChanged.connect(self.refresh)
+        self.from_edit.dateChanged.connect(self.refresh)
+        self.to_edit.dateChanged.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Operator"), self))
+        filters.addWidget(self.operator_edit)
+        filters.addWidget(QLabel(self.tr("Action"), self))
+        filters.addWidget(self.action_combo)
+        filters.addWidget(QLabel(self.tr("Record"), self))
+        filters.addWidget(self.entity_combo)
+        filters.addWidget(QLabel(self.tr("From"), self))
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("to"), self))
+        filters.addWidget(self.to_edit)
+        filters.addWidget(self.apply_button)
+        filters.addStretch(1)
+
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Record"),
+            self.tr("What"), self.tr("Changes (old \u2192 new)")])
+        # Rows grow with their changes (resizeRowsToContents), so no fixed height.
+        read_only_rows(self.table, 0, multi=True, wrap=True)
+        header = self.table.horizontalHeader()
+        for col in range(5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("auditCount")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def refresh(self) -> None:
+        """Reload the entries that match the filters."""
+        self._request += 1
+        request = self._request
+        operator = self.operator_edit.text().strip() or None
+        action = self.action_combo.currentData() or None
+        entity = self.entity_combo.currentData() or None
+        since = datetime.combine(self.from_edit.date().toPython(), time.min)
+        until = datetime.combine(self.to_edit.date().toPython(), time.min) + timedelta(days=1,
+                                                                                     seconds=-1)
+
+        def load(session):  # noqa: ANN001, ANN202
+            return list_entries(session, operator=operator, action=action, entity=entity,
+                                since=since, until=until, limit=LIMIT)
+
+        def done(rows: list[AuditRow]) -> None:
+            if request == self._request:
+                self._show(rows)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._request:
+                self._show([])
+                self.count_label.setText(error_text(exc))
+
+        self.ctx.worker.submit(load, done, failed, owner=self)
+
+    def _show(self, rows: list[AuditRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            entity = entity_title(row.entity) if row.entity else ""
+            record = f"{entity} #{row.entity_id}" if row.entity_id else entity
+            summary = row.summary
+            if "ids" in row.changes and isinstance(row.changes.get("count"), int):
+                # Many new rows of one kind summed up by the core ("N rows"): say it here.
+                summary = self.tr("%n records", "", row.changes["count"])
+            cells = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.operator, action_title(row.action),
+                     record, summary, changes_text(row.changes)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        if len(rows) >= LIMIT:
+            self.count_label.setText(arg(self.tr("The newest %1 entries; narrow the filters to "
+                                                 "see older ones."), LIMIT))
+        else:
+            self.count_label.setText(self.tr("%n entries", "", len(rows)))

@@ -1,0 +1,156 @@
+"""File menu actions shared by the main window and the screens: import, export, backup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.common import file_dialogs
+from ui.common.context import AppContext
+from ui.common.i18n import arg
+from ui.texts.errors import error_text
+from volunteer_app.db import sqlite_path
+from volunteer_app.importexport import volunteers_io
+from volunteer_app.services.volunteers import VolunteerFilter
+
+translate = QCoreApplication.translate
+
+
+
+def import_volunteers(ctx: AppContext, parent: QWidget | None) -> None:
+    """Open the import dialog (choose file, preview, confirm)."""
+    from ui.registers.import_dialog import ImportDialog  # imported on use: keeps start-up light
+
+    dialog = ImportDialog(ctx, parent)
+    dialog.exec()
+
+
+def export_volunteers(ctx: AppContext, parent: QWidget | None,
+                      flt: VolunteerFilter | None = None) -> None:
+    """Ask for a file and write the register (or the filtered part) to .xlsx or .csv."""
+    stamp = datetime.now().strftime("%Y%m%d")
+    suggested = str(Path.home() / arg(translate("FileActions", "volunteers-%1.xlsx"), stamp))
+    path = file_dialogs.ask_save_path(parent, translate("FileActions", "Export volunteers"), suggested,
+                                      file_dialogs.spreadsheet_filter())
+    if path is None:
+        return
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_suffix(".xlsx")
+    flt = flt or VolunteerFilter(active=None)
+
+    def done(count: int) -> None:
+        QMessageBox.information(parent, translate("FileActions", "Export volunteers"),
+                                arg(translate("FileActions", "%1 volunteers were written to %2."), count, path))
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, translate("FileActions", "Export volunteers"),
+                            arg(translate("FileActions", "The export failed: %1"), error_text(exc)))
+
+    ctx.worker.submit(lambda s: volunteers_io.export_file(s, path, flt), done, failed,
+                      owner=parent, label="export")
+
+
+def backup_filter() -> str:
+    return translate("FileActions", "Database copy (*.db);;Portable archive, any database (*.vabak)")
+
+
+def backup_database(ctx: AppContext, parent: QWidget | None) -> None:
+    """Back up the open database to a file the clerk chooses.
+
+    A SQLite database is copied with SQLite's online backup (.db) or written as the
+    app's portable archive (.vabak); a database server gives the archive only.
+    """
+    from volunteer_app.backup import create_backup
+
+    source = sqlite_path(ctx.db.url)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    if source is not None:
+        suggested = str(source.with_name(f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"))
+        name_filter = backup_filter()
+    else:
+        from volunteer_app.paths import data_dir
+
+        suggested = str(data_dir() / f"volunteer-backup-{stamp}.vabak")
+        name_filter = translate("FileActions", "Portable archive, any database (*.vabak)")
+    target = file_dialogs.ask_save_path(parent, translate("FileActions", "Back up database"), suggested,
+                                        name_filter)
+    if target is None:
+        return
+    if source is not None and target.resolve() == source.resolve():
+        QMessageBox.warning(parent, translate("FileActions", "Back up database"),
+                            translate("FileActions", "Choose a different file: a backup cannot overwrite the open database."))
+        return
+
+    def done(_counts: dict) -> None:
+        QMessageBox.information(parent, translate("FileActions", "Back up database"),
+                                arg(translate("FileActions", "The database was backed up to %1."), target))
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, translate("FileActions", "Back up database"),
+                            arg(translate("FileActions", "The backup failed: %1"), error_text(exc)))
+
+    db = ctx.db
+    ctx.worker.submit(lambda: create_backup(db, target), done, failed, owner=parent,
+                      with_session=False, label="backup")
+
+
+def choose_backup_file(parent: QWidget | None, directory: str) -> Path | None:
+    """Ask for a backup to restore from."""
+    return file_dialogs.ask_open_path(
+        parent, translate("FileActions", "Restore from a backup"), directory,
+        translate("FileActions", "Backups (*.db *.sqlite *.vabak);;All files (*)"))
+
+
+def describe_backup(info: dict) -> str:
+    """One line about a checked backup: when, how many volunteers, rows in all."""
+    rows = info.get("rows", {})
+    text = arg(translate("FileActions", "%1 volunteers, %2 rows in all"),
+               rows.get("volunteer", 0), sum(rows.values()))
+    if info.get("created"):
+        text = arg(translate("FileActions", "Made %1; %2"), info["created"].replace("T", " "), text)
+    return text
+
+
+def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
+    """Replace the open database's data with a backup, after checking it and asking.
+
+    The backup is checked first (damaged, foreign or newer files are refused, nothing
+    changes); the current data is kept as a safety copy; the restore is one transaction.
+    """
+    from ui.admin.database_dialogs import start_directory
+    from volunteer_app.backup import inspect_backup, restore_backup
+
+    path = choose_backup_file(parent, start_directory(ctx.db.url))
+    if path is None:
+        return
+    title = translate("FileActions", "Restore from a backup")
+
+    def checked(info: dict) -> None:
+        answer = QMessageBox.question(
+            parent, title,
+            arg(translate("FileActions", "Replace ALL data of the open database with the backup %1?\n\n%2\n\n"
+                          "The current data is kept as a safety copy first."), path.name, describe_backup(info)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = ctx.db
+        ctx.worker.submit(lambda: restore_backup(db, path), restored, failed, owner=parent,
+                          with_session=False, label="restore")
+
+    def restored(result: dict) -> None:
+        for what in ("volunteers", "teams", "grids", "shifts", "requests", "hours"):
+            ctx.notify_changed(what)
+        QMessageBox.information(parent, title, arg(
+            translate("FileActions", "The backup was restored. The data replaced is kept in %1."),
+            result["safety_copy"]))
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, title, arg(translate("FileActions", "Nothing was changed: %1"),
+                                               error_text(exc)))
+
+    ctx.worker.submit(lambda: inspect_backup(path), checked, failed, owner=parent,
+                      with_session=False, label="restore")

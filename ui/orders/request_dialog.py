@@ -1,0 +1,473 @@
+"""Residents' requests in the UI: the intake dialog (收单), the dialog for the other steps of
+the status flow (accept, start, done, follow-up, cancel), and the translated names of
+categories, sources, urgencies and statuses the orders screen shares.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.context import AppContext
+from ui.common.i18n import arg, translated
+from ui.registers.volunteer_dialog import FieldRow
+from ui.texts.errors import error_text, field_problem_text
+from volunteer_app.errors import AppError, ValidationError
+from volunteer_app.models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, URGENCIES
+from volunteer_app.services import grids as grid_service
+from volunteer_app.services import requests as req_service
+from volunteer_app.services.grids import GridRow
+from volunteer_app.services.requests import RequestRow
+
+translate = QCoreApplication.translate
+
+CATEGORY_TEXT = {
+    "repair": QT_TRANSLATE_NOOP("Requests", "Repair"),
+    "safety_hazard": QT_TRANSLATE_NOOP("Requests", "Safety hazard"),
+    "dispute": QT_TRANSLATE_NOOP("Requests", "Dispute"),
+    "care": QT_TRANSLATE_NOOP("Requests", "Elderly or child care"),
+    "environment": QT_TRANSLATE_NOOP("Requests", "Environment"),
+    "other": QT_TRANSLATE_NOOP("Requests", "Other"),
+}
+SOURCE_TEXT = {
+    "chat_group": QT_TRANSLATE_NOOP("Requests", "Building chat group"),
+    "phone": QT_TRANSLATE_NOOP("Requests", "Phone"),
+    "walk_in": QT_TRANSLATE_NOOP("Requests", "Walk-in"),
+    "registration_point": QT_TRANSLATE_NOOP("Requests", "Registration point"),
+}
+URGENCY_TEXT = {
+    "low": QT_TRANSLATE_NOOP("Requests", "Low (7 days)"),
+    "normal": QT_TRANSLATE_NOOP("Requests", "Normal (3 days)"),
+    "urgent": QT_TRANSLATE_NOOP("Requests", "Urgent (24 hours)"),
+    "emergency": QT_TRANSLATE_NOOP("Requests", "Emergency (2 hours)"),
+}
+STATUS_TEXT = {
+    "received": QT_TRANSLATE_NOOP("Requests", "Received"),
+    "dispatched": QT_TRANSLATE_NOOP("Requests", "Dispatched"),
+    "accepted": QT_TRANSLATE_NOOP("Requests", "Accepted"),
+    "in_progress": QT_TRANSLATE_NOOP("Requests", "In progress"),
+    "done": QT_TRANSLATE_NOOP("Requests", "Done"),
+    "followed_up": QT_TRANSLATE_NOOP("Requests", "Followed up"),
+    "cancelled": QT_TRANSLATE_NOOP("Requests", "Cancelled"),
+}
+# What the button that moves a request INTO a status says.
+ACTION_TEXT = {
+    "dispatched": QT_TRANSLATE_NOOP("Requests", "Dispatch\u2026"),
+    "accepted": QT_TRANSLATE_NOOP("Requests", "Accepted"),
+    "in_progress": QT_TRANSLATE_NOOP("Requests", "Work started"),
+    "done": QT_TRANSLATE_NOOP("Requests", "Done\u2026"),
+    "followed_up": QT_TRANSLATE_NOOP("Requests", "Follow-up\u2026"),
+    "cancelled": QT_TRANSLATE_NOOP("Requests", "Cancel request\u2026"),
+}
+FIELD_TEXT = {
+    "resident_name": QT_TRANSLATE_NOOP("Requests", "Resident"),
+    "resident_phone": QT_TRANSLATE_NOOP("Requests", "Resident's phone"),
+    "building": QT_TRANSLATE_NOOP("Requests", "Building or compound"),
+    "description": QT_TRANSLATE_NOOP("Requests", "Request"),
+    "category": QT_TRANSLATE_NOOP("Requests", "Category"),
+    "source": QT_TRANSLATE_NOOP("Requests", "Source"),
+    "urgency": QT_TRANSLATE_NOOP("Requests", "Urgency"),
+    "received_at": QT_TRANSLATE_NOOP("Requests", "Received at"),
+    "at": QT_TRANSLATE_NOOP("Requests", "Time"),
+    "operator": QT_TRANSLATE_NOOP("Requests", "Operator"),
+    "volunteer": QT_TRANSLATE_NOOP("Requests", "Volunteer"),
+    "team": QT_TRANSLATE_NOOP("Requests", "Team"),
+    "satisfaction": QT_TRANSLATE_NOOP("Requests", "Satisfaction"),
+    "reason": QT_TRANSLATE_NOOP("Requests", "Reason"),
+    "hours": QT_TRANSLATE_NOOP("Requests", "Hours"),
+    "note": QT_TRANSLATE_NOOP("Requests", "Note"),
+    "grid": QT_TRANSLATE_NOOP("Requests", "Grid"),
+    "start": QT_TRANSLATE_NOOP("Requests", "Arrived"),
+    "end": QT_TRANSLATE_NOOP("Requests", "Left"),
+    "month": QT_TRANSLATE_NOOP("Requests", "Month"),
+    "verified_by": QT_TRANSLATE_NOOP("Requests", "Verified by"),
+}
+REASON_TEXT = {
+    "category_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known category"),
+    "source_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known source"),
+    "urgency_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known urgency"),
+    "status_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known status"),
+    "satisfaction_invalid": QT_TRANSLATE_NOOP("Requests", "must be from 1 to 5"),
+    "not_applicable": QT_TRANSLATE_NOOP("Requests", "does not apply to this step"),
+    "required_for_hours": QT_TRANSLATE_NOOP("Requests", "must be chosen to record hours (dispatch to a volunteer first)"),
+    "unknown_volunteer": QT_TRANSLATE_NOOP("Requests", "names no volunteer"),
+    "ambiguous_volunteer": QT_TRANSLATE_NOOP("Requests", "names several volunteers"),
+    "volunteer_inactive": QT_TRANSLATE_NOOP("Requests", "has left and cannot be sent"),
+    "in_future": QT_TRANSLATE_NOOP("Requests", "lies in the future"),
+    "before_previous": QT_TRANSLATE_NOOP("Requests", "is before the previous step"),
+    "after_later_step": QT_TRANSLATE_NOOP("Requests", "is after the request was dispatched or taken up"),
+    "hours_invalid": QT_TRANSLATE_NOOP("Requests", "must be a positive number of hours"),
+    "hours_too_many": QT_TRANSLATE_NOOP("Requests", "is more than 24 hours"),
+    "outside_shift": QT_TRANSLATE_NOOP("Requests", "is too far from the shift's planned times"),
+    "end_before_start": QT_TRANSLATE_NOOP("Requests", "is not after the arrival"),
+    "month_invalid": QT_TRANSLATE_NOOP("Requests", "is not a month"),
+}
+ERROR_TEXT = {
+    "request_not_found": QT_TRANSLATE_NOOP("Requests", "The request was not found."),
+    "request_closed": QT_TRANSLATE_NOOP("Requests", "The request is settled (\u201c%1\u201d); only open requests can be edited."),
+    "invalid_transition": QT_TRANSLATE_NOOP("Requests", "The request is \u201c%1\u201d and cannot become \u201c%2\u201d. Someone may have changed it meanwhile; the list has been reloaded."),
+    "shift_not_found": QT_TRANSLATE_NOOP("Requests", "The shift was not found; it may have been deleted meanwhile."),
+    "assignment_not_found": QT_TRANSLATE_NOOP("Requests", "A volunteer is no longer on this shift; reload and try again."),
+    "assignment_cancelled": QT_TRANSLATE_NOOP("Requests", "A volunteer's duty on this shift was cancelled meanwhile; reload and try again."),
+    "assignment_completed": QT_TRANSLATE_NOOP("Requests", "A volunteer's duty is already completed; record the times of departure instead."),
+    "hours_entry_not_found": QT_TRANSLATE_NOOP("Requests", "The hours entry was not found."),
+    "entry_superseded": QT_TRANSLATE_NOOP("Requests", "The hours entry was already corrected; correct the newest entry."),
+}
+
+
+def category_text(code: str) -> str:
+    return translated("Requests", CATEGORY_TEXT, code)
+
+
+def source_text(code: str) -> str:
+    return translated("Requests", SOURCE_TEXT, code)
+
+
+def urgency_text(code: str) -> str:
+    return translated("Requests", URGENCY_TEXT, code)
+
+
+def status_text(code: str) -> str:
+    return translated("Requests", STATUS_TEXT, code)
+
+
+def action_text(code: str) -> str:
+    return translated("Requests", ACTION_TEXT, code)
+
+
+def orders_problem_text(field: str, code: str, include_field: bool = True) -> str:
+    """A field problem of this feature in the UI language (falls back to ui.texts.errors)."""
+    from volunteer_app.errors import FieldProblem
+
+    reason_src = REASON_TEXT.get(code)
+    field_src = FIELD_TEXT.get(field)
+    if reason_src is None and field_src is None:
+        return field_problem_text(FieldProblem(field, code), include_field)
+    reason = translate("Requests", reason_src) if reason_src else \
+        field_problem_text(FieldProblem(field, code), include_field=False)
+    if not include_field:
+        return reason
+    label = translate("Requests", field_src) if field_src else field
+    return arg(translate("Requests", "%1 %2"), label, reason)
+
+
+def orders_error_text(exc: BaseException) -> str:
+    """Any error a request or hours task may raise, in the UI language."""
+    if isinstance(exc, ValidationError):
+        return "\n".join(orders_problem_text(p.field, p.code) for p in exc.problems)
+    if isinstance(exc, AppError) and exc.code in ERROR_TEXT:
+        d = exc.details
+        return arg(translate("Requests", ERROR_TEXT[exc.code]),
+                   status_text(str(d.get("from_status", d.get("status", "")))),
+                   status_text(str(d.get("to_status", ""))))
+    return error_text(exc)
+
+
+def operator_of(ctx: AppContext) -> str:
+    """The clerk's name from Settings, else the OS user name."""
+    return ctx.operator_name or req_service.default_operator()
+
+
+def to_py(dt: QDateTime) -> datetime:
+    """A QDateTime from an editor as a naive local datetime to the minute."""
+    d, t = dt.date(), dt.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def not_now(at: datetime) -> datetime | None:
+    """None when the editor still shows (about) now: the core then stamps the community's
+    local time to the second; an earlier time the clerk set is kept."""
+    return None if abs((datetime.now() - at).total_seconds()) < 90 else at
+
+
+class RequestDialog(QDialog):
+    """Take in a resident's request (收单), or correct an open one (``row`` given). Saving
+    runs on the database worker; the core's validators report problems under the field
+    they concern."""
+
+    sig_saved = Signal(int)  # request id, after the unit of work committed
+
+    def __init__(self, ctx: AppContext, grids: list[GridRow] | None = None,
+                 parent: QWidget | None = None, row: RequestRow | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        if row is None:
+            self.setWindowTitle(self.tr("New resident request"))
+        else:
+            self.setWindowTitle(arg(self.tr("Edit request %1"), row.id))
+        self.setMinimumWidth(560)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("residentName")
+        self.phone_edit = QLineEdit(self)
+        self.phone_edit.setObjectName("residentPhone")
+        self.building_edit = QLineEdit(self)
+        self.building_edit.setPlaceholderText(self.tr("e.g. 香雪佳园 3栋2单元"))
+        self.grid_combo = QComboBox(self)
+        self.grid_combo.setObjectName("gridCombo")
+        self.grid_combo.addItem(self.tr("(not known)"), None)
+        self.category_combo = QComboBox(self)
+        self.category_combo.setObjectName("categoryCombo")
+        for code in REQUEST_CATEGORIES:
+            self.category_combo.addItem(category_text(code), code)
+        self.source_combo = QComboBox(self)
+        for code in REQUEST_SOURCES:
+            self.source_combo.addItem(source_text(code), code)
+        self.urgency_combo = QComboBox(self)
+        self.urgency_combo.setObjectName("urgencyCombo")
+        for code in URGENCIES:
+            self.urgency_combo.addItem(urgency_text(code), code)
+        self.urgency_combo.setCurrentIndex(URGENCIES.index("normal"))
+        self.received_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received_edit.setCalendarPopup(True)
+        self.description_edit = QPlainTextEdit(self)
+        self.description_edit.setObjectName("description")
+        self.description_edit.setPlaceholderText(self.tr("What the resident asks for, where, since when"))
+        self.description_edit.setFixedHeight(110)
+        self.rows = {
+            "resident_name": FieldRow(self.name_edit, self),
+            "resident_phone": FieldRow(self.phone_edit, self),
+            "building": FieldRow(self.building_edit, self),
+            "grid": FieldRow(self.grid_combo, self),
+            "category": FieldRow(self.category_combo, self),
+            "source": FieldRow(self.source_combo, self),
+            "urgency": FieldRow(self.urgency_combo, self),
+            "received_at": FieldRow(self.received_edit, self),
+            "description": FieldRow(self.description_edit, self),
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("Resident *"), self.rows["resident_name"])
+        form.addRow(self.tr("Phone"), self.rows["resident_phone"])
+        form.addRow(self.tr("Building or compound"), self.rows["building"])
+        form.addRow(self.tr("Grid"), self.rows["grid"])
+        form.addRow(self.tr("Category"), self.rows["category"])
+        form.addRow(self.tr("Urgency"), self.rows["urgency"])
+        form.addRow(self.tr("Source"), self.rows["source"])
+        form.addRow(self.tr("Received at"), self.rows["received_at"])
+        form.addRow(self.tr("Request *"), self.rows["description"])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("primary")
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        if row is not None:
+            self._show_row(row)
+        if grids is None:
+            ctx.worker.submit(grid_service.list_grids, self._fill_grids, self._on_failed,
+                              owner=self)
+        else:
+            self._fill_grids(grids)
+
+    def _show_row(self, row: RequestRow) -> None:
+        self.name_edit.setText(row.resident_name)
+        self.phone_edit.setText(row.resident_phone)
+        self.building_edit.setText(row.building)
+        for combo, code in ((self.category_combo, row.category), (self.source_combo, row.source),
+                            (self.urgency_combo, row.urgency)):
+            combo.setCurrentIndex(max(0, combo.findData(code)))
+        at = row.received_at
+        self.received_edit.setDateTime(QDateTime(QDate(at.year, at.month, at.day),
+                                                 QTime(at.hour, at.minute)))
+        self.description_edit.setPlainText(row.description)
+
+    def _fill_grids(self, grids: list[GridRow]) -> None:
+        for g in grids:
+            self.grid_combo.addItem(g.name, g.id)
+        if self.row is not None and self.row.grid_id is not None:
+            self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(self.row.grid_id)))
+
+    def data(self) -> req_service.RequestData:
+        """What the form holds, for the core to validate."""
+        received = to_py(self.received_edit.dateTime())
+        if self.row is not None:
+            # Untouched, the editor shows the stored time without its seconds: keep it.
+            received = None if received == self.row.received_at.replace(second=0, microsecond=0) \
+                else received
+        else:
+            received = not_now(received)
+        return req_service.RequestData(
+            resident_name=self.name_edit.text(), resident_phone=self.phone_edit.text(),
+            building=self.building_edit.text(), grid_id=self.grid_combo.currentData(),
+            category=self.category_combo.currentData(), source=self.source_combo.currentData(),
+            urgency=self.urgency_combo.currentData(),
+            description=self.description_edit.toPlainText(),
+            received_at=received,
+        )
+
+    def _on_save_clicked(self) -> None:
+        for row in self.rows.values():
+            row.set_error("")
+        data, operator = self.data(), operator_of(self.ctx)
+        self.save_button.setEnabled(False)
+        row = self.row
+        if row is None:
+            self.ctx.worker.submit(lambda s: req_service.create_request(s, data, operator),
+                                   self._on_saved, self._on_failed, owner=self)
+            return
+
+        def save(s) -> int:  # noqa: ANN001
+            req_service.update_request(s, row.id, data, operator, expected_version=row.version)
+            return row.id
+
+        self.ctx.worker.submit(save, self._on_saved, self._on_failed, owner=self)
+
+    def _on_saved(self, request_id: int) -> None:
+        self.ctx.notify_changed("orders")
+        self.sig_saved.emit(request_id)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        show_failure(self, self.rows, exc)
+
+
+def show_failure(dialog: QDialog, rows: dict, exc: BaseException) -> bool:
+    """Put field problems under their fields; anything else in a message box.
+
+    Returns True when a message box was shown (the failure is not about a field).
+    """
+    if isinstance(exc, ValidationError):
+        shown = False
+        for p in exc.problems:
+            row = rows.get(p.field)
+            if row is not None:
+                row.set_error(orders_problem_text(p.field, p.code, include_field=False))
+                shown = True
+        if shown:
+            return False
+    QMessageBox.warning(dialog, dialog.windowTitle(), orders_error_text(exc))
+    return True
+
+
+class TransitionDialog(QDialog):
+    """Record one step of a request other than dispatching: accepted, work started, done
+    (result and the volunteer's hours), followed up (satisfaction 1-5 and remark) or
+    cancelled (reason). The time defaults to now and may be set earlier."""
+
+    sig_done = Signal(int)  # request id
+
+    def __init__(self, ctx: AppContext, row: RequestRow, to_status: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.to_status = to_status
+        self.setWindowTitle(arg(self.tr("Request %1: %2"), row.id, status_text(to_status)))
+        self.setMinimumWidth(460)
+        info = QLabel(arg(self.tr("%1 \u00b7 %2 \u00b7 %3"), row.resident_name,
+                          category_text(row.category), row.building or row.grid or ""), self)
+        info.setObjectName("hint")
+        info.setWordWrap(True)
+        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at_edit.setCalendarPopup(True)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("note")
+        self.note_edit.setFixedHeight(80)
+        self.rows = {"at": FieldRow(self.at_edit, self), "note": FieldRow(self.note_edit, self)}
+        form = QFormLayout()
+        form.addRow(self.tr("Time"), self.rows["at"])
+        self.hours_spin: QDoubleSpinBox | None = None
+        self.score_group: QButtonGroup | None = None
+        if to_status == "done":
+            self.hours_spin = QDoubleSpinBox(self)
+            self.hours_spin.setObjectName("hoursSpin")
+            self.hours_spin.setRange(0, 24)
+            self.hours_spin.setSingleStep(0.5)
+            self.hours_spin.setDecimals(2)
+            self.hours_spin.setSpecialValueText(self.tr("measure from \u201cwork started\u201d"))
+            self.rows["hours"] = FieldRow(self.hours_spin, self)
+            form.addRow(self.tr("Result"), self.rows["note"])
+            if row.volunteer_id is not None:
+                form.addRow(arg(self.tr("Hours of %1"), row.volunteer or ""), self.rows["hours"])
+            else:
+                self.hours_spin.hide()
+        elif to_status == "followed_up":
+            self.score_group = QButtonGroup(self)
+            scores = QWidget(self)
+            score_layout = QHBoxLayout(scores)
+            score_layout.setContentsMargins(0, 0, 0, 0)
+            words = [self.tr("very unsatisfied"), self.tr("unsatisfied"), self.tr("fair"),
+                     self.tr("satisfied"), self.tr("very satisfied")]
+            for n in range(1, 6):
+                button = QRadioButton(f"{n} {words[n - 1]}", scores)
+                button.setObjectName(f"score{n}")
+                self.score_group.addButton(button, n)
+                score_layout.addWidget(button)
+            self.rows["satisfaction"] = FieldRow(scores, self)
+            form.addRow(self.tr("Satisfaction"), self.rows["satisfaction"])
+            form.addRow(self.tr("Remark"), self.rows["note"])
+        elif to_status == "cancelled":
+            self.rows["reason"] = self.rows["note"]
+            form.addRow(self.tr("Reason *"), self.rows["note"])
+        else:
+            form.addRow(self.tr("Note"), self.rows["note"])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("primary")
+        self.buttons.accepted.connect(self._on_ok_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _on_ok_clicked(self) -> None:
+        for r in self.rows.values():
+            r.set_error("")
+        rid, status, version = self.row.id, self.to_status, self.row.version
+        note = self.note_edit.toPlainText()
+        at = to_py(self.at_edit.dateTime())
+        hours = None
+        if self.hours_spin is not None and self.hours_spin.isVisible() and self.hours_spin.value() > 0:
+            hours = self.hours_spin.value()
+        score = None
+        if self.score_group is not None and self.score_group.checkedId() > 0:
+            score = self.score_group.checkedId()
+        operator = operator_of(self.ctx)
+        when = not_now(at)
+        self.ok_button.setEnabled(False)
+        self.ctx.worker.submit(
+            lambda s: req_service.change_status(
+                s, rid, status, operator, note=note, satisfaction=score, hours=hours, at=when,
+                expected_version=version),
+            self._on_saved, self._on_failed, owner=self)
+
+    def _on_saved(self, _result: object) -> None:
+        self.ctx.notify_changed("orders")
+        if self.to_status == "done":
+            self.ctx.notify_changed("hours")
+        self.sig_done.emit(self.row.id)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if not show_failure(self, self.rows, exc):
+            return
+        if isinstance(exc, AppError) and exc.code in ("invalid_transition", "stale"):
+            self.ctx.notify_changed("orders")
+            self.reject()
