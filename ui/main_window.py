@@ -469,8 +469,6 @@ class MainWindow(QMainWindow):
 
     def _on_demo_loaded(self, _counts: dict) -> None:
         self.statusBar().showMessage(self.tr("The demo community was loaded."), 5000)
-        for topic in ("community", "volunteers", "teams", "grids"):
-            self.ctx.notify_changed(topic)
 
     def _on_demo_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -33,6 +33,7 @@ from pathlib import Path
 from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.engine import Connection
 
+from . import changes
 from .db import (
     SQLITE_HEADER,
     Database,
@@ -321,6 +322,7 @@ def restore_backup(db: Database, source: Path) -> dict:
             staged.dispose()
     with db.session() as s:
         audit.record(s, "restore", "", "", str(source), {"safety_copy": str(safety)})
+    db.announce(changes.ALL)  # whole tables were replaced outside the ORM's bookkeeping
     return {"rows": counts, "safety_copy": str(safety)}
 
 

@@ -15,7 +15,7 @@ import ast
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from . import changes as _changes
 from .errors import ConflictError, DatabaseError
 from .security import audit as _audit  # noqa: F401  (registers the audit log's flush hooks)
 
@@ -174,13 +175,17 @@ class Database:
         # The operator on whose behalf this process works (see security.permissions);
         # None = the single local user. Set after a login.
         self.actor = None
+        self._listeners: list[Callable[[frozenset[str]], None]] = []
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception.
 
         A row changed by another clerk since it was read (its version counter moved on)
-        surfaces as ``ConflictError("stale")``; nothing of this unit of work is written.
+        surfaces as ``ConflictError("stale")``; a constraint the database refused (a
+        unique number registered meanwhile by another PC) as ``ConflictError("constraint")``.
+        Nothing of this unit of work is written then. After a commit, the topics it
+        changed (see :mod:`volunteer_app.changes`) are announced to the subscribers.
         """
         try:
             with self.Session.begin() as session:
@@ -189,6 +194,30 @@ class Database:
                 yield session
         except StaleDataError as exc:
             raise ConflictError("stale", reason=str(exc)) from exc
+        except IntegrityError as exc:
+            # No driver text in the error: it carries the statement's parameters
+            # (names, phones, ID numbers), which must not reach a message or a log.
+            raise ConflictError("constraint") from exc
+        self.announce(_changes.changed(session))
+
+    def subscribe(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call ``listener(topics)`` after every unit of work that changed something.
+
+        The listener runs on the thread that committed (a worker, a job's thread): a
+        front end hands the topics on to its own thread.
+        """
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[frozenset[str]], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def announce(self, topics: frozenset[str]) -> None:
+        """Tell the subscribers that ``topics`` changed (also for changes made outside a
+        unit of work, e.g. a restore copying whole tables)."""
+        if topics:
+            for listener in list(self._listeners):
+                listener(topics)
 
     @property
     def is_sqlite(self) -> bool:

@@ -127,3 +127,50 @@ def test_shutdown_with_queued_tasks_reports_no_errors(empty_ctx, qtbot) -> None:
     empty_ctx.worker.shutdown(wait=True)
     qtbot.wait(100)
     assert errors == [] and calls == []  # cancelled by the shutdown: nobody is told
+
+
+def test_a_task_that_writes_announces_its_topics_on_the_ui_thread(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    """Screens learn what changed from the core: no screen calls notify_changed for data."""
+    main = threading.get_ident()
+    heard: list[tuple[str, bool]] = []
+    empty_ctx.sig_data_changed.connect(lambda t: heard.append((t, threading.get_ident() == main)))
+    empty_ctx.worker.submit(lambda s: vol_service.create(
+        s, vol_service.VolunteerData(name="新人", mobile="13500000002")))
+    wait_idle(empty_ctx)
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert ("volunteers", True) in heard
+    assert all(on_ui for _t, on_ui in heard)
+    assert "shifts" not in {t for t, _ in heard}
+
+
+def test_a_commit_on_another_thread_reaches_the_screens(empty_ctx, qtbot) -> None:  # noqa: ANN001
+    """A scheduled job commits on its own thread; the screens still hear of it."""
+    def job() -> None:
+        with empty_ctx.db.session() as s:
+            vol_service.create(s, vol_service.VolunteerData(name="夜班", mobile="13500000003"))
+
+    with qtbot.waitSignal(empty_ctx.sig_data_changed, timeout=5000,
+                          check_params_cb=lambda t: t == "volunteers"):
+        threading.Thread(target=job).start()
+
+
+def test_a_failed_task_announces_nothing(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    heard: list[str] = []
+    empty_ctx.sig_data_changed.connect(heard.append)
+
+    def task(s):  # noqa: ANN001, ANN202
+        vol_service.create(s, vol_service.VolunteerData(name="回滚", mobile="13500000004"))
+        vol_service.get(s, 999_999)
+
+    empty_ctx.worker.submit(task, None, lambda _e: None)
+    wait_idle(empty_ctx)
+    qtbot.wait(50)
+    assert heard == []
+
+
+def test_a_closed_context_stops_listening(app, db) -> None:  # noqa: ANN001
+    from ui.common.context import AppContext
+
+    context = AppContext(db)
+    context.close()
+    assert db._listeners == []

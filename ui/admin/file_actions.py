@@ -141,9 +141,7 @@ def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
         ctx.worker.submit(lambda: restore_backup(db, path), restored, failed, owner=parent,
                           with_session=False, label="restore")
 
-    def restored(result: dict) -> None:
-        for what in ("volunteers", "teams", "grids", "shifts", "requests", "hours"):
-            ctx.notify_changed(what)
+    def restored(result: dict) -> None:  # the core announced every topic
         QMessageBox.information(parent, title, arg(
             translate("FileActions", "The backup was restored. The data replaced is kept in %1."),
             result["safety_copy"]))

@@ -6,7 +6,7 @@ A self-contained box for the Settings screen::
     layout.addWidget(JobsSettingsWidget(ctx, self))
 
 The settings live in the database (``job_setting``), so every PC of the office shares
-them. Saving announces ``ctx.notify_changed("jobs")``; the running scheduler
+them. Saving changes the "jobs" topic (announced by the core); the running scheduler
 (:class:`ui.today.scheduler_bridge.SchedulerBridge`) then reschedules its jobs.
 """
 
@@ -393,7 +393,7 @@ class JobsSettingsWidget(QGroupBox):
     def _on_saved(self, _result: object) -> None:
         self.save_button.setEnabled(True)
         self.status_label.setText(self.tr("Saved. The jobs run on the new schedule."))
-        self.ctx.notify_changed("jobs")  # the scheduler reschedules before we reload
+        # The core announced "jobs": the scheduler reschedules (its slot runs first).
         self.load()
         self.sig_saved.emit()
 
@@ -435,12 +435,6 @@ class JobsSettingsWidget(QGroupBox):
         if outcome.error:
             text += f"\n{outcome.error}"
         self.status_label.setText(text)
-        if SchedulerBridge.of(self.ctx) is None:
-            # Without a running scheduler nobody else announces what the job changed.
-            if outcome.notices:
-                self.ctx.notify_changed("reminders")
-            if outcome.job_id == cfg.WEEKLY_PLAN and outcome.summary.get("created"):
-                self.ctx.notify_changed("shifts")
         self.load()
         self.sig_ran.emit(outcome)
 

@@ -225,7 +225,6 @@ class OperatorsView(QWidget):
         dialog = EnableAccountsDialog(self.ctx, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.ctx.notify_changed("operators")
 
     def _on_add_clicked(self) -> None:
         self._edit(None)
@@ -249,7 +248,6 @@ class OperatorsView(QWidget):
 
     def _on_changed(self, _result: object) -> None:
         self.refresh()
-        self.ctx.notify_changed("operators")
 
     def _on_failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Operators"), error_text(exc))

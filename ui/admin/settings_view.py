@@ -186,7 +186,6 @@ class SettingsView(QWidget):
     def _on_community_saved(self, info: CommunityInfo) -> None:
         self._community = info
         self.community_status.setText(self.tr("Saved."))
-        self.ctx.notify_changed("community")
 
     def _on_community_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

@@ -3,10 +3,13 @@
 Screens never open sessions on the UI thread for real work; they hand a function to
 ``ctx.worker.submit(fn, on_success, on_failure)`` (see :mod:`ui.common.db_worker`).
 
-When a screen changes data others show, it calls ``ctx.notify_changed(topic)``; every
-screen connected to ``ctx.sig_data_changed`` reloads what depends on that topic.
-Topics in use: ``"volunteers"``, ``"teams"``, ``"grids"``, ``"community"``, ``"shifts"``,
-``"orders"``, ``"settings"``.
+Screens learn what changed from the core, not from each other: every unit of work that
+commits announces the topics it changed (:mod:`volunteer_app.changes`: volunteers, teams,
+grids, community, shifts, orders, hours, operators, jobs, reminders, audit), whichever
+thread ran it (the database worker, a scheduled job, a restore). The context hands them to
+the UI thread and emits ``ctx.sig_data_changed(topic)`` once per topic; screens connect to
+it and reload what depends on that topic. Screens never announce data changes themselves.
+``ctx.notify_changed(topic)`` remains for state that is not data (the scheduler started).
 
 QSettings keys (read them through the constants below, never through string literals):
 
@@ -83,6 +86,7 @@ class AppContext(QObject):
     """
 
     sig_data_changed = Signal(str)  # topic, e.g. "volunteers"; emitted on the UI thread
+    _sig_topics = Signal(object)  # frozenset of topics, from whichever thread committed
     sig_settings_changed = Signal(str)  # QSettings key that changed (language, paper size ...)
     # A screen asks the main window to close this database and open another (URL).
     sig_database_requested = Signal(str)
@@ -95,9 +99,18 @@ class AppContext(QObject):
 
         self.settings = settings if settings is not None else make_settings()
         self.worker: DbWorker = DbWorker(db, self)
+        # Queued to this object's (the UI) thread when a worker or job thread commits.
+        self._sig_topics.connect(self._on_topics)
+        self._announce = self._sig_topics.emit  # one object: unsubscribe finds it again
+        db.subscribe(self._announce)
+
+    def _on_topics(self, topics: frozenset[str]) -> None:
+        for topic in sorted(topics):
+            self.sig_data_changed.emit(topic)
 
     def notify_changed(self, topic: str) -> None:
-        """Tell every screen that data of ``topic`` changed (call on the UI thread)."""
+        """Tell every screen that ``topic`` changed (UI thread; data changes announce
+        themselves, see the module docstring)."""
         self.sig_data_changed.emit(topic)
 
     def request_database(self, url: str) -> None:
@@ -127,5 +140,6 @@ class AppContext(QObject):
 
     def close(self, wait: bool = True) -> None:
         """Stop the worker thread (finishing the task it runs) and release the database."""
+        self.db.unsubscribe(self._announce)
         self.worker.shutdown(wait=wait)
         self.db.dispose()

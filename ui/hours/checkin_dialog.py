@@ -293,8 +293,6 @@ class CheckinDialog(QDialog):
 
     def _on_saved(self, result: CheckinResult) -> None:
         self.result = result
-        self.ctx.notify_changed("shifts")
-        self.ctx.notify_changed("hours")
         self.sig_saved.emit(self.shift_id)
         self.accept()
 

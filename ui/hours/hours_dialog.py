@@ -351,7 +351,6 @@ class ManualEntryDialog(_ValidatedForm):
 
     def _on_saved(self, entry_id: int) -> None:
         self._saving = False
-        self.ctx.notify_changed("hours")
         self.sig_saved.emit(entry_id)
         self.accept()
 
@@ -421,7 +420,6 @@ class CorrectionDialog(_ValidatedForm):
 
     def _on_saved(self, entry_id: int) -> None:
         self._saving = False
-        self.ctx.notify_changed("hours")
         self.sig_saved.emit(entry_id)
         self.accept()
 
@@ -549,7 +547,6 @@ class VerifyMonthDialog(QDialog):
 
     def _on_verified(self, month: str, n: int) -> None:
         self._saving = False
-        self.ctx.notify_changed("hours")
         self.sig_verified.emit(month, n)
         self.accept()
 

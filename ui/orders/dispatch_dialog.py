@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.orders.request_dialog import category_text, operator_of, orders_error_text
+from volunteer_app import changes
 from volunteer_app.errors import AppError
 from volunteer_app.services import requests as req_service
 from volunteer_app.services.requests import DispatchOptions, RequestRow, VolunteerOption
@@ -230,7 +231,6 @@ class DispatchDialog(QDialog):
             self._on_dispatched, self._on_failed, owner=self)
 
     def _on_dispatched(self, _result: object) -> None:
-        self.ctx.notify_changed("orders")
         self.sig_dispatched.emit(self.row.id)
         self.accept()
 
@@ -239,5 +239,5 @@ class DispatchDialog(QDialog):
         QMessageBox.warning(self, self.windowTitle(), orders_error_text(exc))
         if isinstance(exc, AppError) and exc.code in ("invalid_transition", "stale",
                                                        "request_not_found"):
-            self.ctx.notify_changed("orders")
+            self.ctx.notify_changed(changes.ORDERS)  # changed elsewhere: screens reload
             self.reject()

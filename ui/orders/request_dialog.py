@@ -30,6 +30,7 @@ from ui.common.context import AppContext
 from ui.common.i18n import arg, translated
 from ui.registers.volunteer_dialog import FieldRow
 from ui.texts.errors import error_text, field_problem_text
+from volunteer_app import changes
 from volunteer_app.errors import AppError, ValidationError
 from volunteer_app.models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, URGENCIES
 from volunteer_app.services import grids as grid_service
@@ -335,7 +336,6 @@ class RequestDialog(QDialog):
         self.ctx.worker.submit(save, self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, request_id: int) -> None:
-        self.ctx.notify_changed("orders")
         self.sig_saved.emit(request_id)
         self.accept()
 
@@ -458,9 +458,6 @@ class TransitionDialog(QDialog):
             self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, _result: object) -> None:
-        self.ctx.notify_changed("orders")
-        if self.to_status == "done":
-            self.ctx.notify_changed("hours")
         self.sig_done.emit(self.row.id)
         self.accept()
 
@@ -469,5 +466,5 @@ class TransitionDialog(QDialog):
         if not show_failure(self, self.rows, exc):
             return
         if isinstance(exc, AppError) and exc.code in ("invalid_transition", "stale"):
-            self.ctx.notify_changed("orders")
+            self.ctx.notify_changed(changes.ORDERS)  # changed elsewhere: screens reload
             self.reject()

@@ -106,7 +106,6 @@ class GridDialog(QDialog):
             self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, grid_id: int) -> None:
-        self.ctx.notify_changed("grids")
         self.sig_saved.emit(grid_id)
         self.accept()
 

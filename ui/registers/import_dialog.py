@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import IntegrityError
 
 from ui.common import file_dialogs
 from ui.common.context import AppContext
 from ui.common.db_worker import TaskCancelled, TaskContext, TaskHandle
 from ui.common.i18n import arg
 from ui.texts.errors import error_text, reason_text, row_problem_text
-from volunteer_app.errors import ImportFailed, RowProblem
+from volunteer_app.errors import ConflictError, ImportFailed, RowProblem
 from volunteer_app.importexport import volunteers_io
 from volunteer_app.importexport.tables import write_table
 from volunteer_app.importexport.volunteers_io import HEADERS_ZH, ImportCancelled, ImportPreview
@@ -384,8 +383,6 @@ class ImportDialog(QDialog):
         self.preview = None
         self._show_summary(arg(self.tr("%1 volunteers were imported."), count), True)
         self.import_button.setText(self.tr("Import"))
-        self.ctx.notify_changed("volunteers")
-        self.ctx.notify_changed("teams")
         self.sig_imported.emit(count)
         QMessageBox.information(self, self.windowTitle(),
                                 arg(self.tr("%1 volunteers were imported."), count))
@@ -393,7 +390,7 @@ class ImportDialog(QDialog):
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self._stop_progress()
-        if isinstance(exc, IntegrityError):
+        if isinstance(exc, ConflictError) and exc.code == "constraint":
             # Someone registered one of these people between the check and the write.
             self._show_summary(self.tr("The register changed since the file was checked "
                                        "(e.g. a mobile number was registered meanwhile). "

@@ -122,7 +122,6 @@ class TeamDialog(QDialog):
                                self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, team_id: int) -> None:
-        self.ctx.notify_changed("teams")
         self.sig_saved.emit(team_id)
         self.accept()
 

@@ -319,9 +319,8 @@ class TeamsView(QWidget):
                         "can be deleted."), team.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.ctx.worker.submit(lambda s: team_service.delete_team(s, team.id),
-                               lambda _r: self.ctx.notify_changed("teams"), self._show_error,
-                               owner=self)
+        self.ctx.worker.submit(lambda s: team_service.delete_team(s, team.id), None,
+                               self._show_error, owner=self)
 
     # -- member actions ---------------------------------------------------------------
 
@@ -350,7 +349,7 @@ class TeamsView(QWidget):
                     team_service.set_role(s, team_id, vid, role)
             return added
 
-        self.ctx.worker.submit(task, lambda _n: self._after_member_change(), self._show_error,
+        self.ctx.worker.submit(task, None, self._show_error,
                                owner=self)
 
     def set_role_of_selected(self, role: str) -> None:
@@ -362,7 +361,7 @@ class TeamsView(QWidget):
             for vid in ids:
                 team_service.set_role(s, team_id, vid, role)
 
-        self.ctx.worker.submit(task, lambda _r: self._after_member_change(), self._show_error,
+        self.ctx.worker.submit(task, None, self._show_error,
                                owner=self)
 
     def _on_remove_clicked(self) -> None:
@@ -383,11 +382,7 @@ class TeamsView(QWidget):
             for vid in volunteer_ids:
                 team_service.remove_member(s, team_id, vid)
 
-        self.ctx.worker.submit(task, lambda _r: self._after_member_change(), self._show_error,
-                               owner=self)
-
-    def _after_member_change(self) -> None:
-        self.ctx.notify_changed("teams")
+        self.ctx.worker.submit(task, None, self._show_error, owner=self)
 
     def _on_ctx_data_changed(self, topic: str) -> None:
         if topic in ("teams", "volunteers"):

@@ -383,7 +383,6 @@ class VolunteerDialog(QDialog):
     def _on_saved(self, volunteer_id: int) -> None:
         self._saving = False
         self.volunteer_id = volunteer_id
-        self.ctx.notify_changed("volunteers")
         self.sig_saved.emit(volunteer_id)
         self.accept()
 

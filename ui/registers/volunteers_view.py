@@ -398,7 +398,6 @@ class VolunteersView(QWidget):
 
     def _after_change(self, ids: list[int]) -> None:
         self.model.refresh_rows(ids)
-        self.ctx.notify_changed("volunteers")
 
     def _show_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Volunteers"), error_text(exc))

@@ -102,6 +102,7 @@ ERRORS = {
     "not_empty": QT_TRANSLATE_NOOP("ErrorText", "The database already holds data; the demo community can only be loaded into an empty database."),
     "has_history": QT_TRANSLATE_NOOP("ErrorText", "This volunteer has a service history and cannot be deleted. Mark them as left instead."),
     "stale": QT_TRANSLATE_NOOP("ErrorText", "Someone else changed this record meanwhile. Reload it and make your change again."),
+    "constraint": QT_TRANSLATE_NOOP("ErrorText", "Someone else changed the same data at the same moment. Nothing was written; please try again."),
     "team_in_use": QT_TRANSLATE_NOOP("ErrorText", "The team still has members or branch teams."),
     "not_a_database": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a database file of this application."),
     "unreadable": QT_TRANSLATE_NOOP("ErrorText", "%1 cannot be read as a database (%2)."),

@@ -9,7 +9,8 @@ of one :class:`~ui.common.context.AppContext`:
   back on that thread, and the bridge forwards each outcome through a queued Qt signal
   (:attr:`SchedulerBridge.sig_outcome`), so everything after that runs on the UI thread;
 * new reminders and alerts are shown as a system-tray notification where the desktop has
-  a tray, and screens hear about them through ``ctx.notify_changed("reminders")``.
+  a tray; what a job wrote (reminders, duties) the core announces to the screens itself
+  (see :mod:`volunteer_app.changes`).
 
 Wiring (one call in ``ui/app.py`` after the main window is made)::
 
@@ -17,8 +18,8 @@ Wiring (one call in ``ui/app.py`` after the main window is made)::
     attach_to_window(window)
 
 Screens find the running bridge with :meth:`SchedulerBridge.of` (it is a child of the
-context). Settings changes are announced with ``ctx.notify_changed("jobs")``; the bridge
-then reschedules the jobs.
+context). Saving job settings changes the ``"jobs"`` topic; the bridge then reschedules
+the jobs.
 """
 
 from __future__ import annotations
@@ -217,11 +218,7 @@ class SchedulerBridge(QObject):
     def _on_relay_outcome(self, outcome: JobOutcome) -> None:
         if outcome.status == "already_done":
             return
-        self.sig_outcome.emit(outcome)
-        if outcome.job_id == "weekly_plan" and outcome.summary.get("created"):
-            self.ctx.notify_changed("shifts")
-        if outcome.notices or outcome.status == "failed":
-            self.ctx.notify_changed("reminders")
+        self.sig_outcome.emit(outcome)  # what the job wrote, the core announced itself
         shown = notification(outcome)
         if shown is not None:
             self._notify(*shown)

@@ -106,6 +106,7 @@ ERRORS = {
     "not_empty": "the database already holds data; --demo needs an empty database",
     "has_history": "the volunteer has history and can only be deactivated",
     "stale": "the record was changed by someone else meanwhile; reload and try again",
+    "constraint": "someone else changed the same data at the same moment; nothing was written, try again",
     "team_in_use": "the team still has members or branch teams",
     "not_a_database": "{path} is not a database file of this app",
     "unreadable": "{path} cannot be read as a database ({reason})",

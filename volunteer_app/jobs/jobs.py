@@ -30,10 +30,10 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import Database, backup_sqlite, sqlite_path
+from ..errors import ConflictError
 from ..models.jobs import JobRun, ReminderLog
 from ..security.permissions import ADMINISTRATOR, Actor
 from ..services.shifts import community_zone
@@ -154,7 +154,9 @@ def _claim(db: Database, job_id: str, slot: datetime, manual: bool, started: dat
             s.add(row)
             s.flush()
             return row.id
-    except IntegrityError:  # another process claimed the same slot a moment earlier
+    except ConflictError as exc:  # another process claimed the same slot a moment earlier
+        if exc.code != "constraint":
+            raise
         return None
 
 
@@ -264,8 +266,9 @@ def record_missed(db: Database, job_id: str, slot: datetime) -> None:
             s.add(JobRun(job_id=job_id, slot=slot, run_trigger="schedule", status="skipped",
                          started_at=slot, finished_at=slot,
                          summary=json.dumps({"reason": "missed"}), error=""))
-    except IntegrityError:
-        pass
+    except ConflictError as exc:
+        if exc.code != "constraint":
+            raise
 
 
 # ---------------------------------------------------------------------------- helpers
