@@ -11,7 +11,6 @@ they are built after the first paint.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -68,7 +67,6 @@ class MainWindow(QMainWindow):
     sig_context_replaced = Signal(object)  # the new AppContext after switching database
     sig_context_ready = Signal(object)  # the AppContext, once a database is open
     sig_open_failed = Signal()  # start-up: no database could be opened (the app quits)
-    _sig_opened = Signal(object, object)  # background open: (Database | None, error)
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
                  settings: QSettings | None = None) -> None:
@@ -83,7 +81,6 @@ class MainWindow(QMainWindow):
         self._counts: RegisterCounts | None = None
         self._start_when_painted = None
         self._open_deadline = 0.0
-        self._sig_opened.connect(self._on_database_opened)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(960, 600))
@@ -155,19 +152,20 @@ class MainWindow(QMainWindow):
         self._starting.setText(self.tr("Opening the database\u2026"))
         self._db_label.setText(arg(self.tr("Opening %1\u2026"), url))
 
-        def run() -> None:
-            try:
-                from volunteer_app.db import open_database
+        from ui.common.operations import BackgroundOp
 
-                db, error = open_database(url), None
-            except Exception as exc:  # shown to the clerk by _on_database_opened
-                db, error = None, exc
-            self._sig_opened.emit(db, (url, error))
+        def run(_op: object) -> Database:
+            from volunteer_app.db import open_database
+
+            return open_database(url)
 
         # Start once the window has painted itself: the import of the database layer
         # competes for the interpreter lock, and the clerk should see the window first.
-        thread = threading.Thread(target=run, name="open-database", daemon=True)
-        self._start_when_painted = thread.start
+        # A failure is shown to the clerk by _on_database_opened.
+        op = BackgroundOp(self, run, label="open-database") \
+            .success(lambda db: self._on_database_opened(db, (url, None))) \
+            .failure(lambda exc: self._on_database_opened(None, (url, exc)))
+        self._start_when_painted = op.run
         if not self.isVisible():
             self._start_pending_open()
         else:

@@ -165,6 +165,11 @@ def backup_sqlite(path: Path, target: Path) -> Path:
     return target
 
 
+def display_url(url: str) -> str:
+    """A database URL with any password hidden (for titles, lists and messages)."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 class Database:
     """An open database: engine, session factory, and the upgrade on open."""
 
@@ -225,7 +230,7 @@ class Database:
 
     def display_name(self) -> str:
         """Database location with any password hidden."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        return display_url(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()

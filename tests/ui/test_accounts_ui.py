@@ -3,9 +3,10 @@ administrators see, the audit screen, ID numbers masked for a coordinator."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
 from volunteer_app.models.people import Volunteer
@@ -18,9 +19,18 @@ CAPTAIN = Actor(name="队长老王", role="captain", operator_id=902, team_id=1)
 
 
 def _ok(dialog) -> None:  # noqa: ANN001
+    """Press OK and wait for what it started on the database worker (dialogs with a context
+    save there; the login dialog waits for its own background check)."""
     button = (dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
               or dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
     button.click()
+    ctx = getattr(dialog, "ctx", None)
+    if ctx is not None:
+        deadline = time.monotonic() + 10
+        while ctx.worker.pending and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        QApplication.processEvents()
 
 
 def test_enable_accounts_then_login_wrong_and_right(empty_ctx, qtbot) -> None:  # noqa: ANN001
@@ -209,3 +219,31 @@ def test_gate_asks_for_a_login_only_when_accounts_are_on(empty_ctx, qtbot, monke
     assert not login_dialog.gate_database(db) and len(shown) == 1  # cancelled: not opened
     accounts.login_unit(db, "admin", "geheim-123")
     assert login_dialog.gate_database(db) and len(shown) == 1
+
+
+def test_login_and_the_accounts_check_open_no_session_on_the_ui_thread(empty_ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    import threading
+
+    from ui.admin.login_dialog import LoginDialog, accounts_on
+
+    db = empty_ctx.db
+    with db.session() as s:
+        accounts.enable_accounts(s, "admin", "geheim-123")
+    db.actor = None
+    main = threading.get_ident()
+    on_ui: list[bool] = []
+    real = type(db).session
+
+    def watched(self):  # noqa: ANN001, ANN202
+        on_ui.append(threading.get_ident() == main)
+        return real(self)
+
+    monkeypatch.setattr(type(db), "session", watched)
+    assert accounts_on(db)
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.username_edit.setText("admin")
+    dialog.password_edit.setText("geheim-123")
+    _ok(dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert on_ui and not any(on_ui)

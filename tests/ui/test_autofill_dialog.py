@@ -16,6 +16,7 @@ from volunteer_app.models.autofill import AutofillBatch
 from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling.checker import violations
 from volunteer_app.scheduling.explain import Gap
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import availability as avail
 from volunteer_app.services import shifts as shifts_service
 
@@ -41,7 +42,7 @@ def test_proposal_diff_apply_and_undo(ctx, qtbot) -> None:  # noqa: ANN001
     qtbot.addWidget(dialog)
     dialog.show()
     solving_thread = []
-    dialog._relay.sig_progress.connect(lambda _p: solving_thread.append(QThread.currentThread()))
+    dialog.sig_progress.connect(lambda _p: solving_thread.append(QThread.currentThread()))
     with qtbot.waitSignal(dialog.sig_solved, timeout=120_000) as blocker:
         pass
     result = blocker.args[0]
@@ -127,7 +128,7 @@ def test_stale_proposal_is_refused(ctx, qtbot) -> None:  # noqa: ANN001
         shift = shifts_service.get_shift(s, sid)
         other = shifts_service.create_shift(s, shifts_service.ShiftData(
             shift.date, shift.start, shift.end, team_id=shift.team_id, title="加班"))
-        shifts_service.assign(s, other, vid)
+        assignment_service.assign(s, other, vid)
     before = count(ctx.db)
     with qtbot.waitSignal(dialog.sig_failed, timeout=30_000) as failed:
         dialog.apply_button.click()

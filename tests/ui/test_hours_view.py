@@ -17,6 +17,7 @@ from volunteer_app.models import Team, Volunteer
 from volunteer_app.models.hours import HoursEntry
 from volunteer_app.security.permissions import Actor
 from volunteer_app.services import hours as hs
+from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services.community import CommunityInfo
 
 # The community's today (the test database keeps the default zone): the app dates entries
@@ -197,7 +198,7 @@ def test_a_correction_appears_as_a_new_entry(ctx, qtbot) -> None:  # noqa: ANN00
     assert view.model.rowCount() == 2
     assert view.totals.unverified_minutes == 90  # only the correction counts
     with ctx.db.session() as s:
-        assert [e.id for e in hs.entry_chain(s, old_id)] == [old_id, new.id]
+        assert [e.id for e in listing_service.entry_chain(s, old_id)] == [old_id, new.id]
     assert view.select_entry(old_id)
     assert not view.correct_button.isEnabled()  # only the newest entry can be corrected
 
@@ -233,7 +234,8 @@ def test_verify_a_month(ctx, qtbot) -> None:  # noqa: ANN001
 
 
 def test_a_captain_verifies_only_their_own_team(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.hours.hours_dialog import HoursAccess, VerifyMonthDialog
+    from ui.hours.hours_dialog import VerifyMonthDialog
+    from volunteer_app.services.hours_access import HoursAccess
 
     patrol, cleanup = _team(ctx, "patrol"), _team(ctx, "cleanup")
     own = _seed(ctx, "patrol", 2, n=2)
@@ -333,7 +335,7 @@ def test_search_narrows_the_ledger(ctx, qtbot, text) -> None:  # noqa: ANN001
     view = _open_view(ctx, qtbot)
     assert view.model.rowCount() == 3
     with ctx.db.session() as s:
-        expected = set(hs.entry_ids(s, hs.EntryFilter(month=MONTH, search=text)))
+        expected = set(listing_service.entry_ids(s, listing_service.EntryFilter(month=MONTH, search=text)))
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         view.search_edit.setText(text)
     qtbot.waitUntil(lambda: ctx.worker.pending == 0)

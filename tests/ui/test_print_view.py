@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 
 from ui.common import file_dialogs
-from ui.printing.print_view import KEY_FONT_PATH, PrintView
+from ui.common.context import KEY_FONT_PATH
+from ui.printing.print_view import PrintView
 from volunteer_app.printing.fonts import find_cjk_font
 from volunteer_app.services import shifts as shift_service
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.common import file_dialogs
 from ui.common.i18n import arg
+from ui.common.operations import run_and_wait
 from ui.texts.errors import error_text
-from volunteer_app.db import Database, open_database, sqlite_path
+from volunteer_app.db import Database, display_url, open_database, sqlite_path
 from volunteer_app.errors import DatabaseError
 from volunteer_app.paths import data_dir, sqlite_url
 
@@ -43,10 +44,10 @@ def choose_database(parent: QWidget | None, create: bool, current_url: str | Non
 
 
 def try_open(url: str) -> tuple[Database | None, BaseException | None]:
-    """Open (create, upgrade) a database; the error instead of raising."""
+    """Open (create, upgrade) a database off the UI thread; the error instead of raising."""
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_database(url), None
+        return run_and_wait(lambda _op: open_database(url), "open-database"), None
     except (DatabaseError, OSError) as exc:
         return None, exc
     except Exception as exc:  # e.g. a PostgreSQL server that does not answer
@@ -111,15 +112,15 @@ def restore_into_new(parent: QWidget | None, url: str) -> tuple[Database | None,
     target = choose_database(parent, create=True, current_url=url)
     if target is None:
         return None, None
-    try:
-        inspect_backup(backup)  # refuse a damaged or foreign file before creating anything
+    try:  # refuse a damaged or foreign file before creating anything
+        run_and_wait(lambda _op: inspect_backup(backup), "inspect backup")
     except DatabaseError as exc:
         return None, exc
     db, exc = try_open(target)
     if db is None:
         return None, exc
     try:
-        restore_backup(db, backup)
+        run_and_wait(lambda _op: restore_backup(db, backup), "restore")
     except Exception as exc:  # shown in the same dialog; the new file holds no data
         db.dispose()
         return None, exc
@@ -131,6 +132,4 @@ def display_location(url: str) -> str:
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    return display_url(url)

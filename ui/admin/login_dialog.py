@@ -1,9 +1,10 @@
 """Logging in when the database has accounts switched on, and the warning for a shared
 database without them.
 
-The login runs on the UI thread: one Argon2 verification takes about 50 ms, less than
-the round trip through the worker would save, and the worker does not exist yet when the
-database has just been opened.
+No session is opened on the UI thread: the login (one Argon2 verification, ~50 ms, and
+the unit of work recording the attempt) and the check whether accounts are on run off it
+through :func:`~ui.common.operations.run_and_wait`, as the flow around them (start-up,
+switching database) waits for the answer and the database worker does not exist yet.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.i18n import arg
+from ui.common.operations import run_and_wait
 
 if TYPE_CHECKING:
     from volunteer_app.db import Database
@@ -80,7 +82,8 @@ class LoginDialog(QDialog):
             self._show_message(self.tr("Enter your user name and password."))
             return
         try:
-            self.actor = accounts.login_unit(self.db, username, password)
+            self.actor = run_and_wait(
+                lambda _op: accounts.login_unit(self.db, username, password), "login")
         except accounts.LoginFailed as exc:
             self._show_message(login_failure_text(exc))
             self.password_edit.clear()
@@ -114,8 +117,11 @@ def accounts_on(db: Database) -> bool:
     """Whether operators must log in to this database (one quick read)."""
     from volunteer_app.security.permissions import accounts_enabled
 
-    with db.session() as s:
-        return accounts_enabled(s)
+    def read(_op: object) -> bool:
+        with db.session() as s:
+            return accounts_enabled(s)
+
+    return run_and_wait(read, "accounts on?")
 
 
 def gate_database(db: Database, parent: QWidget | None = None,

@@ -307,14 +307,19 @@ class EnableAccountsDialog(QDialog):
             return
         name = self.name_edit.text().strip()
         db = self.ctx.db
-        try:
+
+        def task() -> None:  # the worker: two units of work, then the administrator acts
             with db.session() as s:
                 accounts.enable_accounts(s, username, password, name)
             accounts.login_unit(db, username, password)
-        except Exception as exc:  # shown under the form; the dialog stays open
-            self.message_label.setText(error_text(exc))
-            return
-        self.accept()
+
+        self.buttons.setEnabled(False)
+        self.ctx.worker.submit(task, lambda _r: self.accept(), self._on_failed,
+                               with_session=False, owner=self, label="enable accounts")
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message_label.setText(error_text(exc))  # under the form; the dialog stays open
 
 
 class OperatorDialog(QDialog):
@@ -383,11 +388,11 @@ class OperatorDialog(QDialog):
             team_id=self.team_combo.currentData() if role == "captain" else None,
             password=password or None, active=self.active_check.isChecked())
         op_id = self.op.id if self.op else None
-        try:
-            # Quick (one Argon2 hash at most): done here so the dialog can show the reason.
-            with self.ctx.db.session() as s:
-                accounts.save_operator(s, op_id, **args)
-        except Exception as exc:  # shown under the form; the dialog stays open
-            self.message_label.setText(error_text(exc))
-            return
-        self.accept()
+        self.buttons.setEnabled(False)
+        self.ctx.worker.submit(lambda s: accounts.save_operator(s, op_id, **args),
+                               lambda _r: self.accept(), self._on_failed, owner=self,
+                               label="save operator")
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message_label.setText(error_text(exc))  # under the form; the dialog stays open

@@ -17,6 +17,7 @@ QSettings keys (read them through the constants below, never through string lite
 ``KEY_LANGUAGE``           ``"ui/language"``: ``"zh_CN"`` (default) or ``"en"``
 ``KEY_OPERATOR``           ``"ui/operator"``: name of the clerk at the keyboard (may be "")
 ``KEY_PAPER_SIZE``         ``"print/paper_size"``: ``"A4"`` (default), ``"A3"`` or ``"Letter"``
+``KEY_FONT_PATH``          ``"print/font_path"``: printing font file chosen ("" = the system's)
 ``KEY_GEOMETRY``           ``"ui/main_window/geometry"``: QMainWindow.saveGeometry()
 ``KEY_WINDOW_STATE``       ``"ui/main_window/state"``: QMainWindow.saveState()
 ``KEY_LAST_SCREEN``        ``"ui/main_window/last_screen"``: key of the screen shown last
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # imported only once a database is opened (keeps start-up lig
 KEY_LANGUAGE = "ui/language"
 KEY_OPERATOR = "ui/operator"
 KEY_PAPER_SIZE = "print/paper_size"
+KEY_FONT_PATH = "print/font_path"
 KEY_GEOMETRY = "ui/main_window/geometry"
 KEY_WINDOW_STATE = "ui/main_window/state"
 KEY_LAST_SCREEN = "ui/main_window/last_screen"

@@ -8,12 +8,11 @@ the database worker; whatever the core still refuses (a date in the future by th
 community's clock, a role that may not) is shown the same way.
 
 What the operator may do is asked of the core once per screen load
-(:func:`load_access`, through ``security.permissions.may``) and handed to the dialogs.
+(:func:`volunteer_app.services.hours_access.hours_access`) and handed to the dialogs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
@@ -44,8 +43,10 @@ from ui.registers.volunteer_dialog import FieldRow
 from ui.texts.errors import register_texts
 from volunteer_app.errors import FieldProblem, ValidationError
 from volunteer_app.services import hours as hours_service
+from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services import volunteers as vol_service
-from volunteer_app.services.hours import EntryFilter, EntryRow
+from volunteer_app.services.hours_access import HoursAccess
+from volunteer_app.services.hours_listing import EntryFilter, EntryRow
 from volunteer_app.services.volunteers import VolunteerFilter, VolunteerRow
 from volunteer_app.validation import mask_mobile
 
@@ -64,48 +65,6 @@ register_texts(
 )
 
 PICKER_LIMIT = 30  # volunteers listed for a search; typing more narrows it
-
-
-@dataclass(frozen=True)
-class HoursAccess:
-    """What the operator may do on the hours screen, as the core answered it.
-
-    ``record`` and ``verify`` hold the team ids (None: entries without a team) the
-    operator may record/correct and verify for; a captain's are only their own team.
-    """
-
-    record: frozenset[int | None]
-    verify: frozenset[int | None]
-    report: bool  # the monthly .xlsx report
-    print: bool  # PDF statements and certificates
-    own_team: int | None  # a captain's team, else None
-    operator: str | None  # the logged-in operator's name; None in single-user mode
-
-    def may_record(self, team_id: int | None) -> bool:
-        return team_id in self.record
-
-    def may_verify(self, team_id: int | None) -> bool:
-        return team_id in self.verify
-
-
-NO_ACCESS = HoursAccess(frozenset(), frozenset(), False, False, None, None)
-
-
-def load_access(session, team_ids: list[int]) -> HoursAccess:  # noqa: ANN001
-    """Ask the core what the acting operator may do with the hours of each team."""
-    from volunteer_app.security.permissions import CAPTAIN, actor_of, may
-
-    actor = actor_of(session)
-    scopes: list[int | None] = [None, *team_ids]
-    record = {t for t in scopes if may(session, "hours.record", team_id=t)}
-    verify = {t for t in scopes if may(session, "hours.verify", team_id=t)}
-    own = actor.team_id if actor.role == CAPTAIN and not actor.single_user else None
-    if own is not None:  # the core lets the service scope "no team"; the screen is stricter
-        record &= {own}
-        verify &= {own}
-    return HoursAccess(frozenset(record), frozenset(verify), may(session, "hours.report"),
-                       may(session, "print"), own,
-                       None if actor.single_user else actor.name)
 
 
 def operator_name(ctx: AppContext, access: HoursAccess) -> str:
@@ -510,7 +469,7 @@ class VerifyMonthDialog(QDialog):
         flt = EntryFilter(month=self.month, team_id=self.team_id, verified=False)
         if self.access.own_team is not None:
             flt.team_id = self.access.own_team
-        self.ctx.worker.submit(lambda s: len(hours_service.entry_ids(s, flt)),
+        self.ctx.worker.submit(lambda s: len(listing_service.entry_ids(s, flt)),
                                lambda n: self._on_counted(serial, n), self._on_failed, owner=self)
 
     def _on_counted(self, serial: int, n: int) -> None:

@@ -9,11 +9,10 @@ use are disabled; the core checks again whatever the screen shows.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,35 +32,28 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import file_dialogs
-from ui.common.context import AppContext, settings_str
+from ui.common.context import KEY_FONT_PATH, AppContext, settings_str
 from ui.common.i18n import arg
 from ui.common.icons import icon
+from ui.common.operations import BackgroundOp
 from ui.common.table_style import read_only_rows
 from ui.hours.hours_dialog import (
-    NO_ACCESS,
     CertificateDialog,
     CorrectionDialog,
-    HoursAccess,
     ManualEntryDialog,
     VerifyMonthDialog,
-    load_access,
 )
 from ui.hours.hours_model import COLUMN_KEYS, SETTLED_TEXT, HoursLedgerModel, hours_text
 from ui.orders.orders_view import recent_months
 from ui.orders.request_dialog import orders_error_text
-from volunteer_app.services import hours as hours_service
+from volunteer_app.services import hours_listing as listing_service
+from volunteer_app.services import hours_reports as report_service
 from volunteer_app.services import teams as team_service
-from volunteer_app.services.hours import EntryFilter, EntryRow, LedgerTotals
+from volunteer_app.services.hours_access import NO_ACCESS, HoursAccess, hours_access
+from volunteer_app.services.hours_listing import EntryFilter, EntryRow, LedgerTotals
 
 STATE_ALL, STATE_PENDING, STATE_VERIFIED = "all", "pending", "verified"
 MONTHS_OFFERED = 24
-
-
-class _RenderRelay(QObject):
-    """Lives on the UI thread; the PDF thread emits, Qt queues the call to the UI thread."""
-
-    sig_done = Signal(object)
-    sig_failed = Signal(object)
 
 
 class HoursView(QWidget):
@@ -82,9 +74,6 @@ class HoursView(QWidget):
         self._select_after_load: int | None = None
         self._totals_serial = 0
         self._lists_loaded = False
-        self._relay = _RenderRelay(self)
-        self._relay.sig_done.connect(self._on_exported)
-        self._relay.sig_failed.connect(self._on_export_failed)
 
         title = QLabel(self.tr("Service hours"), self)
         title.setObjectName("pageTitle")
@@ -252,14 +241,14 @@ class HoursView(QWidget):
         self.model.set_filter(flt)
         self._totals_serial += 1
         serial = self._totals_serial
-        self.ctx.worker.submit(lambda s: hours_service.ledger_totals(s, flt),
+        self.ctx.worker.submit(lambda s: listing_service.ledger_totals(s, flt),
                                lambda totals: self._on_totals_loaded(serial, totals),
                                self._show_error, owner=self, label="hours totals")
 
     def _load_lists(self) -> None:
         def task(s):  # noqa: ANN001, ANN202
             teams = [(tid, name) for tid, name, _parent in team_service.team_choices(s)]
-            return teams, load_access(s, [tid for tid, _name in teams])
+            return teams, hours_access(s, [tid for tid, _name in teams])
 
         self.ctx.worker.submit(task, self._on_lists_loaded, self._show_error, owner=self,
                                label="hours teams")
@@ -425,7 +414,6 @@ class HoursView(QWidget):
     # -- reports ----------------------------------------------------------------------
 
     def _print_options(self):  # noqa: ANN202
-        from ui.printing.print_view import KEY_FONT_PATH
         from volunteer_app.printing import PrintOptions
 
         return PrintOptions(paper=self.ctx.paper_size,
@@ -467,28 +455,27 @@ class HoursView(QWidget):
             self._say(self.tr("Choose a file ending in .xlsx or .pdf."), error=True)
 
     def _export_pdf(self, month: str, team_id: int | None, path: Path) -> None:
-        from volunteer_app.printing.jobs import PrintRequest, prepare
+        from volunteer_app.printing.jobs import PrintRequest
 
-        request = PrintRequest("hours", month=month, team_id=team_id)
-        options = self._print_options()
         self._say(self.tr("Writing the PDF statement\u2026"))
-        relay = self._relay
+        self._print(PrintRequest("hours", month=month, team_id=team_id), path,
+                    lambda _prepared, result: (str(path), result))
 
-        def render(prepared) -> None:  # noqa: ANN001 (on a thread of its own)
-            try:
-                result = prepared.render(path, options)
-            except BaseException as exc:  # delivered to the UI thread
-                _emit(relay.sig_failed, exc)
-            else:
-                _emit(relay.sig_done, (str(path), result))
+    def _print(self, request, path: Path, outcome) -> None:  # noqa: ANN001
+        """Load ``request`` on the database worker, then typeset it as a background
+        operation (the worker stays free for the screens meanwhile); ``outcome(prepared,
+        result)`` is what :meth:`_on_exported` receives."""
+        from volunteer_app.printing.jobs import prepare
 
-        # Loading on the database worker, typesetting on a thread of its own, so the
-        # worker stays free for the screens meanwhile.
-        self.ctx.worker.submit(
-            lambda s: prepare(s, request),
-            lambda prepared: threading.Thread(target=render, args=(prepared,), daemon=True,
-                                              name="hours-pdf").start(),
-            self._on_export_failed, owner=self, label="hours statement")
+        options = self._print_options()
+
+        def typeset(prepared) -> None:  # noqa: ANN001
+            BackgroundOp(self, lambda _op: outcome(prepared, prepared.render(path, options)),
+                         label=f"print {request.kind}") \
+                .success(self._on_exported).failure(self._on_export_failed).run()
+
+        self.ctx.worker.submit(lambda s: prepare(s, request), typeset, self._on_export_failed,
+                               owner=self, label=f"prepare {request.kind}")
 
     def _on_certificate_year_chosen(self, who: tuple[int, str], year: int) -> None:
         vid, name = who
@@ -502,27 +489,18 @@ class HoursView(QWidget):
         self.write_certificate(vid, year, path)
 
     def write_certificate(self, volunteer_id: int, year: int, path: Path) -> None:
-        """Write a volunteer's certificate of a year (one page, on the worker)."""
-        font_path = self._print_options().font_path
+        """Write a volunteer's certificate of a year (one page)."""
+        from volunteer_app.printing.jobs import PrintRequest
+
         lang = "en" if self.ctx.language == "en" else "zh_CN"
-
-        def task(s):  # noqa: ANN001, ANN202
-            from volunteer_app.printing.certificate import render_certificate
-            from volunteer_app.services.community import get_community
-
-            totals = hours_service.yearly_totals(s, volunteer_id, year)
-            community = get_community(s)
-            render_certificate(totals, path, community=community.name, address=community.address,
-                               font_path=font_path, lang=lang)
-            return str(path), totals
-
         self._say(self.tr("Writing the certificate\u2026"))
-        self.ctx.worker.submit(task, self._on_exported, self._on_export_failed, owner=self,
-                               label="certificate")
+        self._print(PrintRequest("certificate", volunteer_ids=(volunteer_id,), year=year,
+                                 lang=lang), path,
+                    lambda prepared, _result: (str(path), prepared.data[0]))
 
     def _on_exported(self, result: tuple[str, object]) -> None:
         path, what = result
-        if isinstance(what, hours_service.YearlyTotals):
+        if isinstance(what, report_service.YearlyTotals):
             text = arg(self.tr("Certificate of %1 for %2 (%3 verified hours) saved to %4."),
                        what.name, what.year, f"{what.hours:g}", path)
         elif hasattr(what, "verified_hours"):
@@ -573,9 +551,3 @@ class HoursView(QWidget):
     def _show_error(self, exc: BaseException | str) -> None:
         self._say(exc if isinstance(exc, str) else orders_error_text(exc), error=True)
 
-
-def _emit(signal, payload: object) -> None:  # noqa: ANN001
-    try:
-        signal.emit(payload)
-    except RuntimeError:  # the screen was closed meanwhile
-        pass

@@ -3,26 +3,24 @@ it as one batch (undoable) or discard it.
 
 Threads: reading the week (and, later, applying or undoing) are short database tasks on
 ``ctx.worker``. The solve itself takes up to the time limit and needs no database, so it
-runs on a thread of its own: the database worker stays free for the other screens. The
-solver thread reports through :class:`_SolveRelay`, a QObject living on the UI thread, so
-its signals arrive queued and the slots may touch widgets. Cancel sets an Event the solver
-watches; it stops within a fraction of a second and hands back the best proposal found so
-far (never an invalid one).
+runs as a :class:`~ui.common.operations.BackgroundOp`: the database worker stays free for
+the other screens, and progress and the result arrive on the UI thread. Cancel sets the
+Event the solver watches; it stops within a fraction of a second and hands back the best
+proposal found so far (never an invalid one).
 
 Usage from the planner::
 
     dialog = AutofillDialog(ctx, monday, team_id=None, grid_id=None, parent=self)
-    dialog.sig_applied.connect(...)      # batch id; the dialog already announced "shifts"
+    dialog.sig_applied.connect(...)      # batch id; the core announced "shifts"
     dialog.open()
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.context import AppContext
 from ui.common.i18n import arg
+from ui.common.operations import BackgroundOp, OpContext, OpHandle
 from ui.texts.errors import error_text
 from volunteer_app.errors import AppError
 from volunteer_app.scheduling.autofill import DEFAULT_TIME_LIMIT, InfeasiblePins, Progress
@@ -55,18 +54,11 @@ NEW_BRUSH = QBrush(QColor("#d5f5e3"))  # proposed assignments
 EMPTY_BRUSH = QBrush(QColor("#fdedec"))  # places left empty
 
 
-class _SolveRelay(QObject):
-    """Lives on the UI thread; the solver thread emits, the dialog's slots receive queued."""
-
-    sig_progress = Signal(object)  # Progress
-    sig_done = Signal(object)  # AutofillResult
-    sig_failed = Signal(object)  # exception
-
-
 class AutofillDialog(QDialog):
     """Propose a fair fill for a week (optionally one team or grid); apply or discard it."""
 
     sig_solved = Signal(object)  # AutofillResult, on the UI thread
+    sig_progress = Signal(object)  # the solver's Progress, on the UI thread
     sig_applied = Signal(int)  # batch id
     sig_undone = Signal(int)  # batch id
     sig_failed = Signal(str)  # a message shown to the coordinator
@@ -80,12 +72,7 @@ class AutofillDialog(QDialog):
         self.outcome: svc.AutofillResult | None = None
         self.labels: svc.Labels | None = None
         self.batch_id: int | None = None
-        self._cancel: threading.Event | None = None
-        self._thread: threading.Thread | None = None
-        self._relay = _SolveRelay()
-        self._relay.sig_progress.connect(self._on_solver_progress)
-        self._relay.sig_done.connect(self._on_solver_done)
-        self._relay.sig_failed.connect(self._on_solver_failed)
+        self._solve: OpHandle | None = None  # the search running (or finished last)
         self._elapsed_timer = QTimer(self)
         self._elapsed_timer.setInterval(200)
         self._elapsed_timer.timeout.connect(self._on_timer_tick)
@@ -282,26 +269,26 @@ class AutofillDialog(QDialog):
         self._update_progress_text()
         self._summary(self.tr("Searching for the fairest fill. You can stop at any time and "
                               "keep the best proposal found so far."), None)
-        cancel = self._cancel = threading.Event()
-        relay = self._relay
         scope = self.scope
 
-        def report(info: Progress) -> None:  # solver thread
-            relay.sig_progress.emit(info)
-
-        def work() -> None:  # solver thread: no database, no widgets
-            try:
-                result = svc.propose(scope, problem, time_limit=limit, cancel=cancel,
-                                     progress=report)
-            except BaseException as exc:  # delivered to the UI thread
-                relay.sig_failed.emit(exc)
-            else:
-                relay.sig_done.emit(result)
+        def work(op: OpContext) -> svc.AutofillResult:  # its own thread: no database, no widgets
+            # Every phase change counts: forced, so the throttle never drops one.
+            return svc.propose(scope, problem, time_limit=limit, cancel=op.cancel_event,
+                               progress=lambda info: op.progress(info, force=True))
 
         self._started = time.monotonic()
         self._elapsed_timer.start()
-        self._thread = threading.Thread(target=work, name="autofill-solve", daemon=True)
-        self._thread.start()
+        handle: OpHandle | None = None
+
+        def current(callback):  # noqa: ANN001, ANN202 (results of an older search are dropped)
+            return lambda value: callback(value) if handle is self._solve else None
+
+        handle = self._solve = (
+            BackgroundOp(self, work, label="autofill-solve")
+            .success(current(self._on_solver_done))
+            .failure(current(self._on_solver_failed))
+            .with_progress(current(self._on_solver_progress))
+            .run())
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._set_state("idle")
@@ -311,8 +298,8 @@ class AutofillDialog(QDialog):
 
     def stop(self) -> None:
         """Stop the search; the best proposal so far arrives shortly after."""
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._solve is not None and not self._solve.done:
+            self._solve.cancel()
             self.cancel_button.setEnabled(False)
             self.progress.setFormat(self.tr("Stopping; keeping the best proposal so far\u2026"))
 
@@ -323,12 +310,13 @@ class AutofillDialog(QDialog):
     def _on_solver_progress(self, info: Progress) -> None:
         if self.state != "solving":
             return
+        self.sig_progress.emit(info)
         self._phase = info.phase
         self._last_progress = info
         self._update_progress_text()
 
     def _update_progress_text(self) -> None:
-        if self._cancel is not None and self._cancel.is_set():
+        if self._solve is not None and self._solve.cancelled:
             return
         text = {
             "greedy": self.tr("Making a first fill\u2026"),
@@ -344,7 +332,6 @@ class AutofillDialog(QDialog):
 
     def _on_solver_done(self, result: svc.AutofillResult) -> None:
         self._elapsed_timer.stop()
-        self._thread = None
         self.outcome = result
         self._set_state("proposed")
         self._fill_tables()
@@ -370,7 +357,6 @@ class AutofillDialog(QDialog):
 
     def _on_solver_failed(self, exc: BaseException) -> None:
         self._elapsed_timer.stop()
-        self._thread = None
         self._set_state("idle")
         if isinstance(exc, InfeasiblePins):
             lines = [self.tr("The week's existing assignments already break hard rules, so "
@@ -580,8 +566,8 @@ class AutofillDialog(QDialog):
         self.sig_failed.emit(msg)
 
     def done(self, result: int) -> None:  # noqa: D102 (Qt override: closing stops the search)
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._solve is not None:
+            self._solve.cancel()
         self._elapsed_timer.stop()
         super().done(result)
 

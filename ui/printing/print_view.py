@@ -1,10 +1,10 @@
 """The Print screen: choose a printout and its scope, preview it, save it as PDF or print it.
 
 Threads: the scope lists (teams, grids, shifts, members) and the printout's data load on
-the database worker (``ctx.worker``); the PDF is then rendered on a thread of the global
-QThreadPool, so a long job (a thousand cards) neither freezes the window nor holds up
-other screens' database work. The render thread only reports through the queued signals
-of :class:`_RenderSignals`; Cancel sets a flag the renderer polls between cards or pages.
+the database worker (``ctx.worker``); the PDF is then rendered as a background operation
+(:class:`~ui.common.operations.BackgroundOp`), so a long job (a thousand cards) neither
+freezes the window nor holds up other screens' database work. Progress and the result
+arrive on the UI thread; Cancel sets a flag the renderer polls between cards or pages.
 
 The preview is QtPdf's QPdfView on the rendered file. Printing renders each page with
 QPdfDocument.render at the printer's resolution; those images have a transparent
@@ -24,13 +24,10 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QDate,
-    QObject,
     QRect,
-    QRunnable,
     QSize,
     Qt,
     QTemporaryDir,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QImage, QPainter
@@ -60,8 +57,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import file_dialogs
-from ui.common.context import PAPER_SIZES, AppContext, settings_str
+from ui.common.context import KEY_FONT_PATH, PAPER_SIZES, AppContext, settings_str
 from ui.common.i18n import arg
+from ui.common.operations import BackgroundOp, OpContext
 from ui.texts.errors import error_text
 from volunteer_app.printing import FontMissing, PrintCancelled, PrintOptions, PrintResult
 from volunteer_app.printing.jobs import DEFAULT_MASK, PreparedPrint, PrintRequest, prepare
@@ -69,46 +67,8 @@ from volunteer_app.services import grids as grid_service
 from volunteer_app.services import shifts as shift_service
 from volunteer_app.services import teams as team_service
 
-KEY_FONT_PATH = "print/font_path"
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 KINDS = ("cards", "member_cards", "roster", "signin", "hours")
-
-
-class _RenderSignals(QObject):
-    """Lives on the UI thread; the render thread emits, Qt queues to the UI thread."""
-
-    sig_progress = Signal(int, int, int)  # job id, done, total
-    sig_done = Signal(int, object)  # job id, PrintResult
-    sig_failed = Signal(int, object)  # job id, exception
-
-
-class _RenderJob(QRunnable):
-    """Renders one prepared printout to a file on a pool thread."""
-
-    def __init__(self, job_id: int, prepared: PreparedPrint, path: Path, options: PrintOptions,
-                 cancel: threading.Event, signals: _RenderSignals) -> None:
-        super().__init__()
-        self.job_id = job_id
-        self.prepared = prepared
-        self.path = path
-        self.options = replace(
-            options, progress=lambda d, t: signals.sig_progress.emit(job_id, d, t),
-            cancelled=cancel.is_set)
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self.prepared.render(self.path, self.options)
-        except BaseException as exc:  # delivered to the UI thread
-            self._emit(self.signals.sig_failed, exc)
-        else:
-            self._emit(self.signals.sig_done, result)
-
-    def _emit(self, signal: Signal, payload: object) -> None:
-        try:
-            signal.emit(self.job_id, payload)
-        except RuntimeError:  # the screen was closed meanwhile
-            pass
 
 
 def monday_of(day: date) -> date:
@@ -132,10 +92,6 @@ class PrintView(QWidget):
         self._prepared: PreparedPrint | None = None
         self._pdf_path: Path | None = None
         self._result: PrintResult | None = None
-        self._signals = _RenderSignals(self)
-        self._signals.sig_progress.connect(self._on_render_progress)
-        self._signals.sig_done.connect(self._on_render_done)
-        self._signals.sig_failed.connect(self._on_render_failed)
         self._build()
         self._on_kind_changed()
         self._load_scope_lists()
@@ -573,7 +529,7 @@ class PrintView(QWidget):
                             mask_phones=self.mask_check.isChecked())
 
     def generate(self) -> None:
-        """Load the data on the database thread, then render the PDF on a pool thread."""
+        """Load the data on the database thread, then render the PDF in the background."""
         if self._busy:
             return
         req = self.request()
@@ -601,8 +557,19 @@ class PrintView(QWidget):
         self._prepared = prepared
         self.status.setText(self.tr("Generating the PDF\u2026"))
         path = Path(self._tmp.path()) / f"preview-{job_id}.pdf"
-        QThreadPool.globalInstance().start(
-            _RenderJob(job_id, prepared, path, options, self._cancel, self._signals))
+        cancel = self._cancel
+
+        def render(op: OpContext) -> PrintResult:
+            # Every report: the renderer already keeps them to about a hundred.
+            return prepared.render(path, replace(
+                options, progress=lambda done, total: op.progress((done, total), force=True),
+                cancelled=lambda: cancel.is_set() or op.cancelled()))
+
+        BackgroundOp(self, render, label="print preview") \
+            .success(lambda result: self._on_render_done(job_id, result)) \
+            .failure(lambda exc: self._on_render_failed(job_id, exc)) \
+            .with_progress(lambda info: self._on_render_progress(job_id, *info)) \
+            .run()
 
     def cancel(self) -> None:
         """Stop the printout being generated (the previous preview stays)."""

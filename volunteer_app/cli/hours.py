@@ -9,7 +9,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from ..db import Database
+from ..services import checkin as checkin_service
 from ..services import hours as hours_service
+from ..services import hours_listing as listing_service
+from ..services import hours_reports as report_service
 from ..services import requests as req_service
 from ..services import teams as team_service
 from . import UsageError, messages, print_json, with_db
@@ -118,7 +121,7 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
         team_id = team_service.resolve(s, args.team) if args.team else None
         eid = hours_service.add_manual(s, vid, on, args.hours, args.reason, operator_of(args),
                                        team_id=team_id, duty=args.duty)
-        e = hours_service.get_entry(s, eid)
+        e = listing_service.get_entry(s, eid)
     print(f"hours entry {eid}: {e.volunteer} {e.date} {e.hours:g} h (awaiting verification)")
     return 0
 
@@ -127,7 +130,7 @@ def cmd_correct(db: Database, args: argparse.Namespace) -> int:
     entry_id = parse_id(args.entry_id, "entry id")
     with db.session() as s:
         new_id = hours_service.correct(s, entry_id, args.hours, args.reason, operator_of(args))
-        e = hours_service.get_entry(s, new_id)
+        e = listing_service.get_entry(s, new_id)
     print(f"hours entry {new_id} corrects entry {entry_id}: {e.hours:g} h (awaiting verification)")
     return 0
 
@@ -140,7 +143,7 @@ def cmd_verify(db: Database, args: argparse.Namespace) -> int:
     ids = [parse_id(x, "entry id") for x in args.entry_ids]
     with db.session() as s:
         if args.shift:
-            n = hours_service.verify_shift(s, parse_id(args.shift, "--shift"), args.by)
+            n = checkin_service.verify_shift(s, parse_id(args.shift, "--shift"), args.by)
         elif args.month:
             team_id = team_service.resolve(s, args.team) if args.team else None
             n = hours_service.verify_month(s, args.month, args.by, team_id=team_id)
@@ -153,13 +156,13 @@ def cmd_verify(db: Database, args: argparse.Namespace) -> int:
 def cmd_list(db: Database, args: argparse.Namespace) -> int:
     verified = True if args.verified else (False if args.unverified else None)
     with db.session() as s:
-        flt = hours_service.EntryFilter(month=args.month, verified=verified,
+        flt = listing_service.EntryFilter(month=args.month, verified=verified,
                                         include_superseded=args.history)
         if args.volunteer:
             flt.volunteer_id = _volunteer(s, args.volunteer)
         if args.team:
             flt.team_id = team_service.resolve(s, args.team)
-        rows = hours_service.list_entries(s, flt)
+        rows = listing_service.list_entries(s, flt)
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -196,7 +199,7 @@ def cmd_report(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_year(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        t = hours_service.yearly_totals(s, _volunteer(s, args.volunteer_id), args.year)
+        t = report_service.yearly_totals(s, _volunteer(s, args.volunteer_id), args.year)
     if args.json:
         print_json({
             "volunteer_id": t.volunteer_id, "name": t.name, "year": t.year, "hours": t.hours,
@@ -211,18 +214,17 @@ def cmd_year(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_certificate(db: Database, args: argparse.Namespace) -> int:
-    from ..printing import FontMissing, OutputError
-    from ..printing.certificate import render_certificate
-    from ..services.community import get_community
+    from ..printing import FontMissing, OutputError, PrintOptions
+    from ..printing.jobs import PrintRequest, prepare
 
     issued = _date(args.date, "--date") if args.date else None
     with db.session() as s:
-        totals = hours_service.yearly_totals(s, _volunteer(s, args.volunteer_id), args.year)
-        community = get_community(s)
+        request = PrintRequest("certificate", volunteer_ids=(_volunteer(s, args.volunteer_id),),
+                               year=args.year, lang=args.lang)
+        prepared = prepare(s, request)
+    totals = prepared.data[0]
     try:
-        render_certificate(totals, args.output, community=community.name,
-                           address=community.address, issued_on=issued, font_path=args.font,
-                           lang=args.lang)
+        prepared.render(args.output, PrintOptions(font_path=args.font, printed_on=issued))
     except FontMissing as exc:
         if args.font:
             raise UsageError(messages.error_text(exc)) from exc
@@ -252,7 +254,7 @@ def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
     shift_id = parse_id(args.shift_id, "shift id")
     operator = operator_of(args)
     with db.session() as s:
-        sheet = hours_service.checkin_sheet(s, shift_id)
+        sheet = checkin_service.checkin_sheet(s, shift_id)
         by_vid = {r.volunteer_id: r for r in sheet.rows}
         by_name: dict[str, list] = {}
         for r in sheet.rows:
@@ -269,27 +271,27 @@ def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
         def at(text: str | None, what: str) -> datetime | None:
             if text is None:
                 return None
-            return hours_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
+            return checkin_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
                                                _clock(text, what))
 
-        marks: list[hours_service.CheckinMark] = []
+        marks: list[checkin_service.CheckinMark] = []
         for spec in args.completed:
             who, start, end = _parse_spec(spec, "--completed")
             r = row_for(who, "--completed")
-            marks.append(hours_service.CheckinMark(
+            marks.append(checkin_service.CheckinMark(
                 r.assignment_id, "completed", at(start, "--completed"), at(end, "--completed")))
         for spec in args.arrived:
             who, start, end = _parse_spec(spec, "--arrived")
             if end:
                 raise UsageError(f"--arrived {spec!r}: use --completed to give a departure time")
             r = row_for(who, "--arrived")
-            marks.append(hours_service.CheckinMark(r.assignment_id, "checked_in",
+            marks.append(checkin_service.CheckinMark(r.assignment_id, "checked_in",
                                                    at(start, "--arrived")))
         for spec in args.no_show:
             who, start, end = _parse_spec(spec, "--no-show")
             if start or end:
                 raise UsageError(f"--no-show {spec!r} takes no times")
-            marks.append(hours_service.CheckinMark(row_for(who, "--no-show").assignment_id,
+            marks.append(checkin_service.CheckinMark(row_for(who, "--no-show").assignment_id,
                                                    "no_show"))
         seen = [m.assignment_id for m in marks]
         if len(seen) != len(set(seen)):
@@ -297,14 +299,14 @@ def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
         created: list[int] = []
         corrected: list[int] = []
         if marks:
-            res = hours_service.record_checkin(s, shift_id, marks, operator)
+            res = checkin_service.record_checkin(s, shift_id, marks, operator)
             created += res.entries_created
             corrected += res.entries_corrected
         if args.all_as_planned:
-            res = hours_service.all_arrived_as_planned(s, shift_id, operator)
+            res = checkin_service.all_arrived_as_planned(s, shift_id, operator)
             created += res.entries_created
             corrected += res.entries_corrected
-        sheet = hours_service.checkin_sheet(s, shift_id)
+        sheet = checkin_service.checkin_sheet(s, shift_id)
     if args.json:
         print_json({
             "shift_id": sheet.shift_id, "title": sheet.title, "date": sheet.date.isoformat(),

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from ..errors import FieldProblem, ValidationError
 from .common import Output, PrintOptions, PrintResult
 
-KINDS = ("cards", "member_cards", "roster", "signin", "hours")
+KINDS = ("cards", "member_cards", "roster", "signin", "hours", "certificate")
 # Phones are masked by default on what is posted or passed around in public.
 DEFAULT_MASK = {"cards": False, "member_cards": False, "roster": True, "signin": True,
-                "hours": False}
+                "hours": False, "certificate": False}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class PrintRequest:
     * roster: ``week`` (any day of the ISO week), ``team_id`` or ``grid_id`` (neither = all teams)
     * signin: ``shift_ids``, or ``day`` with an optional ``team_id``
     * hours: ``month`` ("2026-12"), ``team_id``, ``volunteer_ids``, ``per_volunteer``
+    * certificate: ``volunteer_ids`` (exactly one), ``year``, ``lang`` ("zh_CN" or "en");
+      the date of issue is ``PrintOptions.printed_on`` (default today)
     """
 
     kind: str
@@ -45,6 +47,8 @@ class PrintRequest:
     shift_ids: tuple[int, ...] | None = None
     month: str | None = None
     per_volunteer: bool = False
+    year: int | None = None
+    lang: str = "zh_CN"
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,14 @@ class PreparedPrint:
             from .signin import render_signin_sheets
 
             return render_signin_sheets(self.data, out, options)
+        if r.kind == "certificate":
+            from .certificate import render_certificate
+
+            totals, address = self.data
+            pages = render_certificate(totals, out, community=self.community, address=address,
+                                       issued_on=options.printed_on, font_path=options.font_path,
+                                       lang=r.lang)
+            return PrintResult(pages, 1)
         from .hours import render_hours_statement
 
         return render_hours_statement(self.data, out, options, month=r.month or "",
@@ -125,6 +137,8 @@ def prepare(session: Session, request: PrintRequest) -> PreparedPrint:
         else:
             raise ValidationError(FieldProblem("date", "required", None))
         return PreparedPrint(r, sheets, f"签到表-{day.isoformat() if day else ''}", len(sheets))
+    if r.kind == "certificate":
+        return _prepare_certificate(session, r)
     from ..services import hours as hours_service
     from .hours import community_name, hours_lines
 
@@ -137,3 +151,19 @@ def prepare(session: Session, request: PrintRequest) -> PreparedPrint:
         lines = [x for x in lines if x.volunteer_id in wanted]
     return PreparedPrint(r, lines, f"志愿服务时长-{r.month}", len(lines),
                          community=community_name(session))
+
+
+def _prepare_certificate(session: Session, r: PrintRequest) -> PreparedPrint:
+    """A volunteer's verified hours of a year (the core checks ``hours.report``)."""
+    from ..services import hours_reports as report_service
+    from ..services.community import get_community
+
+    if not r.volunteer_ids or len(r.volunteer_ids) != 1:
+        raise ValidationError(FieldProblem("volunteer", "required", r.volunteer_ids))
+    if r.year is None:
+        raise ValidationError(FieldProblem("year", "required", None))
+    totals = report_service.yearly_totals(session, r.volunteer_ids[0], r.year)
+    community = get_community(session)
+    return PreparedPrint(r, (totals, community.address),
+                         f"志愿服务时长证明-{totals.name}-{totals.year}", 1,
+                         community=community.name)
