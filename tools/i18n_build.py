@@ -163,10 +163,55 @@ def lrelease(language: str) -> Path:
     return qm_path(language)
 
 
+def known_translations(language: str) -> dict[str, str | list[str]]:
+    """Source -> translation of every finished, non-plural message of the .ts whose source
+    has one translation wherever it appears (an ambiguous source is left out)."""
+    path = ts_path(language)
+    if not path.exists():
+        return {}
+    seen: dict[str, str | list[str] | None] = {}
+    for _context, message in _messages(ET.parse(path)):
+        if _is_unfinished(message) or message.findtext("comment"):
+            continue
+        tr = message.find("translation")
+        text: str | list[str] = ([f.text or "" for f in tr.findall("numerusform")]
+                                 if message.get("numerus") == "yes" else tr.text or "")
+        source = message.findtext("source") or ""
+        if source in seen and seen[source] != text:
+            seen[source] = None  # translated differently in different places: ask a person
+        else:
+            seen[source] = text
+    return {s: t for s, t in seen.items() if t is not None}
+
+
+def carry(language: str, known: dict[str, str | list[str]]) -> int:
+    """Fill messages left unfinished by lupdate whose source was translated before.
+
+    Code that moves to another class changes its strings' context (``self.tr`` uses the
+    class name); lupdate then drops the old entries and adds unfinished ones. The words
+    are the same, so is their translation.
+    """
+    path = ts_path(language)
+    tree = ET.parse(path)
+    done = 0
+    for _context, message in _messages(tree):
+        source = message.findtext("source") or ""
+        if _is_unfinished(message) and source in known:
+            _set_translation(message, known[source])
+            done += 1
+    if done:
+        write_ts(tree, path)
+    return done
+
+
 def build(tsv: Path | None = None, language: str = "zh_CN") -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
+    known = {lang: known_translations(lang) for lang in LANGUAGES}
     for lang in LANGUAGES:
         lupdate(lang)
+        carried = carry(lang, known[lang])
+        if carried:
+            print(f"{lang}: carried {carried} translations over to the strings' new context")
     if tsv is not None:
         n = merge(language, read_tsv(tsv))
         print(f"merged {n} {language} translations from {tsv}")

@@ -439,41 +439,9 @@ class MainWindow(QMainWindow):
 
     def offer_demo_if_empty(self) -> None:
         """On an empty database, offer to load the demo community (林琼社区)."""
-        from volunteer_app.services import community as community_service
+        from ui.admin.demo_offer import offer_demo_if_empty
 
-        self.ctx.worker.submit(community_service.register_counts, self._on_counts_for_demo,
-                               owner=self)
-
-    def _on_counts_for_demo(self, counts: RegisterCounts) -> None:
-        from PySide6.QtWidgets import QMessageBox  # here, like the core: not before first paint
-
-        self._on_counts_loaded(counts)
-        if not counts.empty:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Empty database"),
-            self.tr("This database is empty. Load the demo community (林琼社区: 11 grids, "
-                    "6 teams, about 150 volunteers) to try the application?\n\n"
-                    "Choose No to start with empty registers."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.load_demo()
-
-    def load_demo(self) -> None:
-        """Load the demo community into the (empty) database."""
-        from volunteer_app.demo import load_demo
-
-        self.ctx.worker.submit(load_demo, self._on_demo_loaded, self._on_demo_failed, owner=self)
-
-    def _on_demo_loaded(self, _counts: dict) -> None:
-        self.statusBar().showMessage(self.tr("The demo community was loaded."), 5000)
-
-    def _on_demo_failed(self, exc: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from ui.texts.errors import error_text
-
-        QMessageBox.warning(self, self.tr("Demo community"), error_text(exc))
+        offer_demo_if_empty(self, self.ctx, self._on_counts_loaded)
 
     # -- file menu --------------------------------------------------------------------
 

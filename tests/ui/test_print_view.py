@@ -29,7 +29,7 @@ def view(ctx, qtbot):  # noqa: ANN001, ANN201
     qtbot.addWidget(v)
     v.resize(1200, 800)
     v.show()
-    qtbot.waitUntil(lambda: v.cards_grids.count() == 11, timeout=15000)
+    qtbot.waitUntil(lambda: v.scope.cards_grids.count() == 11, timeout=15000)
     return v
 
 
@@ -49,7 +49,7 @@ def text_of(path: Path) -> str:
 
 def test_cards_preview_then_save(view: PrintView, qtbot, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     assert not view.save_button.isEnabled()
-    view.cards_copies.setValue(2)
+    view.scope.cards_copies.setValue(2)
     result = preview(qtbot, view)
     assert result.pages == 3 and view.document.pageCount() == 3
     assert view.save_button.isEnabled() and view.print_button.isEnabled()
@@ -64,9 +64,9 @@ def test_cards_preview_then_save(view: PrintView, qtbot, monkeypatch, tmp_path: 
 def test_some_grids_only(view: PrintView, qtbot) -> None:  # noqa: ANN001
     from PySide6.QtCore import Qt
 
-    view.cards_all.setChecked(False)
-    view.cards_grids.item(2).setCheckState(Qt.CheckState.Checked)
-    view.cards_copies.setValue(10)
+    view.scope.cards_all.setChecked(False)
+    view.scope.cards_grids.item(2).setCheckState(Qt.CheckState.Checked)
+    view.scope.cards_copies.setValue(10)
     result = preview(qtbot, view)
     assert result.items == 10 and result.pages == 1
     text = text_of(view.pdf_path)
@@ -76,7 +76,7 @@ def test_some_grids_only(view: PrintView, qtbot) -> None:  # noqa: ANN001
 def test_roster_masks_phones_by_default(view: PrintView, qtbot) -> None:  # noqa: ANN001
     choose(view, "roster")
     assert view.mask_check.isChecked()
-    view.roster_date.setDate(QDate(date.today()))
+    view.scope.roster_date.setDate(QDate(date.today()))
     result = preview(qtbot, view)
     assert result.pages >= 5  # one page per team with duties this week
     text = text_of(view.pdf_path)
@@ -90,8 +90,8 @@ def test_signin_sheets_of_the_ticked_shifts(view: PrintView, qtbot, ctx) -> None
     with ctx.db.session() as s:
         day_shifts = shift_service.list_shifts(s, monday, monday)
     choose(view, "signin")
-    view.signin_date.setDate(QDate(monday))
-    qtbot.waitUntil(lambda: view.signin_shifts.count() == len(day_shifts), timeout=15000)
+    view.scope.signin_date.setDate(QDate(monday))
+    qtbot.waitUntil(lambda: view.scope.signin_shifts.count() == len(day_shifts), timeout=15000)
     result = preview(qtbot, view)
     assert result.pages == len(day_shifts)
     assert "签到表" in text_of(view.pdf_path)
@@ -99,7 +99,7 @@ def test_signin_sheets_of_the_ticked_shifts(view: PrintView, qtbot, ctx) -> None
 
 def test_hours_statement(view: PrintView, qtbot) -> None:  # noqa: ANN001
     choose(view, "hours")
-    view.hours_month.setDate(QDate(2030, 1, 1))
+    view.scope.hours_month.setDate(QDate(2030, 1, 1))
     result = preview(qtbot, view)
     assert result.pages == 1
     assert "没有志愿服务时长记录" in text_of(view.pdf_path)
@@ -120,7 +120,7 @@ def test_missing_font_is_explained(view: PrintView, qtbot, tmp_path: Path) -> No
 
 
 def test_cancel_stops_a_long_job(view: PrintView, qtbot) -> None:  # noqa: ANN001
-    view.cards_copies.setValue(1000)
+    view.scope.cards_copies.setValue(1000)
     with qtbot.waitSignal(view.sig_failed, timeout=60000) as blocker:
         view.preview_button.click()
         view.cancel_button.click()
@@ -141,7 +141,7 @@ def test_print_to_a_printer(view: PrintView, qtbot, tmp_path: Path) -> None:  # 
 
 def test_preview_pages_are_painted_white(view: PrintView, qtbot) -> None:  # noqa: ANN001
     choose(view, "hours")
-    view.hours_month.setDate(QDate(2030, 1, 1))
+    view.scope.hours_month.setDate(QDate(2030, 1, 1))
     preview(qtbot, view)
     qtbot.wait(200)  # let the view paint the freshly loaded document
     image = view.pdf_view.viewport().grab().toImage()
