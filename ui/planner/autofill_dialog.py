@@ -523,7 +523,6 @@ class AutofillDialog(QDialog):
         self._set_state("applied")
         self._summary(arg(self.tr("%1 assignments were written. You can undo the whole fill "
                                   "with \u201cUndo this fill\u201d."), applied.created), True)
-        self.ctx.notify_changed("shifts")
         self.sig_applied.emit(applied.batch_id)
 
     def _on_apply_failed(self, exc: BaseException) -> None:
@@ -552,7 +551,6 @@ class AutofillDialog(QDialog):
         batch, self.batch_id = self.batch_id, None
         self._set_state("proposed")
         self._summary(arg(self.tr("The fill was undone: %1 assignments removed."), removed), None)
-        self.ctx.notify_changed("shifts")
         self.sig_undone.emit(batch or 0)
 
     def _on_undo_failed(self, exc: BaseException) -> None:
