@@ -177,7 +177,7 @@ def bench_planner(tmp: Path) -> None:
 
     from ui.app import create_application
     from ui.common.context import AppContext
-    from ui.planner.view import PlannerView
+    from ui.planner.planner_view import PlannerView
 
     db = open_database(sqlite_url(tmp / "week.db"))
     grid_ids, team_ids = _registers(db, volunteers=1200)

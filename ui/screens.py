@@ -101,7 +101,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "VolunteersView", False),
     ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "registers.teams_view", "TeamsView", False),
     ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "registers.grids_view", "GridsView", False),
-    ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner.view",
+    ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner.planner_view",
                "PlannerView", True),
     ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders.orders_view", "OrdersView", True),
     ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours.hours_view", "HoursView", False),

@@ -11,7 +11,10 @@ from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
 from ui.common.context import AppContext
-from ui.planner.view import MODE_GRIDS, OverrideDialog, PlannerView, encode_volunteer_ids
+from ui.planner.override_dialog import OverrideDialog
+from ui.planner.planner_view import PlannerView
+from ui.planner.volunteer_drag import encode_volunteer_ids
+from ui.planner.week_model import MODE_GRIDS
 from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling import holidays as hol
 from volunteer_app.services import shifts as svc
@@ -145,7 +148,7 @@ def test_candidate_drag_carries_volunteer_ids(view, qtbot, demo_db) -> None:  # 
         view.select_shift(shift.id)
     table = view.candidate_table
     mime = table.mimeData([table.item(0, 0), table.item(0, 2), table.item(1, 1)])
-    from ui.planner.view import decode_volunteer_ids
+    from ui.planner.volunteer_drag import decode_volunteer_ids
     assert decode_volunteer_ids(mime) == [view.candidates[0].volunteer_id,
                                           view.candidates[1].volunteer_id]
 

@@ -83,7 +83,7 @@ def duty_text(duty: str) -> str:
     """A ledger duty as shown: a bare duty-type code at its head becomes its name."""
     head, sep, rest = duty.partition(" \u00b7 ")
     if head in DUTY_TYPES:
-        from ui.planner.view import duty_type_text
+        from ui.texts.planner import duty_type_text
 
         head = duty_type_text(head)
     return head + sep + rest

@@ -1,0 +1,186 @@
+"""The planner's holiday table: which days of a year are statutory holidays and which are
+make-up working days, as the week grid and shift generation see them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.context import AppContext
+from ui.planner.colours import COLOUR_HARD, COLOUR_SOFT
+from ui.texts.planner import WEEKDAYS, holiday_text, planner_error_text, tr_planner
+from volunteer_app.scheduling import holidays as hol
+from volunteer_app.scheduling.holidays import HOLIDAY, DayInfo
+
+
+class HolidaysDialog(QDialog):
+    """The holiday table of one year: statutory holidays and make-up working days, editable.
+
+    Rows come from chinese_calendar where it has data; the clerk adds regional holidays
+    (e.g. 藏历新年), corrects days, and for a year without published data enters the
+    schedule and marks the year complete, which removes the planner's notice.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = year
+        self.rows: list[hol.HolidayRow] = []
+        self.setObjectName("plannerHolidaysDialog")
+        self.setWindowTitle(self.tr("Holidays and make-up working days"))
+        self.resize(640, 560)
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setRange(2004, 2100)
+        self.year_spin.setValue(year)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Kind"), self.tr("Name"), self.tr("Source")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for col in (0, 1, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(QDate(year, 1, 1))
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("Holiday (day off)"), "holiday")
+        self.kind_combo.addItem(self.tr("Make-up working day"), "workday")
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(self.tr("Name, e.g. 藏历新年"))
+        self.set_button = QPushButton(self.tr("Add / change"), self)
+        self.remove_button = QPushButton(self.tr("Make ordinary day"), self)
+        self.confirm_button = QPushButton(self.tr("Mark year complete"), self)
+        self.confirm_button.setToolTip(self.tr(
+            "Declare that the table now holds this year's official schedule (removes the notice)"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year"), self))
+        top.addWidget(self.year_spin)
+        top.addStretch(1)
+        top.addWidget(self.confirm_button)
+        edit = QHBoxLayout()
+        edit.addWidget(self.date_edit)
+        edit.addWidget(self.kind_combo)
+        edit.addWidget(self.name_edit, 1)
+        edit.addWidget(self.set_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+        self.year_spin.valueChanged.connect(self._on_year_spin_changed)
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.set_button.clicked.connect(self._on_set_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self.load()
+
+    def load(self) -> None:
+        year = self.year
+        self.ctx.worker.submit(lambda s: (hol.list_holidays(s, year), hol.year_status(s, year)),
+                               lambda res: self._on_loaded(year, *res), self._on_failed, owner=self)
+
+    def _on_loaded(self, year: int, rows: list[hol.HolidayRow], status: hol.YearStatus) -> None:
+        if year != self.year:
+            return
+        self.rows = rows
+        if status.source == "chinese_calendar":
+            self.status_label.setText(self.tr("Official schedule from chinese_calendar; your changes are kept."))
+        elif status.source == "manual":
+            self.status_label.setText(self.tr("Entered by hand and marked complete."))
+        else:
+            self.status_label.setText(self.tr(
+                "No official data for this year yet: planning uses weekends plus the days below. "
+                "Enter the published schedule, then mark the year complete."))
+        self.confirm_button.setEnabled(status.source is None)
+        self.table.setRowCount(len(rows))
+        for r, h in enumerate(rows):
+            day = QTableWidgetItem(f"{h.date:%Y-%m-%d} {tr_planner(WEEKDAYS[h.date.weekday()])}")
+            day.setData(Qt.ItemDataRole.UserRole, h.date.isoformat())
+            kind = QTableWidgetItem(self.tr("Holiday") if h.kind == "holiday" else self.tr("Make-up working day"))
+            kind.setForeground(QBrush(COLOUR_HARD if h.kind == "holiday" else COLOUR_SOFT))
+            info = DayInfo(h.date, HOLIDAY, h.code, h.name)
+            self.table.setItem(r, 0, day)
+            self.table.setItem(r, 1, kind)
+            self.table.setItem(r, 2, QTableWidgetItem(holiday_text(info)))
+            self.table.setItem(r, 3, QTableWidgetItem(
+                self.tr("chinese_calendar") if h.source == "chinese_calendar" else self.tr("by hand")))
+        self.remove_button.setEnabled(False)
+
+    def _on_year_spin_changed(self, year: int) -> None:
+        self.year = year
+        self.date_edit.setDate(QDate(year, 1, 1))
+        self.load()
+
+    def _selected(self) -> hol.HolidayRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _on_table_selection_changed(self) -> None:
+        h = self._selected()
+        self.remove_button.setEnabled(h is not None)
+        if h is not None:
+            self.date_edit.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(h.kind))
+            self.name_edit.setText(h.name)
+
+    def _run(self, fn) -> None:  # noqa: ANN001
+        self.ctx.worker.submit(fn, lambda _r: self._on_saved(), self._on_failed, owner=self)
+
+    def _on_set_clicked(self) -> None:
+        q = self.date_edit.date()
+        day, kind, name = date(q.year(), q.month(), q.day()), self.kind_combo.currentData(), self.name_edit.text()
+        self._run(lambda s: hol.set_holiday(s, day, kind, name))
+
+    def _on_remove_clicked(self) -> None:
+        h = self._selected()
+        if h is not None:
+            day = h.date
+            self._run(lambda s: hol.remove_holiday(s, day))
+
+    def _on_confirm_clicked(self) -> None:
+        year = self.year
+        self._run(lambda s: hol.confirm_year(s, year))
+
+    def _on_saved(self) -> None:
+        self.sig_changed.emit()
+        self.load()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.status_label.setText(planner_error_text(exc))
