@@ -48,6 +48,7 @@ from volunteer_app.scheduling.conflicts import (  # noqa: E402
     Window,
     check,
     make_shift,
+    shift_interval,
 )
 from volunteer_app.scheduling.greedy import greedy_fill  # noqa: E402
 
@@ -124,10 +125,7 @@ def make_instance(communities: int = 1, grids_per: int = 11, volunteers_per: int
                 day = WEEK + timedelta(days=d)
                 for g in rng.sample(grids, min(per_slot, len(grids))):
                     sid = next(next_shift)
-                    begin = datetime.combine(day, _t(start))
-                    finish = datetime.combine(day, _t(end))
-                    if finish <= begin:
-                        finish += timedelta(days=1)
+                    begin, finish = shift_interval(day, _t(start), _t(end))
                     shifts.append(ShiftInput(sid, begin, finish, needed, team, g))
     # Community events run by the umbrella team, and two duties open to every volunteer.
     umbrellas = [t for t, kind, _g in teams if kind == "umbrella"]

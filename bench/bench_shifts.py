@@ -28,9 +28,11 @@ from volunteer_app.db import open_database  # noqa: E402
 from volunteer_app.models import Community, Grid, Membership, Team, Volunteer  # noqa: E402
 from volunteer_app.models.shifts import Assignment, Shift  # noqa: E402
 from volunteer_app.paths import sqlite_url  # noqa: E402
-from volunteer_app.scheduling import holidays as hol  # noqa: E402
 from volunteer_app.scheduling.recurrence import Recurrence, occurrence_dates  # noqa: E402
+from volunteer_app.services import assignments as assignment_service  # noqa: E402
+from volunteer_app.services import holidays as holiday_service  # noqa: E402
 from volunteer_app.services import shifts as svc  # noqa: E402
+from volunteer_app.services import templates as template_service  # noqa: E402
 
 TZ = ZoneInfo("Asia/Shanghai")
 TEAMS = ["小喇叭巡逻队", "点赞联盟文明劝导队", "红蜻蜓义务宣传队", "洁美家园环境整治志愿队",
@@ -70,7 +72,7 @@ def _registers(db, volunteers: int = 0) -> tuple[list[int], list[int]]:  # noqa:
 def _year_templates(db, grid_ids: list[int], team_ids: list[int]) -> None:  # noqa: ANN001
     with db.session() as s:
         for n, gid in enumerate(grid_ids, start=1):
-            svc.save_template(s, None, svc.TemplateData(
+            template_service.save_template(s, None, template_service.TemplateData(
                 f"{n}号网格晚间巡逻", dtime(19, 30), dtime(21, 30), "patrol", team_id=team_ids[0],
                 grid_id=gid, needed=2))
         specs = [("日常小排查", "small_inspection", "mon-fri", dtime(10), dtime(11), False),
@@ -80,7 +82,7 @@ def _year_templates(db, grid_ids: list[int], team_ids: list[int]) -> None:  # no
                  ("骑手夜巡", "patrol", "*", dtime(22, 30), dtime(1, 0), True),
                  ("每周大排查", "big_inspection", "sat", dtime(9), dtime(11, 30), False)]
         for (name, kind, days, st, en, hols), tid in zip(specs, team_ids, strict=True):
-            svc.save_template(s, None, svc.TemplateData(
+            template_service.save_template(s, None, template_service.TemplateData(
                 name, st, en, kind, team_id=tid, day_of_week=days, on_holidays=hols, needed=3))
 
 
@@ -90,9 +92,9 @@ def bench_generation(tmp: Path) -> None:
     _year_templates(db, grid_ids, team_ids)
     start, end = date(2026, 1, 1), date(2026, 12, 31)
     with db.session() as s:
-        hol.ensure_years(s, [2026])  # imported once, outside the timings
-        cal = hol.load_calendar(s, start, end)
-        templates = svc.list_templates(s)
+        holiday_service.ensure_years(s, [2026])  # imported once, outside the timings
+        cal = holiday_service.load_calendar(s, start, end)
+        templates = template_service.list_templates(s)
 
     rows: list[dict] = []
 
@@ -119,18 +121,18 @@ def bench_generation(tmp: Path) -> None:
     bare_insert = _timed(insert_only)
     base_db.dispose()
 
-    result: list[svc.GenerationResult] = []
+    result: list[template_service.GenerationResult] = []
 
     def generate() -> None:
         with db.session() as s:
-            result.append(svc.generate(s, start, end))
+            result.append(template_service.generate(s, start, end))
 
     total = _timed(generate)
     again = _timed(generate)
     created, rerun = result[0].created, result[1].created
     with db.session() as s:
         batch = result[0].batch_id
-        undo = _timed(lambda: svc.undo_batch(s, batch))
+        undo = _timed(lambda: template_service.undo_batch(s, batch))
     db.dispose()
     print(f"generate a year (11 grids, 6 teams, {len(templates)} templates): {created:,} shifts "
           f"in {total:.2f} s ({created / total:,.0f} shifts/s)")
@@ -146,12 +148,12 @@ def _busy_week(db, monday: date, team_ids: list[int], grid_ids: list[int]) -> in
         for i in range(286):
             start = dtime(6 + (i % 16), (i * 7) % 4 * 15)
             end = dtime((start.hour + 2) % 24, start.minute)
-            svc.save_template(s, None, svc.TemplateData(
+            template_service.save_template(s, None, template_service.TemplateData(
                 f"任务{i:03d}", start, end, ("patrol", "small_inspection", "cleanup")[i % 3],
                 team_id=team_ids[i % 6], grid_id=grid_ids[i % 11], location=f"点位{i % 40}",
                 needed=1 + i % 3))
     with db.session() as s:
-        created = svc.generate(s, monday, monday + timedelta(days=6)).created
+        created = template_service.generate(s, monday, monday + timedelta(days=6)).created
         shifts = s.execute(select(Shift.id, Shift.team_id, Shift.needed, Shift.date)
                            .where(Shift.date >= monday)).all()
         by_team: dict[int, list[int]] = {}
@@ -185,7 +187,7 @@ def bench_planner(tmp: Path) -> None:
     created = _busy_week(db, monday, team_ids, grid_ids)
     with db.session() as s:
         n_assign = s.scalar(text("select count(*) from assignment"))
-        hol.ensure_years(s, [monday.year, (monday + timedelta(days=6)).year])
+        holiday_service.ensure_years(s, [monday.year, (monday + timedelta(days=6)).year])
 
     def bare_select() -> None:
         with db.engine.connect() as conn:
@@ -234,7 +236,7 @@ def bench_planner(tmp: Path) -> None:
     for _ in range(3):
         t0 = time.perf_counter()
         with db.session() as s:
-            svc.candidates(s, sid)
+            assignment_service.candidates(s, sid)
         cand_times.append(time.perf_counter() - t0)
     view.close()
     ctx.close()

@@ -14,6 +14,7 @@ from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling.autofill import InfeasiblePins
 from volunteer_app.scheduling.checker import violations
 from volunteer_app.security.permissions import CAPTAIN, Actor, PermissionDenied
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import autofill as af
 from volunteer_app.services import availability as avail
 from volunteer_app.services import shifts as shifts_service
@@ -39,7 +40,7 @@ def week_db(db):  # noqa: ANN001, ANN201
         flyers = shifts_service.create_shift(s, shifts_service.ShiftData(
             MON + timedelta(days=2), time(9), time(11), "publicity", team_id=publicity, needed=2,
             title="政策宣传"))
-        shifts_service.assign(s, evening[0], vids[0])
+        assignment_service.assign(s, evening[0], vids[0])
     return db, {"patrol": patrol, "publicity": publicity}, vids, evening, flyers
 
 
@@ -108,7 +109,7 @@ def test_undo_refused_once_a_duty_is_a_record_of_service(week_db) -> None:  # no
         batch = af.apply(s, result).batch_id
     sid, vid = result.proposal.assignments[0]
     with db.session() as s:
-        shifts_service.set_status(s, sid, vid, "checked_in")
+        assignment_service.set_status(s, sid, vid, "checked_in")
     with db.session() as s, pytest.raises(ConflictError) as err:
         af.undo(s, batch)
     assert err.value.code == "autofill_undo_recorded"
@@ -124,7 +125,7 @@ def test_stale_proposal_is_refused_and_nothing_written(week_db) -> None:  # noqa
     with db.session() as s:
         other = shifts_service.create_shift(s, shifts_service.ShiftData(
             MON + timedelta(days=3), time(20), time(22), team_id=teams["patrol"], title="加班"))
-        shifts_service.assign(s, other, vid)
+        assignment_service.assign(s, other, vid)
     before = count(db, Assignment)
     with db.session() as s, pytest.raises(ConflictError) as err:
         af.apply(s, result)
@@ -136,8 +137,8 @@ def test_stale_proposal_is_refused_and_nothing_written(week_db) -> None:  # noqa
 def test_cancelled_duties_are_not_proposed_again(week_db) -> None:  # noqa: ANN001
     db, teams, vids, evening, flyers = week_db
     with db.session() as s:
-        shifts_service.assign(s, evening[1], vids[1])
-        shifts_service.set_status(s, evening[1], vids[1], "cancelled")
+        assignment_service.assign(s, evening[1], vids[1])
+        assignment_service.set_status(s, evening[1], vids[1], "cancelled")
     result = propose(db, af.Scope.week(MON))
     assert (evening[1], vids[1]) not in result.proposal.assignments
     assert (evening[1], vids[1]) in result.problem.declined
@@ -164,7 +165,7 @@ def test_continuity_and_history_come_from_last_weeks(week_db) -> None:  # noqa: 
         last = shifts_service.create_shift(s, shifts_service.ShiftData(
             MON - timedelta(days=5), time(19), time(21), team_id=teams["patrol"], needed=2,
             title="晚间巡逻"))
-        shifts_service.assign(s, last, vids[3])
+        assignment_service.assign(s, last, vids[3])
         p = af.build_problem(s, af.Scope.week(MON))
     wednesday = next(x for x in p.shifts if x.id == evening[2])
     assert wednesday.last_week == frozenset({vids[3]})
@@ -207,5 +208,5 @@ def test_demo_next_week_is_filled_cleanly(demo_db) -> None:  # noqa: ANN001
     # Every assignment the fill made passes the planner's own check too.
     with demo_db.session() as s:
         for sid, vid in p.assignments[:40]:
-            hard = [c.code for c in shifts_service.check_assignment(s, sid, vid) if c.hard]
+            hard = [c.code for c in assignment_service.check_assignment(s, sid, vid) if c.hard]
             assert hard == [], (sid, vid, hard)

@@ -10,6 +10,7 @@ import pytest
 
 from volunteer_app.db import Database, open_database
 from volunteer_app.errors import AppError
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import shifts as svc
 from volunteer_app.services import teams as team_service
 
@@ -40,7 +41,7 @@ def test_second_coordinator_waits_and_sees_the_place_taken(demo_db: Database, on
         started.set()
         try:
             with other.session() as s:
-                svc.assign(s, sid, b)
+                assignment_service.assign(s, sid, b)
             outcome["result"] = "assigned"
         except AppError as exc:
             outcome["result"] = exc.code
@@ -48,7 +49,7 @@ def test_second_coordinator_waits_and_sees_the_place_taken(demo_db: Database, on
 
     s1 = demo_db.Session()
     try:
-        svc.assign(s1, sid, a)  # holds the shift until commit
+        assignment_service.assign(s1, sid, a)  # holds the shift until commit
         t = threading.Thread(target=second)
         t.start()
         started.wait(5)
@@ -77,7 +78,7 @@ def test_many_concurrent_fills_never_exceed_headcount(demo_db: Database) -> None
         db = open_database(demo_db.url, upgrade=False)
         try:
             with db.session() as s:
-                svc.assign(s, sid, vid)
+                assignment_service.assign(s, sid, vid)
             code = "assigned"
         except AppError as exc:
             code = exc.code

@@ -19,6 +19,7 @@ from volunteer_app.scheduling.conflicts import (
     make_shift,
     within_availability,
 )
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import availability as avail
 from volunteer_app.services import shifts as svc
 from volunteer_app.services import teams as team_service
@@ -182,22 +183,22 @@ def team_db(db):  # noqa: ANN001, ANN201
 
 def test_service_blocks_hard_conflicts_and_stores_override(team_db) -> None:  # noqa: ANN001
     db, _tid, (a, b, c, outsider), sid = team_db
-    with db.session() as s, pytest.raises(svc.AssignmentBlocked) as err:
-        svc.assign(s, sid, outsider)
+    with db.session() as s, pytest.raises(assignment_service.AssignmentBlocked) as err:
+        assignment_service.assign(s, sid, outsider)
     assert codes(err.value.conflicts) == ["not_member"]
     with db.session() as s:
-        res = svc.assign(s, sid, outsider, "队长同意临时支援")
+        res = assignment_service.assign(s, sid, outsider, "队长同意临时支援")
         assert codes(res.overridden) == ["not_member"]
     with db.session() as s:
         row = next(x for x in svc.get_shift(s, sid).assigned if x.volunteer_id == outsider)
         assert row.override_reason == "队长同意临时支援"
-        svc.assign(s, sid, a)
+        assignment_service.assign(s, sid, a)
     # Full now (outsider + a): the third member is blocked by the headcount.
-    with db.session() as s, pytest.raises(svc.AssignmentBlocked) as err:
-        svc.assign(s, sid, b)
+    with db.session() as s, pytest.raises(assignment_service.AssignmentBlocked) as err:
+        assignment_service.assign(s, sid, b)
     assert codes(err.value.conflicts) == ["full"]
     with db.session() as s, pytest.raises(ValidationError):
-        svc.assign(s, sid, b, "   ")  # an override needs a real reason
+        assignment_service.assign(s, sid, b, "   ")  # an override needs a real reason
 
 
 def test_service_leave_inactive_overlap_and_soft_warnings(team_db) -> None:  # noqa: ANN001
@@ -206,17 +207,17 @@ def test_service_leave_inactive_overlap_and_soft_warnings(team_db) -> None:  # n
         avail.add_leave(s, a, DAY, DAY, "leave", "探亲")
         vol_service.deactivate(s, b)
         other = svc.create_shift(s, svc.ShiftData(DAY, time(20), time(22), "event", needed=3))
-        svc.assign(s, other, c)
+        assignment_service.assign(s, other, c)
         avail.set_limits(s, c, 5, 1)
     with db.session() as s:
-        assert codes(svc.check_assignment(s, sid, a)) == ["on_leave"]
-        assert codes(svc.check_assignment(s, sid, b)) == ["inactive"]
-        assert codes(svc.check_assignment(s, sid, c)) == ["overlap", "over_day_max"]
+        assert codes(assignment_service.check_assignment(s, sid, a)) == ["on_leave"]
+        assert codes(assignment_service.check_assignment(s, sid, b)) == ["inactive"]
+        assert codes(assignment_service.check_assignment(s, sid, c)) == ["overlap", "over_day_max"]
         avail.set_windows(s, a, [(DAY.weekday(), time(8), time(12))])
-        assert codes(svc.check_assignment(s, sid, a)) == ["on_leave", "outside_availability"]
+        assert codes(assignment_service.check_assignment(s, sid, a)) == ["on_leave", "outside_availability"]
     with db.session() as s:
         avail.remove_leave(s, avail.get_availability(s, a).leaves[0].id)
-        res = svc.assign(s, sid, a)  # soft conflicts only: assigned with a warning
+        res = assignment_service.assign(s, sid, a)  # soft conflicts only: assigned with a warning
         assert codes(res.warnings) == ["outside_availability"] and not res.overridden
 
 
@@ -224,9 +225,9 @@ def test_candidates_eligible_first_with_reasons(team_db) -> None:  # noqa: ANN00
     db, _tid, (a, b, c, outsider), sid = team_db
     with db.session() as s:
         avail.set_windows(s, b, [(0, time(8), time(9))])
-        svc.assign(s, sid, c)
+        assignment_service.assign(s, sid, c)
     with db.session() as s:
-        rows = svc.candidates(s, sid)
+        rows = assignment_service.candidates(s, sid)
     assert [r.volunteer_id for r in rows] == [a, b, outsider]  # c is already on it
     assert [r.eligible for r in rows] == [True, True, False]
     assert codes(rows[1].conflicts) == ["outside_availability"]
@@ -236,14 +237,14 @@ def test_candidates_eligible_first_with_reasons(team_db) -> None:  # noqa: ANN00
 def test_duplicate_assignment_and_record_protection(team_db) -> None:  # noqa: ANN001
     db, _tid, (a, *_), sid = team_db
     with db.session() as s:
-        svc.assign(s, sid, a)
+        assignment_service.assign(s, sid, a)
     with db.session() as s, pytest.raises(ConflictError) as err:
-        svc.assign(s, sid, a)
+        assignment_service.assign(s, sid, a)
     assert err.value.code == "already_assigned"
     with db.session() as s:
-        svc.set_status(s, sid, a, "completed")
+        assignment_service.set_status(s, sid, a, "completed")
     with db.session() as s, pytest.raises(ConflictError) as err:
-        svc.unassign(s, sid, a)
+        assignment_service.unassign(s, sid, a)
     assert err.value.code == "assignment_has_record"
     with db.session() as s:
         row = svc.get_shift(s, sid).assigned[0]

@@ -14,7 +14,11 @@ from volunteer_app.errors import ConflictError, NotFoundError, ValidationError
 from volunteer_app.models import Team, Volunteer
 from volunteer_app.models.hours import HoursEntry
 from volunteer_app.models.shifts import Assignment, Shift
+from volunteer_app.scheduling.conflicts import shift_interval
+from volunteer_app.services import checkin as checkin_service
 from volunteer_app.services import hours as hs
+from volunteer_app.services import hours_listing as listing_service
+from volunteer_app.services import hours_reports as report_service
 from volunteer_app.services import volunteers as vs
 
 NOW = datetime(2026, 12, 31, 12, 0)
@@ -46,34 +50,34 @@ def _shift(s, on: date, start: time, end: time, vols: list[int], team: int | Non
 
 def test_shift_span_and_time_on_shift() -> None:
     d = date(2026, 12, 7)
-    assert hs.shift_span(d, time(19), time(21)) == (datetime(2026, 12, 7, 19), datetime(2026, 12, 7, 21))
-    assert hs.shift_span(d, time(22), time(6)) == (datetime(2026, 12, 7, 22), datetime(2026, 12, 8, 6))
-    assert hs.shift_span(d, time(8), time(8))[1] == datetime(2026, 12, 8, 8)  # 24 h duty
-    assert hs.time_on_shift(d, time(22), time(6), time(1, 30)) == datetime(2026, 12, 8, 1, 30)
-    assert hs.time_on_shift(d, time(22), time(6), time(21, 50)) == datetime(2026, 12, 7, 21, 50)
-    assert hs.time_on_shift(d, time(22), time(6), time(6, 20)) == datetime(2026, 12, 8, 6, 20)
-    assert hs.time_on_shift(d, time(0), time(4), time(23, 50)) == datetime(2026, 12, 6, 23, 50)
-    assert hs.time_on_shift(d, time(9), time(11), time(10)) == datetime(2026, 12, 7, 10)
+    assert shift_interval(d, time(19), time(21)) == (datetime(2026, 12, 7, 19), datetime(2026, 12, 7, 21))
+    assert shift_interval(d, time(22), time(6)) == (datetime(2026, 12, 7, 22), datetime(2026, 12, 8, 6))
+    assert shift_interval(d, time(8), time(8))[1] == datetime(2026, 12, 8, 8)  # 24 h duty
+    assert checkin_service.time_on_shift(d, time(22), time(6), time(1, 30)) == datetime(2026, 12, 8, 1, 30)
+    assert checkin_service.time_on_shift(d, time(22), time(6), time(21, 50)) == datetime(2026, 12, 7, 21, 50)
+    assert checkin_service.time_on_shift(d, time(22), time(6), time(6, 20)) == datetime(2026, 12, 8, 6, 20)
+    assert checkin_service.time_on_shift(d, time(0), time(4), time(23, 50)) == datetime(2026, 12, 6, 23, 50)
+    assert checkin_service.time_on_shift(d, time(9), time(11), time(10)) == datetime(2026, 12, 7, 10)
 
 
 def test_checkin_defaults_to_planned_times_and_writes_unverified_entries(demo_db) -> None:
     with demo_db.session() as s:
         vols = _vols(s, 3)
         sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols)
-        res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed"),
-                                         hs.CheckinMark(aids[1], "completed",
+        res = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed"),
+                                         checkin_service.CheckinMark(aids[1], "completed",
                                                         start=datetime(2026, 12, 7, 19, 20),
                                                         end=datetime(2026, 12, 7, 21, 5)),
-                                         hs.CheckinMark(aids[2], "no_show")], "队长甲", now=NOW)
+                                         checkin_service.CheckinMark(aids[2], "no_show")], "队长甲", now=NOW)
         assert res.changed == 3 and len(res.entries_created) == 2
         a0, a1, a2 = (s.get(Assignment, a) for a in aids)
         assert (a0.status, a0.actual_start, a0.actual_end) == (
             "completed", datetime(2026, 12, 7, 19), datetime(2026, 12, 7, 21))
         assert a1.status == "completed" and a2.status == "no_show" and a2.actual_start is None
-        sheet = hs.checkin_sheet(s, sid)
+        sheet = checkin_service.checkin_sheet(s, sid)
         minutes = {r.volunteer_id: r.minutes for r in sheet.rows}
         assert minutes == {vols[0]: 120, vols[1]: 105, vols[2]: None}
-        entries = hs.list_entries(s, hs.EntryFilter(month="2026-12"))
+        entries = listing_service.list_entries(s, listing_service.EntryFilter(month="2026-12"))
         assert {e.minutes for e in entries} == {120, 105}
         assert all(not e.verified and e.source == "assignment" and e.created_by == "队长甲"
                    for e in entries)
@@ -85,19 +89,19 @@ def test_overnight_shift_hours(demo_db) -> None:
         vols = _vols(s, 3)
         sid, aids = _shift(s, date(2026, 12, 31), time(22), time(6), vols)
         now = datetime(2027, 1, 1, 7, 0)
-        res = hs.all_arrived_as_planned(s, sid, "队长甲", now=now)
+        res = checkin_service.all_arrived_as_planned(s, sid, "队长甲", now=now)
         assert res.changed == 3
-        entries = [hs.get_entry(s, e) for e in res.entries_created]
+        entries = [listing_service.get_entry(s, e) for e in res.entries_created]
         assert {e.minutes for e in entries} == {480}
         # The duty counts on the shift's date, December, although it ends in January.
         assert {e.date for e in entries} == {date(2026, 12, 31)}
         assert {e.end_at for e in entries} == {datetime(2027, 1, 1, 6)}
         # A volunteer who left at 01:30 served 3.5 hours, not -20.5.
-        left = hs.time_on_shift(date(2026, 12, 31), time(22), time(6), time(1, 30))
-        res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed", end=left)],
+        left = checkin_service.time_on_shift(date(2026, 12, 31), time(22), time(6), time(1, 30))
+        res = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed", end=left)],
                                 "队长甲", now=now)
         assert len(res.entries_corrected) == 1
-        assert hs.get_entry(s, res.entries_corrected[0]).minutes == 210
+        assert listing_service.get_entry(s, res.entries_corrected[0]).minutes == 210
 
 
 def test_arrival_then_departure(demo_db) -> None:
@@ -105,15 +109,15 @@ def test_arrival_then_departure(demo_db) -> None:
         vols = _vols(s, 2)
         sid, aids = _shift(s, date(2026, 12, 7), time(22), time(6), vols)
         arrived = datetime(2026, 12, 7, 22, 15)
-        hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "checked_in", start=arrived),
-                                   hs.CheckinMark(aids[1], "checked_in")], "队长甲",
+        checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "checked_in", start=arrived),
+                                   checkin_service.CheckinMark(aids[1], "checked_in")], "队长甲",
                           now=datetime(2026, 12, 7, 22, 20))
         a0 = s.get(Assignment, aids[0])
         assert (a0.status, a0.actual_start, a0.actual_end) == ("checked_in", arrived, None)
-        assert hs.list_entries(s) == []  # no hours before they leave
+        assert listing_service.list_entries(s) == []  # no hours before they leave
         # Bulk "all as planned" keeps the recorded arrival.
-        res = hs.all_arrived_as_planned(s, sid, "队长甲", now=datetime(2026, 12, 8, 6, 30))
-        mins = sorted(hs.get_entry(s, e).minutes for e in res.entries_created)
+        res = checkin_service.all_arrived_as_planned(s, sid, "队长甲", now=datetime(2026, 12, 8, 6, 30))
+        mins = sorted(listing_service.get_entry(s, e).minutes for e in res.entries_created)
         assert mins == [465, 480]
 
 
@@ -122,51 +126,51 @@ def test_checkin_refuses_bad_input_and_writes_nothing(demo_db) -> None:
         vols = _vols(s, 2)
         sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols)
         bad = [
-            [hs.CheckinMark(aids[0], "completed", end=datetime(2026, 12, 7, 18))],  # before start
-            [hs.CheckinMark(aids[0], "completed", start=datetime(2026, 12, 1, 19))],  # wrong day
-            [hs.CheckinMark(aids[0], "dancing")],
+            [checkin_service.CheckinMark(aids[0], "completed", end=datetime(2026, 12, 7, 18))],  # before start
+            [checkin_service.CheckinMark(aids[0], "completed", start=datetime(2026, 12, 1, 19))],  # wrong day
+            [checkin_service.CheckinMark(aids[0], "dancing")],
         ]
         for marks in bad:
             with pytest.raises(ValidationError):
-                hs.record_checkin(s, sid, [hs.CheckinMark(aids[1], "completed"), *marks],
+                checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[1], "completed"), *marks],
                                   "队长甲", now=NOW)
         # The future cannot be checked in yet.
         with pytest.raises(ValidationError) as err:
-            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲",
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长甲",
                               now=datetime(2026, 12, 7, 19, 30))
         assert err.value.reason == "in_future"
         assert s.get(Assignment, aids[1]).status == "planned"
-        assert hs.list_entries(s) == []
+        assert listing_service.list_entries(s) == []
         other_sid, other_aids = _shift(s, date(2026, 12, 8), time(9), time(10), vols[:1])
         with pytest.raises(NotFoundError):
-            hs.record_checkin(s, sid, [hs.CheckinMark(other_aids[0], "completed")], "队长甲", now=NOW)
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(other_aids[0], "completed")], "队长甲", now=NOW)
         with pytest.raises(NotFoundError):
-            hs.checkin_sheet(s, 987654)
+            checkin_service.checkin_sheet(s, 987654)
         cancelled = s.get(Assignment, aids[0])
         cancelled.status = "cancelled"
         s.flush()
         with pytest.raises(ConflictError):
-            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
-        assert all(r.assignment_id != aids[0] for r in hs.checkin_sheet(s, sid).rows)
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
+        assert all(r.assignment_id != aids[0] for r in checkin_service.checkin_sheet(s, sid).rows)
 
 
 def test_no_show_after_completion_voids_by_correction(demo_db) -> None:
     with demo_db.session() as s:
         vols = _vols(s, 1)
         sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols)
-        first = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
+        first = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
         hs.verify(s, first.entries_created, "协调员", now=NOW)
-        res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "no_show")], "队长甲", now=NOW)
+        res = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "no_show")], "队长甲", now=NOW)
         assert s.get(Assignment, aids[0]).status == "no_show"
-        chain = hs.entry_chain(s, first.entries_created[0])
+        chain = listing_service.entry_chain(s, first.entries_created[0])
         assert [e.minutes for e in chain] == [120, 0]
         assert chain[0].superseded_by == chain[1].id and chain[1].reason == hs.REASON_NO_SHOW
         assert chain[0].verified and not chain[0].counts  # kept, but no longer counts
         assert res.entries_corrected == (chain[1].id,)
-        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 0
+        assert report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 0
         # Came after all: a further correction restores the hours.
-        hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
-        assert [e.minutes for e in hs.entry_chain(s, chain[0].id)] == [120, 0, 120]
+        checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
+        assert [e.minutes for e in listing_service.entry_chain(s, chain[0].id)] == [120, 0, 120]
         assert s.scalar(select(func.count(HoursEntry.id))) == 3  # nothing was overwritten
 
 
@@ -174,19 +178,19 @@ def test_rechecking_same_times_changes_nothing(demo_db) -> None:
     with demo_db.session() as s:
         vols = _vols(s, 2)
         sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols)
-        hs.all_arrived_as_planned(s, sid, "队长甲", now=NOW)
-        res = hs.record_checkin(s, sid, [hs.CheckinMark(a, "completed") for a in aids], "队长甲", now=NOW)
-        assert res == hs.CheckinResult(0, (), ())
-        assert hs.all_arrived_as_planned(s, sid, "队长甲", now=NOW).changed == 0
+        checkin_service.all_arrived_as_planned(s, sid, "队长甲", now=NOW)
+        res = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(a, "completed") for a in aids], "队长甲", now=NOW)
+        assert res == checkin_service.CheckinResult(0, (), ())
+        assert checkin_service.all_arrived_as_planned(s, sid, "队长甲", now=NOW).changed == 0
         with pytest.raises(ConflictError):
-            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "checked_in")], "队长甲", now=NOW)
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "checked_in")], "队长甲", now=NOW)
 
 
 def test_manual_entries_need_reason_and_sane_hours(demo_db) -> None:
     with demo_db.session() as s:
         v = _vols(s, 1)[0]
         eid = hs.add_manual(s, v, date(2026, 12, 5), "2.5", "社区活动布置", "王芳", now=NOW)
-        e = hs.get_entry(s, eid)
+        e = listing_service.get_entry(s, eid)
         assert (e.minutes, e.source, e.reason, e.verified) == (150, "manual", "社区活动布置", False)
         for hours, reason, on, code in [
             ("0", "x", date(2026, 12, 5), "hours_invalid"),
@@ -211,7 +215,7 @@ def test_corrections_are_new_entries(demo_db) -> None:
         hs.verify(s, [eid], "队长甲", now=NOW)
         fix = hs.correct(s, eid, 2, "实际只有两小时", "王芳", now=NOW)
         assert fix != eid
-        old, new = hs.get_entry(s, eid), hs.get_entry(s, fix)
+        old, new = listing_service.get_entry(s, eid), listing_service.get_entry(s, fix)
         assert old.minutes == 180 and old.verified and old.superseded_by == fix
         assert new.minutes == 120 and new.corrects_id == eid and not new.verified
         # The superseded one can be neither corrected nor verified again.
@@ -223,11 +227,11 @@ def test_corrections_are_new_entries(demo_db) -> None:
         with pytest.raises(ValidationError):
             hs.correct(s, fix, 1, "", "王芳", now=NOW)
         # Lists show the current entry only, unless asked for history.
-        assert [e.id for e in hs.list_entries(s)] == [fix]
-        assert {e.id for e in hs.list_entries(s, hs.EntryFilter(include_superseded=True))} == {eid, fix}
-        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 0  # pending
+        assert [e.id for e in listing_service.list_entries(s)] == [fix]
+        assert {e.id for e in listing_service.list_entries(s, listing_service.EntryFilter(include_superseded=True))} == {eid, fix}
+        assert report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 0  # pending
         hs.verify(s, [fix], "队长甲", now=NOW)
-        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 120
+        assert report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 120
 
 
 def test_unverified_hours_do_not_count(demo_db) -> None:
@@ -238,19 +242,19 @@ def test_unverified_hours_do_not_count(demo_db) -> None:
         hs.add_manual(s, a, date(2026, 12, 6), 3, "活动", "王芳", team_id=team, now=NOW)
         hs.add_manual(s, b, date(2026, 12, 6), 4, "活动", "王芳", team_id=team, now=NOW)
         hs.verify(s, [e1], "队长甲", now=NOW)
-        report = hs.monthly_report(s, "2026-12")
+        report = report_service.monthly_report(s, "2026-12")
         assert report.verified_minutes == 120 and report.unverified_minutes == 420
         by_vol = {r.volunteer_id: r for r in report.volunteers}
         assert by_vol[a].verified_minutes == 120 and by_vol[a].unverified_minutes == 180
         assert by_vol[b].verified_minutes == 0 and by_vol[b].hours == 0
         assert report.teams[0].verified_minutes == 120
-        totals = hs.yearly_totals(s, a, 2026)
+        totals = report_service.yearly_totals(s, a, 2026)
         assert totals.verified_minutes == 120 and totals.unverified_minutes == 180
         assert totals.by_month[11] == 120 and totals.duties == 1
-        statement = hs.monthly_statement(s, "2026-12")
+        statement = report_service.monthly_statement(s, "2026-12")
         assert len(statement) == 3 and sum(not r.verified for r in statement) == 2
         assert hs.verify_month(s, "2026-12", "队长甲", now=NOW) == 2
-        assert hs.monthly_report(s, "2026-12").verified_minutes == 540
+        assert report_service.monthly_report(s, "2026-12").verified_minutes == 540
 
 
 def test_verify_month_by_team_only(demo_db) -> None:
@@ -261,7 +265,7 @@ def test_verify_month_by_team_only(demo_db) -> None:
         hs.add_manual(s, b, date(2026, 12, 5), 2, "清扫", "王芳", team_id=cleanup, now=NOW)
         hs.add_manual(s, b, date(2026, 11, 5), 2, "清扫", "王芳", team_id=patrol, now=NOW)
         assert hs.verify_month(s, "2026-12", "队长甲", team_id=patrol, now=NOW) == 1
-        rows = hs.list_entries(s, hs.EntryFilter(verified=True))
+        rows = listing_service.list_entries(s, listing_service.EntryFilter(verified=True))
         assert [r.team_id for r in rows] == [patrol] and rows[0].verified_by == "队长甲"
         with pytest.raises(ValidationError):
             hs.verify_month(s, "2026-13", "队长甲", now=NOW)
@@ -279,24 +283,24 @@ def test_report_totals_equal_the_ledger(demo_db) -> None:
             (date(2026, 12, 15), time(19), time(21, 30)), (date(2026, 12, 31), time(23), time(1)),
         ]):
             sid, aids = _shift(s, on, start, end, vols[i * 3:(i + 1) * 3], team=teams[i + 1])
-            hs.all_arrived_as_planned(s, sid, "队长甲", now=datetime(2027, 1, 2))
-            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "no_show")], "队长甲",
+            checkin_service.all_arrived_as_planned(s, sid, "队长甲", now=datetime(2027, 1, 2))
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "no_show")], "队长甲",
                               now=datetime(2027, 1, 2))
         hs.add_manual(s, vols[0], date(2026, 12, 20), 1.25, "入户宣传", "王芳", now=NOW)
         hs.verify_month(s, "2026-12", "协调员", now=NOW)
         hs.add_manual(s, vols[1], date(2026, 12, 21), 2, "未核实", "王芳", now=NOW)
-        report = hs.monthly_report(s, "2026-12")
-        ledger = hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1))
+        report = report_service.monthly_report(s, "2026-12")
+        ledger = report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1))
         assert report.verified_minutes == ledger
         assert sum(v.verified_minutes for v in report.volunteers) == ledger
         assert sum(t.verified_minutes for t in report.teams) == ledger
         # By hand: Dec 1 (2 x 4 h), Dec 15 (2 x 2.5 h), Dec 31 overnight (2 x 2 h), 1.25 h.
         assert ledger == 2 * 240 + 2 * 150 + 2 * 120 + 75
         # November's overnight shift stays in November (unverified there).
-        assert hs.ledger_minutes(s, date(2026, 11, 1), date(2026, 12, 1), verified_only=False) == 2 * 480
+        assert report_service.ledger_minutes(s, date(2026, 11, 1), date(2026, 12, 1), verified_only=False) == 2 * 480
         for t in report.teams:
             if t.team_id is not None:
-                assert t.verified_minutes == hs.ledger_minutes(
+                assert t.verified_minutes == report_service.ledger_minutes(
                     s, date(2026, 12, 1), date(2027, 1, 1), team_id=t.team_id)
 
 
@@ -320,11 +324,11 @@ def test_report_equals_ledger_property(demo_db, ops) -> None:
             if verify:
                 hs.verify(s, [eid], "队长甲", now=NOW)
                 expected += minutes if minutes > 0 else 0
-        report = hs.monthly_report(s, "2026-12")
+        report = report_service.monthly_report(s, "2026-12")
         assert report.verified_minutes == expected
-        assert report.verified_minutes == hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1))
+        assert report.verified_minutes == report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1))
         assert sum(v.verified_minutes for v in report.volunteers) == expected
-        stmt = sum(r.minutes for r in hs.monthly_statement(s, "2026-12") if r.verified)
+        stmt = sum(r.minutes for r in report_service.monthly_statement(s, "2026-12") if r.verified)
         assert stmt == expected
         s.rollback()
 
@@ -335,12 +339,12 @@ def test_statement_rows_are_plain_and_filtered_by_team(demo_db) -> None:
         patrol, cleanup = _team(s, "patrol"), _team(s, "cleanup")
         hs.add_manual(s, a, date(2026, 12, 5), 2, "巡逻", "王芳", team_id=patrol, duty="巡逻", now=NOW)
         hs.add_manual(s, b, date(2026, 12, 6), 1, "清扫", "王芳", team_id=cleanup, now=NOW)
-        rows = hs.monthly_statement(s, "2026-12", team_id=patrol)
+        rows = report_service.monthly_statement(s, "2026-12", team_id=patrol)
         assert len(rows) == 1
         r = rows[0]
         assert (r.volunteer_id, r.team_id, r.date, r.duty, r.hours, r.verified) == (
             a, patrol, date(2026, 12, 5), "巡逻", 2.0, False)
-        assert isinstance(r, hs.StatementRow) and r.volunteer and r.team
+        assert isinstance(r, report_service.StatementRow) and r.volunteer and r.team
 
 
 def test_yearly_totals_by_month_and_team(demo_db) -> None:
@@ -354,13 +358,13 @@ def test_yearly_totals_by_month_and_team(demo_db) -> None:
             hs.add_manual(s, v, date(2025, 12, 31), 5, "d", "王芳", now=NOW),
         ]
         hs.verify(s, ids, "协调员", now=NOW)
-        t = hs.yearly_totals(s, v, 2026)
+        t = report_service.yearly_totals(s, v, 2026)
         assert t.verified_minutes == 360 and t.by_month[0] == 120 and t.by_month[5] == 240
         assert dict(t.by_team) == {s.get(Team, patrol).name: 180, s.get(Team, cleanup).name: 180}
         assert (t.first_date, t.last_date, t.duties) == (date(2026, 1, 3), date(2026, 6, 9), 3)
-        assert hs.yearly_totals(s, v, 2025).verified_minutes == 300
+        assert report_service.yearly_totals(s, v, 2025).verified_minutes == 300
         with pytest.raises(NotFoundError):
-            hs.yearly_totals(s, 999999, 2026)
+            report_service.yearly_totals(s, 999999, 2026)
 
 
 def test_volunteer_with_hours_cannot_be_deleted(demo_db) -> None:
@@ -392,9 +396,9 @@ def test_permissions_captain_checks_in_own_team_only(demo_db) -> None:
         sid, aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols, team=patrol)
         s.info["actor"] = Actor(name="队长乙", role="captain", operator_id=7, team_id=cleanup)
         with pytest.raises(PermissionDenied):
-            hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长乙", now=NOW)
+            checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长乙", now=NOW)
         s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=8, team_id=patrol)
-        res = hs.record_checkin(s, sid, [hs.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
+        res = checkin_service.record_checkin(s, sid, [checkin_service.CheckinMark(aids[0], "completed")], "队长甲", now=NOW)
         assert len(res.entries_created) == 1
         # Captains verify their own team's hours only.
         s.info["actor"] = Actor(name="队长乙", role="captain", operator_id=7, team_id=cleanup)
@@ -402,7 +406,7 @@ def test_permissions_captain_checks_in_own_team_only(demo_db) -> None:
         with pytest.raises(PermissionDenied):
             hs.verify(s, res.entries_created, "队长乙", now=NOW)
         s.info["actor"] = Actor(name="队长甲", role="captain", operator_id=8, team_id=patrol)
-        assert hs.checkin_sheet(s, sid)  # and the own team's captain may see to it
+        assert checkin_service.checkin_sheet(s, sid)  # and the own team's captain may see to it
         s.info["actor"] = Actor(name="协调员", role="coordinator", operator_id=9)
         assert hs.verify(s, res.entries_created, "协调员", now=NOW) == 1
 
@@ -416,15 +420,15 @@ def test_sync_assignment_follows_status_set_elsewhere(demo_db) -> None:
         a = s.get(Assignment, aids[0])
         a.status, a.actual_start, a.actual_end = "completed", datetime(2026, 12, 7, 22), datetime(2026, 12, 8, 5)
         s.flush()
-        res = hs.sync_assignment(s, aids[0], "协调员", now=NOW)
-        assert [hs.get_entry(s, e).minutes for e in res.entries_created] == [420]
-        assert hs.sync_assignment(s, aids[0], "协调员", now=NOW) == hs.CheckinResult(0, (), ())
+        res = checkin_service.sync_assignment(s, aids[0], "协调员", now=NOW)
+        assert [listing_service.get_entry(s, e).minutes for e in res.entries_created] == [420]
+        assert checkin_service.sync_assignment(s, aids[0], "协调员", now=NOW) == checkin_service.CheckinResult(0, (), ())
         a.status, a.actual_start, a.actual_end = "no_show", None, None
         s.flush()
-        res = hs.sync_assignment(s, aids[0], "协调员", now=NOW)
-        assert hs.get_entry(s, res.entries_corrected[0]).minutes == 0
+        res = checkin_service.sync_assignment(s, aids[0], "协调员", now=NOW)
+        assert listing_service.get_entry(s, res.entries_corrected[0]).minutes == 0
         with pytest.raises(NotFoundError):
-            hs.sync_assignment(s, 987654, "协调员", now=NOW)
+            checkin_service.sync_assignment(s, 987654, "协调员", now=NOW)
 
 
 def test_verify_shift_verifies_only_that_shift(demo_db) -> None:
@@ -432,25 +436,25 @@ def test_verify_shift_verifies_only_that_shift(demo_db) -> None:
         vols = _vols(s, 4)
         sid1, _ = _shift(s, date(2026, 12, 7), time(19), time(21), vols[:2])
         sid2, _ = _shift(s, date(2026, 12, 8), time(19), time(21), vols[2:])
-        hs.all_arrived_as_planned(s, sid1, "队长甲", now=NOW)
-        hs.all_arrived_as_planned(s, sid2, "队长甲", now=NOW)
-        assert hs.verify_shift(s, sid1, "队长甲", now=NOW) == 2
-        assert hs.verify_shift(s, sid1, "队长甲", now=NOW) == 0
-        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 240
-        assert hs.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1), verified_only=False) == 480
+        checkin_service.all_arrived_as_planned(s, sid1, "队长甲", now=NOW)
+        checkin_service.all_arrived_as_planned(s, sid2, "队长甲", now=NOW)
+        assert checkin_service.verify_shift(s, sid1, "队长甲", now=NOW) == 2
+        assert checkin_service.verify_shift(s, sid1, "队长甲", now=NOW) == 0
+        assert report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1)) == 240
+        assert report_service.ledger_minutes(s, date(2026, 12, 1), date(2027, 1, 1), verified_only=False) == 480
 
 
 def test_planner_status_change_keeps_ledger_in_step(demo_db) -> None:  # noqa: ANN001
     """Completing a duty through the planner's status command records its hours; taking
     the completion back voids them with a correction."""
-    from volunteer_app.services import shifts as shift_service
+    from volunteer_app.services import assignments as assignment_service
 
     with demo_db.session() as s:
         patrol = _team(s, "patrol")
         vols = _vols(s, 1)
         sid, _aids = _shift(s, date(2026, 12, 7), time(19), time(21), vols, team=patrol)
-        shift_service.set_status(s, sid, vols[0], "checked_in")
-        shift_service.set_status(s, sid, vols[0], "completed")
+        assignment_service.set_status(s, sid, vols[0], "checked_in")
+        assignment_service.set_status(s, sid, vols[0], "completed")
     from volunteer_app.models.hours import HoursEntry
 
     def minutes() -> list[int]:
@@ -461,6 +465,6 @@ def test_planner_status_change_keeps_ledger_in_step(demo_db) -> None:  # noqa: A
 
     assert minutes() == [120]
     with demo_db.session() as s:
-        shift_service.set_status(s, sid, vols[0], "no_show")
+        assignment_service.set_status(s, sid, vols[0], "no_show")
     # The 2 hours are voided by a correction entry (0 h), never edited away.
     assert minutes() == [0, 120]

@@ -18,7 +18,7 @@ from volunteer_app.db import open_database
 from volunteer_app.models import Team, Volunteer
 from volunteer_app.models.shifts import Assignment, Shift
 from volunteer_app.paths import sqlite_url
-from volunteer_app.services import hours as hs
+from volunteer_app.services import hours_reports as report_service
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -135,7 +135,7 @@ def test_checkin_overnight_and_report_equals_ledger(url: str, tmp_path: Path) ->
 
     db = open_database(url)
     with db.session() as s:
-        ledger = hs.ledger_minutes(s, date(2026, 11, 1), date(2026, 12, 1))
+        ledger = report_service.ledger_minutes(s, date(2026, 11, 1), date(2026, 12, 1))
     db.dispose()
     wb = load_workbook(out)
     per_vol = wb["按志愿者"]

@@ -13,6 +13,7 @@ from volunteer_app.errors import ValidationError
 from volunteer_app.models import Team, Volunteer
 from volunteer_app.security.permissions import Actor, LoginRequired
 from volunteer_app.services import hours as hs
+from volunteer_app.services import hours_listing as listing_service
 
 NOW = datetime(2026, 12, 31, 12, 0)
 
@@ -51,43 +52,43 @@ def test_entry_ids_in_ledger_order_with_filters(ledger) -> None:  # noqa: ANN001
     db, who, ids = ledger
     with db.session() as s:
         # Newest day first; on one day by pinyin (李 before 王); corrected entries hidden.
-        assert hs.entry_ids(s, hs.EntryFilter(month="2026-12")) == [
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(month="2026-12")) == [
             ids["li_fix"], ids["wang_dec"], ids["zhang_dec"]]
-        assert hs.entry_ids(s, hs.EntryFilter(month="2026-12", include_superseded=True)) == [
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(month="2026-12", include_superseded=True)) == [
             ids["li_dec"], ids["li_fix"], ids["wang_dec"], ids["zhang_dec"]]
-        assert hs.entry_ids(s, hs.EntryFilter(team_id=who["patrol"])) == [
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(team_id=who["patrol"])) == [
             ids["zhang_dec"], ids["zhang_nov"]]
-        assert hs.entry_ids(s, hs.EntryFilter(verified=True)) == [ids["zhang_dec"]]
-        assert ids["zhang_dec"] not in hs.entry_ids(s, hs.EntryFilter(verified=False))
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(verified=True)) == [ids["zhang_dec"]]
+        assert ids["zhang_dec"] not in listing_service.entry_ids(s, listing_service.EntryFilter(verified=False))
         # The register's search: initials, pinyin, phone digits, several words.
-        assert hs.entry_ids(s, hs.EntryFilter(search="zsf")) == [ids["zhang_dec"], ids["zhang_nov"]]
-        assert hs.entry_ids(s, hs.EntryFilter(search="lisi", month="2026-12")) == [ids["li_fix"]]
-        assert hs.entry_ids(s, hs.EntryFilter(search="0000003")) == [ids["wang_dec"]]
-        assert hs.entry_ids(s, hs.EntryFilter(search="zsf 0000002")) == []
-        assert hs.entry_ids(s, hs.EntryFilter(search="100%_")) == []  # wildcards are literal
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(search="zsf")) == [ids["zhang_dec"], ids["zhang_nov"]]
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(search="lisi", month="2026-12")) == [ids["li_fix"]]
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(search="0000003")) == [ids["wang_dec"]]
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(search="zsf 0000002")) == []
+        assert listing_service.entry_ids(s, listing_service.EntryFilter(search="100%_")) == []  # wildcards are literal
         # list_entries answers the same filter with full rows.
-        rows = hs.list_entries(s, hs.EntryFilter(search="zsf"))
+        rows = listing_service.list_entries(s, listing_service.EntryFilter(search="zsf"))
         assert [r.id for r in rows] == [ids["zhang_dec"], ids["zhang_nov"]]
         with pytest.raises(ValidationError):
-            hs.entry_ids(s, hs.EntryFilter(month="2026-13"))
+            listing_service.entry_ids(s, listing_service.EntryFilter(month="2026-13"))
 
 
 def test_fetch_entries_keeps_the_order_asked_for(ledger) -> None:  # noqa: ANN001
     db, who, ids = ledger
     with db.session() as s:
-        rows = hs.fetch_entries(s, [ids["wang_dec"], ids["li_dec"], 999_999, ids["li_fix"]])
+        rows = listing_service.fetch_entries(s, [ids["wang_dec"], ids["li_dec"], 999_999, ids["li_fix"]])
         assert [r.id for r in rows] == [ids["wang_dec"], ids["li_dec"], ids["li_fix"]]
         old, new = rows[1], rows[2]
         assert old.superseded_by == new.id and new.corrects_id == old.id
         assert (new.minutes, new.reason, new.team_id) == (150, "记错了", who["cleanup"])
         assert rows[0].team is None and rows[0].volunteer == "王五"
-        assert hs.fetch_entries(s, []) == []
+        assert listing_service.fetch_entries(s, []) == []
 
 
 def test_ledger_totals_count_only_current_entries(ledger) -> None:  # noqa: ANN001
     db, who, ids = ledger
     with db.session() as s:
-        totals = hs.ledger_totals(s, hs.EntryFilter(month="2026-12", include_superseded=True))
+        totals = listing_service.ledger_totals(s, listing_service.EntryFilter(month="2026-12", include_superseded=True))
         by_name = {t.name: t for t in totals.volunteers}
         assert list(by_name) == ["李四", "王五", "张三丰"]  # pinyin order
         assert (by_name["张三丰"].verified_minutes, by_name["张三丰"].unverified_minutes) == (120, 0)
@@ -96,15 +97,15 @@ def test_ledger_totals_count_only_current_entries(ledger) -> None:  # noqa: ANN0
                 by_name["李四"].entries) == (0, 150, 1)
         assert (totals.verified_minutes, totals.unverified_minutes, totals.entries) == (120, 210, 3)
         assert totals.hours == 2.0 and totals.unverified_hours == 3.5
-        assert hs.ledger_totals(s, hs.EntryFilter(month="2026-12")) == totals
-        zhang = hs.ledger_totals(s, hs.EntryFilter(search="zsf"))
+        assert listing_service.ledger_totals(s, listing_service.EntryFilter(month="2026-12")) == totals
+        zhang = listing_service.ledger_totals(s, listing_service.EntryFilter(search="zsf"))
         assert [(t.name, t.verified_minutes, t.unverified_minutes) for t in zhang.volunteers] == [
             ("张三丰", 120, 90)]
         # A voiding correction (0 hours) takes the entry out of every total.
         hs.correct(s, ids["wang_dec"], 0, "没来", "文员", now=NOW)
-        after = hs.ledger_totals(s, hs.EntryFilter(month="2026-12"))
+        after = listing_service.ledger_totals(s, listing_service.EntryFilter(month="2026-12"))
         assert [t.name for t in after.volunteers] == ["李四", "张三丰"]
-        assert hs.ledger_totals(s, hs.EntryFilter(month="2027-01")).volunteers == ()
+        assert listing_service.ledger_totals(s, listing_service.EntryFilter(month="2027-01")).volunteers == ()
 
 
 def test_listing_needs_a_login_when_accounts_are_on(ledger) -> None:  # noqa: ANN001
@@ -114,10 +115,10 @@ def test_listing_needs_a_login_when_accounts_are_on(ledger) -> None:  # noqa: AN
     with db.session() as s:
         accounts.enable_accounts(s, "admin", "geheim-123")
     with pytest.raises(LoginRequired), db.session() as s:
-        hs.entry_ids(s)
+        listing_service.entry_ids(s)
     db.actor = Actor(name="队长", role="captain", operator_id=99, team_id=1)
     with db.session() as s:
-        assert hs.entry_ids(s)  # every role may read the ledger
+        assert listing_service.entry_ids(s)  # every role may read the ledger
 
 
 def test_field_checks_match_what_saving_refuses(demo_db) -> None:  # noqa: ANN001

@@ -19,7 +19,7 @@ from volunteer_app.models import Grid, Team, Volunteer
 from volunteer_app.models.jobs import JobRun, ReminderLog
 from volunteer_app.models.requests import ResidentRequest
 from volunteer_app.models.shifts import Assignment, Shift
-from volunteer_app.services import shifts as shift_service
+from volunteer_app.services import templates as template_service
 
 DAY = date(2026, 12, 8)  # a Tuesday
 
@@ -235,7 +235,7 @@ def test_overdue_requests_not_available_without_the_requests_feature(
 
 def test_weekly_plan_generates_next_week_once(db: Database, world: dict) -> None:
     with db.session() as s:
-        shift_service.save_template(s, None, shift_service.TemplateData(
+        template_service.save_template(s, None, template_service.TemplateData(
             name="香雪佳园晚间巡逻", start_time=time(19, 30), end_time=time(21, 30),
             team_id=world["team"], grid_id=world["grid"], needed=2))
     thursday = datetime(2026, 12, 3, 9, 0, 20)
@@ -256,7 +256,7 @@ def test_weekly_plan_generates_next_week_once(db: Database, world: dict) -> None
 
 def test_weekly_plan_caught_up_late_plans_only_the_days_ahead(db: Database, world: dict) -> None:
     with db.session() as s:
-        shift_service.save_template(s, None, shift_service.TemplateData(
+        template_service.save_template(s, None, template_service.TemplateData(
             name="日常小排查", start_time=time(10), end_time=time(11), team_id=world["team"]))
     # Closed from Thursday until Saturday of the week to plan... (slot: Thursday 3 December)
     out = run_job(db, cfg.WEEKLY_PLAN, now=datetime(2026, 12, 9, 12, 0))
@@ -357,7 +357,7 @@ def test_jobs_act_as_the_system_whoever_is_logged_in(db: Database, world: dict) 
     from volunteer_app.security.permissions import LoginRequired, PermissionDenied
 
     with db.session() as s:
-        shift_service.save_template(s, None, shift_service.TemplateData(
+        template_service.save_template(s, None, template_service.TemplateData(
             name="晚间巡逻", start_time=time(19, 30), end_time=time(21, 30), team_id=world["team"]))
         accounts.enable_accounts(s, "admin", "correct horse")
     db.actor = None

@@ -52,7 +52,7 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("shifts.read", lambda s, p: _shifts().week_plan(s, _monday())),
     ("shifts.plan", lambda s, p: _shifts().create_shift(s, _shifts().ShiftData(
         _monday(), time(9), time(10), team_id=None, location="社区广场"))),
-    ("shifts.plan", lambda s, p: _shifts().generate(s, _monday(), _monday())),
+    ("shifts.plan", lambda s, p: _templates().generate(s, _monday(), _monday())),
     ("shifts.plan", lambda s, p: _autofill_apply_empty(s)),
     # residents' requests
     ("requests.read", lambda s, p: _requests().list_requests(s)),
@@ -64,8 +64,8 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     # service hours
     ("hours.record", lambda s, p: _hours().add_manual(s, _first_volunteer(s), _yesterday(), 1, "培训", "文书")),
     ("hours.verify", lambda s, p: _hours().verify_month(s, "2026-12", "协调员")),
-    ("hours.report", lambda s, p: _hours().monthly_report(s, "2026-12")),
-    ("hours.report", lambda s, p: _hours().yearly_totals(s, _first_volunteer(s), 2026)),
+    ("hours.report", lambda s, p: _hours_reports().monthly_report(s, "2026-12")),
+    ("hours.report", lambda s, p: _hours_reports().yearly_totals(s, _first_volunteer(s), 2026)),
     # printing, background jobs, backups
     ("print", lambda s, p: _printing_cards().grid_cards_data(s)),
     ("jobs.manage", lambda s, p: _job_settings().save_config(s, "nightly_backup", enabled=False)),
@@ -106,6 +106,12 @@ def _shifts():  # noqa: ANN202
     return shifts
 
 
+def _templates():  # noqa: ANN202
+    from volunteer_app.services import templates
+
+    return templates
+
+
 def _requests():  # noqa: ANN202
     from volunteer_app.services import requests
 
@@ -116,6 +122,12 @@ def _hours():  # noqa: ANN202
     from volunteer_app.services import hours
 
     return hours
+
+
+def _hours_reports():  # noqa: ANN202
+    from volunteer_app.services import hours_reports
+
+    return hours_reports
 
 
 def _printing_cards():  # noqa: ANN202

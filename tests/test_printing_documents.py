@@ -14,6 +14,7 @@ from volunteer_app.printing import PrintOptions
 from volunteer_app.printing.hours import HoursLine, hours_lines, render_hours_statement
 from volunteer_app.printing.roster import render_weekly_roster, weekly_roster_data
 from volunteer_app.printing.signin import render_signin_sheets, signin_sheets_data
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import hours as hours_service
 from volunteer_app.services import shifts as shift_service
 from volunteer_app.services import teams as team_service
@@ -45,16 +46,16 @@ def planned(demo_db: Database) -> dict:
                     location=f"林琼花园{i + 1}号岗"))
                 for k in range(2):
                     m = members[(day * ROWS + i * 2 + k) % len(members)]
-                    shift_service.assign(s, sid, m.volunteer_id, override_reason="test data")
+                    assignment_service.assign(s, sid, m.volunteer_id, override_reason="test data")
                 shift_ids.append(sid)
         night = shift_service.create_shift(s, shift_service.ShiftData(
             date=MONDAY, start_time=time(23, 0), end_time=time(7, 0), title="夜间巡逻",
             team_id=patrol, needed=1))
-        shift_service.assign(s, night, members[0].volunteer_id, override_reason="test data")
+        assignment_service.assign(s, night, members[0].volunteer_id, override_reason="test data")
         civ = shift_service.create_shift(s, shift_service.ShiftData(
             date=date(2026, 10, 6), start_time=time(9, 0), end_time=time(11, 0),
             title="文明劝导", team_id=civility, needed=2, duty_type="persuasion"))
-        shift_service.assign(s, civ, other[0].volunteer_id, override_reason="test data")
+        assignment_service.assign(s, civ, other[0].volunteer_id, override_reason="test data")
         captain = next(m for m in members if m.role == "captain")
     return {"patrol": patrol, "civility": civility, "members": members, "other": other,
             "shift_ids": shift_ids, "night": night, "civ": civ, "captain": captain}
@@ -133,7 +134,7 @@ def test_grid_roster(demo_db: Database, tmp_path: Path) -> None:
         sid = shift_service.create_shift(s, shift_service.ShiftData(
             date=MONDAY, start_time=time(19, 30), end_time=time(21, 30), title="网格巡查",
             team_id=patrol, grid_id=gid, needed=1))
-        shift_service.assign(s, sid, m.volunteer_id, override_reason="test data")
+        assignment_service.assign(s, sid, m.volunteer_id, override_reason="test data")
         roster = weekly_roster_data(s, MONDAY, grid_id=gid)
     text = pdf_text(_render(roster, tmp_path / "g.pdf", OPTS))
     assert "5号网格" in text and "网格长" in text and leader.leader_name in text

@@ -14,7 +14,7 @@ from volunteer_app.models import Grid, Team, Volunteer
 from volunteer_app.models.hours import HoursEntry
 from volunteer_app.models.requests import OPEN_STATUSES, REQUEST_STATUSES, RequestEvent
 from volunteer_app.security.permissions import Actor, PermissionDenied
-from volunteer_app.services import hours as hs
+from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services import requests as rs
 from volunteer_app.services import volunteers as vs
 
@@ -139,7 +139,7 @@ def test_full_flow_records_times_operator_and_details(demo_db) -> None:
         assert d.allowed == ()
         # Hours measured from "in progress" to "done" went to the ledger, unverified.
         assert res.hours_entry_id is not None
-        entry = hs.get_entry(s, res.hours_entry_id)
+        entry = listing_service.get_entry(s, res.hours_entry_id)
         assert (entry.volunteer_id, entry.minutes, entry.source, entry.verified) == (
             vol, 90, "request", False)
         assert entry.request_id == rid and entry.team_id == team
@@ -171,7 +171,7 @@ def test_done_with_explicit_hours_and_without_volunteer(demo_db) -> None:
         rs.change_status(s, rid3, "in_progress", "王芳", now=T0)
         # ... unless the clerk says how long it took.
         res = rs.change_status(s, rid3, "done", "王芳", hours="1.5", now=T0 + timedelta(days=3))
-        assert hs.get_entry(s, res.hours_entry_id).minutes == 90
+        assert listing_service.get_entry(s, res.hours_entry_id).minutes == 90
 
 
 def test_transition_arguments_are_checked(demo_db) -> None:

@@ -16,9 +16,12 @@ from sqlalchemy import func, select
 from volunteer_app.errors import ConflictError, ValidationError
 from volunteer_app.models.shifts import Shift
 from volunteer_app.scheduling.recurrence import Recurrence, cron_dates, occurrence_dates
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import shifts as svc
 from volunteer_app.services import teams as team_service
+from volunteer_app.services import templates as template_service
 from volunteer_app.services import volunteers as vol_service
+from volunteer_app.services import week_copy as week_copy_service
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -84,9 +87,9 @@ def plan_db(db):  # noqa: ANN001, ANN201
         vids = [vol_service.create(s, vol_service.VolunteerData(
             name=n, mobile=f"1390000000{i}", teams=[(tid, "member")]))
             for i, n in enumerate(["扎西次仁", "格桑·伦珠", "王芳", "李强"])]
-        daily = svc.save_template(s, None, svc.TemplateData(
+        daily = template_service.save_template(s, None, template_service.TemplateData(
             "晚间巡逻", time(19), time(21), "patrol", team_id=tid, needed=2))
-        sat = svc.save_template(s, None, svc.TemplateData(
+        sat = template_service.save_template(s, None, template_service.TemplateData(
             "每周大排查", time(9), time(11, 30), "big_inspection", team_id=tid, needed=4,
             day_of_week="sat"))
     return db, tid, vids, daily, sat
@@ -100,23 +103,23 @@ def count_shifts(db) -> int:  # noqa: ANN001
 def test_generation_is_idempotent(plan_db) -> None:  # noqa: ANN001
     db, *_ = plan_db
     with db.session() as s:
-        first = svc.generate(s, date(2026, 11, 28), date(2026, 12, 4))
+        first = template_service.generate(s, date(2026, 11, 28), date(2026, 12, 4))
     assert first.created == 7 + 1 and first.batch_id is not None
     with db.session() as s:
-        again = svc.generate(s, date(2026, 11, 28), date(2026, 12, 4))
+        again = template_service.generate(s, date(2026, 11, 28), date(2026, 12, 4))
     assert again.created == 0 and again.batch_id is None and again.existing == 8
     assert count_shifts(db) == 8
     with db.session() as s:  # overlapping range: only the new days
-        wider = svc.generate(s, date(2026, 11, 25), date(2026, 12, 6))
+        wider = template_service.generate(s, date(2026, 11, 25), date(2026, 12, 6))
     assert wider.created == 5 + 1 and wider.existing == 8  # 25-27 Nov, 5-6 Dec; Sat 5 Dec
     with db.session() as s:
-        assert len(svc.list_batches(s)) == 2
+        assert len(template_service.list_batches(s)) == 2
 
 
 def test_shift_spans_month_end(plan_db) -> None:  # noqa: ANN001
     db, *_ = plan_db
     with db.session() as s:
-        svc.generate(s, date(2026, 1, 29), date(2026, 2, 2))
+        template_service.generate(s, date(2026, 1, 29), date(2026, 2, 2))
         dates = sorted({r.date for r in svc.list_shifts(s, date(2026, 1, 1), date(2026, 2, 28))})
     assert dates == [date(2026, 1, 29), date(2026, 1, 30), date(2026, 1, 31), date(2026, 2, 1),
                      date(2026, 2, 2)]
@@ -125,7 +128,7 @@ def test_shift_spans_month_end(plan_db) -> None:  # noqa: ANN001
 def test_hand_edited_shift_is_never_overwritten(plan_db) -> None:  # noqa: ANN001
     db, tid, _v, daily, _sat = plan_db
     with db.session() as s:
-        svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13))
         target = next(r for r in svc.list_shifts(s, date(2026, 12, 8), date(2026, 12, 8))
                       if r.template_id == daily)
         # Moved to Wednesday evening, later, with more people.
@@ -133,7 +136,7 @@ def test_hand_edited_shift_is_never_overwritten(plan_db) -> None:  # noqa: ANN00
             date(2026, 12, 9), time(20), time(22), "patrol", team_id=tid, needed=3,
             notes="改到周三"), expected_version=target.version)
     with db.session() as s:
-        res = svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        res = template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13))
         assert res.created == 0
         edited = svc.get_shift(s, target.id)
     assert (edited.date, edited.start, edited.needed, edited.notes) == (
@@ -148,11 +151,11 @@ def test_hand_edited_shift_is_never_overwritten(plan_db) -> None:  # noqa: ANN00
 def test_deleted_generated_shift_does_not_come_back(plan_db) -> None:  # noqa: ANN001
     db, *_ = plan_db
     with db.session() as s:
-        svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13))
         victim = svc.list_shifts(s, date(2026, 12, 10), date(2026, 12, 10))[0]
         svc.delete_shift(s, victim.id)
     with db.session() as s:
-        res = svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        res = template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13))
     assert res.created == 0 and res.skipped == 1
     assert count_shifts(db) == 7
 
@@ -160,40 +163,40 @@ def test_deleted_generated_shift_does_not_come_back(plan_db) -> None:  # noqa: A
 def test_undo_batch_as_a_whole_only_without_assignments(plan_db) -> None:  # noqa: ANN001
     db, _tid, vids, *_ = plan_db
     with db.session() as s:
-        a = svc.generate(s, date(2026, 12, 7), date(2026, 12, 13)).batch_id
-        b = svc.generate(s, date(2026, 12, 14), date(2026, 12, 20)).batch_id
+        a = template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13)).batch_id
+        b = template_service.generate(s, date(2026, 12, 14), date(2026, 12, 20)).batch_id
         one = svc.list_shifts(s, date(2026, 12, 15), date(2026, 12, 15))[0]
-        svc.assign(s, one.id, vids[0])
+        assignment_service.assign(s, one.id, vids[0])
     with db.session() as s, pytest.raises(ConflictError) as err:
-        svc.undo_batch(s, b)
+        template_service.undo_batch(s, b)
     assert err.value.code == "batch_has_assignments"
     assert count_shifts(db) == 16
     with db.session() as s:
-        assert svc.undo_batch(s, a) == 8
+        assert template_service.undo_batch(s, a) == 8
     assert count_shifts(db) == 8
     with db.session() as s, pytest.raises(ConflictError):
-        svc.undo_batch(s, a)
+        template_service.undo_batch(s, a)
     with db.session() as s:
-        batches = {x.id: x for x in svc.list_batches(s)}
+        batches = {x.id: x for x in template_service.list_batches(s)}
     assert batches[a].undone_at is not None and not batches[a].can_undo
     assert batches[b].with_assignments == 1 and not batches[b].can_undo
     with db.session() as s:  # undone occurrences can be generated again
-        assert svc.generate(s, date(2026, 12, 7), date(2026, 12, 13)).created == 8
+        assert template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13)).created == 8
 
 
 def test_generation_validates_range(plan_db) -> None:  # noqa: ANN001
     db, *_ = plan_db
     with db.session() as s, pytest.raises(ValidationError) as err:
-        svc.generate(s, date(2026, 12, 7), date(2026, 12, 1))
+        template_service.generate(s, date(2026, 12, 7), date(2026, 12, 1))
     assert err.value.reason == "end_before_start"
     with db.session() as s, pytest.raises(ValidationError) as err:
-        svc.generate(s, date(2026, 1, 1), date(2029, 1, 1))
+        template_service.generate(s, date(2026, 1, 1), date(2029, 1, 1))
     assert err.value.reason == "range_too_long"
 
 
 def test_template_validation(db) -> None:  # noqa: ANN001
     with db.session() as s, pytest.raises(ValidationError) as err:
-        svc.save_template(s, None, svc.TemplateData(
+        template_service.save_template(s, None, template_service.TemplateData(
             "", time(9), time(10), "dancing", needed=0, day_of_week="funday", team_id=999))
     fields = {(p.field, p.code) for p in err.value.problems}
     assert {("name", "required"), ("type", "duty_type_invalid"), ("needed", "needed_invalid"),
@@ -212,8 +215,8 @@ def test_overnight_shift_ends_next_day_and_overlaps(plan_db) -> None:  # noqa: A
                                                     team_id=tid))
         row = svc.get_shift(s, night)
         assert row.overnight and row.interval()[1].date() == date(2027, 1, 1)
-        svc.assign(s, night, vids[0])
-        assert [c.code for c in svc.check_assignment(s, morning, vids[0])] == ["overlap"]
+        assignment_service.assign(s, night, vids[0])
+        assert [c.code for c in assignment_service.check_assignment(s, morning, vids[0])] == ["overlap"]
     with db.session() as s:
         week = svc.week_plan(s, date(2026, 12, 31))
         listed = next(r for r in week.shifts if r.id == night)
@@ -230,23 +233,23 @@ def test_status_transitions_and_confirm(plan_db) -> None:  # noqa: ANN001
         sid = svc.create_shift(s, svc.ShiftData(date(2026, 12, 8), time(19), time(21), needed=3))
         s.get(Shift, sid).team_id = None
         for v in vids[:3]:
-            svc.assign(s, sid, v)
-        svc.confirm(s, sid, vids[0])
+            assignment_service.assign(s, sid, v)
+        assignment_service.confirm(s, sid, vids[0])
     with db.session() as s:
-        assert svc.confirm_shift(s, sid) == 2
-        svc.set_status(s, sid, vids[0], "checked_in")
-        svc.set_status(s, sid, vids[1], "no_show")
-        svc.set_status(s, sid, vids[2], "cancelled")
+        assert assignment_service.confirm_shift(s, sid) == 2
+        assignment_service.set_status(s, sid, vids[0], "checked_in")
+        assignment_service.set_status(s, sid, vids[1], "no_show")
+        assignment_service.set_status(s, sid, vids[2], "cancelled")
     with db.session() as s:
         row = svc.get_shift(s, sid)
         assert {a.volunteer_id: a.status for a in row.assigned} == {
             vids[0]: "checked_in", vids[1]: "no_show", vids[2]: "cancelled"}
         assert row.filled == 1 and row.gap == 2
         with pytest.raises(ConflictError) as err:
-            svc.set_status(s, sid, vids[2], "completed")
+            assignment_service.set_status(s, sid, vids[2], "completed")
         assert err.value.code == "status_transition"
     with db.session() as s:  # a cancelled volunteer can be assigned again
-        svc.assign(s, sid, vids[2])
+        assignment_service.assign(s, sid, vids[2])
         assert svc.get_shift(s, sid).filled == 2
     with db.session() as s, pytest.raises(ConflictError) as err:
         svc.delete_shift(s, sid)
@@ -257,7 +260,7 @@ def test_volunteer_with_assignments_cannot_be_deleted(plan_db) -> None:  # noqa:
     db, tid, vids, *_ = plan_db
     with db.session() as s:
         sid = svc.create_shift(s, svc.ShiftData(date(2026, 12, 8), time(19), time(21), team_id=tid))
-        svc.assign(s, sid, vids[0])
+        assignment_service.assign(s, sid, vids[0])
     with db.session() as s:
         assert vol_service.has_history(s, vids[0])
         assert not vol_service.has_history(s, vids[1])
@@ -283,20 +286,20 @@ def test_copy_previous_week(plan_db) -> None:  # noqa: ANN001
     db, tid, vids, daily, _sat = plan_db
     prev, this = date(2026, 12, 7), date(2026, 12, 14)
     with db.session() as s:
-        svc.generate(s, prev, prev + timedelta(days=6))  # this week not generated yet
+        template_service.generate(s, prev, prev + timedelta(days=6))  # this week not generated yet
         shifts = svc.list_shifts(s, prev, prev + timedelta(days=6))
         mon = next(r for r in shifts if r.date == prev)
         tue = next(r for r in shifts if r.date == prev + timedelta(days=1))
         one_off = svc.create_shift(s, svc.ShiftData(prev + timedelta(days=2), time(14), time(16),
                                                     "event", team_id=tid, title="消防演练"))
-        svc.assign(s, mon.id, vids[0])
-        svc.assign(s, mon.id, vids[1])
-        svc.assign(s, tue.id, vids[2])
-        svc.assign(s, one_off, vids[3])
+        assignment_service.assign(s, mon.id, vids[0])
+        assignment_service.assign(s, mon.id, vids[1])
+        assignment_service.assign(s, tue.id, vids[2])
+        assignment_service.assign(s, one_off, vids[3])
         from volunteer_app.services import availability as avail
         avail.add_leave(s, vids[2], this, this + timedelta(days=6), "leave")
     with db.session() as s:
-        res = svc.copy_week(s, this)
+        res = week_copy_service.copy_week(s, this)
     assert res.shifts_created == 8 + 1 and res.assignments_copied == 3
     assert [(k.volunteer_id, k.codes) for k in res.skipped] == [(vids[2], ("on_leave",))]
     with db.session() as s:
@@ -307,9 +310,9 @@ def test_copy_previous_week(plan_db) -> None:  # noqa: ANN001
         drill = next(r for r in week.shifts if r.title == "消防演练")
         assert drill.date == this + timedelta(days=2)
         # Generation afterwards recognises the copied template occurrences.
-        assert svc.generate(s, this, this + timedelta(days=6)).created == 0
+        assert template_service.generate(s, this, this + timedelta(days=6)).created == 0
     with db.session() as s:  # copying again adds nothing
-        again = svc.copy_week(s, this)
+        again = week_copy_service.copy_week(s, this)
     assert again.shifts_created == 0 and again.assignments_copied == 0
 
 
@@ -326,7 +329,7 @@ def test_week_plan_marks_holidays(db) -> None:  # noqa: ANN001
 def test_demo_has_a_planned_fortnight(demo_db) -> None:  # noqa: ANN001
     today = date.today()
     with demo_db.session() as s:
-        templates = svc.list_templates(s)
+        templates = template_service.list_templates(s)
         this_week = svc.week_plan(s, today)
         next_week = svc.week_plan(s, today + timedelta(days=7))
     types = {t.duty_type for t in templates}
@@ -341,7 +344,7 @@ def test_demo_has_a_planned_fortnight(demo_db) -> None:  # noqa: ANN001
     with demo_db.session() as s:
         for r in this_week.shifts[:20]:
             for a in r.on_shift:
-                others = [c.code for c in svc.check_assignment(s, r.id, a.volunteer_id)]
+                others = [c.code for c in assignment_service.check_assignment(s, r.id, a.volunteer_id)]
                 assert others == [], (r.id, a.volunteer_id, others)
 
 
@@ -438,9 +441,9 @@ def test_cli_batches_undo_and_holidays(new_db_url) -> None:  # noqa: ANN001
 
 
 def test_roles_limit_planning(plan_db) -> None:  # noqa: ANN001
-    from volunteer_app.scheduling import holidays as hol
     from volunteer_app.security.permissions import CAPTAIN, CLERK, Actor, PermissionDenied
     from volunteer_app.services import availability as avail
+    from volunteer_app.services import holidays as holiday_service
 
     db, tid, vids, *_ = plan_db
     with db.session() as s:
@@ -450,18 +453,18 @@ def test_roles_limit_planning(plan_db) -> None:  # noqa: ANN001
     captain = Actor("队长", CAPTAIN, operator_id=7, team_id=tid)
     with db.session() as s:
         s.info["actor"] = captain
-        svc.assign(s, mine, vids[0])  # own team: allowed
-        svc.set_status(s, mine, vids[0], "checked_in")
+        assignment_service.assign(s, mine, vids[0])  # own team: allowed
+        assignment_service.set_status(s, mine, vids[0], "checked_in")
         with pytest.raises(PermissionDenied):
-            svc.assign(s, theirs, vids[1])
-        svc.save_template(s, None, svc.TemplateData("巡逻", time(8), time(9), team_id=tid))
+            assignment_service.assign(s, theirs, vids[1])
+        template_service.save_template(s, None, template_service.TemplateData("巡逻", time(8), time(9), team_id=tid))
         with pytest.raises(PermissionDenied):
-            svc.save_template(s, None, svc.TemplateData("宣传", time(8), time(9), team_id=other))
+            template_service.save_template(s, None, template_service.TemplateData("宣传", time(8), time(9), team_id=other))
     with db.session() as s:
-        svc.save_template(s, None, svc.TemplateData("宣传", time(8), time(9), team_id=other))
+        template_service.save_template(s, None, template_service.TemplateData("宣传", time(8), time(9), team_id=other))
     with db.session() as s:
         s.info["actor"] = captain
-        res = svc.generate(s, date(2026, 12, 7), date(2026, 12, 13))
+        res = template_service.generate(s, date(2026, 12, 7), date(2026, 12, 13))
         made = svc.list_shifts(s, date(2026, 12, 7), date(2026, 12, 13))
     # A captain's generation makes only the captain's team's shifts.
     assert res.created == 7 + 1 + 7
@@ -470,7 +473,7 @@ def test_roles_limit_planning(plan_db) -> None:  # noqa: ANN001
     with db.session() as s:
         s.info["actor"] = clerk
         assert svc.week_plan(s, date(2026, 12, 7)).shifts  # may look
-        hol.set_holiday(s, date(2026, 3, 3), "holiday", "藏历新年")  # keeps the holiday table
+        holiday_service.set_holiday(s, date(2026, 3, 3), "holiday", "藏历新年")  # keeps the holiday table
         avail.add_leave(s, vids[1], date(2026, 12, 9), date(2026, 12, 9))  # keeps the register
         with pytest.raises(PermissionDenied):
-            svc.unassign(s, mine, vids[0])
+            assignment_service.unassign(s, mine, vids[0])

@@ -9,6 +9,7 @@ import pytest
 from volunteer_app.db import Database
 from volunteer_app.errors import ConflictError, ValidationError
 from volunteer_app.services import grids, teams
+from volunteer_app.services import hours as hours_service
 from volunteer_app.services import volunteers as vs
 
 
@@ -65,9 +66,10 @@ def test_deactivate_keeps_row_and_filters(db: Database) -> None:
         assert vs.get(s, a).left_on == date(2026, 10, 1)
 
 
-def test_delete_refused_when_history(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_refused_when_history(db: Database) -> None:
     a = _make(db, "张三", "13800001111")
-    monkeypatch.setattr(vs, "HISTORY_CHECKS", [lambda s, vid: vid == a])
+    with db.session() as s:  # history: one hours entry names the volunteer
+        hours_service.add_manual(s, a, date(2026, 11, 2), 1, "培训", "文书")
     with pytest.raises(ConflictError), db.session() as s:
         vs.delete(s, a)
     b = _make(db, "李四", "13800002222")

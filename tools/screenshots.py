@@ -201,12 +201,14 @@ def _demo_hours(window, db) -> None:  # noqa: ANN001
 
     from sqlalchemy import select
 
+    from volunteer_app import clock
     from volunteer_app.models import Membership, Volunteer
     from volunteer_app.models.shifts import Assignment, Shift
+    from volunteer_app.services import checkin as checkin_service
     from volunteer_app.services import hours as hs
 
     with db.session() as s:
-        now = hs.local_now(s)
+        now = clock.local_now(s)
         captains = dict(s.execute(
             select(Membership.team_id, Volunteer.name).join(Volunteer, Volunteer.id == Membership.volunteer_id)
             .where(Membership.role == "captain")).all())
@@ -216,11 +218,11 @@ def _demo_hours(window, db) -> None:  # noqa: ANN001
         ).all()
         entries = []
         for assignment_id, _shift_id, _team_id in served:
-            entries.extend(hs.sync_assignment(s, assignment_id, "社区文员", now=now).entries_created)
+            entries.extend(checkin_service.sync_assignment(s, assignment_id, "社区文员", now=now).entries_created)
         for n, shift_id in enumerate(dict.fromkeys(sid for _a, sid, _t in served)):
             team_id = next(t for _a, sid, t in served if sid == shift_id)
             if n % 5 != 2 and team_id in captains:  # a few sheets are not signed yet
-                hs.verify_shift(s, shift_id, captains[team_id], now=now)
+                checkin_service.verify_shift(s, shift_id, captains[team_id], now=now)
         if len(entries) > 4:
             hs.correct(s, entries[-3], 1.5, "提前一小时离开", "社区文员", now=now)
             hs.correct(s, entries[-4], 0, "签到表记错，当天未到岗", "社区文员", now=now)

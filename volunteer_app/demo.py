@@ -156,6 +156,6 @@ def load_demo(session: Session, seed: int = 20261207) -> dict[str, int]:
     leader.political_status = "中共党员"
     session.add(Membership(volunteer_id=leader.id, team_id=umbrella.id, role="captain", since=start))
     session.flush()
-    from .scheduling.demo_templates import add_demo_templates  # duty templates, a planned fortnight
+    from .demo_templates import add_demo_templates  # duty templates, a planned fortnight
     add_demo_templates(session)
     return {"grids": len(grids), "teams": 1 + len(branches), "volunteers": len(volunteers)}

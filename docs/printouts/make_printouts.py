@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from volunteer_app import clock  # noqa: E402
 from volunteer_app.db import open_database  # noqa: E402
 from volunteer_app.demo import load_demo  # noqa: E402
 from volunteer_app.paths import sqlite_url  # noqa: E402
@@ -32,6 +33,7 @@ from volunteer_app.printing.member_cards import (  # noqa: E402
 )
 from volunteer_app.printing.roster import render_weekly_roster, weekly_roster_data  # noqa: E402
 from volunteer_app.printing.signin import render_signin_sheets, signin_sheets_data  # noqa: E402
+from volunteer_app.services import checkin as checkin_service  # noqa: E402
 from volunteer_app.services import hours as hours_service  # noqa: E402
 from volunteer_app.services import shifts as shift_service  # noqa: E402
 from volunteer_app.services import teams as team_service  # noqa: E402
@@ -54,12 +56,12 @@ def main(out_dir: Path) -> None:
         monday = shift_service.monday_of(today)
         with db.session() as s:
             # Check in the demo's completed duties so the ledger has a month to report.
-            now = shift_service.local_now(s)
+            now = clock.local_now(s)
             for shift in shift_service.list_shifts(s, monday - timedelta(days=7), today):
-                marks = [hours_service.CheckinMark(a.assignment_id, "completed")
+                marks = [checkin_service.CheckinMark(a.assignment_id, "completed")
                          for a in shift.on_shift if a.status == "completed"]
                 if marks:
-                    hours_service.record_checkin(s, shift.id, marks, "周霞", now=now)
+                    checkin_service.record_checkin(s, shift.id, marks, "周霞", now=now)
             months = sorted({d.strftime("%Y-%m") for d in (monday - timedelta(days=7), today)})
             for month in months:
                 hours_service.verify_month(s, month, "周霞", now=now)

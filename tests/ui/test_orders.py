@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from volunteer_app.models import Grid, Team, Volunteer
 from volunteer_app.models.shifts import Assignment, Shift
-from volunteer_app.services import hours as hours_service
+from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services import requests as req_service
 
 
@@ -122,7 +122,7 @@ def test_take_in_and_dispatch_a_request(ctx, qtbot, type_into) -> None:  # noqa:
         qtbot.mouseClick(step.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.rows[0].status == "done")
     with ctx.db.session() as s:
-        entries = hours_service.list_entries(s, hours_service.EntryFilter(volunteer_id=chosen))
+        entries = listing_service.list_entries(s, listing_service.EntryFilter(volunteer_id=chosen))
     assert [(e.minutes, e.source, e.verified) for e in entries] == [(90, "request", False)]
     qtbot.waitUntil(lambda: view.current_request_id() == rid)
     qtbot.mouseClick(view.step_buttons["followed_up"], Qt.MouseButton.LeftButton)
@@ -249,7 +249,7 @@ def test_checkin_dialog_overnight_shift(ctx, qtbot) -> None:  # noqa: ANN001
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with ctx.db.session() as s:
         by_id = {a.id: a for a in s.scalars(select(Assignment).where(Assignment.shift_id == sid))}
-        entries = hours_service.list_entries(s)
+        entries = listing_service.list_entries(s)
     assert by_id[aids[0]].status == "no_show"
     assert by_id[aids[1]].actual_end == datetime.combine(on + timedelta(days=1), time(1, 30))
     assert by_id[aids[2]].status == "completed"
@@ -279,7 +279,7 @@ def test_checkin_dialog_bad_verifier_writes_nothing(ctx, qtbot, _no_message_boxe
     qtbot.waitUntil(lambda: bool(_no_message_boxes))
     assert dialog.isVisible()
     with ctx.db.session() as s:
-        assert hours_service.list_entries(s) == []  # the check-in was rolled back too
+        assert listing_service.list_entries(s) == []  # the check-in was rolled back too
         assert s.scalar(select(Assignment.status).where(Assignment.shift_id == sid)) == "planned"
 
 

@@ -17,7 +17,10 @@ from ui.planner.volunteer_drag import encode_volunteer_ids
 from ui.planner.week_model import MODE_GRIDS
 from volunteer_app.models.shifts import Assignment
 from volunteer_app.scheduling import holidays as hol
+from volunteer_app.services import assignments as assignment_service
+from volunteer_app.services import holidays as holiday_service
 from volunteer_app.services import shifts as svc
+from volunteer_app.services import templates as template_service
 
 NEXT_MONDAY = svc.monday_of(date.today()) + timedelta(days=7)
 
@@ -57,7 +60,7 @@ def open_shift_and_volunteers(db, monday: date):  # noqa: ANN001, ANN201
         plan = svc.week_plan(s, monday)
         shift = next(r for r in plan.shifts if r.gap > 0 and r.team_id is not None
                      and r.duty_type == "patrol")
-        rows = svc.candidates(s, shift.id)
+        rows = assignment_service.candidates(s, shift.id)
     ok = next(r for r in rows if not r.conflicts)
     blocked = next(r for r in rows if [c.code for c in r.conflicts] == ["not_member"])
     return shift, ok, blocked
@@ -256,7 +259,7 @@ def test_clerk_edits_holidays_from_the_planner(view, qtbot, demo_db) -> None:  #
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert view.notice_label.isHidden()
     with demo_db.session() as s:
-        assert hol.year_status(s, year).source == "manual"
+        assert holiday_service.year_status(s, year).source == "manual"
     dialog.table.selectRow(0)
     with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
@@ -287,7 +290,7 @@ def test_templates_dialog_creates_a_weekday_template_that_generates(view, qtbot,
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == count + 1, timeout=15000)
     with demo_db.session() as s:
-        made = next(t for t in svc.list_templates(s) if t.name == "早间护学岗")
+        made = next(t for t in template_service.list_templates(s) if t.name == "早间护学岗")
     assert (made.day_of_week, made.needed, made.start_time.hour, made.start_time.minute) == ("mon-fri", 3, 7, 15)
     dialog.reject()
     with qtbot.waitSignal(view.sig_week_loaded, timeout=15000):

@@ -10,11 +10,11 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from volunteer_app.clock import local_now
 from volunteer_app.db import Database
 from volunteer_app.jobs.jobs import run_job
 from volunteer_app.models import Team, Volunteer
 from volunteer_app.models.shifts import Assignment, Shift
-from volunteer_app.services.shifts import local_now
 
 
 def add_duty_soon(db: Database, minutes: int = 90) -> dict:

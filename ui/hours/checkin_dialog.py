@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.orders.request_dialog import operator_of, orders_error_text
-from volunteer_app.services import hours as hours_service
-from volunteer_app.services.hours import CheckinMark, CheckinResult, CheckinRow, CheckinSheet
+from volunteer_app.services import checkin as checkin_service
+from volunteer_app.services.checkin import CheckinMark, CheckinResult, CheckinRow, CheckinSheet
 
 # Choices of the status column; "" keeps a planned or confirmed duty unmarked.
 CHOICES = ("", "checked_in", "completed", "no_show")
@@ -112,7 +112,7 @@ class CheckinDialog(QDialog):
         layout.addLayout(verify_row)
         layout.addWidget(self.buttons)
         self.all_button.clicked.connect(self.mark_all_as_planned)
-        ctx.worker.submit(lambda s: hours_service.checkin_sheet(s, shift_id),
+        ctx.worker.submit(lambda s: checkin_service.checkin_sheet(s, shift_id),
                           self._on_sheet_loaded, self._on_load_failed, owner=self)
 
     # -- loading ----------------------------------------------------------------------
@@ -199,9 +199,9 @@ class CheckinDialog(QDialog):
         s, e = self._start[assignment_id].time(), self._end[assignment_id].time()
         from datetime import time as _time
 
-        start = hours_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
+        start = checkin_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
                                             _time(s.hour(), s.minute()))
-        end = hours_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
+        end = checkin_service.time_on_shift(sheet.date, sheet.start_time, sheet.end_time,
                                           _time(e.hour(), e.minute()))
         return start, end
 
@@ -281,10 +281,10 @@ class CheckinDialog(QDialog):
 
         def task(s):  # noqa: ANN001, ANN202
             # One unit of work: the check-in and its verification stand or fall together.
-            result = hours_service.record_checkin(s, shift_id, marks, operator) if marks \
+            result = checkin_service.record_checkin(s, shift_id, marks, operator) if marks \
                 else CheckinResult(0)
             if verifier is not None:
-                hours_service.verify_shift(s, shift_id, verifier)
+                checkin_service.verify_shift(s, shift_id, verifier)
             return result
 
         self.save_button.setEnabled(False)

@@ -31,7 +31,8 @@ from ui.common.lazy_rows import BATCH, LazyRowsModel
 from ui.orders.request_dialog import orders_error_text
 from volunteer_app.models.shifts import DUTY_TYPES
 from volunteer_app.services import hours as hours_service
-from volunteer_app.services.hours import EntryFilter, EntryRow
+from volunteer_app.services import hours_listing as listing_service
+from volunteer_app.services.hours_listing import EntryFilter, EntryRow
 
 translate = QCoreApplication.translate
 
@@ -170,8 +171,8 @@ class HoursLedgerModel(LazyRowsModel):
         self._querying = True
 
         def task(session):  # noqa: ANN001, ANN202 (runs on the worker thread)
-            ids = hours_service.entry_ids(session, flt)
-            return ids, hours_service.fetch_entries(session, ids[:BATCH])
+            ids = listing_service.entry_ids(session, flt)
+            return ids, listing_service.fetch_entries(session, ids[:BATCH])
 
         self.ctx.worker.submit(
             task, lambda result: self._on_query_done(generation, result),
@@ -207,7 +208,7 @@ class HoursLedgerModel(LazyRowsModel):
             self.sig_load_failed.emit(orders_error_text(exc))
 
     def fetch_rows(self, session, ids: list[int]) -> list[EntryRow]:  # noqa: ANN001
-        return hours_service.fetch_entries(session, ids)
+        return listing_service.fetch_entries(session, ids)
 
     def fetch_failed(self, exc: BaseException) -> None:
         self.sig_load_failed.emit(orders_error_text(exc))

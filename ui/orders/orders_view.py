@@ -44,9 +44,9 @@ from ui.orders.request_dialog import (
     status_text,
     urgency_text,
 )
+from volunteer_app import clock
 from volunteer_app.models.requests import OPEN_STATUSES, REQUEST_CATEGORIES, REQUEST_STATUSES
 from volunteer_app.services import grids as grid_service
-from volunteer_app.services import hours as hours_service
 from volunteer_app.services import requests as req_service
 from volunteer_app.services import teams as team_service
 from volunteer_app.services.requests import MonthCounts, RequestDetail, RequestRow
@@ -555,7 +555,7 @@ class OrdersView(QWidget):
 
             detail = req_service.get_request(s, request_id)
             community = get_community(s).name
-            printed_at = hours_service.local_now(s)
+            printed_at = clock.local_now(s)
             render_request_slip(detail, path, community=community, paper=paper,
                                 lang="en" if lang == "en" else "zh_CN", printed_at=printed_at)
             return str(path)

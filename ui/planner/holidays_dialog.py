@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.planner.colours import COLOUR_HARD, COLOUR_SOFT
 from ui.texts.planner import WEEKDAYS, holiday_text, planner_error_text, tr_planner
-from volunteer_app.scheduling import holidays as hol
 from volunteer_app.scheduling.holidays import HOLIDAY, DayInfo
+from volunteer_app.services import holidays as holiday_service
 
 
 class HolidaysDialog(QDialog):
@@ -47,7 +47,7 @@ class HolidaysDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.year = year
-        self.rows: list[hol.HolidayRow] = []
+        self.rows: list[holiday_service.HolidayRow] = []
         self.setObjectName("plannerHolidaysDialog")
         self.setWindowTitle(self.tr("Holidays and make-up working days"))
         self.resize(640, 560)
@@ -113,10 +113,10 @@ class HolidaysDialog(QDialog):
 
     def load(self) -> None:
         year = self.year
-        self.ctx.worker.submit(lambda s: (hol.list_holidays(s, year), hol.year_status(s, year)),
+        self.ctx.worker.submit(lambda s: (holiday_service.list_holidays(s, year), holiday_service.year_status(s, year)),
                                lambda res: self._on_loaded(year, *res), self._on_failed, owner=self)
 
-    def _on_loaded(self, year: int, rows: list[hol.HolidayRow], status: hol.YearStatus) -> None:
+    def _on_loaded(self, year: int, rows: list[holiday_service.HolidayRow], status: holiday_service.YearStatus) -> None:
         if year != self.year:
             return
         self.rows = rows
@@ -148,7 +148,7 @@ class HolidaysDialog(QDialog):
         self.date_edit.setDate(QDate(year, 1, 1))
         self.load()
 
-    def _selected(self) -> hol.HolidayRow | None:
+    def _selected(self) -> holiday_service.HolidayRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
 
@@ -166,17 +166,17 @@ class HolidaysDialog(QDialog):
     def _on_set_clicked(self) -> None:
         q = self.date_edit.date()
         day, kind, name = date(q.year(), q.month(), q.day()), self.kind_combo.currentData(), self.name_edit.text()
-        self._run(lambda s: hol.set_holiday(s, day, kind, name))
+        self._run(lambda s: holiday_service.set_holiday(s, day, kind, name))
 
     def _on_remove_clicked(self) -> None:
         h = self._selected()
         if h is not None:
             day = h.date
-            self._run(lambda s: hol.remove_holiday(s, day))
+            self._run(lambda s: holiday_service.remove_holiday(s, day))
 
     def _on_confirm_clicked(self) -> None:
         year = self.year
-        self._run(lambda s: hol.confirm_year(s, year))
+        self._run(lambda s: holiday_service.confirm_year(s, year))
 
     def _on_saved(self) -> None:
         self.sig_changed.emit()

@@ -51,8 +51,12 @@ from ui.texts.planner import (
 )
 from volunteer_app.scheduling.conflicts import Conflict
 from volunteer_app.scheduling.holidays import HOLIDAY
+from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import shifts as svc
-from volunteer_app.services.shifts import AssignedRow, CandidateRow, ShiftRow, WeekPlan
+from volunteer_app.services import templates as template_service
+from volunteer_app.services import week_copy as week_copy_service
+from volunteer_app.services.assignments import CandidateRow
+from volunteer_app.services.shifts import AssignedRow, ShiftRow, WeekPlan
 
 
 class PlannerView(QWidget):
@@ -395,7 +399,7 @@ class PlannerView(QWidget):
         shift_id = self._selected_shift_id
         if shift_id is None:
             return
-        self.ctx.worker.submit(lambda s: svc.candidates(s, shift_id),
+        self.ctx.worker.submit(lambda s: assignment_service.candidates(s, shift_id),
                                lambda rows: self._on_candidates_loaded(shift_id, rows),
                                self._show_error, owner=self, label="planner candidates")
 
@@ -436,17 +440,17 @@ class PlannerView(QWidget):
 
     def assign(self, shift_id: int, volunteer_id: int, override_reason: str | None = None) -> None:
         """Put a volunteer on a shift through the services; hard conflicts ask for a reason."""
-        self.ctx.worker.submit(lambda s: svc.assign(s, shift_id, volunteer_id, override_reason),
+        self.ctx.worker.submit(lambda s: assignment_service.assign(s, shift_id, volunteer_id, override_reason),
                                lambda res: self._on_assigned(shift_id, res),
                                lambda exc: self._on_assign_failed(shift_id, volunteer_id, exc),
                                owner=self, label="planner assign")
 
-    def _on_assigned(self, shift_id: int, res: svc.AssignResult) -> None:
+    def _on_assigned(self, shift_id: int, res: assignment_service.AssignResult) -> None:
         self.sig_message.emit(assign_result_text(res))
         self._changed(shift_id)
 
     def _on_assign_failed(self, shift_id: int, volunteer_id: int, exc: BaseException) -> None:
-        if isinstance(exc, svc.AssignmentBlocked):
+        if isinstance(exc, assignment_service.AssignmentBlocked):
             name = str(exc.details.get("volunteer_name") or volunteer_id)
             self._ask_override(shift_id, volunteer_id, name, exc.conflicts)
             return
@@ -492,7 +496,7 @@ class PlannerView(QWidget):
         if shift is None or picked is None:
             return
         sid, vid, name = shift.id, picked.volunteer_id, picked.name
-        self.ctx.worker.submit(lambda s: svc.unassign(s, sid, vid),
+        self.ctx.worker.submit(lambda s: assignment_service.unassign(s, sid, vid),
                                lambda _r: self._after(sid, arg(self.tr("%1 removed from the shift."), name)),
                                self._show_error, owner=self)
 
@@ -501,7 +505,7 @@ class PlannerView(QWidget):
         if shift is None or picked is None:
             return
         sid, vid, name = shift.id, picked.volunteer_id, picked.name
-        self.ctx.worker.submit(lambda s: svc.confirm(s, sid, vid),
+        self.ctx.worker.submit(lambda s: assignment_service.confirm(s, sid, vid),
                                lambda _r: self._after(sid, arg(self.tr("%1 confirmed."), name)),
                                self._show_error, owner=self)
 
@@ -510,7 +514,7 @@ class PlannerView(QWidget):
         if shift is None:
             return
         sid = shift.id
-        self.ctx.worker.submit(lambda s: svc.confirm_shift(s, sid),
+        self.ctx.worker.submit(lambda s: assignment_service.confirm_shift(s, sid),
                                lambda n: self._after(sid, self.tr("%n volunteer(s) confirmed.", "", n)),
                                self._show_error, owner=self)
 
@@ -544,10 +548,10 @@ class PlannerView(QWidget):
 
     def _on_generate_clicked(self) -> None:
         monday = self.monday
-        self.ctx.worker.submit(lambda s: svc.generate(s, monday, monday + timedelta(days=6)),
+        self.ctx.worker.submit(lambda s: template_service.generate(s, monday, monday + timedelta(days=6)),
                                self._on_generated, self._show_error, owner=self)
 
-    def _on_generated(self, res: svc.GenerationResult) -> None:
+    def _on_generated(self, res: template_service.GenerationResult) -> None:
         if res.created:
             self.sig_message.emit(self.tr("%n shift(s) created from the templates.", "", res.created))
         else:
@@ -556,10 +560,10 @@ class PlannerView(QWidget):
 
     def _on_copy_clicked(self) -> None:
         monday = self.monday
-        self.ctx.worker.submit(lambda s: svc.copy_week(s, monday), self._on_copied,
+        self.ctx.worker.submit(lambda s: week_copy_service.copy_week(s, monday), self._on_copied,
                                self._show_error, owner=self)
 
-    def _on_copied(self, res: svc.CopyResult) -> None:
+    def _on_copied(self, res: week_copy_service.CopyResult) -> None:
         self.sig_message.emit(copy_result_text(res))
         self.ctx.notify_changed("shifts")
 

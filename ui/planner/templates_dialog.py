@@ -37,8 +37,8 @@ from ui.planner.colours import COLOUR_MUTED
 from ui.texts.planner import DUTY_TYPES, WEEKDAYS, planner_error_text, tr_planner
 from volunteer_app.scheduling.recurrence import Recurrence, cron_dates
 from volunteer_app.services import grids as grid_service
-from volunteer_app.services import shifts as svc
 from volunteer_app.services import teams as team_service
+from volunteer_app.services import templates as template_service
 
 translate = QCoreApplication.translate
 
@@ -57,8 +57,8 @@ class TemplatesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.templates: list[svc.TemplateRow] = []
-        self._current: svc.TemplateRow | None = None
+        self.templates: list[template_service.TemplateRow] = []
+        self._current: template_service.TemplateRow | None = None
         self._keep_id: int | None = None  # template to select after a reload
         self.setObjectName("plannerTemplatesDialog")
         self.setWindowTitle(self.tr("Recurring duty templates"))
@@ -148,7 +148,7 @@ class TemplatesDialog(QDialog):
 
     def load(self) -> None:
         def work(s):  # noqa: ANN001, ANN202
-            return svc.list_templates(s), team_service.list_teams(s), grid_service.list_grids(s)
+            return template_service.list_templates(s), team_service.list_teams(s), grid_service.list_grids(s)
 
         self.ctx.worker.submit(work, self._on_loaded, self._on_failed, owner=self)
 
@@ -189,7 +189,7 @@ class TemplatesDialog(QDialog):
         if rows:
             self._show(self.templates[rows[0].row()])
 
-    def _show(self, t: svc.TemplateRow | None, keep_message: bool = False) -> None:
+    def _show(self, t: template_service.TemplateRow | None, keep_message: bool = False) -> None:
         self._current = t
         self._keep_id = t.id if t else None
         self.delete_button.setEnabled(t is not None)
@@ -232,14 +232,14 @@ class TemplatesDialog(QDialog):
         self.table.clearSelection()
         self._show(None)
 
-    def _data(self) -> svc.TemplateData | None:
+    def _data(self) -> template_service.TemplateData | None:
         ticked = [i for i, box in enumerate(self.day_boxes) if box.isChecked()]
         if not ticked:
             self.message.setText(self.tr("Tick at least one day."))
             return None
         start, end = self.start_edit.time(), self.end_edit.time()
         t = self._current
-        return svc.TemplateData(
+        return template_service.TemplateData(
             name=self.name_edit.text(), start_time=dtime(start.hour(), start.minute()),
             end_time=dtime(end.hour(), end.minute()), duty_type=self.type_combo.currentData(),
             team_id=self.team_combo.currentData(), grid_id=self.grid_combo.currentData(),
@@ -258,7 +258,7 @@ class TemplatesDialog(QDialog):
         version = self._current.version if self._current else None
 
         def work(s):  # noqa: ANN001, ANN202
-            return svc.save_template(s, tid, data, expected_version=version)
+            return template_service.save_template(s, tid, data, expected_version=version)
 
         self.ctx.worker.submit(work, self._on_saved, self._on_failed, owner=self)
 
@@ -273,7 +273,7 @@ class TemplatesDialog(QDialog):
             return
         tid = self._current.id
         self._current = None
-        self.ctx.worker.submit(lambda s: svc.delete_template(s, tid),
+        self.ctx.worker.submit(lambda s: template_service.delete_template(s, tid),
                                lambda _r: (self._show(None), self.sig_changed.emit(), self.load()),
                                self._on_failed, owner=self)
 

@@ -24,7 +24,8 @@ from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_HARD, COLOUR_MUTED, COLOUR_SOFT
 from ui.planner.volunteer_drag import MIME_VOLUNTEERS, encode_volunteer_ids
 from ui.texts.planner import conflict_text, status_text
-from volunteer_app.services.shifts import CandidateRow, ShiftRow
+from volunteer_app.services.assignments import CandidateRow
+from volunteer_app.services.shifts import ShiftRow
 
 translate = QCoreApplication.translate
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     # the scheduling services.
     from volunteer_app.scheduling.conflicts import Conflict
     from volunteer_app.scheduling.holidays import DayInfo
-    from volunteer_app.services.shifts import AssignResult, CopyResult, ShiftRow, WeekPlan
+    from volunteer_app.services.assignments import AssignResult
+    from volunteer_app.services.shifts import ShiftRow, WeekPlan
+    from volunteer_app.services.week_copy import CopyResult
 
 translate = QCoreApplication.translate
 

@@ -12,6 +12,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from ..clock import community_zone
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
 from ..jobs import settings as cfg
@@ -23,7 +24,6 @@ from ..jobs.scheduler import SchedulerService
 from ..models.jobs import ReminderLog
 from ..security.permissions import require
 from ..services import teams as team_service
-from ..services.shifts import community_zone
 from . import EXIT_FAILURE, UsageError, print_json, with_db
 
 # English text for this module's reason codes (kept here so the shared table stays small).

@@ -11,11 +11,11 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
+from ..clock import local_now
 from ..db import Database
 from ..errors import ConflictError
 from ..models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, REQUEST_STATUSES, URGENCIES
 from ..services import grids as grid_service
-from ..services import hours as hours_service
 from ..services import requests as req_service
 from ..services import teams as team_service
 from ..services.requests import ENV_OPERATOR, default_operator
@@ -395,7 +395,7 @@ def cmd_slip(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         detail = req_service.get_request(s, rid)
         community = get_community(s).name
-        printed_at = hours_service.local_now(s)
+        printed_at = local_now(s)
     try:
         pages = render_request_slip(detail, args.output, community=community,
                                     paper=args.paper, font_path=args.font, lang=args.lang,

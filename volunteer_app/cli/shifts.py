@@ -11,10 +11,14 @@ from ..errors import AppError, ConflictError
 from ..models.shifts import ASSIGNMENT_STATUSES, DUTY_TYPES
 from ..scheduling import holidays as hol
 from ..scheduling.conflicts import Conflict
+from ..services import assignments as assignment_service
 from ..services import availability as avail
 from ..services import grids as grid_service
+from ..services import holidays as holiday_service
 from ..services import shifts as svc
 from ..services import teams as team_service
+from ..services import templates as template_service
+from ..services import week_copy as week_copy_service
 from . import EXIT_INVALID, UsageError, print_json, with_db
 from .messages import error_text, reason_text
 
@@ -84,7 +88,7 @@ def conflict_text(c: Conflict) -> str:
 
 def _refuse(exc: ConflictError) -> int:
     """A refusal that leaves the data untouched: message and exit 2."""
-    if isinstance(exc, svc.AssignmentBlocked):
+    if isinstance(exc, assignment_service.AssignmentBlocked):
         lines = [conflict_text(c) for c in exc.conflicts if c.hard]
         lines.append("use --override REASON to assign anyway")
         print("volunteer-app: " + "\n".join(lines), file=sys.stderr)
@@ -260,7 +264,7 @@ def _notice(years: tuple[int, ...] | list[int]) -> None:
 
 def cmd_generate(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        res = svc.generate(s, args.start, args.end, args.template)
+        res = template_service.generate(s, args.start, args.end, args.template)
     if args.json:
         print_json(res.to_json())
     else:
@@ -305,7 +309,7 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
 def cmd_assign(db: Database, args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
-            res = svc.assign(s, args.shift_id, args.volunteer_id, args.override,
+            res = assignment_service.assign(s, args.shift_id, args.volunteer_id, args.override,
                              status="confirmed" if args.confirmed else "planned")
     except ConflictError as exc:
         return _refuse(exc)
@@ -320,7 +324,7 @@ def cmd_assign(db: Database, args: argparse.Namespace) -> int:
 def cmd_unassign(db: Database, args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
-            svc.unassign(s, args.shift_id, args.volunteer_id)
+            assignment_service.unassign(s, args.shift_id, args.volunteer_id)
     except ConflictError as exc:
         return _refuse(exc)
     print(f"volunteer {args.volunteer_id} removed from shift {args.shift_id}")
@@ -329,7 +333,7 @@ def cmd_unassign(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_check(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        conflicts = svc.check_assignment(s, args.shift_id, args.volunteer_id)
+        conflicts = assignment_service.check_assignment(s, args.shift_id, args.volunteer_id)
     if args.json:
         print_json([c.to_json() for c in conflicts])
     else:
@@ -343,7 +347,7 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
 def cmd_status(db: Database, args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
-            svc.set_status(s, args.shift_id, args.volunteer_id, args.status,
+            assignment_service.set_status(s, args.shift_id, args.volunteer_id, args.status,
                            actual_start=args.actual_start, actual_end=args.actual_end)
     except ConflictError as exc:
         return _refuse(exc)
@@ -353,7 +357,7 @@ def cmd_status(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_candidates(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        rows = svc.candidates(s, args.shift_id)
+        rows = assignment_service.candidates(s, args.shift_id)
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -367,7 +371,7 @@ def cmd_candidates(db: Database, args: argparse.Namespace) -> int:
 def cmd_copy_week(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         team_id, _ = _team_grid(s, args)
-        res = svc.copy_week(s, args.week, team_id=team_id)
+        res = week_copy_service.copy_week(s, args.week, team_id=team_id)
     print(f"{svc.week_label(args.week)}: {res.shifts_created} shifts created, "
           f"{res.assignments_copied} assignments copied, {len(res.skipped)} skipped")
     for sk in res.skipped:
@@ -399,7 +403,7 @@ def cmd_delete(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_batches(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        rows = svc.list_batches(s)
+        rows = template_service.list_batches(s)
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -414,7 +418,7 @@ def cmd_batches(db: Database, args: argparse.Namespace) -> int:
 def cmd_undo_batch(db: Database, args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
-            n = svc.undo_batch(s, args.batch_id)
+            n = template_service.undo_batch(s, args.batch_id)
     except ConflictError as exc:
         return _refuse(exc)
     print(f"batch {args.batch_id} undone: {n} shifts deleted")
@@ -423,7 +427,7 @@ def cmd_undo_batch(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_templates_list(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        rows = svc.list_templates(s)
+        rows = template_service.list_templates(s)
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -442,7 +446,7 @@ def cmd_templates_list(db: Database, args: argparse.Namespace) -> int:
 def cmd_templates_add(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         team_id, grid_id = _team_grid(s, args)
-        tid = svc.save_template(s, None, svc.TemplateData(
+        tid = template_service.save_template(s, None, template_service.TemplateData(
             name=args.name, start_time=args.start, end_time=args.end, duty_type=args.type,
             team_id=team_id, grid_id=grid_id, location=args.location, needed=args.needed,
             day_of_week=args.days, day=args.day, month=args.month, valid_from=args.valid_from,
@@ -454,7 +458,7 @@ def cmd_templates_add(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_templates_delete(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        svc.delete_template(s, args.template_id)
+        template_service.delete_template(s, args.template_id)
     print(f"template {args.template_id} deleted")
     return 0
 
@@ -463,8 +467,8 @@ def cmd_holidays_list(db: Database, args: argparse.Namespace) -> int:
     if not 1900 <= args.year <= 2200:
         raise UsageError(f"--year {args.year} is out of range")
     with db.session() as s:
-        rows = hol.list_holidays(s, args.year)
-        status = hol.year_status(s, args.year)
+        rows = holiday_service.list_holidays(s, args.year)
+        status = holiday_service.year_status(s, args.year)
     if args.json:
         print_json([r.to_json() for r in rows])
     else:
@@ -480,28 +484,28 @@ def cmd_holidays_list(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_holidays_set(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        hol.set_holiday(s, args.date, args.kind, args.name)
+        holiday_service.set_holiday(s, args.date, args.kind, args.name)
     print(f"{args.date}: {args.kind}")
     return 0
 
 
 def cmd_holidays_remove(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        hol.remove_holiday(s, args.date)
+        holiday_service.remove_holiday(s, args.date)
     print(f"{args.date}: ordinary day")
     return 0
 
 
 def cmd_holidays_confirm(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        hol.confirm_year(s, args.year)
+        holiday_service.confirm_year(s, args.year)
     print(f"holidays of {args.year} confirmed complete")
     return 0
 
 
 def cmd_holidays_reimport(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
-        n = hol.reimport_year(s, args.year)
+        n = holiday_service.reimport_year(s, args.year)
     print(f"holidays of {args.year}: {n} days imported from chinese_calendar")
     return 0
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..errors import FieldProblem, ValidationError
 from ..models.shifts import DUTY_TYPES
 from ..services import hours as hours_service
+from ..services import hours_reports as report_service
 from ..services.community import get_community
 from .tables import safe_cell
 
@@ -56,8 +57,8 @@ def write_hours_report(session: Session, month: str, path: Path) -> ReportSummar
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError(FieldProblem("output", "unsupported_format", path.suffix))
-    report = hours_service.monthly_report(session, month)
-    lines = hours_service.monthly_statement(session, month)
+    report = report_service.monthly_report(session, month)
+    lines = report_service.monthly_statement(session, month)
     community = get_community(session).name
 
     from openpyxl import Workbook

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Grid, Team, Volunteer
 from ..models.shifts import ACTIVE_STATUSES, Assignment, Shift
+from ..scheduling.conflicts import ends_next_day, shift_interval
 from .reminders import Duty
 
 
@@ -51,12 +52,11 @@ class DutyShift:
 
     @property
     def ends(self) -> datetime:
-        finish = datetime.combine(self.date, self.end)
-        return finish + timedelta(days=1) if self.overnight else finish
+        return shift_interval(self.date, self.start, self.end)[1]
 
     @property
     def overnight(self) -> bool:
-        return self.end <= self.start
+        return ends_next_day(self.start, self.end)
 
     @property
     def filled(self) -> int:

@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import community_zone
 from ..errors import NotFoundError
 from ..models import Team, Volunteer
 from ..security.permissions import require
-from ..services.shifts import community_zone
 from ..validation import mask_mobile
 from .duties import DutyShift, load_duties, load_shifts
 from .reminders import Duty

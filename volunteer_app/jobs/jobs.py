@@ -32,11 +32,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import community_zone
 from ..db import Database, backup_sqlite, sqlite_path
 from ..errors import ConflictError
 from ..models.jobs import JobRun, ReminderLog
 from ..security.permissions import ADMINISTRATOR, Actor
-from ..services.shifts import community_zone
 from . import settings as cfg
 from .duties import load_duties, load_shifts
 from .reminders import REMINDABLE_STATUSES, as_local, due_reminders, remind_time, reminder_key
@@ -385,13 +385,14 @@ def plan_week(slot: date, weeks_ahead: int) -> tuple[date, date]:
 def weekly_plan(session: Session, run: RunContext) -> JobResult:
     """Generate next week's shifts from the duty templates (idempotent, one batch)."""
     from ..services import shifts as shift_service
+    from ..services import templates as template_service
 
     monday, sunday = plan_week(run.slot.date(), int(run.config.get("weeks_ahead")))
     week = shift_service.week_label(monday)
     # A run caught up late plans only the days still ahead; past days need no shifts. (The
     # week is never over: a catch-up belongs to the latest slot, at most a week ago.)
     first = min(max(monday, run.now.date()), sunday)
-    result = shift_service.generate(session, first, sunday)
+    result = template_service.generate(session, first, sunday)
     data = {"week": week, **result.to_json()}
     return JobResult("ok", data, (Notice("plan_generated", data),))
 

@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import community_zone
 from ..models.jobs import ReminderLog
 from ..security.permissions import require
-from ..services.shifts import community_zone
 from . import settings as cfg
 from .duties import DutyShift, load_duties, load_shifts
 from .reminders import REMINDABLE_STATUSES, Duty, as_local, upcoming_reminders

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from ..scheduling.conflicts import ends_next_day, shift_interval
+
 # Assignments still waiting for their duty; checked-in, completed, no-show and cancelled
 # ones need no reminder.
 REMINDABLE_STATUSES = ("planned", "confirmed")
@@ -59,12 +61,11 @@ class Duty:
     @property
     def ends(self) -> datetime:
         """End of the duty; an overnight duty ends on the following day."""
-        finish = datetime.combine(self.date, self.end)
-        return finish + timedelta(days=1) if self.overnight else finish
+        return shift_interval(self.date, self.start, self.end)[1]
 
     @property
     def overnight(self) -> bool:
-        return self.end <= self.start
+        return ends_next_day(self.start, self.end)
 
 
 @dataclass(frozen=True)

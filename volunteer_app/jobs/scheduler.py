@@ -43,10 +43,10 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from ..clock import community_zone
 from ..db import Database
 from ..models.jobs import APSCHEDULER_TABLE
 from ..security.permissions import require
-from ..services.shifts import community_zone
 from . import settings as cfg
 from .jobs import JobOutcome, RunInfo, last_runs, record_missed, run_job
 

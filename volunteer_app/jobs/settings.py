@@ -25,10 +25,10 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.jobs import JobSetting
 from ..security.permissions import require
-from ..services.shifts import local_now
 from .reminders import LeadTimes
 
 DUTY_REMINDERS = "duty_reminders"

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..scheduling.conflicts import ends_next_day
 from .base import Base
 
 DUTY_TYPES = (
@@ -152,7 +153,7 @@ class Shift(Base):
     @property
     def overnight(self) -> bool:
         """True when the shift ends on the following day."""
-        return self.end_time <= self.start_time
+        return ends_next_day(self.start_time, self.end_time)
 
 
 class ShiftSkip(Base):

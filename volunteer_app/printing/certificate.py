@@ -1,6 +1,6 @@
 """A volunteer's yearly service-hours certificate (志愿服务时长证明), one A4 landscape page.
 
-Takes plain :class:`~volunteer_app.services.hours.YearlyTotals` (verified hours only);
+Takes plain :class:`~volunteer_app.services.hours_reports.YearlyTotals` (verified hours only);
 no database, no Qt. The seal is left as a dashed circle for the office's stamp.
 """
 
@@ -18,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from ..services.hours import YearlyTotals, minutes_to_hours
+from ..services.hours import minutes_to_hours
+from ..services.hours_reports import YearlyTotals
 from .common import GREY, INK, RED, RED_DARK, RULE, Typesetter, has_tibetan, open_output
 from .fonts import load_fonts
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..security.permissions import require
 from ..services import community as community_service
-from ..services import hours as hours_service
+from ..services import hours_reports as report_service
 from .common import (
     GREY,
     INK,
@@ -68,7 +68,7 @@ def hours_lines(session: Session, month: str, team_id: int | None = None,
                 volunteer_id: int | None = None) -> list[HoursLine]:
     """The month's ledger lines (current, non-void entries) from the hours service."""
     require(session, "print")
-    rows = hours_service.monthly_statement(session, month, team_id)
+    rows = report_service.monthly_statement(session, month, team_id)
     return [
         HoursLine(volunteer=r.volunteer, team=r.team, date=r.date, duty=duty_label(r.duty),
                   hours=r.hours, verified=r.verified, volunteer_id=r.volunteer_id)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Volunteer
 from ..scheduling import holidays as hol
+from ..scheduling.conflicts import ends_next_day
 from ..security.permissions import require
 from ..services import community as community_service
 from ..services import grids as grid_service
@@ -76,7 +77,7 @@ def holiday_name(code: str, name: str) -> str:
 
 def time_span(start: time, end: time) -> str:
     """19:30–21:30; an overnight shift ends "次日" (the next day)."""
-    nxt = "次日" if end <= start else ""
+    nxt = "次日" if ends_next_day(start, end) else ""
     return f"{start:%H:%M}–{nxt}{end:%H:%M}"
 
 

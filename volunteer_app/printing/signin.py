@@ -25,6 +25,7 @@ from ..models import Volunteer
 from ..scheduling import holidays as hol
 from ..security.permissions import require
 from ..services import community as community_service
+from ..services import holidays as holiday_service
 from ..services import shifts as shift_service
 from ..services import teams as team_service
 from .common import (
@@ -78,7 +79,7 @@ class SigninSheet:
 
 
 def _day_note(session: Session, day: date) -> str:
-    info = hol.load_calendar(session, day, day).info(day)
+    info = holiday_service.load_calendar(session, day, day).info(day)
     if info.kind == hol.HOLIDAY:
         return holiday_name(info.code, info.name) or "节假日"
     if info.kind == hol.MAKEUP:

@@ -116,11 +116,17 @@ class DutyFacts:
     end: datetime
 
 
+def ends_next_day(start: time, end: time) -> bool:
+    """Whether a duty from ``start`` to ``end`` runs past midnight: its end is not after its
+    start (22:00-06:00; 08:00-08:00 is a 24-hour duty). The one place this rule lives."""
+    return end <= start
+
+
 def shift_interval(day: date, start: time, end: time) -> tuple[datetime, datetime]:
     """Start and end of a shift; it ends on the next day when ``end`` is not after ``start``."""
     begin = datetime.combine(day, start)
     finish = datetime.combine(day, end)
-    if end <= start:
+    if ends_next_day(start, end):
         finish += timedelta(days=1)
     return begin, finish
 

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
 from ..models.autofill import AutofillBatch, AutofillBatchAssignment
@@ -35,7 +36,8 @@ from ..scheduling.conflicts import MIN_REST, shift_interval
 from ..scheduling.explain import Gap, explain
 from ..security.permissions import actor_of, require
 from . import availability as avail
-from .shifts import load_duties, local_now, lock_shifts, monday_of
+from .assignments import load_duties, lock_shifts
+from .shifts import monday_of
 
 HISTORY_DAYS = 7 * af.HISTORY_WEEKS
 MAX_RANGE_DAYS = 31

@@ -21,6 +21,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .. import names
+from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Membership, Team, Volunteer
 from ..models.requests import (
@@ -35,7 +36,7 @@ from ..models.requests import (
 from ..security.permissions import require
 from ..validation import normalize_name, normalize_optional_phone, normalize_text
 from . import hours as hours_service
-from .hours import local_now, month_bounds, normalize_operator
+from .hours import month_bounds, normalize_operator
 
 # How long the office has to settle a request, by urgency.
 DUE_AFTER = {

@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select
-from sqlalchemy import delete as sql_delete
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import names
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, Grid, Membership, Team, Volunteer
+from ..models.hours import HoursEntry
+from ..models.requests import RequestEvent, ResidentRequest
+from ..models.shifts import Assignment
 from ..security.permissions import may, require
 from ..validation import (
     mask_id_number,
@@ -25,10 +27,6 @@ from ..validation import (
 )
 
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
-
-# Later features (assignments, hours, requests) register a check here that says whether
-# a volunteer has history; such volunteers may only be deactivated, never deleted.
-HISTORY_CHECKS: list[Callable[[Session, int], bool]] = []
 
 
 @dataclass
@@ -255,12 +253,14 @@ def reactivate(session: Session, volunteer_id: int) -> None:
 
 
 def has_history(session: Session, volunteer_id: int) -> bool:
-    """Whether any duty, hours or request refers to the volunteer."""
-    # The features that give volunteers history register their checks when imported;
-    # make sure they are, whichever screen or command runs first.
-    from . import hours, requests, shifts  # noqa: F401
-
-    return any(check(session, volunteer_id) for check in HISTORY_CHECKS)
+    """Whether any duty, hours entry or resident request (or its history) names the
+    volunteer; such volunteers may only be deactivated, never deleted."""
+    return bool(session.scalar(select(or_(
+        exists().where(Assignment.volunteer_id == volunteer_id),
+        exists().where(HoursEntry.volunteer_id == volunteer_id),
+        exists().where(ResidentRequest.volunteer_id == volunteer_id),
+        exists().where(RequestEvent.volunteer_id == volunteer_id),
+    ))))
 
 
 def delete(session: Session, volunteer_id: int) -> None:
@@ -371,11 +371,6 @@ def fetch_rows(session: Session, ids: Sequence[int]) -> list[VolunteerRow]:
 def list_rows(session: Session, flt: VolunteerFilter | None = None) -> list[VolunteerRow]:
     """All matching rows (command line, exports)."""
     return fetch_rows(session, query_ids(session, flt))
-
-
-def delete_all_memberships(session: Session, volunteer_id: int) -> None:
-    """Drop every team membership of a volunteer."""
-    session.execute(sql_delete(Membership).where(Membership.volunteer_id == volunteer_id))
 
 
 SORT_ORDERS = ("name", "gender", "mobile", "grid", "joined_on", "active")

@@ -17,26 +17,27 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Grid, Membership, Team, Volunteer
-from ..models.availability import AvailabilityWindow, VolunteerLeave, VolunteerLimit
-from ..models.shifts import Assignment, Shift
-from ..services import availability as avail
-from ..services import shifts as svc
-from .conflicts import DutyFacts, check, make_shift
+from .models import Grid, Membership, Team, Volunteer
+from .models.availability import AvailabilityWindow, VolunteerLeave, VolunteerLimit
+from .models.shifts import Assignment, Shift
+from .scheduling.conflicts import DutyFacts, check, make_shift
+from .services import availability as avail
+from .services import shifts as shift_service
+from .services import templates as template_service
 
 # Grid groups: a compound split over neighbouring grids patrols as one.
 GRID_GROUPS = [(1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11,)]
 COMPOUNDS = ["天峰祥和苑", "香雪佳园", "林琼花园", "纳金雅居", "阳光家园", "幸福里"]
 
 
-def _templates(teams: dict[str, int], grids: dict[int, int]) -> list[svc.TemplateData]:
+def _templates(teams: dict[str, int], grids: dict[int, int]) -> list[template_service.TemplateData]:
     patrol, civility = teams["小喇叭巡逻队"], teams["点赞联盟文明劝导队"]
     publicity, cleanup = teams["红蜻蜓义务宣传队"], teams["洁美家园环境整治志愿队"]
     rider, umbrella = teams["爱骑志愿服务队"], teams["红石榴志愿服务队"]
     out = []
     for group, compound in zip(GRID_GROUPS, COMPOUNDS, strict=True):
         label = "、".join(f"{n}号" for n in group) + "网格"
-        out.append(svc.TemplateData(
+        out.append(template_service.TemplateData(
             name=f"{compound}晚间巡逻", start_time=time(19, 30), end_time=time(21, 30),
             duty_type="patrol", team_id=patrol, grid_id=grids[group[0]],
             location=f"{compound}({label})", needed=2,
@@ -44,33 +45,33 @@ def _templates(teams: dict[str, int], grids: dict[int, int]) -> list[svc.Templat
     for name, nums, place in (("东片区日常小排查", (1, 2, 3, 4), "沿街餐饮店燃气安全"),
                               ("西片区日常小排查", (5, 6, 7, 8), "沿街餐饮店燃气安全"),
                               ("幸福里日常小排查", (9, 10, 11), "楼道杂物与电动车充电")):
-        out.append(svc.TemplateData(
+        out.append(template_service.TemplateData(
             name=name, start_time=time(10, 0), end_time=time(11, 0),
             duty_type="small_inspection", team_id=civility, grid_id=grids[nums[0]],
             location=place, needed=1, day_of_week="mon-fri", on_holidays=False,
             notes="每日小排查,发现隐患拍照上报网格长"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="每周大排查", start_time=time(9, 0), end_time=time(11, 30),
         duty_type="big_inspection", team_id=umbrella, location="全社区(六个小区)",
         needed=6, day_of_week="sat", on_holidays=False, makeup_as_weekday=True,
         notes="每周大排查:燃气、消防、电动车、高空坠物"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="政策宣传进楼栋", start_time=time(15, 30), end_time=time(17, 30),
         duty_type="publicity", team_id=publicity, location="便民服务大厅登记点",
         needed=3, day_of_week="wed", notes="发放网格联系卡,张贴宣传资料"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="文明劝导", start_time=time(17, 30), end_time=time(19, 0),
         duty_type="persuasion", team_id=civility, location="纳金街道农贸市场门口",
         needed=2, day_of_week="tue,thu", notes="劝导乱停放、乱扔垃圾"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="洁美家园周末整治", start_time=time(8, 30), end_time=time(10, 30),
         duty_type="cleanup", team_id=cleanup, location="各小区公共区域",
         needed=5, day_of_week="sun", on_holidays=False, notes="垃圾分类引导与环境整治"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="爱骑夜间巡逻", start_time=time(21, 0), end_time=time(23, 0),
         duty_type="patrol", team_id=rider, location="沿街商铺与背街小巷", needed=2,
         day_of_week="mon,wed,fri", notes="骑手熟悉街巷,顺路巡查"))
-    out.append(svc.TemplateData(
+    out.append(template_service.TemplateData(
         name="爱骑周末夜巡", start_time=time(22, 30), end_time=time(1, 0),
         duty_type="patrol", team_id=rider, location="林琼社区全域", needed=2,
         day_of_week="sat", notes="跨夜班次,结束后在群里报平安"))
@@ -90,7 +91,7 @@ def _availability(session: Session, rng: random.Random, today: date, teams: dict
     residents = list(session.scalars(
         select(Volunteer.id).where(Volunteer.active.is_(True), Volunteer.id.not_in(riders))
         .order_by(Volunteer.id)))
-    monday = svc.monday_of(today)
+    monday = shift_service.monday_of(today)
     reasons = ["回老家探亲", "住院陪护", "外出学习", "朝佛(请假)", "工作出差"]
     for i, vid in enumerate(rng.sample(residents, 6)):
         start = monday + timedelta(days=rng.randrange(0, 10))
@@ -120,7 +121,7 @@ def _fill(session: Session, rng: random.Random, start: date, end: date, today: d
     facts = avail.volunteer_facts(session, between=(start - timedelta(days=1), end + timedelta(days=1)))
     people = [f for f in facts.values() if f.active]
     duties: dict[int, list[DutyFacts]] = defaultdict(list)
-    next_monday = svc.monday_of(today) + timedelta(days=7)
+    next_monday = shift_service.monday_of(today) + timedelta(days=7)
     made = 0
     for sh in shifts:
         # The current week is planned in full, next week only partly: gaps to fill.
@@ -163,9 +164,9 @@ def add_demo_templates(session: Session, today: date | None = None, seed: int = 
     grids = dict(session.execute(select(Grid.number, Grid.id)).all())
     templates = _templates(teams, grids)
     for data in templates:
-        svc.save_template(session, None, data)
+        template_service.save_template(session, None, data)
     _availability(session, rng, today, teams)
-    monday = svc.monday_of(today)
-    result = svc.generate(session, monday, monday + timedelta(days=13))
+    monday = shift_service.monday_of(today)
+    result = template_service.generate(session, monday, monday + timedelta(days=13))
     made = _fill(session, rng, monday, monday + timedelta(days=13), today)
     return {"templates": len(templates), "shifts": result.created, "assignments": made}
