@@ -541,8 +541,8 @@ class PlannerView(QWidget):
         self._changed(shift_id)
 
     def _changed(self, shift_id: int) -> None:
+        # The core announced "shifts": this screen reloads too, see _on_ctx_data_changed.
         self.sig_assignment_changed.emit(shift_id)
-        self.ctx.notify_changed("shifts")  # reloads this screen too, see _on_ctx_data_changed
 
     # -- whole-week actions -------------------------------------------------------------
 
@@ -556,7 +556,6 @@ class PlannerView(QWidget):
             self.sig_message.emit(self.tr("%n shift(s) created from the templates.", "", res.created))
         else:
             self.sig_message.emit(self.tr("Nothing new: every template's shifts are already there."))
-        self.ctx.notify_changed("shifts")
 
     def _on_copy_clicked(self) -> None:
         monday = self.monday
@@ -565,7 +564,6 @@ class PlannerView(QWidget):
 
     def _on_copied(self, res: week_copy_service.CopyResult) -> None:
         self.sig_message.emit(copy_result_text(res))
-        self.ctx.notify_changed("shifts")
 
     def _on_templates_clicked(self) -> None:
         dialog = TemplatesDialog(self.ctx, self)
@@ -582,14 +580,12 @@ class PlannerView(QWidget):
         name = item.text()
         dialog = AvailabilityDialog(self.ctx, vid, name, self)
         self._availability_dialog = dialog
-        dialog.sig_changed.connect(lambda: self.ctx.notify_changed("volunteers"))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_holidays_clicked(self) -> None:
         dialog = HolidaysDialog(self.ctx, self.monday.year, self)
         self._holidays_dialog = dialog
-        dialog.sig_changed.connect(lambda: self.ctx.notify_changed("shifts"))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
