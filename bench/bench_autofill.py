@@ -32,13 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from volunteer_app.scheduling.autofill import (  # noqa: E402
-    Prepared,
+from volunteer_app.scheduling.autofill.greedy import greedy_fill  # noqa: E402
+from volunteer_app.scheduling.autofill.prepared import Prepared  # noqa: E402
+from volunteer_app.scheduling.autofill.problem import (  # noqa: E402
     Problem,
     ShiftInput,
     VolunteerInput,
-    solve,
 )
+from volunteer_app.scheduling.autofill.solver import solve  # noqa: E402
 from volunteer_app.scheduling.checker import violations  # noqa: E402
 from volunteer_app.scheduling.conflicts import (  # noqa: E402
     MIN_REST,
@@ -50,7 +51,6 @@ from volunteer_app.scheduling.conflicts import (  # noqa: E402
     make_shift,
     shift_interval,
 )
-from volunteer_app.scheduling.greedy import greedy_fill  # noqa: E402
 
 WEEK = date(2026, 12, 7)  # a Monday
 

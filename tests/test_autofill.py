@@ -10,15 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from volunteer_app.scheduling import autofill as af
-from volunteer_app.scheduling.autofill import (
+from volunteer_app.scheduling.autofill.greedy import greedy_assignments
+from volunteer_app.scheduling.autofill.prepared import Prepared
+from volunteer_app.scheduling.autofill.problem import (
     InfeasiblePins,
-    Prepared,
     Problem,
+    Progress,
+    Proposal,
     ShiftInput,
     VolunteerInput,
-    solve,
 )
+from volunteer_app.scheduling.autofill.solver import solve
 from volunteer_app.scheduling.checker import violations
 from volunteer_app.scheduling.conflicts import (
     DutyFacts,
@@ -29,7 +31,6 @@ from volunteer_app.scheduling.conflicts import (
     shift_interval,
 )
 from volunteer_app.scheduling.explain import NO_MEMBERS, explain
-from volunteer_app.scheduling.greedy import greedy_assignments
 
 MON = date(2026, 12, 7)
 HARD_FOR_PINS = ("inactive", "on_leave", "not_member", "overlap", "full")
@@ -53,7 +54,7 @@ def problem(shifts, vols, pins=(), **kw) -> Problem:  # noqa: ANN001
     return Problem(MON, MON + timedelta(days=6), tuple(shifts), tuple(vols), tuple(pins), **kw)
 
 
-def run(p: Problem, **kw) -> af.Proposal:  # noqa: ANN001
+def run(p: Problem, **kw) -> Proposal:  # noqa: ANN001
     kw.setdefault("time_limit", 20)
     return solve(p, **kw)
 
@@ -372,7 +373,7 @@ def test_cancel_during_the_search_returns_a_valid_partial_result() -> None:
     cancel = threading.Event()
     phases: list[str] = []
 
-    def progress(info: af.Progress) -> None:
+    def progress(info: Progress) -> None:
         phases.append(info.phase)
         if info.phase in ("coverage", "fairness", "preferences"):
             cancel.set()  # the first report from the search: stop at once
@@ -392,7 +393,7 @@ def test_cancel_during_the_search_returns_a_valid_partial_result() -> None:
 
 def test_progress_reports_phases_and_a_final_report() -> None:
     p = problem([sh(1, 0, 8, 10, 2), sh(2, 1, 8, 10)], [vol(1, history=60), vol(2), vol(3)])
-    seen: list[af.Progress] = []
+    seen: list[Progress] = []
     run(p, progress=seen.append)
     assert seen[0].phase == "greedy" and seen[-1].phase == "done"
     assert seen[-1].filled == 3 and seen[-1].needed == 3

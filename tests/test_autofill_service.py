@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from volunteer_app.errors import ConflictError, ValidationError
 from volunteer_app.models.autofill import AutofillBatch, AutofillBatchAssignment
 from volunteer_app.models.shifts import Assignment
-from volunteer_app.scheduling.autofill import InfeasiblePins
+from volunteer_app.scheduling.autofill.problem import InfeasiblePins
 from volunteer_app.scheduling.checker import violations
 from volunteer_app.security.permissions import CAPTAIN, Actor, PermissionDenied
 from volunteer_app.services import assignments as assignment_service

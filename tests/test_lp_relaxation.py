@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from volunteer_app.scheduling import autofill as af
-from volunteer_app.scheduling.autofill import Prepared
-from volunteer_app.scheduling.lp_relaxation import AssignmentLP, Guide, PreferenceLP
-from volunteer_app.scheduling.spread_bound import WindowLP
+from volunteer_app.scheduling.autofill.lp_relaxation import AssignmentLP, Guide, PreferenceLP
+from volunteer_app.scheduling.autofill.prepared import Prepared
+from volunteer_app.scheduling.autofill.solver import _Solver
+from volunteer_app.scheduling.autofill.spread_bound import WindowLP
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402
@@ -120,8 +120,8 @@ def test_neighbourhood_frees_disagreement_and_indifference() -> None:
 def test_fixed_pairs_are_released_even_when_the_solve_fails() -> None:
     p = problem([sh(1, 0, 8, 10), sh(2, 1, 8, 10)], [vol(1), vol(2)])
     prep = Prepared(p)
-    solver = af._Solver(prep, time_limit=5, cancel=threading.Event(), progress=None,
-                        workers=1, seed=0)
+    solver = _Solver(prep, time_limit=5, cancel=threading.Event(), progress=None,
+                     workers=1, seed=0)
     domains = solver.model.proto.variables
     with pytest.raises(RuntimeError), solver._fixed({0: 1, 1: 0}):
         assert list(domains[solver.x[0].index].domain) == [1, 1]

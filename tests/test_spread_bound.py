@@ -10,9 +10,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from volunteer_app.scheduling.autofill import Prepared
+from volunteer_app.scheduling.autofill.prepared import Prepared
+from volunteer_app.scheduling.autofill.spread_bound import spread_unreachable
 from volunteer_app.scheduling.checker import violations
-from volunteer_app.scheduling.spread_bound import spread_unreachable
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_autofill import problem, sh, tiny_problems, vol  # noqa: E402

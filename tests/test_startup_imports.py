@@ -154,7 +154,7 @@ def test_cli_copies_of_library_constants_agree() -> None:
     from volunteer_app.cli.printing import PAPERS
     from volunteer_app.cli.roster import SOLVER_DEFAULT
     from volunteer_app.printing.common import PAPER_SIZES
-    from volunteer_app.scheduling.autofill import DEFAULT_TIME_LIMIT
+    from volunteer_app.scheduling.autofill.solver import DEFAULT_TIME_LIMIT
 
     assert PAPERS == tuple(sorted(PAPER_SIZES))
     assert SOLVER_DEFAULT.value() == DEFAULT_TIME_LIMIT

@@ -45,7 +45,8 @@ from ui.common.i18n import arg
 from ui.common.operations import BackgroundOp, OpContext, OpHandle
 from ui.texts.errors import error_text
 from volunteer_app.errors import AppError
-from volunteer_app.scheduling.autofill import DEFAULT_TIME_LIMIT, InfeasiblePins, Progress
+from volunteer_app.scheduling.autofill.problem import InfeasiblePins, Progress
+from volunteer_app.scheduling.autofill.solver import DEFAULT_TIME_LIMIT
 from volunteer_app.scheduling.conflicts import MIN_REST
 from volunteer_app.scheduling.explain import NO_MEMBERS, Gap
 from volunteer_app.services import autofill as svc

@@ -16,7 +16,7 @@ from .messages import error_text
 # the commands: every other command builds this parser too and should not pay for them.
 if TYPE_CHECKING:
     from ..db import Database
-    from ..scheduling.autofill import InfeasiblePins, Progress
+    from ..scheduling.autofill.problem import InfeasiblePins, Progress
     from ..scheduling.explain import Gap
     from ..services import autofill as svc
 
@@ -80,7 +80,7 @@ class _SolverDefault:
 
     @staticmethod
     def value() -> float:
-        from ..scheduling.autofill import DEFAULT_TIME_LIMIT
+        from ..scheduling.autofill.solver import DEFAULT_TIME_LIMIT
 
         return DEFAULT_TIME_LIMIT
 
@@ -167,7 +167,7 @@ def _pin_problems_text(exc: InfeasiblePins, labels: svc.Labels) -> str:
 
 
 def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
-    from ..scheduling.autofill import InfeasiblePins
+    from ..scheduling.autofill.problem import InfeasiblePins
     from ..services import autofill as svc
     from ..services import grids as grid_service
     from ..services import teams as team_service

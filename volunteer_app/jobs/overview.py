@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -102,11 +101,3 @@ def today_overview(session: Session, now: datetime | None = None) -> TodayOvervi
         tuple(pending),
         config.enabled,
     )
-
-
-def reminder_data(row: ReminderLog) -> dict:
-    """The snapshot stored with a logged reminder."""
-    try:
-        return json.loads(row.data or "{}")
-    except ValueError:
-        return {}

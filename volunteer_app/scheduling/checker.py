@@ -1,7 +1,7 @@
 """An independent checker of auto-fill results: every hard rule, checked the slow, obvious way.
 
 The CP-SAT model and the greedy baseline work on integer arrays built by
-``autofill.Prepared``; this module does not use them. It takes the plain problem and a
+``autofill.prepared.Prepared``; this module does not use them. It takes the plain problem and a
 list of new assignments and asks the shared rules in :mod:`.conflicts` about every new
 assignment against all of that volunteer's other duties (pins, other new assignments and
 duties outside the problem). Rules the planner only warns about (daily and weekly maxima,
@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .autofill import Problem
+from .autofill.problem import Problem
 from .conflicts import DutyFacts, check
 
 # Conflict codes that must never appear on an assignment the solver adds.
@@ -29,7 +29,7 @@ class Violation:
     shift_id: int
     volunteer_id: int
     # A SOLVER_HARD_CODES entry, or "unknown_shift", "unknown_volunteer", "duplicate",
-    # "declined" (the volunteer cancelled that duty), "pin_moved".
+    # "declined" (the volunteer cancelled that duty).
     code: str
 
 
@@ -69,10 +69,3 @@ def violations(problem: Problem, new: Iterable[tuple[int, int]]) -> list[Violati
             if c.code in SOLVER_HARD_CODES:
                 out.append(Violation(sid, vid, c.code))
     return out
-
-
-def pins_kept(problem: Problem, before: Iterable[tuple[int, int]],
-              after: Iterable[tuple[int, int]]) -> list[Violation]:
-    """Pinned assignments missing from ``after`` (a full roster: pins plus new ones)."""
-    after_set = set(after)
-    return [Violation(sid, vid, "pin_moved") for sid, vid in before if (sid, vid) not in after_set]

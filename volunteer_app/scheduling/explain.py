@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .autofill import Problem
+from .autofill.problem import Problem
 from .conflicts import DutyFacts, check
 
 # Buckets in the order a volunteer is tested against them (first match wins) and reported.

@@ -4,7 +4,7 @@ The three steps are separate units of work so that no database transaction stays
 during the solve (up to half a minute):
 
 1. :func:`build_problem` reads a scope (a date range, optionally one team or grid) into
-   the plain :class:`~volunteer_app.scheduling.autofill.Problem`;
+   the plain :class:`~volunteer_app.scheduling.autofill.problem.Problem`;
 2. :func:`propose` solves it and explains the gaps (no session; run it off the UI thread);
 3. :func:`apply` writes the proposal as one :class:`AutofillBatch` in the caller's unit of
    work after re-reading the scope and checking every new assignment against the rules
@@ -30,7 +30,15 @@ from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
 from ..models.autofill import AutofillBatch, AutofillBatchAssignment
 from ..models.shifts import ACTIVE_STATUSES, Assignment, Shift
-from ..scheduling import autofill as af
+from ..scheduling.autofill.problem import (
+    HISTORY_WEEKS,
+    Problem,
+    Progress,
+    Proposal,
+    ShiftInput,
+    VolunteerInput,
+)
+from ..scheduling.autofill.solver import DEFAULT_TIME_LIMIT, solve
 from ..scheduling.checker import violations
 from ..scheduling.conflicts import MIN_REST, shift_interval
 from ..scheduling.explain import Gap, explain
@@ -39,7 +47,7 @@ from . import availability as avail
 from .assignments import load_duties, lock_shifts
 from .shifts import monday_of
 
-HISTORY_DAYS = 7 * af.HISTORY_WEEKS
+HISTORY_DAYS = 7 * HISTORY_WEEKS
 MAX_RANGE_DAYS = 31
 # Assignment statuses that are a record of service: an undo never deletes those.
 RECORD_STATUSES = ("checked_in", "completed", "no_show")
@@ -93,7 +101,7 @@ def _signature(row: Shift, shift_days: int = 0) -> tuple:
             row.grid_id, row.location, row.duty_type, row.title)
 
 
-def build_problem(session: Session, scope: Scope, *, min_rest: timedelta | None = None) -> af.Problem:
+def build_problem(session: Session, scope: Scope, *, min_rest: timedelta | None = None) -> Problem:
     """Read everything the solver needs for ``scope`` from the database."""
     require(session, "shifts.read")
     _check_scope(scope)
@@ -157,13 +165,13 @@ def build_problem(session: Session, scope: Scope, *, min_rest: timedelta | None 
     problem_shifts = []
     for s in shifts:
         b, e = shift_interval(s.date, s.start_time, s.end_time)
-        problem_shifts.append(af.ShiftInput(s.id, b, e, s.needed, s.team_id, s.grid_id,
+        problem_shifts.append(ShiftInput(s.id, b, e, s.needed, s.team_id, s.grid_id,
                                             frozenset(last_week.get(s.id, ()))))
     volunteers = []
     for vid in sorted(relevant):
         mine = tuple(d for d in duties.get(vid, ()) if d.shift_id not in ids)
-        volunteers.append(af.VolunteerInput(facts[vid], home.get(vid), history.get(vid, 0), mine))
-    return af.Problem(scope.date_from, scope.date_to, tuple(problem_shifts), tuple(volunteers),
+        volunteers.append(VolunteerInput(facts[vid], home.get(vid), history.get(vid, 0), mine))
+    return Problem(scope.date_from, scope.date_to, tuple(problem_shifts), tuple(volunteers),
                       tuple(pins), frozenset(overridden),
                       MIN_REST if min_rest is None else min_rest, frozenset(declined))
 
@@ -209,8 +217,8 @@ class AutofillResult:
     """A proposal for a scope, with the explanation of every place left empty."""
 
     scope: Scope
-    problem: af.Problem
-    proposal: af.Proposal
+    problem: Problem
+    proposal: Proposal
     gaps: tuple[Gap, ...] = field(default=())
 
     def unfilled(self) -> list[tuple[Gap, int]]:
@@ -235,11 +243,11 @@ class AutofillResult:
         }
 
 
-def propose(scope: Scope, problem: af.Problem, *, time_limit: float = af.DEFAULT_TIME_LIMIT,
+def propose(scope: Scope, problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
             cancel: threading.Event | None = None,
-            progress: Callable[[af.Progress], None] | None = None) -> AutofillResult:
+            progress: Callable[[Progress], None] | None = None) -> AutofillResult:
     """Solve and explain; touches no database (raises InfeasiblePins when pins break rules)."""
-    proposal = af.solve(problem, time_limit=time_limit, cancel=cancel, progress=progress)
+    proposal = solve(problem, time_limit=time_limit, cancel=cancel, progress=progress)
     return AutofillResult(scope, problem, proposal, tuple(explain(problem, proposal.assignments)))
 
 
@@ -393,7 +401,7 @@ class Labels:
     teams: dict[int, str]
 
 
-def labels(session: Session, problem: af.Problem) -> Labels:
+def labels(session: Session, problem: Problem) -> Labels:
     """Shift, volunteer and team names for a problem's ids."""
     require(session, "shifts.read")
     teams = dict(session.execute(select(Team.id, Team.name)).all())

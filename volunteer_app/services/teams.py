@@ -86,11 +86,6 @@ def list_teams(session: Session) -> list[TeamRow]:
     ]
 
 
-def team_id_by_name(session: Session) -> dict[str, int]:
-    """Map of team name to id (for imports and command-line arguments)."""
-    return dict(session.execute(select(Team.name, Team.id)).all())
-
-
 def resolve(session: Session, name_or_id: str) -> int:
     """Team id from a name or a numeric id; NotFoundError otherwise."""
     text = name_or_id.strip()

@@ -1,6 +1,6 @@
 """A fast proof that no fill balances the load better: an LP over load windows.
 
-The fairness phase of :mod:`.autofill` minimises max - min of the volunteers' loads. The
+The fairness phase of the auto-fill (:mod:`.solver`) minimises max - min of the volunteers' loads. The
 CP-SAT model proves such optima slowly: its linear relaxation lets a volunteer take
 fractions of duties, so it sees a much better balance than whole duties allow, and the
 search must close the gap. Most of that gap is closed by two facts it does not see:
@@ -8,7 +8,7 @@ search must close the gap. Most of that gap is closed by two facts it does not s
 * loads grow in whole duties: a volunteer with 3 units of room left and only 2-unit
   duties can add 2, not 3; the loads each volunteer can reach are computed exactly
   (duties that do not clash, daily and weekly maxima) as a bit set by
-  :meth:`.autofill.Prepared.reachable`, which also gives each volunteer's upper bound;
+  :meth:`.prepared.Prepared.reachable`, which also gives each volunteer's upper bound;
 * a spread of at most ``d`` means every eligible load lies in one window [L, L + d],
   where L can only range from (largest base load) - d to (smallest reachable maximum).
 
@@ -20,7 +20,7 @@ proves anything false (it is a relaxation); when it cannot decide, CP-SAT does.
 
 A feasible window also points the way: its LP solution nearest to the incumbent differs
 from it in a few dozen pairs, and CP-SAT searching only those usually finds a fill of
-the smaller spread in hundredths of a second (:meth:`.autofill._Solver._descend`).
+the smaller spread in hundredths of a second (:meth:`.solver._Solver._descend`).
 Windows found infeasible are remembered: any window inside one is infeasible too, which
 makes the final proof (one unit below the optimum) mostly free.
 """
@@ -36,7 +36,7 @@ from ortools.linear_solver import pywraplp
 from .lp_relaxation import INF, AssignmentLP
 
 if TYPE_CHECKING:
-    from .autofill import Prepared
+    from .prepared import Prepared
 
 
 class WindowLP(AssignmentLP):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 if TYPE_CHECKING:
-    from .autofill import Prepared
+    from .prepared import Prepared
 
 INF = math.inf
 # Seconds per LP solve; past it the LP decides nothing and CP-SAT carries on alone.

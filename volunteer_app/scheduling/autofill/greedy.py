@@ -14,7 +14,8 @@ import heapq
 import threading
 from collections import defaultdict
 
-from .autofill import Prepared, Problem
+from .prepared import Prepared
+from .problem import Problem
 
 
 def greedy_fill(prep: Prepared, cancel: threading.Event | None = None) -> list[tuple[int, int]]:
