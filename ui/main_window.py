@@ -517,22 +517,22 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_import_triggered(self) -> None:
-        from ui.admin import file_actions
+        from ui.common import file_actions
 
         file_actions.import_volunteers(self.ctx, self)
 
     def _on_export_triggered(self) -> None:
-        from ui.admin import file_actions
+        from ui.common import file_actions
 
         file_actions.export_volunteers(self.ctx, self)
 
     def _on_restore_triggered(self) -> None:
-        from ui.admin import file_actions
+        from ui.common import file_actions
 
         file_actions.restore_database(self.ctx, self)
 
     def _on_backup_triggered(self) -> None:
-        from ui.admin import file_actions
+        from ui.common import file_actions
 
         file_actions.backup_database(self.ctx, self)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from ui.admin import database_dialogs, file_actions
+from ui.admin import database_dialogs
+from ui.common import file_actions
 from ui.common.context import AppContext
 from volunteer_app.backup import create_backup
 from volunteer_app.paths import sqlite_url

@@ -88,7 +88,8 @@ def test_screen_reloads_when_a_job_announces_reminders(ctx, qtbot, view) -> None
 
 
 def test_bridge_runs_jobs_off_the_ui_thread_and_signals_on_it(ctx, qtbot, view) -> None:  # noqa: ANN001
-    from ui.today.scheduler_bridge import SchedulerBridge, notification
+    from ui.texts.jobs import notification
+    from ui.today.scheduler_bridge import SchedulerBridge
 
     bridge = SchedulerBridge(ctx, tray=False)
     assert SchedulerBridge.of(ctx) is bridge

@@ -75,7 +75,7 @@ def test_bad_lead_times_are_refused_and_nothing_is_saved(ctx, qtbot) -> None:  #
 
 def test_run_now_without_a_running_scheduler(ctx, qtbot) -> None:  # noqa: ANN001
     from ui.admin.jobs_settings_widget import JobsSettingsWidget
-    from ui.today.scheduler_bridge import job_title
+    from ui.texts.jobs import job_title
 
     w = JobsSettingsWidget(ctx)
     qtbot.addWidget(w)

@@ -125,7 +125,7 @@ class AccountMenu(QObject):
         self.action_password.setEnabled(self.accounts_on and logged_in)
         self.action_switch.setEnabled(self.accounts_on)
         if self.accounts_on and logged_in:
-            from ui.admin.operators_view import role_title
+            from ui.texts.accounts import role_title
 
             self.status_label.setText(arg(self.tr("Operator: %1 (%2)"), actor.name,
                                           role_title(actor.role)))

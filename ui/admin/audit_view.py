@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,54 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.i18n import arg, translated
+from ui.common.i18n import arg
 from ui.common.table_style import read_only_rows
-from ui.texts.audit import ENTITIES, entity_title, field_title, value_text
+from ui.texts.audit import ACTIONS, ENTITIES, action_title, changes_text, entity_title
 from ui.texts.errors import error_text
 from volunteer_app.security.audit_log import AuditRow, list_entries
 
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
-    "update": QT_TRANSLATE_NOOP("AuditView", "Changed"),
-    "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
-    "import": QT_TRANSLATE_NOOP("AuditView", "Import"),
-    "export": QT_TRANSLATE_NOOP("AuditView", "Export"),
-    "print": QT_TRANSLATE_NOOP("AuditView", "Print"),
-    "login": QT_TRANSLATE_NOOP("AuditView", "Login"),
-    "login_failed": QT_TRANSLATE_NOOP("AuditView", "Failed login"),
-    "password_changed": QT_TRANSLATE_NOOP("AuditView", "Password changed"),
-    "accounts_on": QT_TRANSLATE_NOOP("AuditView", "Accounts switched on"),
-    "accounts_off": QT_TRANSLATE_NOOP("AuditView", "Accounts switched off"),
-    "backup": QT_TRANSLATE_NOOP("AuditView", "Backup"),
-    "restore": QT_TRANSLATE_NOOP("AuditView", "Restore"),
-}
-
 # The row limit of one query: the filters narrow the log down further.
 LIMIT = 2000
-
-
-def action_title(action: str) -> str:
-    """The translated name of an audit action (the code when unknown)."""
-    return translated("AuditView", ACTIONS, action)
-
-
-def changes_text(changes: dict) -> str:
-    """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
-    lines = []
-    for field, pair in changes.items():
-        name = field_title(field)
-        if field == "ids" and isinstance(pair, list) and len(pair) == 2:
-            # A summary of many new rows: the first and last id, not an old and new value.
-            lines.append(f"{name}: {pair[0]}\u2013{pair[1]}")
-        elif isinstance(pair, list) and len(pair) == 2:
-            old, new = pair
-            if old is None:
-                lines.append(f"{name}: {value_text(new)}")
-            else:
-                lines.append(f"{name}: {value_text(old)} \u2192 {value_text(new)}")
-        else:
-            lines.append(f"{name}: {value_text(pair)}")
-    return "\n".join(lines)
 
 
 class AuditView(QWidget):

@@ -15,7 +15,7 @@ from ui.common.operations import run_and_wait
 from ui.texts.errors import error_text
 from volunteer_app.db import Database, display_url, open_database, sqlite_path
 from volunteer_app.errors import DatabaseError
-from volunteer_app.paths import data_dir, sqlite_url
+from volunteer_app.paths import sqlite_url
 
 log = logging.getLogger(__name__)
 
@@ -23,22 +23,16 @@ translate = QCoreApplication.translate
 
 
 
-def start_directory(url: str | None) -> str:
-    """Folder to start a file dialog in: the open database's folder, else the data folder."""
-    path = sqlite_path(url) if url else None
-    return str(path.parent if path is not None else data_dir())
-
-
 def choose_database(parent: QWidget | None, create: bool, current_url: str | None = None) -> str | None:
     """Ask for a database file to open (or to create); returns its URL or None."""
     if create:
         path = file_dialogs.ask_save_path(
             parent, translate("DatabaseDialogs", "Create a new database"),
-            str(Path(start_directory(current_url)) / "volunteer.db"),
+            str(Path(file_dialogs.start_directory(current_url)) / "volunteer.db"),
             file_dialogs.database_filter())
     else:
         path = file_dialogs.ask_open_path(parent, translate("DatabaseDialogs", "Open a database"),
-                                          start_directory(current_url),
+                                          file_dialogs.start_directory(current_url),
                                           file_dialogs.database_filter())
     return sqlite_url(path) if path else None
 
@@ -103,10 +97,10 @@ def restore_into_new(parent: QWidget | None, url: str) -> tuple[Database | None,
 
     The file that failed to open is never written to: it may not be ours at all.
     """
-    from ui.admin.file_actions import choose_backup_file
+    from ui.common.file_actions import choose_backup_file
     from volunteer_app.backup import inspect_backup, restore_backup
 
-    backup = choose_backup_file(parent, start_directory(url))
+    backup = choose_backup_file(parent, file_dialogs.start_directory(url))
     if backup is None:
         return None, None
     target = choose_database(parent, create=True, current_url=url)

@@ -41,13 +41,8 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.texts.errors import error_text
-from ui.today.scheduler_bridge import (
-    SchedulerBridge,
-    job_title,
-    outcome_line,
-    reason_text,
-    status_text,
-)
+from ui.texts.jobs import job_title, outcome_line, reason_text, status_text
+from ui.today.scheduler_bridge import SchedulerBridge
 from volunteer_app.errors import ValidationError
 from volunteer_app.jobs import settings as cfg
 from volunteer_app.jobs.jobs import JobOutcome

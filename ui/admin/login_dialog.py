@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.i18n import arg
 from ui.common.operations import run_and_wait
+from ui.texts.accounts import login_failure_text
 
 if TYPE_CHECKING:
     from volunteer_app.db import Database
@@ -99,18 +99,6 @@ class LoginDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.show()
-
-
-def login_failure_text(exc: BaseException) -> str:
-    """The translated reason a login failed (wrong password, or locked until when)."""
-    code = getattr(exc, "code", "")
-    if code == "locked":
-        until = getattr(exc, "details", {}).get("until")
-        when = until.strftime("%Y-%m-%d %H:%M") if until is not None else ""
-        return arg(LoginDialog.tr("This account is locked after too many wrong passwords. "
-                                  "Try again after %1 or ask an administrator to unlock it."),
-                   when)
-    return LoginDialog.tr("Wrong user name or password.")
 
 
 def accounts_on(db: Database) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,42 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.i18n import arg, translated
+from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.table_style import read_only_rows
-from ui.texts.errors import error_text, register_texts
+from ui.texts.accounts import ROLE_TITLES, role_title
+from ui.texts.errors import error_text
 from volunteer_app.security import accounts
 from volunteer_app.security.accounts import MIN_PASSWORD, OperatorRow
-
-ROLE_TITLES = {
-    "administrator": QT_TRANSLATE_NOOP("OperatorsView", "Administrator"),
-    "coordinator": QT_TRANSLATE_NOOP("OperatorsView", "Coordinator"),
-    "clerk": QT_TRANSLATE_NOOP("OperatorsView", "Clerk"),
-    "captain": QT_TRANSLATE_NOOP("OperatorsView", "Team captain"),
-}
-
-register_texts(
-    fields={
-        "username": QT_TRANSLATE_NOOP("ErrorText", "User name"),
-        "password": QT_TRANSLATE_NOOP("ErrorText", "Password"),
-    },
-    reasons={
-        "username_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 1 to 40 characters without spaces"),
-        "duplicate_username": QT_TRANSLATE_NOOP("ErrorText", "is already used by another operator"),
-        "captain_needs_team": QT_TRANSLATE_NOOP("ErrorText", "must be chosen for a team captain"),
-        "password_too_short": QT_TRANSLATE_NOOP("ErrorText", "must have at least 8 characters"),
-    },
-    errors={
-        "last_administrator": QT_TRANSLATE_NOOP("ErrorText", "This is the last active administrator; make another operator administrator first."),
-        "accounts_already_enabled": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are already switched on."),
-        "operator_not_found": QT_TRANSLATE_NOOP("ErrorText", "The operator was not found; they may have been removed meanwhile."),
-    },
-)
-
-
-def role_title(role: str) -> str:
-    """The translated name of an operator role."""
-    return translated("OperatorsView", ROLE_TITLES, role)
 
 
 @dataclass(frozen=True)

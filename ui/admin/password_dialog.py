@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.admin.operators_view import role_title  # also registers the operators' error texts
 from ui.common.context import AppContext
+from ui.common.forms import FieldRow
 from ui.common.i18n import arg
-from ui.registers.volunteer_dialog import FieldRow
+from ui.texts.accounts import password_error_text, role_title
 from ui.texts.errors import error_text, reason_text
 from volunteer_app.errors import AppError, ValidationError
 from volunteer_app.security import accounts
@@ -133,8 +133,7 @@ class ChangePasswordDialog(QDialog):
             self.message_label.setText(error_text(exc))
             self.message_label.show()
         elif isinstance(exc, AppError) and exc.code == "no_account":
-            self.message_label.setText(self.tr(
-                "Operator accounts are off: there is no password to change."))
+            self.message_label.setText(password_error_text(exc))
             self.message_label.show()
         else:
             self.message_label.setText(error_text(exc))

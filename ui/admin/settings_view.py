@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.admin import database_dialogs, file_actions
+from ui.admin import database_dialogs
+from ui.common import file_actions
 from ui.common.context import (
     KEY_LANGUAGE,
     KEY_OPERATOR,
@@ -25,7 +26,7 @@ from ui.common.context import (
     PAPER_SIZES,
     AppContext,
 )
-from ui.registers.volunteer_dialog import FieldRow
+from ui.common.forms import FieldRow
 from ui.texts.errors import error_text, field_problem_text
 from volunteer_app.errors import ValidationError
 from volunteer_app.services import community as community_service

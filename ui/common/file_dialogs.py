@@ -11,8 +11,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from volunteer_app.db import sqlite_path
+from volunteer_app.paths import data_dir
+
 translate = QCoreApplication.translate
 
+
+
+def start_directory(url: str | None) -> str:
+    """Folder to start a file dialog in: the open database's folder, else the data folder."""
+    path = sqlite_path(url) if url else None
+    return str(path.parent if path is not None else data_dir())
 
 
 def database_filter() -> str:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from ui.common.context import AppContext
 from ui.common.i18n import arg
-from ui.orders.request_dialog import operator_of, orders_error_text
+from ui.common.operator import operator_of
+from ui.texts.orders import orders_error_text
 from volunteer_app.services import checkin as checkin_service
 from volunteer_app.services.checkin import CheckinMark, CheckinResult, CheckinRow, CheckinSheet
 

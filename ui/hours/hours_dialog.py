@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,15 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.forms import FieldRow, show_failure
 from ui.common.i18n import arg
-from ui.orders.request_dialog import (
-    operator_of,
-    orders_error_text,
-    orders_problem_text,
-    show_failure,
-)
-from ui.registers.volunteer_dialog import FieldRow
-from ui.texts.errors import register_texts
+from ui.common.operator import operator_of
+from ui.texts.hours import duty_and_reason, source_text
+from ui.texts.orders import orders_error_text, orders_problem_text
 from volunteer_app.errors import FieldProblem, ValidationError
 from volunteer_app.services import hours as hours_service
 from volunteer_app.services import hours_listing as listing_service
@@ -49,20 +45,6 @@ from volunteer_app.services.hours_access import HoursAccess
 from volunteer_app.services.hours_listing import EntryFilter, EntryRow
 from volunteer_app.services.volunteers import VolunteerFilter, VolunteerRow
 from volunteer_app.validation import mask_mobile
-
-# Field and reason codes of the hours services that the shared texts do not know yet.
-register_texts(
-    fields={
-        "date": QT_TRANSLATE_NOOP("ErrorText", "Date"),
-        "duty": QT_TRANSLATE_NOOP("ErrorText", "Duty"),
-        "year": QT_TRANSLATE_NOOP("ErrorText", "Year"),
-    },
-    reasons={
-        "date_in_future": QT_TRANSLATE_NOOP("ErrorText", "lies in the future"),
-        "date_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a date"),
-        "year_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a year"),
-    },
-)
 
 PICKER_LIMIT = 30  # volunteers listed for a search; typing more narrows it
 
@@ -328,7 +310,7 @@ class CorrectionDialog(_ValidatedForm):
         self.setObjectName("correctionDialog")
         self.setWindowTitle(arg(self.tr("Correct entry No. %1"), entry.id))
         self.setMinimumWidth(500)
-        from ui.hours.hours_model import duty_and_reason, hours_text, source_text
+        from ui.hours.hours_model import hours_text
 
         facts = QLabel(arg(self.tr("%1 \u00b7 %2 \u00b7 %3 hours \u00b7 %4"),
                            entry.volunteer, entry.date.isoformat(), hours_text(entry.minutes),

@@ -26,10 +26,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.common.context import AppContext
-from ui.common.i18n import arg, translated
+from ui.common.i18n import arg
 from ui.common.lazy_rows import BATCH, LazyRowsModel
-from ui.orders.request_dialog import orders_error_text
-from volunteer_app.models.shifts import DUTY_TYPES
+from ui.texts.hours import duty_and_reason, duty_text, reason_text, source_text, status_text
+from ui.texts.orders import orders_error_text
 from volunteer_app.services import hours as hours_service
 from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services.hours_listing import EntryFilter, EntryRow
@@ -54,66 +54,13 @@ COLUMNS = (
 )
 COLUMN_KEYS = tuple(key for key, _header in COLUMNS)
 
-SOURCE_TEXT = {
-    "assignment": QT_TRANSLATE_NOOP("HoursModel", "Shift check-in"),
-    "request": QT_TRANSLATE_NOOP("HoursModel", "Resident request"),
-    "manual": QT_TRANSLATE_NOOP("HoursModel", "Entered by hand"),
-}
-# Reasons the core writes itself on the corrections it makes.
-AUTO_REASON_TEXT = {
-    hours_service.REASON_NO_SHOW: QT_TRANSLATE_NOOP("HoursModel", "did not come (no-show)"),
-    hours_service.REASON_CHECKIN_TIMES: QT_TRANSLATE_NOOP("HoursModel", "check-in times changed"),
-    hours_service.REASON_REQUEST_HOURS: QT_TRANSLATE_NOOP("HoursModel", "hours of the request changed"),
-}
-
 PENDING_TEXT = QColor("#b9770e")
 SETTLED_TEXT = QColor("#8d7f78")
-
-
-def source_text(code: str) -> str:
-    """Where an entry came from, in the UI language."""
-    return translated("HoursModel", SOURCE_TEXT, code)
-
-
-def reason_text(reason: str) -> str:
-    """A correction's or manual entry's reason (the app's own codes translated)."""
-    return translated("HoursModel", AUTO_REASON_TEXT, reason)
-
-
-def duty_text(duty: str) -> str:
-    """A ledger duty as shown: a bare duty-type code at its head becomes its name."""
-    head, sep, rest = duty.partition(" \u00b7 ")
-    if head in DUTY_TYPES:
-        from ui.texts.planner import duty_type_text
-
-        head = duty_type_text(head)
-    return head + sep + rest
 
 
 def hours_text(minutes: int) -> str:
     """Minutes as hours with two decimals (as the reports print them)."""
     return f"{hours_service.minutes_to_hours(minutes):.2f}"
-
-
-def status_text(row: EntryRow) -> str:
-    """Verified, awaiting verification, corrected or void."""
-    if row.superseded_by is not None:
-        return arg(translate("HoursModel", "Corrected by No. %1"), row.superseded_by)
-    if row.minutes == 0:
-        return translate("HoursModel", "Void")
-    if row.verified:
-        return translate("HoursModel", "Verified")
-    return translate("HoursModel", "Awaiting verification")
-
-
-def duty_and_reason(row: EntryRow) -> str:
-    duty = duty_text(row.duty)
-    if not row.reason:
-        return duty
-    reason = reason_text(row.reason)
-    if not duty:
-        return arg(translate("HoursModel", "Reason: %1"), reason)
-    return arg(translate("HoursModel", "%1 (reason: %2)"), duty, reason)
 
 
 class HoursLedgerModel(LazyRowsModel):

@@ -35,6 +35,7 @@ from ui.common import file_dialogs
 from ui.common.context import KEY_FONT_PATH, AppContext, settings_str
 from ui.common.i18n import arg
 from ui.common.icons import icon
+from ui.common.months import recent_months
 from ui.common.operations import BackgroundOp
 from ui.common.table_style import read_only_rows
 from ui.hours.hours_dialog import (
@@ -44,8 +45,7 @@ from ui.hours.hours_dialog import (
     VerifyMonthDialog,
 )
 from ui.hours.hours_model import COLUMN_KEYS, SETTLED_TEXT, HoursLedgerModel, hours_text
-from ui.orders.orders_view import recent_months
-from ui.orders.request_dialog import orders_error_text
+from ui.texts.orders import orders_error_text
 from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services import hours_reports as report_service
 from volunteer_app.services import teams as team_service

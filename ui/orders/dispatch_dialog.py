@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from ui.common.context import AppContext
 from ui.common.i18n import arg
-from ui.orders.request_dialog import category_text, operator_of, orders_error_text
+from ui.common.operator import operator_of
+from ui.texts.orders import category_text, orders_error_text
 from volunteer_app import changes
 from volunteer_app.errors import AppError
 from volunteer_app.services import requests as req_service

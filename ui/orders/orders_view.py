@@ -32,11 +32,11 @@ from ui.common import file_dialogs
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.common.icons import icon
+from ui.common.months import recent_months
 from ui.common.table_style import read_only_rows
 from ui.orders.dispatch_dialog import DispatchDialog
-from ui.orders.request_dialog import (
-    RequestDialog,
-    TransitionDialog,
+from ui.orders.request_dialog import RequestDialog, TransitionDialog
+from ui.texts.orders import (
     action_text,
     category_text,
     orders_error_text,
@@ -56,16 +56,6 @@ STEP_ORDER = ("dispatched", "accepted", "in_progress", "done", "followed_up", "c
 OVERDUE_FILL = QColor("#fdecea")
 OVERDUE_TEXT = QColor("#b8322a")
 SETTLED_TEXT = QColor("#8d7f78")
-
-
-def recent_months(today: date, count: int = 12) -> list[str]:
-    """``YYYY-MM`` of this month and the ``count - 1`` before it, newest first."""
-    y, m = today.year, today.month
-    out = []
-    for _ in range(count):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
-    return out
 
 
 def _fmt(dt) -> str:  # noqa: ANN001

@@ -1,13 +1,13 @@
-"""Residents' requests in the UI: the intake dialog (收单), the dialog for the other steps of
-the status flow (accept, start, done, follow-up, cancel), and the translated names of
-categories, sources, urgencies and statuses the orders screen shares.
+"""Residents' requests in the UI: the intake dialog (收单) and the dialog for the other
+steps of the status flow (accept, start, done, follow-up, cancel). Their texts are in
+:mod:`ui.texts.orders`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -27,164 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.i18n import arg, translated
-from ui.registers.volunteer_dialog import FieldRow
-from ui.texts.errors import error_text, field_problem_text
+from ui.common.forms import FieldRow, show_failure
+from ui.common.i18n import arg
+from ui.common.operator import operator_of
+from ui.texts.orders import category_text, source_text, status_text, urgency_text
 from volunteer_app import changes
-from volunteer_app.errors import AppError, ValidationError
+from volunteer_app.errors import AppError
 from volunteer_app.models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, URGENCIES
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import requests as req_service
 from volunteer_app.services.grids import GridRow
 from volunteer_app.services.requests import RequestRow
-
-translate = QCoreApplication.translate
-
-CATEGORY_TEXT = {
-    "repair": QT_TRANSLATE_NOOP("Requests", "Repair"),
-    "safety_hazard": QT_TRANSLATE_NOOP("Requests", "Safety hazard"),
-    "dispute": QT_TRANSLATE_NOOP("Requests", "Dispute"),
-    "care": QT_TRANSLATE_NOOP("Requests", "Elderly or child care"),
-    "environment": QT_TRANSLATE_NOOP("Requests", "Environment"),
-    "other": QT_TRANSLATE_NOOP("Requests", "Other"),
-}
-SOURCE_TEXT = {
-    "chat_group": QT_TRANSLATE_NOOP("Requests", "Building chat group"),
-    "phone": QT_TRANSLATE_NOOP("Requests", "Phone"),
-    "walk_in": QT_TRANSLATE_NOOP("Requests", "Walk-in"),
-    "registration_point": QT_TRANSLATE_NOOP("Requests", "Registration point"),
-}
-URGENCY_TEXT = {
-    "low": QT_TRANSLATE_NOOP("Requests", "Low (7 days)"),
-    "normal": QT_TRANSLATE_NOOP("Requests", "Normal (3 days)"),
-    "urgent": QT_TRANSLATE_NOOP("Requests", "Urgent (24 hours)"),
-    "emergency": QT_TRANSLATE_NOOP("Requests", "Emergency (2 hours)"),
-}
-STATUS_TEXT = {
-    "received": QT_TRANSLATE_NOOP("Requests", "Received"),
-    "dispatched": QT_TRANSLATE_NOOP("Requests", "Dispatched"),
-    "accepted": QT_TRANSLATE_NOOP("Requests", "Accepted"),
-    "in_progress": QT_TRANSLATE_NOOP("Requests", "In progress"),
-    "done": QT_TRANSLATE_NOOP("Requests", "Done"),
-    "followed_up": QT_TRANSLATE_NOOP("Requests", "Followed up"),
-    "cancelled": QT_TRANSLATE_NOOP("Requests", "Cancelled"),
-}
-# What the button that moves a request INTO a status says.
-ACTION_TEXT = {
-    "dispatched": QT_TRANSLATE_NOOP("Requests", "Dispatch\u2026"),
-    "accepted": QT_TRANSLATE_NOOP("Requests", "Accepted"),
-    "in_progress": QT_TRANSLATE_NOOP("Requests", "Work started"),
-    "done": QT_TRANSLATE_NOOP("Requests", "Done\u2026"),
-    "followed_up": QT_TRANSLATE_NOOP("Requests", "Follow-up\u2026"),
-    "cancelled": QT_TRANSLATE_NOOP("Requests", "Cancel request\u2026"),
-}
-FIELD_TEXT = {
-    "resident_name": QT_TRANSLATE_NOOP("Requests", "Resident"),
-    "resident_phone": QT_TRANSLATE_NOOP("Requests", "Resident's phone"),
-    "building": QT_TRANSLATE_NOOP("Requests", "Building or compound"),
-    "description": QT_TRANSLATE_NOOP("Requests", "Request"),
-    "category": QT_TRANSLATE_NOOP("Requests", "Category"),
-    "source": QT_TRANSLATE_NOOP("Requests", "Source"),
-    "urgency": QT_TRANSLATE_NOOP("Requests", "Urgency"),
-    "received_at": QT_TRANSLATE_NOOP("Requests", "Received at"),
-    "at": QT_TRANSLATE_NOOP("Requests", "Time"),
-    "operator": QT_TRANSLATE_NOOP("Requests", "Operator"),
-    "volunteer": QT_TRANSLATE_NOOP("Requests", "Volunteer"),
-    "team": QT_TRANSLATE_NOOP("Requests", "Team"),
-    "satisfaction": QT_TRANSLATE_NOOP("Requests", "Satisfaction"),
-    "reason": QT_TRANSLATE_NOOP("Requests", "Reason"),
-    "hours": QT_TRANSLATE_NOOP("Requests", "Hours"),
-    "note": QT_TRANSLATE_NOOP("Requests", "Note"),
-    "grid": QT_TRANSLATE_NOOP("Requests", "Grid"),
-    "start": QT_TRANSLATE_NOOP("Requests", "Arrived"),
-    "end": QT_TRANSLATE_NOOP("Requests", "Left"),
-    "month": QT_TRANSLATE_NOOP("Requests", "Month"),
-    "verified_by": QT_TRANSLATE_NOOP("Requests", "Verified by"),
-}
-REASON_TEXT = {
-    "category_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known category"),
-    "source_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known source"),
-    "urgency_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known urgency"),
-    "status_invalid": QT_TRANSLATE_NOOP("Requests", "is not a known status"),
-    "satisfaction_invalid": QT_TRANSLATE_NOOP("Requests", "must be from 1 to 5"),
-    "not_applicable": QT_TRANSLATE_NOOP("Requests", "does not apply to this step"),
-    "required_for_hours": QT_TRANSLATE_NOOP("Requests", "must be chosen to record hours (dispatch to a volunteer first)"),
-    "unknown_volunteer": QT_TRANSLATE_NOOP("Requests", "names no volunteer"),
-    "ambiguous_volunteer": QT_TRANSLATE_NOOP("Requests", "names several volunteers"),
-    "volunteer_inactive": QT_TRANSLATE_NOOP("Requests", "has left and cannot be sent"),
-    "in_future": QT_TRANSLATE_NOOP("Requests", "lies in the future"),
-    "before_previous": QT_TRANSLATE_NOOP("Requests", "is before the previous step"),
-    "after_later_step": QT_TRANSLATE_NOOP("Requests", "is after the request was dispatched or taken up"),
-    "hours_invalid": QT_TRANSLATE_NOOP("Requests", "must be a positive number of hours"),
-    "hours_too_many": QT_TRANSLATE_NOOP("Requests", "is more than 24 hours"),
-    "outside_shift": QT_TRANSLATE_NOOP("Requests", "is too far from the shift's planned times"),
-    "end_before_start": QT_TRANSLATE_NOOP("Requests", "is not after the arrival"),
-    "month_invalid": QT_TRANSLATE_NOOP("Requests", "is not a month"),
-}
-ERROR_TEXT = {
-    "request_not_found": QT_TRANSLATE_NOOP("Requests", "The request was not found."),
-    "request_closed": QT_TRANSLATE_NOOP("Requests", "The request is settled (\u201c%1\u201d); only open requests can be edited."),
-    "invalid_transition": QT_TRANSLATE_NOOP("Requests", "The request is \u201c%1\u201d and cannot become \u201c%2\u201d. Someone may have changed it meanwhile; the list has been reloaded."),
-    "shift_not_found": QT_TRANSLATE_NOOP("Requests", "The shift was not found; it may have been deleted meanwhile."),
-    "assignment_not_found": QT_TRANSLATE_NOOP("Requests", "A volunteer is no longer on this shift; reload and try again."),
-    "assignment_cancelled": QT_TRANSLATE_NOOP("Requests", "A volunteer's duty on this shift was cancelled meanwhile; reload and try again."),
-    "assignment_completed": QT_TRANSLATE_NOOP("Requests", "A volunteer's duty is already completed; record the times of departure instead."),
-    "hours_entry_not_found": QT_TRANSLATE_NOOP("Requests", "The hours entry was not found."),
-    "entry_superseded": QT_TRANSLATE_NOOP("Requests", "The hours entry was already corrected; correct the newest entry."),
-}
-
-
-def category_text(code: str) -> str:
-    return translated("Requests", CATEGORY_TEXT, code)
-
-
-def source_text(code: str) -> str:
-    return translated("Requests", SOURCE_TEXT, code)
-
-
-def urgency_text(code: str) -> str:
-    return translated("Requests", URGENCY_TEXT, code)
-
-
-def status_text(code: str) -> str:
-    return translated("Requests", STATUS_TEXT, code)
-
-
-def action_text(code: str) -> str:
-    return translated("Requests", ACTION_TEXT, code)
-
-
-def orders_problem_text(field: str, code: str, include_field: bool = True) -> str:
-    """A field problem of this feature in the UI language (falls back to ui.texts.errors)."""
-    from volunteer_app.errors import FieldProblem
-
-    reason_src = REASON_TEXT.get(code)
-    field_src = FIELD_TEXT.get(field)
-    if reason_src is None and field_src is None:
-        return field_problem_text(FieldProblem(field, code), include_field)
-    reason = translate("Requests", reason_src) if reason_src else \
-        field_problem_text(FieldProblem(field, code), include_field=False)
-    if not include_field:
-        return reason
-    label = translate("Requests", field_src) if field_src else field
-    return arg(translate("Requests", "%1 %2"), label, reason)
-
-
-def orders_error_text(exc: BaseException) -> str:
-    """Any error a request or hours task may raise, in the UI language."""
-    if isinstance(exc, ValidationError):
-        return "\n".join(orders_problem_text(p.field, p.code) for p in exc.problems)
-    if isinstance(exc, AppError) and exc.code in ERROR_TEXT:
-        d = exc.details
-        return arg(translate("Requests", ERROR_TEXT[exc.code]),
-                   status_text(str(d.get("from_status", d.get("status", "")))),
-                   status_text(str(d.get("to_status", ""))))
-    return error_text(exc)
-
-
-def operator_of(ctx: AppContext) -> str:
-    """The clerk's name from Settings, else the OS user name."""
-    return ctx.operator_name or req_service.default_operator()
 
 
 def to_py(dt: QDateTime) -> datetime:
@@ -342,24 +194,6 @@ class RequestDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         show_failure(self, self.rows, exc)
-
-
-def show_failure(dialog: QDialog, rows: dict, exc: BaseException) -> bool:
-    """Put field problems under their fields; anything else in a message box.
-
-    Returns True when a message box was shown (the failure is not about a field).
-    """
-    if isinstance(exc, ValidationError):
-        shown = False
-        for p in exc.problems:
-            row = rows.get(p.field)
-            if row is not None:
-                row.set_error(orders_problem_text(p.field, p.code, include_field=False))
-                shown = True
-        if shown:
-            return False
-    QMessageBox.warning(dialog, dialog.windowTitle(), orders_error_text(exc))
-    return True
 
 
 class TransitionDialog(QDialog):

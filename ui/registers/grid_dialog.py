@@ -19,24 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.registers.volunteer_dialog import FieldRow
+from ui.common.forms import FieldRow
 from ui.texts.errors import error_text, field_problem_text
+from ui.texts.registers import person_title
 from volunteer_app.errors import ValidationError
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services.grids import PEOPLE, GridRow
-
-
-def person_title(role: str) -> str:
-    """网格长 / 专职网格员 / 网格民警 / 街道网格指导员 in the UI language."""
-    from PySide6.QtCore import QCoreApplication
-
-    texts = {
-        "leader": QCoreApplication.translate("GridPeople", "Grid leader"),
-        "worker": QCoreApplication.translate("GridPeople", "Full-time grid worker"),
-        "police": QCoreApplication.translate("GridPeople", "Grid police officer"),
-        "instructor": QCoreApplication.translate("GridPeople", "Street grid instructor"),
-    }
-    return texts.get(role, role)
 
 
 class GridDialog(QDialog):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from ui.common.context import AppContext
 from ui.common.icons import icon
-from ui.registers.grid_dialog import GridDialog, person_title
+from ui.registers.grid_dialog import GridDialog
 from ui.texts.errors import error_text
+from ui.texts.registers import person_title
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services.grids import PEOPLE, GridRow
 

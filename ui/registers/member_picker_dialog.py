@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.common.icons import icon
-from ui.registers.volunteer_dialog import ROLE_CODES, role_text
 from ui.registers.volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel
+from ui.texts.registers import ROLE_CODES, role_text
 from volunteer_app.services.volunteers import VolunteerFilter
 
 SHOWN_COLUMNS = ("name", "mobile", "grid", "teams")

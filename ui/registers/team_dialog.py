@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -18,27 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.registers.volunteer_dialog import FieldRow
+from ui.common.forms import FieldRow
 from ui.texts.errors import error_text, field_problem_text
+from ui.texts.registers import kind_text
 from volunteer_app.errors import ValidationError
 from volunteer_app.models import TEAM_KINDS
 from volunteer_app.services import teams as team_service
 from volunteer_app.services.teams import TeamRow
-
-translate = QCoreApplication.translate
-
-
-def kind_text(kind: str) -> str:
-    """Translated team kind."""
-    texts = {
-        "patrol": translate("TeamKinds", "Patrol"),
-        "civility": translate("TeamKinds", "Civility persuasion"),
-        "publicity": translate("TeamKinds", "Publicity"),
-        "cleanup": translate("TeamKinds", "Environment cleanup"),
-        "rider": translate("TeamKinds", "Riders and couriers"),
-        "other": translate("TeamKinds", "Other / umbrella"),
-    }
-    return texts.get(kind, kind)
 
 
 class TeamDialog(QDialog):

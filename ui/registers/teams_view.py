@@ -24,9 +24,9 @@ from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.registers.member_picker_dialog import MemberPickerDialog
-from ui.registers.team_dialog import TeamDialog, kind_text
-from ui.registers.volunteer_dialog import role_text
+from ui.registers.team_dialog import TeamDialog
 from ui.texts.errors import error_text
+from ui.texts.registers import kind_text, role_text
 from volunteer_app.services import teams as team_service
 from volunteer_app.services.teams import MemberRow, TeamRow
 

@@ -27,51 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.forms import FieldRow
 from ui.common.i18n import arg
 from ui.texts.errors import error_text, field_problem_text
+from ui.texts.registers import ROLE_CODES, role_text
 from volunteer_app.errors import ConflictError, FieldProblem, ValidationError
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import teams as team_service
 from volunteer_app.services import volunteers as vol_service
 from volunteer_app.services.volunteers import POLITICAL_STATUSES, VolunteerData, VolunteerDetail
-
-ROLE_CODES = ("member", "deputy", "captain")
-
-
-def role_text(role: str) -> str:
-    """队长 / 副队长 / 队员 in the UI language."""
-    from PySide6.QtCore import QCoreApplication
-
-    texts = {
-        "captain": QCoreApplication.translate("Roles", "Captain"),
-        "deputy": QCoreApplication.translate("Roles", "Deputy captain"),
-        "member": QCoreApplication.translate("Roles", "Member"),
-    }
-    return texts.get(role, role)
-
-
-class FieldRow(QWidget):
-    """An input with its error message right under it."""
-
-    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.error = QLabel(self)
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.error)
-
-    def set_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-        self.editor.setProperty("invalid", bool(text))
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
 
 
 class VolunteerDialog(QDialog):

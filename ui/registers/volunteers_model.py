@@ -34,6 +34,7 @@ from ui.common.context import AppContext
 from ui.common.icons import icon
 from ui.common.lazy_rows import BATCH, LazyRowsModel, runs
 from ui.texts.errors import error_text
+from ui.texts.registers import gender_text
 from volunteer_app.services import volunteers as vol_service
 from volunteer_app.services.volunteers import VolunteerFilter, VolunteerRow
 
@@ -77,14 +78,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("active", QT_TRANSLATE_NOOP("VolunteersModel", "Status")),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
-
-
-def gender_text(gender: str | None) -> str:
-    if gender == "male":
-        return translate("VolunteersModel", "Male")
-    if gender == "female":
-        return translate("VolunteersModel", "Female")
-    return ""
 
 
 class VolunteersModel(LazyRowsModel):

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.admin import file_actions
+from ui.common import file_actions
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.table_style import read_only_rows
-from ui.registers.volunteer_dialog import LeaveDialog, VolunteerDialog, role_text
-from ui.registers.volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel, gender_text
+from ui.registers.volunteer_dialog import LeaveDialog, VolunteerDialog
+from ui.registers.volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel
 from ui.texts.errors import error_text
+from ui.texts.registers import gender_text, role_text
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import teams as team_service
 from volunteer_app.services import volunteers as vol_service

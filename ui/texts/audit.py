@@ -1,8 +1,10 @@
-"""Readable names for the audit log: tables as records, columns as fields (translated).
+"""Readable names for the audit log: actions, tables as records, columns as fields
+(translated).
 
-The audit log stores table and column names, which stay stable across releases; the
-screen shows what a clerk calls them. Unknown names (a table a later feature adds before
-this list learns it) are shown as stored rather than hidden.
+The audit log stores action codes and table and column names, which stay stable across
+releases; the screen shows what a clerk calls them. Unknown names (a table a later feature
+adds before this list learns it) are shown as stored rather than hidden. Actions keep the
+translation context ``AuditView`` they had in the audit screen.
 """
 
 from __future__ import annotations
@@ -174,8 +176,29 @@ FIELDS = {
     "max_per_day": QT_TRANSLATE_NOOP("AuditNames", "Most per day"),
 }
 
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditView", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
+    "import": QT_TRANSLATE_NOOP("AuditView", "Import"),
+    "export": QT_TRANSLATE_NOOP("AuditView", "Export"),
+    "print": QT_TRANSLATE_NOOP("AuditView", "Print"),
+    "login": QT_TRANSLATE_NOOP("AuditView", "Login"),
+    "login_failed": QT_TRANSLATE_NOOP("AuditView", "Failed login"),
+    "password_changed": QT_TRANSLATE_NOOP("AuditView", "Password changed"),
+    "accounts_on": QT_TRANSLATE_NOOP("AuditView", "Accounts switched on"),
+    "accounts_off": QT_TRANSLATE_NOOP("AuditView", "Accounts switched off"),
+    "backup": QT_TRANSLATE_NOOP("AuditView", "Backup"),
+    "restore": QT_TRANSLATE_NOOP("AuditView", "Restore"),
+}
+
 YES = QT_TRANSLATE_NOOP("AuditNames", "Yes")
 NO = QT_TRANSLATE_NOOP("AuditNames", "No")
+
+
+def action_title(action: str) -> str:
+    """The translated name of an audit action (the code when unknown)."""
+    return translated("AuditView", ACTIONS, action)
 
 
 def entity_title(table: str) -> str:
@@ -198,3 +221,22 @@ def value_text(value: object) -> str:
     if _ISO_TIME.match(text):  # stored as ISO 8601; shown as people write it
         return text.replace("T", " ")
     return text
+
+
+def changes_text(changes: dict) -> str:
+    """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
+    lines = []
+    for field, pair in changes.items():
+        name = field_title(field)
+        if field == "ids" and isinstance(pair, list) and len(pair) == 2:
+            # A summary of many new rows: the first and last id, not an old and new value.
+            lines.append(f"{name}: {pair[0]}\u2013{pair[1]}")
+        elif isinstance(pair, list) and len(pair) == 2:
+            old, new = pair
+            if old is None:
+                lines.append(f"{name}: {value_text(new)}")
+            else:
+                lines.append(f"{name}: {value_text(old)} \u2192 {value_text(new)}")
+        else:
+            lines.append(f"{name}: {value_text(pair)}")
+    return "\n".join(lines)

@@ -49,6 +49,45 @@ FIELDS = {
     "service_hall_phone": QT_TRANSLATE_NOOP("ErrorText", "Service hall phone"),
     "service_hall_hours": QT_TRANSLATE_NOOP("ErrorText", "Service hall hours"),
     "timezone": QT_TRANSLATE_NOOP("ErrorText", "Time zone"),
+    # operators
+    "username": QT_TRANSLATE_NOOP("ErrorText", "User name"),
+    "password": QT_TRANSLATE_NOOP("ErrorText", "Password"),
+    # service hours (the requests' fields are worded in ui.texts.orders)
+    "date": QT_TRANSLATE_NOOP("ErrorText", "Date"),
+    "duty": QT_TRANSLATE_NOOP("ErrorText", "Duty"),
+    "year": QT_TRANSLATE_NOOP("ErrorText", "Year"),
+    # shift planning and auto-fill
+    "type": QT_TRANSLATE_NOOP("ErrorText", "Duty type"),
+    "needed": QT_TRANSLATE_NOOP("ErrorText", "People needed"),
+    "time": QT_TRANSLATE_NOOP("ErrorText", "Time"),
+    "from": QT_TRANSLATE_NOOP("ErrorText", "From"),
+    "to": QT_TRANSLATE_NOOP("ErrorText", "To"),
+    "valid_until": QT_TRANSLATE_NOOP("ErrorText", "Valid until"),
+    "week": QT_TRANSLATE_NOOP("ErrorText", "Week"),
+    "weekday": QT_TRANSLATE_NOOP("ErrorText", "Weekday"),
+    "day_of_week": QT_TRANSLATE_NOOP("ErrorText", "Days of the week"),
+    "day": QT_TRANSLATE_NOOP("ErrorText", "Days of the month"),
+    "location": QT_TRANSLATE_NOOP("ErrorText", "Location"),
+    "title": QT_TRANSLATE_NOOP("ErrorText", "Title"),
+    "status": QT_TRANSLATE_NOOP("ErrorText", "Status"),
+    "override": QT_TRANSLATE_NOOP("ErrorText", "Reason for assigning anyway"),
+    "actual_end": QT_TRANSLATE_NOOP("ErrorText", "Time of leaving"),
+    "max_per_day": QT_TRANSLATE_NOOP("ErrorText", "Duties per day at most"),
+    "max_per_week": QT_TRANSLATE_NOOP("ErrorText", "Duties per week at most"),
+    "date_from": QT_TRANSLATE_NOOP("ErrorText", "First day"),
+    "date_to": QT_TRANSLATE_NOOP("ErrorText", "Last day"),
+    "order": QT_TRANSLATE_NOOP("ErrorText", "Sort order"),
+    # printing and reports
+    "output": QT_TRANSLATE_NOOP("ErrorText", "Output"),
+    "copies": QT_TRANSLATE_NOOP("ErrorText", "Copies"),
+    # background jobs
+    "every_minutes": QT_TRANSLATE_NOOP("ErrorText", "Interval"),
+    "lead_minutes": QT_TRANSLATE_NOOP("ErrorText", "Reminder lead times"),
+    "team_lead_minutes": QT_TRANSLATE_NOOP("ErrorText", "A team's reminder lead times"),
+    "window_hours": QT_TRANSLATE_NOOP("ErrorText", "Alert window"),
+    "weeks_ahead": QT_TRANSLATE_NOOP("ErrorText", "Weeks ahead"),
+    "keep": QT_TRANSLATE_NOOP("ErrorText", "Backups to keep"),
+    "directory": QT_TRANSLATE_NOOP("ErrorText", "Folder"),
 }
 
 # Reason phrases complete a sentence that starts with the field's name.
@@ -80,6 +119,46 @@ REASONS = {
     "number_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a positive whole number"),
     "timezone_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known time zone"),
     "parent_self": QT_TRANSLATE_NOOP("ErrorText", "cannot be the team itself"),
+    "order_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known sort order"),
+    # operators
+    "username_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 1 to 40 characters without spaces"),
+    "duplicate_username": QT_TRANSLATE_NOOP("ErrorText", "is already used by another operator"),
+    "captain_needs_team": QT_TRANSLATE_NOOP("ErrorText", "must be chosen for a team captain"),
+    "password_too_short": QT_TRANSLATE_NOOP("ErrorText", "must have at least 8 characters"),
+    # service hours (the requests' reasons are worded in ui.texts.orders)
+    "date_in_future": QT_TRANSLATE_NOOP("ErrorText", "lies in the future"),
+    "date_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a date"),
+    "year_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a year"),
+    # shift planning and auto-fill
+    "duty_type_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known duty type"),
+    "needed_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a whole number from 1 to 99"),
+    "time_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a valid time"),
+    "end_before_start": QT_TRANSLATE_NOOP("ErrorText", "is before the start"),
+    "range_too_long": QT_TRANSLATE_NOOP("ErrorText", "makes the range too long (at most 800 days at once)"),
+    "cron_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a valid schedule"),
+    "week_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a valid week"),
+    "weekday_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a day of the week"),
+    "window_empty": QT_TRANSLATE_NOOP("ErrorText", "must differ from the start"),
+    "leave_kind_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be leave or unavailable"),
+    "limit_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a whole number from 0 to 50"),
+    "holiday_kind_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a holiday or a make-up working day"),
+    "holidays_not_covered": QT_TRANSLATE_NOOP("ErrorText", "has no official holiday schedule yet"),
+    "status_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known status"),
+    "source_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known source"),
+    "checkin_status_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be checked in, completed or no-show"),
+    "autofill_range_too_long": QT_TRANSLATE_NOOP("ErrorText", "makes the range too long for an auto-fill (at most 31 days)"),
+    "autofill_date_out_of_range": QT_TRANSLATE_NOOP("ErrorText", "is too far in the past or the future to plan"),
+    # printing and reports
+    "unsupported_format": QT_TRANSLATE_NOOP("ErrorText", "is not a supported file type"),
+    "output_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known printout"),
+    "copies_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a whole number from 1 to 1000"),
+    # background jobs
+    "interval_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not one of the intervals offered"),
+    "day_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a day of the week"),
+    "lead_times_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days"),
+    "out_of_range": QT_TRANSLATE_NOOP("ErrorText", "is out of range"),
+    "unknown_option": QT_TRANSLATE_NOOP("ErrorText", "is not a setting of this job"),
+    "directory_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a folder"),
 }
 
 # Problems with a file as a whole (no column): complete sentences.
@@ -119,16 +198,46 @@ ERRORS = {
     "backup_foreign": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a backup of this application."),
     "backup_format": QT_TRANSLATE_NOOP("ErrorText", "%1: a .db copy can only be made of a database file; choose a .vabak archive."),
     "schema_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The backup does not fit this database's structure."),
+    # operators (login failures and the password dialog's own are in ui.texts.accounts)
+    "last_administrator": QT_TRANSLATE_NOOP("ErrorText", "This is the last active administrator; make another operator administrator first."),
+    "accounts_already_enabled": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are already switched on."),
+    "operator_not_found": QT_TRANSLATE_NOOP("ErrorText", "The operator was not found; they may have been removed meanwhile."),
+    # shift planning (the planner's own wording is in ui.texts.planner)
+    "template_not_found": QT_TRANSLATE_NOOP("ErrorText", "The duty template was not found; it may have been deleted meanwhile."),
+    "batch_not_found": QT_TRANSLATE_NOOP("ErrorText", "The generated shifts were not found; they may have been undone meanwhile."),
+    "leave_not_found": QT_TRANSLATE_NOOP("ErrorText", "The leave was not found; it may have been deleted meanwhile."),
+    "holiday_not_found": QT_TRANSLATE_NOOP("ErrorText", "The day is not in the holiday table."),
+    "hard_conflict": QT_TRANSLATE_NOOP("ErrorText", "The volunteer cannot take this duty: it breaks hard rules."),
+    "batch_undone": QT_TRANSLATE_NOOP("ErrorText", "These generated shifts were already undone."),
+    "batch_has_assignments": QT_TRANSLATE_NOOP("ErrorText", "The generated shifts cannot be undone: volunteers are already on them."),
+    "shift_has_record": QT_TRANSLATE_NOOP("ErrorText", "The shift holds a record of service and cannot be deleted."),
+    "shift_has_assignments": QT_TRANSLATE_NOOP("ErrorText", "Volunteers are on this shift; remove them first."),
+    # auto-fill
+    "autofill_pins_infeasible": QT_TRANSLATE_NOOP("ErrorText", "The week's existing assignments already break hard rules; correct them first."),
+    "autofill_stale": QT_TRANSLATE_NOOP("ErrorText", "The roster changed since the proposal was made, so nothing was written. Make a new proposal."),
+    "autofill_batch_not_found": QT_TRANSLATE_NOOP("ErrorText", "The auto-fill was not found."),
+    "autofill_already_undone": QT_TRANSLATE_NOOP("ErrorText", "This auto-fill was already undone."),
+    "autofill_undo_recorded": QT_TRANSLATE_NOOP("ErrorText", "The auto-fill cannot be undone: some of its duties already have attendance recorded."),
+    # printing
+    "font_missing": QT_TRANSLATE_NOOP("ErrorText", "No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen."),
+    "font_file_missing": QT_TRANSLATE_NOOP("ErrorText", "The font file %1 does not exist."),
+    "font_unusable": QT_TRANSLATE_NOOP("ErrorText", "The font file %1 cannot be used for printing; choose a TrueType Chinese font (.ttf or .ttc)."),
+    "output_unwritable": QT_TRANSLATE_NOOP("ErrorText", "%1 cannot be written (%2)."),
+    "print_cancelled": QT_TRANSLATE_NOOP("ErrorText", "Printing was cancelled."),
+    "paper_invalid": QT_TRANSLATE_NOOP("ErrorText", "The paper size is not known."),
+    # background jobs
+    "job_not_found": QT_TRANSLATE_NOOP("ErrorText", "The background job was not found."),
 }
 
 
 def register_texts(*, fields: dict[str, str] | None = None, reasons: dict[str, str] | None = None,
                    errors: dict[str, str] | None = None) -> None:
-    """Let a feature add its own codes, so generic handlers show its messages too.
+    """Add codes to the tables at run time (a plug-in or a test's probe code).
 
-    Values are English source strings marked with ``QT_TRANSLATE_NOOP("ErrorText", ...)``
-    (then extracted into the ErrorText context); error templates may use %1 (the first of
-    the error's details: path, revision, name or id) and %2 (its ``reason``).
+    The application's own codes do not use this: their texts live in the tables above
+    (and in the domain modules of :mod:`ui.texts`). Values are English source strings;
+    error templates may use %1 (the first of the error's details: path, revision, name
+    or id) and %2 (its ``reason``).
     """
     FIELDS.update(fields or {})
     REASONS.update(reasons or {})

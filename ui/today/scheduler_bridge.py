@@ -25,110 +25,22 @@ the jobs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QWidget
 
 from ui.common.context import AppContext
-from ui.common.i18n import arg
 from ui.common.icons import icon
-from volunteer_app.jobs.jobs import JobOutcome, Notice
+from ui.texts.jobs import notification
+from volunteer_app.jobs.jobs import JobOutcome
 from volunteer_app.jobs.scheduler import SchedulerService
 
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 TRAY_MESSAGE_MS = 10_000
-MAX_LINES_IN_TRAY = 5
 # Data topics that change what the jobs do or see.
 RELOAD_TOPICS = ("jobs", "community")
-
-JOB_TITLES = {
-    "duty_reminders": QT_TRANSLATE_NOOP("Jobs", "Upcoming-duty reminders"),
-    "unfilled_alerts": QT_TRANSLATE_NOOP("Jobs", "Unfilled-shift alerts"),
-    "overdue_requests": QT_TRANSLATE_NOOP("Jobs", "Overdue residents' requests"),
-    "weekly_plan": QT_TRANSLATE_NOOP("Jobs", "Weekly plan from the duty templates"),
-    "nightly_backup": QT_TRANSLATE_NOOP("Jobs", "Nightly database backup"),
-}
-STATUS_TEXT = {
-    "ok": QT_TRANSLATE_NOOP("Jobs", "done"),
-    "failed": QT_TRANSLATE_NOOP("Jobs", "failed"),
-    "skipped": QT_TRANSLATE_NOOP("Jobs", "skipped"),
-    "not_available": QT_TRANSLATE_NOOP("Jobs", "not available"),
-    "already_done": QT_TRANSLATE_NOOP("Jobs", "already done"),
-    "running": QT_TRANSLATE_NOOP("Jobs", "running"),
-}
-REASON_TEXT = {
-    "requests_not_available": QT_TRANSLATE_NOOP("Jobs", "residents' requests are not part of this version"),
-    "not_sqlite": QT_TRANSLATE_NOOP("Jobs", "only database files on this computer are backed up by this job"),
-    "missed": QT_TRANSLATE_NOOP("Jobs", "missed while the app was closed"),
-}
-
-
-def job_title(job_id: str) -> str:
-    """The job's name in the UI language."""
-    return translate("Jobs", JOB_TITLES[job_id]) if job_id in JOB_TITLES else job_id
-
-
-def status_text(status: str) -> str:
-    return translate("Jobs", STATUS_TEXT[status]) if status in STATUS_TEXT else status
-
-
-def reason_text(reason: str) -> str:
-    return translate("Jobs", REASON_TEXT[reason]) if reason in REASON_TEXT else reason
-
-
-def _when(data: dict) -> str:
-    overnight = data.get("overnight")
-    end = data.get("end", "")
-    if overnight:
-        end = arg(translate("Jobs", "%1 next day"), end)
-    return f"{data.get('date', '')} {data.get('start', '')}-{end}"
-
-
-def notice_text(notice: Notice) -> str:
-    """One line describing a notice in the UI language."""
-    d = notice.data
-    if notice.kind == "duty_reminder":
-        what = d.get("title") or d.get("team") or ""
-        return arg(translate("Jobs", "%1: duty %2 %3 (reminded %4 min before)"),
-                   d.get("volunteer", ""), _when(d), what, d.get("lead_minutes", ""))
-    if notice.kind == "unfilled_shift":
-        what = d.get("title") or d.get("team") or ""
-        return arg(translate("Jobs", "%1 %2 needs %3 more (%4 of %5 filled)"),
-                   _when(d), what, d.get("gap", ""), d.get("filled", ""), d.get("needed", ""))
-    if notice.kind == "overdue_request":
-        return arg(translate("Jobs", "Request of %1 (%2) is %3 h overdue"),
-                   d.get("resident", ""), d.get("building", ""), d.get("hours_late", ""))
-    if notice.kind == "plan_generated":
-        return arg(translate("Jobs", "Week %1: %2 shifts made from the templates (%3 were there)"),
-                   d.get("week", ""), d.get("created", 0), d.get("existing", 0))
-    if notice.kind == "backup_made":
-        removed = len(d.get("removed") or [])
-        return arg(translate("Jobs", "Backup written: %1 (%2 old copies removed)"),
-                   d.get("file", ""), removed)
-    return notice.kind
-
-
-def notification(outcome: JobOutcome) -> tuple[str, str] | None:
-    """Title and text of the tray notification for a run, or None when nothing is new."""
-    notices = outcome.notices
-    if outcome.status == "failed":
-        return (arg(translate("Jobs", "%1 failed"), job_title(outcome.job_id)), outcome.error)
-    if outcome.status != "ok" or not notices:
-        return None
-    titles = {
-        "duty_reminders": translate("Jobs", "%n duty reminder(s)", "", len(notices)),
-        "unfilled_alerts": translate("Jobs", "%n shift(s) short of volunteers", "", len(notices)),
-        "overdue_requests": translate("Jobs", "%n overdue request(s)", "", len(notices)),
-    }
-    title = titles.get(outcome.job_id, job_title(outcome.job_id))
-    lines = [notice_text(n) for n in notices[:MAX_LINES_IN_TRAY]]
-    if len(notices) > MAX_LINES_IN_TRAY:
-        lines.append(arg(translate("Jobs", "... and %1 more"), len(notices) - MAX_LINES_IN_TRAY))
-    return title, "\n".join(lines)
-
 
 class SchedulerBridge(QObject):
     """Runs the background jobs of one AppContext and brings their outcomes to the UI thread."""
@@ -286,16 +198,3 @@ def attach_to_window(window: QMainWindow) -> SchedulerBridge:
     if replaced is not None:
         replaced.connect(attachment._on_window_context_replaced)
     return bridge
-
-
-def outcome_line(outcome: JobOutcome) -> str:
-    """``<job>: <status> (<reason>)`` in the UI language, for status labels."""
-    text = arg(translate("Jobs", "%1: %2"), job_title(outcome.job_id), status_text(outcome.status))
-    if outcome.reason and outcome.status != "ok":
-        text += f" ({reason_text(outcome.reason)})"
-    return text
-
-
-def notices_text(notices: Sequence[Notice]) -> str:
-    """Several notices, one per line."""
-    return "\n".join(notice_text(n) for n in notices)

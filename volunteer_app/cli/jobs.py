@@ -25,22 +25,7 @@ from ..models.jobs import ReminderLog
 from ..security.permissions import require
 from ..services import teams as team_service
 from . import EXIT_FAILURE, UsageError, print_json, with_db
-
-# English text for this module's reason codes (kept here so the shared table stays small).
-REASONS = {
-    "interval_invalid": f"must be one of {', '.join(map(str, cfg.EVERY_MINUTES_CHOICES))} minutes",
-    "time_invalid": "must be a time of day like 09:00",
-    "day_invalid": "must be a day name: mon tue wed thu fri sat sun",
-    "lead_times_invalid": f"must be 1 to {cfg.MAX_LEADS} lead times between 1 minute and 7 days",
-    "out_of_range": "is out of range",
-    "unknown_option": "is not a setting of this job",
-    "directory_invalid": "must be a folder path",
-}
-STATUS_TEXT = {
-    "requests_not_available": "residents' requests are not part of this version",
-    "not_sqlite": "only SQLite database files are backed up by this job",
-    "missed": "missed while the app was closed",
-}
+from .messages import JOB_REASONS, JOB_SETTING_REASONS
 
 
 def _subcommands(sub: argparse._SubParsersAction, group: str) -> argparse._SubParsersAction:
@@ -108,9 +93,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 # ---------------------------------------------------------------------------- helpers
 
 
+def _reason(code: str) -> str:
+    text = JOB_SETTING_REASONS.get(code, code.replace("_", " "))
+    return text.format(choices=", ".join(map(str, cfg.EVERY_MINUTES_CHOICES)), max_leads=cfg.MAX_LEADS)
+
+
 def _problems_text(exc: ValidationError) -> str:
-    return "\n".join(f"{p.field} ({p.value!r}) {REASONS.get(p.code, p.code.replace('_', ' '))}"
-                     for p in exc.problems)
+    return "\n".join(f"{p.field} ({p.value!r}) {_reason(p.code)}" for p in exc.problems)
 
 
 def _job_id(name: str) -> str:
@@ -170,7 +159,7 @@ def cmd_jobs_run(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print_json(outcome.to_json())
     else:
-        why = STATUS_TEXT.get(outcome.reason, outcome.reason)
+        why = JOB_REASONS.get(outcome.reason, outcome.reason)
         print(f"{job_id}: {outcome.status}" + (f" ({why})" if why and outcome.status != "ok" else ""))
         for key, value in outcome.summary.items():
             print(f"  {key}: {value}")
@@ -189,7 +178,7 @@ def cmd_jobs_history(db: Database, args: argparse.Namespace) -> int:
     for r in runs:
         how = "manual" if r.manual else "scheduled"
         reason = r.summary.get("reason") or ""
-        note = STATUS_TEXT.get(reason, reason)
+        note = JOB_REASONS.get(reason, reason)
         print(f"{r.started_at:%Y-%m-%d %H:%M}  {r.job_id:<18} {r.status:<13} {how:<9} slot {r.slot:%Y-%m-%d %H:%M}"
               + (f"  {note}" if note else "") + (f"  {r.error}" if r.error else ""))
     return 0

@@ -1,8 +1,17 @@
-"""English text for the core's error codes, used by the command line."""
+"""English text for the core's codes, used by the command line.
+
+The twin of the desktop's text catalogue (``ui/texts/``): every error, reason and job
+code declared in :mod:`volunteer_app.codes` has its English text here, in one place
+(``tests/test_codes.py`` checks). Value codes (statuses, sources, categories, kinds) are
+printed as they are: the listings and ``--json`` use the codes themselves, and commands
+accept them (or their Chinese names) as input; so are notice kinds (only ``--json`` shows
+notices). Field names are printed as their codes too, as the options spell them.
+"""
 
 from __future__ import annotations
 
 from ..errors import AppError, FieldProblem, ImportFailed, RowProblem, ValidationError
+from ..models.requests import REQUEST_CATEGORIES, URGENCIES
 
 REASONS = {
     # shift planning: conflict reasons (hard ones block unless overridden, soft ones warn)
@@ -72,6 +81,27 @@ REASONS = {
     "duplicate_username": "is already taken",
     "captain_needs_team": "a captain account needs the captain's team",
     "password_too_short": "must be at least 8 characters",
+    "order_invalid": "is not a sort order of the register",
+    # residents' requests and service hours
+    "category_invalid": "is not a request category (" + ", ".join(REQUEST_CATEGORIES) + ")",
+    "urgency_invalid": "is not an urgency (" + ", ".join(URGENCIES) + ")",
+    "satisfaction_invalid": "must be a whole number from 1 to 5",
+    "not_applicable": "does not apply to this status",
+    "required_for_hours": "is required to record hours (dispatch to a volunteer first)",
+    "unknown_volunteer": "names no volunteer",
+    "ambiguous_volunteer": "names several volunteers; give the id instead",
+    "volunteer_inactive": "has left and cannot be sent",
+    "in_future": "lies in the future",
+    "before_previous": "is before the request's previous step",
+    "after_later_step": "is after the request was already dispatched or taken up",
+    "month_invalid": "must be a month like 2026-12",
+    "datetime_invalid": "must be a date and time like 2026-12-07T09:30",
+    "date_in_future": "lies in the future",
+    "hours_invalid": "must be a positive number of hours such as 1.5",
+    "hours_too_many": "is more than 24 hours",
+    "year_invalid": "must be a year like 2026",
+    "outside_shift": "is too far from the shift's planned times",
+    "checkin_status_invalid": "must be checked_in, completed or no_show",
     # printing
     "cff_outlines": "it has PostScript (CFF) outlines, which PDF printing cannot embed",
     "not_a_font": "it is not a TrueType font file",
@@ -80,6 +110,28 @@ REASONS = {
     "folder_missing": "the folder does not exist",
     "tibetan_font_missing": "text in Tibetan script was printed without a Tibetan font "
                             "(install fonts-tibetan-machine or choose one with --tibetan-font)",
+    "output_invalid": "is not a kind of printout",
+    "copies_invalid": "must be a whole number from 1 to 1000",
+}
+
+# ``jobs set`` words the codes of the options it checks in its own terms; cli/jobs.py fills
+# in {choices} (the offered intervals) and {max_leads} from the job settings.
+JOB_SETTING_REASONS = {
+    "interval_invalid": "must be one of {choices} minutes",
+    "time_invalid": "must be a time of day like 09:00",
+    "day_invalid": "must be a day name: mon tue wed thu fri sat sun",
+    "lead_times_invalid": "must be 1 to {max_leads} lead times between 1 minute and 7 days",
+    "out_of_range": "is out of range",
+    "unknown_option": "is not a setting of this job",
+    "directory_invalid": "must be a folder path",
+}
+
+# Why a job run was skipped, not available or failed.
+JOB_REASONS = {
+    "requests_not_available": "residents' requests are not part of this version",
+    "not_sqlite": "only SQLite database files are backed up by this job",
+    "missed": "missed while the app was closed",
+    "error": "an unexpected error; the log has the details",
 }
 
 ERRORS = {
@@ -146,6 +198,16 @@ ERRORS = {
     "autofill_already_undone": "auto-fill batch {id} was already undone",
     "autofill_undo_recorded": "auto-fill batch {id} cannot be undone: {count} of its duties are "
                               "already a record of service (checked in, completed or no-show)",
+    # residents' requests and service hours
+    "request_not_found": "no request with id {id}",
+    "request_closed": "request {id} is {status}; only open requests can be edited",
+    "invalid_transition": "request {id} is {from_status} and cannot become {to_status}",
+    "hours_entry_not_found": "no hours entry with id {id}",
+    "entry_superseded": "hours entry {id} was already corrected by entry {by}; correct that one",
+    "assignment_cancelled": "assignment {id} was cancelled",
+    "assignment_completed": "assignment {id} is already completed; record its times instead",
+    # background jobs
+    "job_not_found": "no job named {name}",
 }
 
 

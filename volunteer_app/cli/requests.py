@@ -39,49 +39,6 @@ STATUS_WORDS = {
     "followed-up": "followed_up", "canceled": "cancelled",
 }
 
-# English text for this feature's codes, added to the shared tables at import time so the
-# command line explains them (the UI has its own translations).
-REASONS = {
-    "category_invalid": "is not a request category (" + ", ".join(REQUEST_CATEGORIES) + ")",
-    "source_invalid": "is not a request source (" + ", ".join(REQUEST_SOURCES) + ")",
-    "urgency_invalid": "is not an urgency (" + ", ".join(URGENCIES) + ")",
-    "status_invalid": "is not a request status (" + ", ".join(REQUEST_STATUSES) + ")",
-    "satisfaction_invalid": "must be a whole number from 1 to 5",
-    "not_applicable": "does not apply to this status",
-    "required_for_hours": "is required to record hours (dispatch to a volunteer first)",
-    "unknown_volunteer": "names no volunteer",
-    "ambiguous_volunteer": "names several volunteers; give the id instead",
-    "volunteer_inactive": "has left and cannot be sent",
-    "in_future": "lies in the future",
-    "before_previous": "is before the request's previous step",
-    "after_later_step": "is after the request was already dispatched or taken up",
-    "month_invalid": "must be a month like 2026-12",
-    "datetime_invalid": "must be a date and time like 2026-12-07T09:30",
-    "date_invalid": "must be a date like 2026-12-07",
-    "date_in_future": "lies in the future",
-    "hours_invalid": "must be a positive number of hours such as 1.5",
-    "hours_too_many": "is more than 24 hours",
-    "year_invalid": "must be a year like 2026",
-    "outside_shift": "is too far from the shift's planned times",
-    "end_before_start": "is not after the start",
-    "checkin_status_invalid": "must be checked_in, completed or no_show",
-}
-ERRORS = {
-    "request_not_found": "no request with id {id}",
-    "request_closed": "request {id} is {status}; only open requests can be edited",
-    "invalid_transition": "request {id} is {from_status} and cannot become {to_status}",
-    "hours_entry_not_found": "no hours entry with id {id}",
-    "entry_superseded": "hours entry {id} was already corrected by entry {by}; correct that one",
-    "shift_not_found": "no shift with id {id}",
-    "assignment_not_found": "assignment {id} is not on shift {shift_id}",
-    "assignment_cancelled": "assignment {id} was cancelled",
-    "assignment_completed": "assignment {id} is already completed; record its times instead",
-}
-for _key, _text in REASONS.items():
-    messages.REASONS.setdefault(_key, _text)
-for _key, _text in ERRORS.items():
-    messages.ERRORS.setdefault(_key, _text)
-
 # Conflicts that are the user's mistake, not a failure: exit 2.
 INVALID_CONFLICTS = ("invalid_transition", "entry_superseded", "assignment_cancelled",
                      "assignment_completed", "request_closed")

@@ -120,10 +120,9 @@ def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
     The backup is checked first (damaged, foreign or newer files are refused, nothing
     changes); the current data is kept as a safety copy; the restore is one transaction.
     """
-    from ui.admin.database_dialogs import start_directory
     from volunteer_app.backup import inspect_backup, restore_backup
 
-    path = choose_backup_file(parent, start_directory(ctx.db.url))
+    path = choose_backup_file(parent, file_dialogs.start_directory(ctx.db.url))
     if path is None:
         return
     title = translate("FileActions", "Restore from a backup")
