@@ -101,8 +101,11 @@ class AppContext(QObject):
 
         self.settings = settings if settings is not None else make_settings()
         self.worker: DbWorker = DbWorker(db, self)
-        # Queued to this object's (the UI) thread when a worker or job thread commits.
-        self._sig_topics.connect(self._on_topics)
+        from PySide6.QtCore import Qt  # here: the context comes after the first paint
+
+        # Always queued, also for a commit on the UI thread itself: screens then reload
+        # after the code that committed has finished, never half-way through it.
+        self._sig_topics.connect(self._on_topics, Qt.ConnectionType.QueuedConnection)
         self._announce = self._sig_topics.emit  # one object: unsubscribe finds it again
         db.subscribe(self._announce)
 
