@@ -1501,6 +1501,29 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>DemoOffer</name>
+    <message>
+        <source>Empty database</source>
+        <translation>Empty database</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
+
+Choose No to start with empty registers.</source>
+        <translation>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
+
+Choose No to start with empty registers.</translation>
+    </message>
+    <message>
+        <source>The demo community was loaded.</source>
+        <translation>The demo community was loaded.</translation>
+    </message>
+    <message>
+        <source>Demo community</source>
+        <translation>Demo community</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>Dispatch request %1</source>
@@ -1739,6 +1762,122 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>Time zone</translation>
     </message>
     <message>
+        <source>Duty type</source>
+        <translation>Duty type</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>People needed</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Days of the week</source>
+        <translation>Days of the week</translation>
+    </message>
+    <message>
+        <source>Days of the month</source>
+        <translation>Days of the month</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason for assigning anyway</source>
+        <translation>Reason for assigning anyway</translation>
+    </message>
+    <message>
+        <source>Time of leaving</source>
+        <translation>Time of leaving</translation>
+    </message>
+    <message>
+        <source>Duties per day at most</source>
+        <translation>Duties per day at most</translation>
+    </message>
+    <message>
+        <source>Duties per week at most</source>
+        <translation>Duties per week at most</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Reminder lead times</source>
+        <translation>Reminder lead times</translation>
+    </message>
+    <message>
+        <source>A team&apos;s reminder lead times</source>
+        <translation>A team&apos;s reminder lead times</translation>
+    </message>
+    <message>
+        <source>Alert window</source>
+        <translation>Alert window</translation>
+    </message>
+    <message>
+        <source>Weeks ahead</source>
+        <translation>Weeks ahead</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
         <source>must be filled in</source>
         <translation>must be filled in</translation>
     </message>
@@ -1839,6 +1978,114 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>cannot be the team itself</translation>
     </message>
     <message>
+        <source>is not a known sort order</source>
+        <translation>is not a known sort order</translation>
+    </message>
+    <message>
+        <source>is not a known duty type</source>
+        <translation>is not a known duty type</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 99</source>
+        <translation>must be a whole number from 1 to 99</translation>
+    </message>
+    <message>
+        <source>is not a valid time</source>
+        <translation>is not a valid time</translation>
+    </message>
+    <message>
+        <source>is before the start</source>
+        <translation>is before the start</translation>
+    </message>
+    <message>
+        <source>makes the range too long (at most 800 days at once)</source>
+        <translation>makes the range too long (at most 800 days at once)</translation>
+    </message>
+    <message>
+        <source>is not a valid schedule</source>
+        <translation>is not a valid schedule</translation>
+    </message>
+    <message>
+        <source>is not a valid week</source>
+        <translation>is not a valid week</translation>
+    </message>
+    <message>
+        <source>is not a day of the week</source>
+        <translation>is not a day of the week</translation>
+    </message>
+    <message>
+        <source>must differ from the start</source>
+        <translation>must differ from the start</translation>
+    </message>
+    <message>
+        <source>must be leave or unavailable</source>
+        <translation>must be leave or unavailable</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to 50</source>
+        <translation>must be a whole number from 0 to 50</translation>
+    </message>
+    <message>
+        <source>must be a holiday or a make-up working day</source>
+        <translation>must be a holiday or a make-up working day</translation>
+    </message>
+    <message>
+        <source>has no official holiday schedule yet</source>
+        <translation>has no official holiday schedule yet</translation>
+    </message>
+    <message>
+        <source>is not a known status</source>
+        <translation>is not a known status</translation>
+    </message>
+    <message>
+        <source>is not a known source</source>
+        <translation>is not a known source</translation>
+    </message>
+    <message>
+        <source>must be checked in, completed or no-show</source>
+        <translation>must be checked in, completed or no-show</translation>
+    </message>
+    <message>
+        <source>makes the range too long for an auto-fill (at most 31 days)</source>
+        <translation>makes the range too long for an auto-fill (at most 31 days)</translation>
+    </message>
+    <message>
+        <source>is too far in the past or the future to plan</source>
+        <translation>is too far in the past or the future to plan</translation>
+    </message>
+    <message>
+        <source>is not a supported file type</source>
+        <translation>is not a supported file type</translation>
+    </message>
+    <message>
+        <source>is not a known printout</source>
+        <translation>is not a known printout</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 1000</source>
+        <translation>must be a whole number from 1 to 1000</translation>
+    </message>
+    <message>
+        <source>is not one of the intervals offered</source>
+        <translation>is not one of the intervals offered</translation>
+    </message>
+    <message>
+        <source>must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days</source>
+        <translation>must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>is out of range</translation>
+    </message>
+    <message>
+        <source>is not a setting of this job</source>
+        <translation>is not a setting of this job</translation>
+    </message>
+    <message>
+        <source>must be a folder</source>
+        <translation>must be a folder</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>The file is empty.</translation>
     </message>
@@ -1897,6 +2144,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Someone else changed this record meanwhile. Reload it and make your change again.</source>
         <translation>Someone else changed this record meanwhile. Reload it and make your change again.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same data at the same moment. Nothing was written; please try again.</source>
+        <translation>Someone else changed the same data at the same moment. Nothing was written; please try again.</translation>
     </message>
     <message>
         <source>The team still has members or branch teams.</source>
@@ -1961,6 +2212,90 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>The backup does not fit this database&apos;s structure.</source>
         <translation>The backup does not fit this database&apos;s structure.</translation>
+    </message>
+    <message>
+        <source>The duty template was not found; it may have been deleted meanwhile.</source>
+        <translation>The duty template was not found; it may have been deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The generated shifts were not found; they may have been undone meanwhile.</source>
+        <translation>The generated shifts were not found; they may have been undone meanwhile.</translation>
+    </message>
+    <message>
+        <source>The leave was not found; it may have been deleted meanwhile.</source>
+        <translation>The leave was not found; it may have been deleted meanwhile.</translation>
+    </message>
+    <message>
+        <source>The day is not in the holiday table.</source>
+        <translation>The day is not in the holiday table.</translation>
+    </message>
+    <message>
+        <source>The volunteer cannot take this duty: it breaks hard rules.</source>
+        <translation>The volunteer cannot take this duty: it breaks hard rules.</translation>
+    </message>
+    <message>
+        <source>These generated shifts were already undone.</source>
+        <translation>These generated shifts were already undone.</translation>
+    </message>
+    <message>
+        <source>The generated shifts cannot be undone: volunteers are already on them.</source>
+        <translation>The generated shifts cannot be undone: volunteers are already on them.</translation>
+    </message>
+    <message>
+        <source>The shift holds a record of service and cannot be deleted.</source>
+        <translation>The shift holds a record of service and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Volunteers are on this shift; remove them first.</source>
+        <translation>Volunteers are on this shift; remove them first.</translation>
+    </message>
+    <message>
+        <source>The week&apos;s existing assignments already break hard rules; correct them first.</source>
+        <translation>The week&apos;s existing assignments already break hard rules; correct them first.</translation>
+    </message>
+    <message>
+        <source>The roster changed since the proposal was made, so nothing was written. Make a new proposal.</source>
+        <translation>The roster changed since the proposal was made, so nothing was written. Make a new proposal.</translation>
+    </message>
+    <message>
+        <source>The auto-fill was not found.</source>
+        <translation>The auto-fill was not found.</translation>
+    </message>
+    <message>
+        <source>This auto-fill was already undone.</source>
+        <translation>This auto-fill was already undone.</translation>
+    </message>
+    <message>
+        <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
+        <translation>The auto-fill cannot be undone: some of its duties already have attendance recorded.</translation>
+    </message>
+    <message>
+        <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen.</source>
+        <translation>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen.</translation>
+    </message>
+    <message>
+        <source>The font file %1 does not exist.</source>
+        <translation>The font file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The font file %1 cannot be used for printing; choose a TrueType Chinese font (.ttf or .ttc).</source>
+        <translation>The font file %1 cannot be used for printing; choose a TrueType Chinese font (.ttf or .ttc).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>%1 cannot be written (%2).</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
+        <translation>Printing was cancelled.</translation>
+    </message>
+    <message>
+        <source>The paper size is not known.</source>
+        <translation>The paper size is not known.</translation>
+    </message>
+    <message>
+        <source>The background job was not found.</source>
+        <translation>The background job was not found.</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2853,6 +3188,10 @@ The current data is kept as a safety copy first.</translation>
         <translation>missed while the app was closed</translation>
     </message>
     <message>
+        <source>an unexpected error; the log has the details</source>
+        <translation>an unexpected error; the log has the details</translation>
+    </message>
+    <message>
         <source>%1 next day</source>
         <translation>%1 next day</translation>
     </message>
@@ -3185,26 +3524,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
-    </message>
-    <message>
-        <source>Empty database</source>
-        <translation>Empty database</translation>
-    </message>
-    <message>
-        <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
-
-Choose No to start with empty registers.</source>
-        <translation>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
-
-Choose No to start with empty registers.</translation>
-    </message>
-    <message>
-        <source>The demo community was loaded.</source>
-        <translation>The demo community was loaded.</translation>
-    </message>
-    <message>
-        <source>Demo community</source>
-        <translation>Demo community</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4145,79 +4464,7 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     </message>
 </context>
 <context>
-    <name>PrintView</name>
-    <message>
-        <source>Print</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>Grid contact cards</source>
-        <translation>Grid contact cards</translation>
-    </message>
-    <message>
-        <source>Volunteer member cards</source>
-        <translation>Volunteer member cards</translation>
-    </message>
-    <message>
-        <source>Weekly roster</source>
-        <translation>Weekly roster</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>Sign-in sheet</translation>
-    </message>
-    <message>
-        <source>Service hours statement</source>
-        <translation>Service hours statement</translation>
-    </message>
-    <message>
-        <source>Paper and privacy</source>
-        <translation>Paper and privacy</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>Paper</translation>
-    </message>
-    <message>
-        <source>Mask phone numbers (138****1234)</source>
-        <translation>Mask phone numbers (138****1234)</translation>
-    </message>
-    <message>
-        <source>System font</source>
-        <translation>System font</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Default</translation>
-    </message>
-    <message>
-        <source>Font file</source>
-        <translation>Font file</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Save as PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Printout</source>
-        <translation>Printout</translation>
-    </message>
+    <name>PrintScope</name>
     <message>
         <source>Grids</source>
         <translation>Grids</translation>
@@ -4335,14 +4582,6 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>%1 (%2 to %3)</translation>
     </message>
     <message>
-        <source>Choose a Chinese TrueType font</source>
-        <translation>Choose a Chinese TrueType font</translation>
-    </message>
-    <message>
-        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
-        <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
-    </message>
-    <message>
         <source>Tick at least one grid, or choose all grids.</source>
         <translation>Tick at least one grid, or choose all grids.</translation>
     </message>
@@ -4357,6 +4596,89 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>There is no ticked shift on this day.</source>
         <translation>There is no ticked shift on this day.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Grid contact cards</source>
+        <translation>Grid contact cards</translation>
+    </message>
+    <message>
+        <source>Volunteer member cards</source>
+        <translation>Volunteer member cards</translation>
+    </message>
+    <message>
+        <source>Weekly roster</source>
+        <translation>Weekly roster</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>Service hours statement</source>
+        <translation>Service hours statement</translation>
+    </message>
+    <message>
+        <source>Paper and privacy</source>
+        <translation>Paper and privacy</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers (138****1234)</source>
+        <translation>Mask phone numbers (138****1234)</translation>
+    </message>
+    <message>
+        <source>System font</source>
+        <translation>System font</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>Font file</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>Printout</translation>
+    </message>
+    <message>
+        <source>Choose a Chinese TrueType font</source>
+        <translation>Choose a Chinese TrueType font</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
         <source>Loading data…</source>

@@ -1486,6 +1486,29 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     </message>
 </context>
 <context>
+    <name>DemoOffer</name>
+    <message>
+        <source>Empty database</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
+
+Choose No to start with empty registers.</source>
+        <translation>这个数据库是空的。是否载入演示社区（林琼社区：11 个网格、6 支队伍、约 150 名志愿者）来试用本软件？
+
+选择“否”则从空名册开始。</translation>
+    </message>
+    <message>
+        <source>The demo community was loaded.</source>
+        <translation>已载入演示社区。</translation>
+    </message>
+    <message>
+        <source>Demo community</source>
+        <translation>演示社区</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>Dispatch request %1</source>
@@ -1724,6 +1747,122 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>时区</translation>
     </message>
     <message>
+        <source>Duty type</source>
+        <translation>勤务类型</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>需要人数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效日期</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Days of the week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Days of the month</source>
+        <translation>每月日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason for assigning anyway</source>
+        <translation>仍要排班的理由</translation>
+    </message>
+    <message>
+        <source>Time of leaving</source>
+        <translation>离岗时间</translation>
+    </message>
+    <message>
+        <source>Duties per day at most</source>
+        <translation>每天最多班次</translation>
+    </message>
+    <message>
+        <source>Duties per week at most</source>
+        <translation>每周最多班次</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出内容</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Reminder lead times</source>
+        <translation>提醒提前时间</translation>
+    </message>
+    <message>
+        <source>A team&apos;s reminder lead times</source>
+        <translation>队伍的提醒提前时间</translation>
+    </message>
+    <message>
+        <source>Alert window</source>
+        <translation>预警范围</translation>
+    </message>
+    <message>
+        <source>Weeks ahead</source>
+        <translation>提前周数</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>备份保留份数</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
         <source>must be filled in</source>
         <translation>不能为空</translation>
     </message>
@@ -1824,6 +1963,114 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>不能是队伍自身</translation>
     </message>
     <message>
+        <source>is not a known sort order</source>
+        <translation>不是有效的排序方式</translation>
+    </message>
+    <message>
+        <source>is not a known duty type</source>
+        <translation>不是已知的勤务类型</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 99</source>
+        <translation>应为 1 到 99 之间的整数</translation>
+    </message>
+    <message>
+        <source>is not a valid time</source>
+        <translation>不是有效的时间</translation>
+    </message>
+    <message>
+        <source>is before the start</source>
+        <translation>早于开始时间</translation>
+    </message>
+    <message>
+        <source>makes the range too long (at most 800 days at once)</source>
+        <translation>使日期范围过长（一次最多 800 天）</translation>
+    </message>
+    <message>
+        <source>is not a valid schedule</source>
+        <translation>不是有效的周期设置</translation>
+    </message>
+    <message>
+        <source>is not a valid week</source>
+        <translation>不是有效的周次</translation>
+    </message>
+    <message>
+        <source>is not a day of the week</source>
+        <translation>不是有效的星期</translation>
+    </message>
+    <message>
+        <source>must differ from the start</source>
+        <translation>须与开始时间不同</translation>
+    </message>
+    <message>
+        <source>must be leave or unavailable</source>
+        <translation>应为“请假”或“不能服务”</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to 50</source>
+        <translation>应为 0 到 50 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be a holiday or a make-up working day</source>
+        <translation>应为“节假日”或“调休上班日”</translation>
+    </message>
+    <message>
+        <source>has no official holiday schedule yet</source>
+        <translation>尚无官方公布的节假日安排</translation>
+    </message>
+    <message>
+        <source>is not a known status</source>
+        <translation>不是有效的状态</translation>
+    </message>
+    <message>
+        <source>is not a known source</source>
+        <translation>不是有效的来源</translation>
+    </message>
+    <message>
+        <source>must be checked in, completed or no-show</source>
+        <translation>应为“已签到”“已完成”或“缺勤”</translation>
+    </message>
+    <message>
+        <source>makes the range too long for an auto-fill (at most 31 days)</source>
+        <translation>使自动排班的日期范围过长（最多 31 天）</translation>
+    </message>
+    <message>
+        <source>is too far in the past or the future to plan</source>
+        <translation>距今太远，无法排班</translation>
+    </message>
+    <message>
+        <source>is not a supported file type</source>
+        <translation>不是支持的文件类型</translation>
+    </message>
+    <message>
+        <source>is not a known printout</source>
+        <translation>不是已知的打印内容</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 1000</source>
+        <translation>应为 1 到 1000 之间的整数</translation>
+    </message>
+    <message>
+        <source>is not one of the intervals offered</source>
+        <translation>不是可选的间隔</translation>
+    </message>
+    <message>
+        <source>must be 1 to 5 values like 24h, 2h or 90m, each at most 7 days</source>
+        <translation>须为 1 至 5 个形如 24h、2h 或 90m 的时间，每个最多 7 天</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>超出允许范围</translation>
+    </message>
+    <message>
+        <source>is not a setting of this job</source>
+        <translation>不是此任务的设置项</translation>
+    </message>
+    <message>
+        <source>must be a folder</source>
+        <translation>须为文件夹</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
@@ -1882,6 +2129,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Someone else changed this record meanwhile. Reload it and make your change again.</source>
         <translation>其他人刚刚修改了这条记录。请重新打开后再修改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same data at the same moment. Nothing was written; please try again.</source>
+        <translation>别人在同一时刻修改了同一份数据。没有写入任何内容，请再试一次。</translation>
     </message>
     <message>
         <source>The team still has members or branch teams.</source>
@@ -1946,6 +2197,90 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>The backup does not fit this database&apos;s structure.</source>
         <translation>备份与本数据库的结构不符。</translation>
+    </message>
+    <message>
+        <source>The duty template was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到该值班模板，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The generated shifts were not found; they may have been undone meanwhile.</source>
+        <translation>找不到这批生成的班次，可能已被撤销。</translation>
+    </message>
+    <message>
+        <source>The leave was not found; it may have been deleted meanwhile.</source>
+        <translation>找不到该请假记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The day is not in the holiday table.</source>
+        <translation>节假日表中没有这一天。</translation>
+    </message>
+    <message>
+        <source>The volunteer cannot take this duty: it breaks hard rules.</source>
+        <translation>该志愿者不能承担此班次：违反硬性规则。</translation>
+    </message>
+    <message>
+        <source>These generated shifts were already undone.</source>
+        <translation>这批生成的班次已撤销过。</translation>
+    </message>
+    <message>
+        <source>The generated shifts cannot be undone: volunteers are already on them.</source>
+        <translation>这批生成的班次不能撤销：已安排了志愿者。</translation>
+    </message>
+    <message>
+        <source>The shift holds a record of service and cannot be deleted.</source>
+        <translation>该班次已有服务记录，不能删除。</translation>
+    </message>
+    <message>
+        <source>Volunteers are on this shift; remove them first.</source>
+        <translation>该班次已安排了志愿者，请先移除。</translation>
+    </message>
+    <message>
+        <source>The week&apos;s existing assignments already break hard rules; correct them first.</source>
+        <translation>本周已有的排班已违反硬性规则，请先更正。</translation>
+    </message>
+    <message>
+        <source>The roster changed since the proposal was made, so nothing was written. Make a new proposal.</source>
+        <translation>生成方案后排班已有变动，因此未写入任何内容。请重新生成方案。</translation>
+    </message>
+    <message>
+        <source>The auto-fill was not found.</source>
+        <translation>找不到该次自动排班。</translation>
+    </message>
+    <message>
+        <source>This auto-fill was already undone.</source>
+        <translation>该次自动排班已撤销过。</translation>
+    </message>
+    <message>
+        <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
+        <translation>该次自动排班不能撤销：其中部分班次已记录考勤。</translation>
+    </message>
+    <message>
+        <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen.</source>
+        <translation>未找到可用于打印的中文 TrueType 字体。请安装 fonts-wqy-zenhei 软件包（Linux），或在“打印”页选择字体文件。</translation>
+    </message>
+    <message>
+        <source>The font file %1 does not exist.</source>
+        <translation>字体文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The font file %1 cannot be used for printing; choose a TrueType Chinese font (.ttf or .ttc).</source>
+        <translation>字体文件 %1 无法用于打印，请选择 TrueType 中文字体（.ttf 或 .ttc）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
+        <translation>打印已取消。</translation>
+    </message>
+    <message>
+        <source>The paper size is not known.</source>
+        <translation>不支持该纸张尺寸。</translation>
+    </message>
+    <message>
+        <source>The background job was not found.</source>
+        <translation>找不到该后台任务。</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2834,6 +3169,10 @@ The current data is kept as a safety copy first.</source>
         <translation>程序关闭期间错过</translation>
     </message>
     <message>
+        <source>an unexpected error; the log has the details</source>
+        <translation>意外错误，详情见日志</translation>
+    </message>
+    <message>
         <source>%1 next day</source>
         <translation>次日%1</translation>
     </message>
@@ -3160,26 +3499,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
-    </message>
-    <message>
-        <source>Empty database</source>
-        <translation>空数据库</translation>
-    </message>
-    <message>
-        <source>This database is empty. Load the demo community (林琼社区: 11 grids, 6 teams, about 150 volunteers) to try the application?
-
-Choose No to start with empty registers.</source>
-        <translation>这个数据库是空的。是否载入演示社区（林琼社区：11 个网格、6 支队伍、约 150 名志愿者）来试用本软件？
-
-选择“否”则从空名册开始。</translation>
-    </message>
-    <message>
-        <source>The demo community was loaded.</source>
-        <translation>已载入演示社区。</translation>
-    </message>
-    <message>
-        <source>Demo community</source>
-        <translation>演示社区</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4115,79 +4434,7 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     </message>
 </context>
 <context>
-    <name>PrintView</name>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Grid contact cards</source>
-        <translation>网格联系卡</translation>
-    </message>
-    <message>
-        <source>Volunteer member cards</source>
-        <translation>志愿者证</translation>
-    </message>
-    <message>
-        <source>Weekly roster</source>
-        <translation>周值班表</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <source>Service hours statement</source>
-        <translation>志愿服务时长统计表</translation>
-    </message>
-    <message>
-        <source>Paper and privacy</source>
-        <translation>纸张与隐私</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>纸张</translation>
-    </message>
-    <message>
-        <source>Mask phone numbers (138****1234)</source>
-        <translation>隐去手机号中间四位（138****1234）</translation>
-    </message>
-    <message>
-        <source>System font</source>
-        <translation>系统字体</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <source>Font file</source>
-        <translation>字体文件</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Printout</source>
-        <translation>打印内容</translation>
-    </message>
+    <name>PrintScope</name>
     <message>
         <source>Grids</source>
         <translation>网格</translation>
@@ -4305,14 +4552,6 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>%1（%2 至 %3）</translation>
     </message>
     <message>
-        <source>Choose a Chinese TrueType font</source>
-        <translation>选择中文 TrueType 字体</translation>
-    </message>
-    <message>
-        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
-        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Tick at least one grid, or choose all grids.</source>
         <translation>请至少勾选一个网格，或选择全部网格。</translation>
     </message>
@@ -4327,6 +4566,89 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>There is no ticked shift on this day.</source>
         <translation>这一天没有勾选的班次。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Grid contact cards</source>
+        <translation>网格联系卡</translation>
+    </message>
+    <message>
+        <source>Volunteer member cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Weekly roster</source>
+        <translation>周值班表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Service hours statement</source>
+        <translation>志愿服务时长统计表</translation>
+    </message>
+    <message>
+        <source>Paper and privacy</source>
+        <translation>纸张与隐私</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers (138****1234)</source>
+        <translation>隐去手机号中间四位（138****1234）</translation>
+    </message>
+    <message>
+        <source>System font</source>
+        <translation>系统字体</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Choose a Chinese TrueType font</source>
+        <translation>选择中文 TrueType 字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Loading data…</source>
