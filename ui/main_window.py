@@ -43,7 +43,7 @@ from ui.common.context import (
 from ui.common.i18n import arg, install_translators
 from ui.common.icons import icon
 from ui.screens import DEFAULT_SCREEN, SCREEN_KEYS, SCREENS, screen
-from volunteer_app import __version__
+from volunteer_app import __version__, changes
 
 if TYPE_CHECKING:
     # A type hint only: importing any QEvent subclass builds QEvent's enums (~3 ms).
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         return self._counts
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("volunteers", "teams", "grids"):
+        if topic in (changes.VOLUNTEERS, changes.TEAMS, changes.GRIDS):
             self.refresh_counts()
 
     def _on_worker_busy_changed(self, busy: bool) -> None:

@@ -11,12 +11,18 @@ Anki's ``OpChanges``: the front end learns what changed from the core, not from 
 A topic is a plain string constant below. Tables map to topics in :data:`TABLE_TOPICS`;
 a unit of work that changes data the ORM cannot see (a restore copying whole tables)
 marks its topics with :func:`mark`.
+
+This module imports nothing at load time: the desktop's window compares topics before the
+first paint, long before the database layer is loaded. :func:`install` (called by
+:mod:`volunteer_app.db`) hooks the collection into SQLAlchemy's sessions.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import ORMExecuteState, Session
 
 VOLUNTEERS = "volunteers"  # the register, memberships, availability, leave and limits
 TEAMS = "teams"
@@ -93,7 +99,6 @@ def _mark_table(session: Session, table: str | None) -> None:
             session.info.setdefault(_KEY, set()).update(found)
 
 
-@event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _ctx) -> None:  # noqa: ANN001
     # session.new/dirty/deleted still hold what this flush wrote.
     for obj in session.new:
@@ -105,9 +110,18 @@ def _after_flush(session: Session, _ctx) -> None:  # noqa: ANN001
             _mark_table(session, getattr(obj, "__tablename__", None))
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _on_execute(state: ORMExecuteState) -> None:
     # Bulk insert/update/delete statements bypass the unit of work's object bookkeeping.
     if state.is_insert or state.is_update or state.is_delete:
         table = getattr(state.statement, "table", None)
         _mark_table(state.session, getattr(table, "name", None))
+
+
+def install() -> None:
+    """Collect the topics of every session's writes (idempotent)."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "do_orm_execute", _on_execute)

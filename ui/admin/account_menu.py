@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar
 
 from ui.common.i18n import arg
+from volunteer_app import changes
 
 if TYPE_CHECKING:
     from ui.common.context import AppContext
@@ -113,7 +114,7 @@ class AccountMenu(QObject):
                           label="accounts state")
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic == "operators":
+        if topic == changes.OPERATORS:
             self.refresh()
 
     def _show_state(self, on: bool) -> None:

@@ -43,6 +43,7 @@ from ui.common.i18n import arg
 from ui.texts.errors import error_text
 from ui.texts.jobs import job_title, outcome_line, reason_text, status_text
 from ui.today.scheduler_bridge import SchedulerBridge
+from volunteer_app import changes
 from volunteer_app.errors import ValidationError
 from volunteer_app.jobs import settings as cfg
 from volunteer_app.jobs.jobs import JobOutcome
@@ -438,7 +439,7 @@ class JobsSettingsWidget(QGroupBox):
         self.status_label.setText(error_text(exc))
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("teams", "community"):
+        if topic in (changes.TEAMS, changes.COMMUNITY):
             self.load()
 
 

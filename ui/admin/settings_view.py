@@ -28,6 +28,7 @@ from ui.common.context import (
 )
 from ui.common.forms import FieldRow
 from ui.texts.errors import error_text, field_problem_text
+from volunteer_app import changes
 from volunteer_app.errors import ValidationError
 from volunteer_app.services import community as community_service
 from volunteer_app.services.community import CommunityInfo
@@ -199,7 +200,7 @@ class SettingsView(QWidget):
         self._show_error(exc)
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic == "community":
+        if topic == changes.COMMUNITY:
             self.load_community()
 
     # -- this computer ----------------------------------------------------------------

@@ -46,6 +46,7 @@ from ui.hours.hours_dialog import (
 )
 from ui.hours.hours_model import COLUMN_KEYS, SETTLED_TEXT, HoursLedgerModel, hours_text
 from ui.texts.orders import orders_error_text
+from volunteer_app import changes
 from volunteer_app.services import hours_listing as listing_service
 from volunteer_app.services import hours_reports as report_service
 from volunteer_app.services import teams as team_service
@@ -531,11 +532,11 @@ class HoursView(QWidget):
         self.load()
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic == "teams":
+        if topic == changes.TEAMS:
             self._load_lists()
-        if topic in ("hours", "orders", "shifts", "volunteers", "teams"):
+        if topic in (changes.HOURS, changes.ORDERS, changes.SHIFTS, changes.VOLUNTEERS, changes.TEAMS):
             self.load()
-        if topic == "operators":  # accounts switched on or off: roles change
+        if topic == changes.OPERATORS:  # accounts switched on or off: roles change
             self._load_lists()
 
     def refresh(self) -> None:

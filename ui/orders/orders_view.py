@@ -44,7 +44,7 @@ from ui.texts.orders import (
     status_text,
     urgency_text,
 )
-from volunteer_app import clock
+from volunteer_app import changes, clock
 from volunteer_app.models.requests import OPEN_STATUSES, REQUEST_CATEGORIES, REQUEST_STATUSES
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import requests as req_service
@@ -572,9 +572,9 @@ class OrdersView(QWidget):
             self.load_counts()
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("grids", "teams"):
+        if topic in (changes.GRIDS, changes.TEAMS):
             self.load_filters()
-        if topic in ("orders", "grids", "teams", "volunteers"):
+        if topic in (changes.ORDERS, changes.GRIDS, changes.TEAMS, changes.VOLUNTEERS):
             self.load()
             if self.tabs.currentIndex() == 1:
                 self.load_counts()

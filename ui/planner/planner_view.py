@@ -49,6 +49,7 @@ from ui.texts.planner import (
     tr_planner,
     week_summary_text,
 )
+from volunteer_app import changes
 from volunteer_app.scheduling.conflicts import Conflict
 from volunteer_app.scheduling.holidays import HOLIDAY
 from volunteer_app.services import assignments as assignment_service
@@ -592,7 +593,7 @@ class PlannerView(QWidget):
     # -- changes elsewhere --------------------------------------------------------------
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("shifts", "volunteers", "teams", "grids", "community"):
+        if topic in (changes.SHIFTS, changes.VOLUNTEERS, changes.TEAMS, changes.GRIDS, changes.COMMUNITY):
             self.load_week()
 
     def _show_error(self, exc: BaseException) -> None:

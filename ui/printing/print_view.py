@@ -54,6 +54,7 @@ from ui.common.i18n import arg
 from ui.common.operations import BackgroundOp, OpContext
 from ui.printing.scope_pages import KINDS, PrintScope
 from ui.texts.errors import error_text
+from volunteer_app import changes
 from volunteer_app.printing import FontMissing, PrintCancelled, PrintOptions, PrintResult
 from volunteer_app.printing.jobs import DEFAULT_MASK, PreparedPrint, PrintRequest, prepare
 
@@ -200,7 +201,7 @@ class PrintView(QWidget):
         self.mask_check.setChecked(DEFAULT_MASK[kind])
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("teams", "grids", "volunteers", "shifts"):
+        if topic in (changes.TEAMS, changes.GRIDS, changes.VOLUNTEERS, changes.SHIFTS):
             self.scope.load()
 
     def _on_ctx_settings_changed(self, key: str) -> None:

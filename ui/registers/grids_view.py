@@ -24,6 +24,7 @@ from ui.common.icons import icon
 from ui.registers.grid_dialog import GridDialog
 from ui.texts.errors import error_text
 from ui.texts.registers import person_title
+from volunteer_app import changes
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services.grids import PEOPLE, GridRow
 
@@ -226,7 +227,7 @@ class GridsView(QWidget):
             GridDialog(self.ctx, grid, grid.number, self).open()
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("grids", "volunteers"):
+        if topic in (changes.GRIDS, changes.VOLUNTEERS):
             self.load_grids()
 
     def refresh(self) -> None:

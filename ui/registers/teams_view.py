@@ -27,6 +27,7 @@ from ui.registers.member_picker_dialog import MemberPickerDialog
 from ui.registers.team_dialog import TeamDialog
 from ui.texts.errors import error_text
 from ui.texts.registers import kind_text, role_text
+from volunteer_app import changes
 from volunteer_app.services import teams as team_service
 from volunteer_app.services.teams import MemberRow, TeamRow
 
@@ -385,7 +386,7 @@ class TeamsView(QWidget):
         self.ctx.worker.submit(task, None, self._show_error, owner=self)
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("teams", "volunteers"):
+        if topic in (changes.TEAMS, changes.VOLUNTEERS):
             self.load_teams()
 
     def refresh(self) -> None:

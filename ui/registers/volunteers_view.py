@@ -32,6 +32,7 @@ from ui.registers.volunteer_dialog import LeaveDialog, VolunteerDialog
 from ui.registers.volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel
 from ui.texts.errors import error_text
 from ui.texts.registers import gender_text, role_text
+from volunteer_app import changes
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import teams as team_service
 from volunteer_app.services import volunteers as vol_service
@@ -255,12 +256,12 @@ class VolunteersView(QWidget):
         return True
 
     def _on_ctx_data_changed(self, topic: str) -> None:
-        if topic in ("volunteers", "teams", "grids"):
+        if topic in (changes.VOLUNTEERS, changes.TEAMS, changes.GRIDS):
             # Team and grid names appear in the rows: drop cached rows, then reload ids.
             self.model.invalidate_rows()
             self.model.reload()
             self._show_detail()
-        if topic in ("teams", "grids"):
+        if topic in (changes.TEAMS, changes.GRIDS):
             self._load_filter_lists()
 
     def refresh(self) -> None:

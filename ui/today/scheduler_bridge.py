@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QWidget
 from ui.common.context import AppContext
 from ui.common.icons import icon
 from ui.texts.jobs import notification
+from volunteer_app import changes
 from volunteer_app.jobs.jobs import JobOutcome
 from volunteer_app.jobs.scheduler import SchedulerService
 
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 TRAY_MESSAGE_MS = 10_000
 # Data topics that change what the jobs do or see.
-RELOAD_TOPICS = ("jobs", "community")
+RELOAD_TOPICS = (changes.JOBS, changes.COMMUNITY)
 
 class SchedulerBridge(QObject):
     """Runs the background jobs of one AppContext and brings their outcomes to the UI thread."""

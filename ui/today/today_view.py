@@ -32,13 +32,14 @@ from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.texts.errors import error_text
 from ui.today.scheduler_bridge import SchedulerBridge
+from volunteer_app import changes
 from volunteer_app.jobs import chat_text
 from volunteer_app.jobs.duties import DutyShift
 from volunteer_app.jobs.overview import PendingReminder, TodayOverview, today_overview
 from volunteer_app.jobs.scheduler import JobInfo, SchedulerService
 
 REFRESH_MS = 60_000
-RELOAD_TOPICS = ("shifts", "volunteers", "teams", "grids", "community", "reminders", "jobs")
+RELOAD_TOPICS = (changes.SHIFTS, changes.VOLUNTEERS, changes.TEAMS, changes.GRIDS, changes.COMMUNITY, changes.REMINDERS, changes.JOBS)
 COLOUR_GAP = QColor("#fbe3df")
 COLOUR_GAP_TEXT = QColor("#a93226")
 COLOUR_FULL_TEXT = QColor("#1e7d43")
