@@ -32,6 +32,8 @@ from . import changes as _changes
 from .errors import ConflictError, DatabaseError
 from .security import audit as _audit  # noqa: F401  (registers the audit log's flush hooks)
 
+_changes.install()
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
