@@ -31,6 +31,8 @@ def test_every_kind_prepares_and_renders(demo_db: Database) -> None:
             PrintRequest("roster", week=today, team_id=patrol),
             PrintRequest("signin", shift_ids=tuple(x.id for x in shifts[:2])),
             PrintRequest("hours", month=today.strftime("%Y-%m"), team_id=patrol),
+            PrintRequest("certificate", volunteer_ids=(members[0].volunteer_id,),
+                         year=today.year),
         ]
         prepared = [prepare(s, r) for r in requests]
     assert [p.request.kind for p in prepared] == list(KINDS)

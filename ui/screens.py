@@ -1,29 +1,25 @@
 """The screens of the main window's sidebar, in order, and how each one is built.
 
-Contract for a screen (a QWidget class in its own module under ``ui/``):
+Contract for a screen (a QWidget class in its wing's module, ``ui/<wing>/<name>_view.py``):
 
 * constructor ``Screen(ctx: AppContext, parent: QWidget | None = None)``; it must be cheap:
   load data through ``ctx.worker.submit(...)`` (see :mod:`ui.common.db_worker`), never with a
   blocking query on the UI thread;
 * optional method ``refresh() -> None``: called every time the screen is shown (switching
   to it in the sidebar); reload what may have changed;
-* listen to ``ctx.sig_data_changed(topic)`` to reload when another screen changed data,
-  and call ``ctx.notify_changed(topic)`` after changing data yourself;
+* listen to ``ctx.sig_data_changed(topic)`` (topics: :mod:`volunteer_app.changes`) to
+  reload when data changed; the core announces every change, the screen's own included;
 * every visible string goes through ``self.tr(...)`` (see resources/translations/README.md).
   Screens need not handle ``QEvent.LanguageChange``: the main window rebuilds every screen
   when the clerk switches language.
 
-Screens of later features are imported lazily from their module if it exists:
-``ui/today_view.py`` (``TodayView``), ``ui/planner_view.py`` (``PlannerView``),
-``ui/orders_view.py`` (``OrdersView``), ``ui/print_view.py`` (``PrintView``). Until a
-module exists the sidebar shows an honest page saying that part is not built yet; if it
-exists but fails to import, the page shows the error instead of pretending.
+Screens are imported lazily, when first shown (start-up stays light). A screen whose
+module fails to import shows the error on its page instead of pretending.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import logging
 import traceback
 from collections.abc import Callable
@@ -53,7 +49,6 @@ class ScreenSpec(NamedTuple):
     icon: str  # file stem under resources/icons/
     module: str  # module under ui/ that holds the screen class
     class_name: str
-    planned: bool  # True for screens another feature delivers (may not exist yet)
     permission: str = ""  # action of security.permissions the operator needs ("" = none)
 
     def allowed(self, ctx: AppContext | None) -> bool:
@@ -79,13 +74,8 @@ class ScreenSpec(NamedTuple):
         """The title in the current UI language."""
         return QCoreApplication.translate("Screens", self.source_title)
 
-    def module_exists(self) -> bool:
-        return importlib.util.find_spec(f"ui.{self.module}") is not None
-
     def create(self, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
-        """Build the screen, or an honest page when it is not built yet or fails to load."""
-        if self.planned and not self.module_exists():
-            return NotBuiltPage(self, parent)
+        """Build the screen, or an honest page when it fails to load."""
         try:
             module = importlib.import_module(f"ui.{self.module}")
             cls = getattr(module, self.class_name)
@@ -96,22 +86,22 @@ class ScreenSpec(NamedTuple):
 
 
 SCREENS: tuple[ScreenSpec, ...] = (
-    ScreenSpec("today", QT_TRANSLATE_NOOP("Screens", "Today"), "today", "today.today_view", "TodayView", True),
+    ScreenSpec("today", QT_TRANSLATE_NOOP("Screens", "Today"), "today", "today.today_view", "TodayView"),
     ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "Volunteers"), "volunteers", "registers.volunteers_view",
-               "VolunteersView", False),
-    ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "registers.teams_view", "TeamsView", False),
-    ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "registers.grids_view", "GridsView", False),
+               "VolunteersView"),
+    ScreenSpec("teams", QT_TRANSLATE_NOOP("Screens", "Teams"), "teams", "registers.teams_view", "TeamsView"),
+    ScreenSpec("grids", QT_TRANSLATE_NOOP("Screens", "Grids"), "grids", "registers.grids_view", "GridsView"),
     ScreenSpec("schedule", QT_TRANSLATE_NOOP("Screens", "Schedule"), "schedule", "planner.planner_view",
-               "PlannerView", True),
-    ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders.orders_view", "OrdersView", True),
-    ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours.hours_view", "HoursView", False),
-    ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "printing.print_view", "PrintView", True),
+               "PlannerView"),
+    ScreenSpec("orders", QT_TRANSLATE_NOOP("Screens", "Orders"), "orders", "orders.orders_view", "OrdersView"),
+    ScreenSpec("hours", QT_TRANSLATE_NOOP("Screens", "Hours"), "hours", "hours.hours_view", "HoursView"),
+    ScreenSpec("print", QT_TRANSLATE_NOOP("Screens", "Print"), "print", "printing.print_view", "PrintView"),
     ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "settings", "admin.settings_view",
-               "SettingsView", False),
+               "SettingsView"),
     ScreenSpec("operators", QT_TRANSLATE_NOOP("Screens", "Operators"), "operators", "admin.operators_view",
-               "OperatorsView", False, "operators.manage"),
+               "OperatorsView", "operators.manage"),
     ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit log"), "audit", "admin.audit_view",
-               "AuditView", False, "audit.view"),
+               "AuditView", "audit.view"),
 )
 
 SCREEN_KEYS = tuple(s.key for s in SCREENS)
@@ -124,35 +114,6 @@ def screen(key: str) -> ScreenSpec:
         if spec.key == key:
             return spec
     raise KeyError(key)
-
-
-class NotBuiltPage(QWidget):
-    """Shown for a sidebar entry whose feature is not built yet: says so plainly."""
-
-    def __init__(self, spec: ScreenSpec, parent: QWidget | None = None) -> None:
-        # Imported here: the main window is shown before ``Qt`` is first used (start-up).
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QVBoxLayout
-
-        super().__init__(parent)
-        self.spec = spec
-        self.setObjectName(f"not_built_{spec.key}")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(spec.title, self)
-        title.setObjectName("pageTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr("This part of the application is not built yet.\n"
-                    "Nothing on this page works so far; it will arrive with a later version."),
-            self,
-        )
-        text.setObjectName("notBuiltText")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addStretch(2)
 
 
 class BrokenPage(QWidget):

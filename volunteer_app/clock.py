@@ -11,6 +11,7 @@ default zone rather than stopping every screen that needs the time.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,12 +19,16 @@ from sqlalchemy.orm import Session
 
 from .services.community import CommunityInfo, get_community
 
+log = logging.getLogger(__name__)
+
 
 def community_zone(session: Session) -> ZoneInfo:
     """The community's time zone (the default zone when the stored name cannot be loaded)."""
+    name = get_community(session).timezone
     try:
-        return ZoneInfo(get_community(session).timezone)
+        return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        log.warning("time zone %r cannot be loaded here; using %s", name, CommunityInfo.timezone)
         return ZoneInfo(CommunityInfo.timezone)
 
 

@@ -27,19 +27,15 @@ def test_sidebar_lists_the_screens_in_order(ctx, qtbot) -> None:  # noqa: ANN001
     assert titles == ["今日", "志愿者", "队伍", "网格", "排班", "诉求", "服务时长", "打印", "设置", "操作员", "审计日志"]
 
 
-def test_screens_not_built_say_so(ctx, qtbot) -> None:  # noqa: ANN001
-    from ui.screens import SCREENS, BrokenPage, NotBuiltPage
+def test_every_screen_opens(ctx, qtbot) -> None:  # noqa: ANN001
+    """Every sidebar screen builds (the "not built yet" page went with the last screen)."""
+    from ui.screens import SCREENS, BrokenPage
 
     window = _window(ctx, qtbot)
     for spec in SCREENS:
         window.show_screen(spec.key)
         widget = window.screen_widget(spec.key)
         assert not isinstance(widget, BrokenPage), spec.key
-        if spec.planned and not spec.module_exists():
-            assert isinstance(widget, NotBuiltPage)
-            texts = " ".join(w.text() for w in widget.findChildren(type(widget.findChild(
-                __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel))))
-            assert "尚未完成" in texts
 
 
 def test_status_bar_shows_database_and_counts(ctx, qtbot) -> None:  # noqa: ANN001

@@ -3,7 +3,7 @@ loads their rows lazily, in batches, on the database worker.
 
 Why lazy: a community books a few thousand entries a month, and "any month" over some
 years means tens of thousands. The core hands the ids in ledger order (one cheap query,
-:func:`volunteer_app.services.hours.entry_ids`); the rows the view shows are fetched in
+:func:`volunteer_app.services.hours_listing.entry_ids`); the rows the view shows are fetched in
 batches of :data:`BATCH`, the first batch together with the ids.
 
 Filters are coalesced: while a query runs, further keystrokes in the search box only

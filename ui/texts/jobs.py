@@ -7,7 +7,6 @@ existing translations still apply.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -96,11 +95,6 @@ def notice_text(notice: Notice) -> str:
     if notice.kind not in NOTICE_TEXT:
         return notice.kind
     return arg(translate("Jobs", NOTICE_TEXT[notice.kind]), *_notice_args(notice))
-
-
-def notices_text(notices: Sequence[Notice]) -> str:
-    """Several notices, one per line."""
-    return "\n".join(notice_text(n) for n in notices)
 
 
 def outcome_line(outcome: JobOutcome) -> str:

@@ -45,12 +45,10 @@ from ..scheduling.explain import Gap, explain
 from ..security.permissions import actor_of, require
 from . import availability as avail
 from .assignments import load_duties, lock_shifts
-from .shifts import monday_of
+from .shifts import RECORD_STATUSES, monday_of
 
 HISTORY_DAYS = 7 * HISTORY_WEEKS
 MAX_RANGE_DAYS = 31
-# Assignment statuses that are a record of service: an undo never deletes those.
-RECORD_STATUSES = ("checked_in", "completed", "no_show")
 
 
 @dataclass(frozen=True)
