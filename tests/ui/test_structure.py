@@ -61,3 +61,37 @@ def test_no_module_borrows_another_wings_helper() -> None:
                     where = path.relative_to(UI.parent)
                     offences.append(f"{where}:{line}: from {module} import {', '.join(bad)}")
     assert not offences, "move these helpers to ui/common/ or ui/texts/:\n" + "\n".join(offences)
+
+
+def _calls(path: Path, name: str) -> list[ast.Call]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+            and getattr(n.func, "attr", getattr(n.func, "id", "")) == name]
+
+
+def test_no_ui_module_imports_sqlalchemy() -> None:
+    """Database errors reach the UI as the core's typed errors, sessions stay in the core."""
+    offenders = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.relative_to(UI.parent)}:{node.lineno}"
+                          for n in names if n.split(".")[0] == "sqlalchemy"]
+    assert offenders == []
+
+
+def test_screens_announce_no_data_change_by_hand() -> None:
+    """The core announces what a unit of work wrote; a screen only asks the others to
+    reload what changed elsewhere (a stale record) or state that is not data. Topics are
+    the core's constants, never string literals."""
+    calls = {}
+    for path in sorted(UI.rglob("*.py")):
+        for call in _calls(path, "notify_changed"):
+            arg = ast.unparse(call.args[0]) if call.args else ""
+            calls.setdefault(str(path.relative_to(UI.parent)), []).append(arg)
+    assert calls == {
+        "ui/orders/dispatch_dialog.py": ["changes.ORDERS"],  # the request changed elsewhere
+        "ui/orders/request_dialog.py": ["changes.ORDERS"],  # the request changed elsewhere
+        "ui/today/scheduler_bridge.py": ["changes.REMINDERS"],  # the scheduler started
+    }

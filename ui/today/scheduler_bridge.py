@@ -96,7 +96,7 @@ class SchedulerBridge(QObject):
         self._state = "running"
         self._ensure_tray()
         self.sig_started.emit()
-        self.ctx.notify_changed("reminders")  # screens showing job state reload
+        self.ctx.notify_changed(changes.REMINDERS)  # not data: screens showing job state reload
 
     def _on_start_failed(self, exc: BaseException) -> None:
         self._state = "stopped"
