@@ -73,3 +73,45 @@ def test_stale_grid_edit_refused(demo_db: Database, second_clerk: Database) -> N
         grids.save_grid(s, g.id, g.number, g.name, leader_name="另一个", expected_version=g.version)
     with demo_db.session() as s:
         assert grids.get_grid(s, g.id).leader_name == "新网格长"
+
+
+# ---------------------------------------------------------------------------- a held lock
+
+
+@pytest.mark.sqlite_only
+def test_write_past_the_busy_timeout_is_database_busy(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path, capsys) -> None:  # noqa: ANN001
+    """Another program holds the SQLite write lock longer than the busy timeout: the unit
+    of work ends as ``DatabaseError("database_busy")`` (exit 1 on the command line), with
+    no SQL and no values in it, and nothing of it is written."""
+    import sqlite3
+
+    from volunteer_app import cli
+    from volunteer_app import db as db_module
+    from volunteer_app.db import sqlite_path
+    from volunteer_app.errors import DatabaseError
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.3)
+    clerk = open_database(demo_db.url)  # made after the patch: waits 0.3 s, not 10
+    new = tmp_path / "new.csv"
+    new.write_text("姓名,手机号\n王小明,13900001111\n", encoding="utf-8")
+    holder = sqlite3.connect(sqlite_path(demo_db.url))
+    holder.execute("BEGIN IMMEDIATE")  # the other program's write lock
+    try:
+        with pytest.raises(DatabaseError) as err, clerk.session() as s:
+            vs.create(s, vs.VolunteerData(name="王小明", mobile="13900001111"))
+        assert err.value.code == "database_busy"
+        assert err.value.details == {"path": str(sqlite_path(demo_db.url))}
+        assert err.value.__cause__ is None and err.value.__suppress_context__
+        code = cli.main(["volunteers", "import", str(new), "--db", demo_db.url])
+        stderr = capsys.readouterr().err
+        assert code == 1, stderr
+        assert "another program is writing" in stderr
+        for leak in ("INSERT", "OperationalError", "locked", "13900001111", "unexpected"):
+            assert leak not in stderr
+    finally:
+        holder.rollback()
+        holder.close()
+        clerk.dispose()
+    with demo_db.session() as s:
+        assert vs.find_duplicate(s, "13900001111") is None  # neither the form nor the import

@@ -29,7 +29,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import changes as _changes
+from . import files as _files
 from .errors import ConflictError, DatabaseError
+from .paths import data_dir, sqlite_file_uri
 from .security import audit as _audit  # noqa: F401  (registers the audit log's flush hooks)
 
 _changes.install()
@@ -45,10 +47,15 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
+# How long a SQLite write waits for another program's write lock before it gives up
+# (``DatabaseError("database_busy")``); tests shorten it.
+BUSY_TIMEOUT_S = 10.0
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cur.close()
 
 
@@ -56,7 +63,7 @@ def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
     sa_url = make_url(url)
     if sa_url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 10})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         if sa_url.database and sa_url.database != ":memory:":
             with engine.connect() as conn:
@@ -143,33 +150,213 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse files that are not SQLite databases before anything writes to them."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse files that are not SQLite databases before anything writes to them.
+
+    A folder, a device or a pipe is not a database either (and must not be opened).
+    """
+    if not path.exists():
         return
-    with path.open("rb") as fh:
-        header = fh.read(16)
+    if not path.is_file():
+        raise DatabaseError("not_a_database", path=str(path))
+    if path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError("unreadable", path=str(path), reason=exc.strerror or type(exc).__name__) from None
     if header != SQLITE_HEADER:
         raise DatabaseError("not_a_database", path=str(path))
 
 
-def backup_sqlite(path: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently with SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(target))
+# PRAGMA quick_check on open at most once a day per file; the day is remembered here.
+CHECK_MARKERS_DIRNAME = "checked"
+# SQLite's result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
+_DAMAGE_CODES = frozenset({11, 26})
+
+
+def is_damage(exc: BaseException) -> bool:
+    """A SQLite error (raw or wrapped by SQLAlchemy) that says the file is damaged."""
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGE_CODES
+    text = str(orig)
+    return "malformed" in text or "not a database" in text
+
+
+# SQLite's SQLITE_BUSY and SQLITE_LOCKED; PostgreSQL's lock_not_available (a lock_timeout).
+_BUSY_CODES = frozenset({5, 6})
+_PG_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def is_busy(exc: BaseException) -> bool:
+    """A write that gave up waiting for another program's lock on the database."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in _BUSY_CODES
+        return "database is locked" in str(orig) or "database table is locked" in str(orig)
+    return getattr(orig, "sqlstate", None) == _PG_LOCK_NOT_AVAILABLE
+
+
+def damaged_error(path: Path, reason: str) -> DatabaseError:
+    """The error for a damaged database file: its path, what SQLite said and, when there
+    is one, the newest nightly backup to recover from (``backup``)."""
+    newest = newest_nightly_backup(path)
+    extra = {"backup": str(newest)} if newest else {}
+    return DatabaseError("database_damaged", path=str(path),
+                         reason=(reason.splitlines() or [""])[0][:200], **extra)
+
+
+def newest_nightly_backup(path: Path) -> Path | None:
+    """The newest nightly backup of the database file ``path``, if one is where the job
+    puts them by default (``backups`` beside the file, or in the data directory).
+
+    Files named as :data:`volunteer_app.jobs.jobs.BACKUP_RE` says; not imported from
+    there, as that module brings the scheduler with it (a test checks they agree).
+    """
+    suffix = path.suffix or ".db"
+    pattern = re.compile(rf"^{re.escape(path.stem)}-(\d{{8}}-\d{{6}}){re.escape(suffix)}$")
+    found: list[tuple[str, Path]] = []
+    for folder in {path.parent / "backups", data_dir() / "backups"}:
         try:
-            src.backup(dst)
+            found += [(m.group(1), p) for p in folder.iterdir()
+                      if (m := pattern.match(p.name)) and p.is_file()]
+        except OSError:
+            continue
+    return max(found)[1] if found else None
+
+
+def _marker(path: Path) -> Path:
+    import hashlib
+
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return data_dir() / CHECK_MARKERS_DIRNAME / key
+
+
+def _checked_today(path: Path) -> bool:
+    try:
+        return _marker(path).read_text(encoding="ascii").strip() == datetime.now().date().isoformat()
+    except (OSError, ValueError):
+        return False
+
+
+def _remember_checked(path: Path) -> None:
+    marker = _marker(path)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        tmp = marker.with_name(f"{marker.name}.{os.getpid()}")
+        tmp.write_text(datetime.now().date().isoformat(), encoding="ascii")
+        os.replace(tmp, marker)
+    except OSError:  # the check simply runs again next time
+        pass
+
+
+def forget_checked(path: Path) -> None:
+    """Check ``path`` again when it is next opened (it was found damaged, or replaced)."""
+    try:
+        _marker(path).unlink()
+    except OSError:
+        pass
+
+
+def check_integrity(path: Path, *, full: bool = True) -> None:
+    """Read the whole SQLite file and raise ``DatabaseError("database_damaged")`` if it is
+    damaged. ``full``: PRAGMA integrity_check (also indexes against their tables), else
+    quick_check (the pages and their structure: about the cost of reading the file).
+
+    Opens the file read-only: nothing is written, whoever's file it is.
+    """
+    try:
+        con = sqlite3.connect(sqlite_file_uri(path, mode="ro"), uri=True, timeout=10)
+        try:
+            pragma = "integrity_check(1)" if full else "quick_check(1)"
+            result = con.execute(f"PRAGMA {pragma}").fetchone()[0]
         finally:
-            dst.close()
-    finally:
-        src.close()
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            forget_checked(path)
+            raise damaged_error(path, str(exc)) from None
+        raise DatabaseError("unreadable", path=str(path), reason=str(exc)) from None
+    if result != "ok":
+        forget_checked(path)
+        raise damaged_error(path, result)
+
+
+def _look_before_open(path: Path, *, check: bool) -> None:
+    """Read-only checks of an existing database file before anything may write to it.
+
+    SQLite writes on open (journal mode WAL changes bytes 18-19 of the header): a file
+    that is not ours must be refused first, from a read-only look. The schema is read
+    with ``immutable=1`` (no -wal/-shm files made beside a stranger's file); a file with
+    tables but no Alembic stamp is foreign. Ours gets PRAGMA quick_check once a day.
+    """
+    # A WAL file without its -wal file is open nowhere: read it as immutable, so that not
+    # even the -wal/-shm files of a read-only connection appear beside a stranger's file.
+    # Otherwise a plain read-only connection (it makes no files: a rollback-journal file
+    # needs none, and a WAL file in use has them already) sees what writers committed.
+    with path.open("rb") as fh:
+        wal = fh.read(20)[18:20] == b"\x02\x02"
+    params = {"mode": "ro", "immutable": "1"} if wal and not Path(f"{path}-wal").exists() else {"mode": "ro"}
+    try:
+        con = sqlite3.connect(sqlite_file_uri(path, **params), uri=True, timeout=10)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise damaged_error(path, str(exc)) from None
+        raise DatabaseError("unreadable", path=str(path), reason=str(exc)) from None
+    if tables - {"sqlite_sequence"} and VERSION_TABLE not in tables:
+        raise DatabaseError("foreign_database", path=str(path))
+    if check and not _checked_today(path):
+        check_integrity(path, full=False)
+        _remember_checked(path)
+
+
+def backup_sqlite(path: Path, target: Path,
+                  finish: Callable[[sqlite3.Connection], None] | None = None) -> Path:
+    """Copy a live SQLite database consistently with SQLite's online backup API.
+
+    The source is opened read-only (a missing one is not created); the copy is private
+    (0600), a single file (rollback journal, not WAL), and written under a temporary
+    name, so a failed or killed copy leaves nothing. ``finish(copy)`` may add to the
+    copy before it gets its name.
+    """
+    if not path.is_file():
+        raise DatabaseError("missing", path=str(path))
+    with _files.atomic_output(target) as part:
+        src = sqlite3.connect(sqlite_file_uri(path, mode="ro"), uri=True, timeout=10)
+        try:
+            dst = sqlite3.connect(str(part))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                if finish is not None:
+                    finish(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
     return target
 
 
 def display_url(url: str) -> str:
-    """A database URL with any password hidden (for titles, lists and messages)."""
-    return make_url(url).render_as_string(hide_password=True)
+    """A database URL with any password hidden (for titles, lists and messages).
+
+    A SQLite file shows its path as it is (``sqlite:////办公室/志愿者.db``), not
+    percent-encoded: for reading, not for opening.
+    """
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite" and sa_url.database:
+        return f"{sa_url.drivername}:///{sa_url.database}"
+    return sa_url.render_as_string(hide_password=True)
 
 
 class Database:
@@ -191,6 +378,8 @@ class Database:
         A row changed by another clerk since it was read (its version counter moved on)
         surfaces as ``ConflictError("stale")``; a constraint the database refused (a
         unique number registered meanwhile by another PC) as ``ConflictError("constraint")``.
+        A write that waited longer than the busy timeout for another program's lock is
+        ``DatabaseError("database_busy")``.
         Nothing of this unit of work is written then. After a commit, the topics it
         changed (see :mod:`volunteer_app.changes`) are announced to the subscribers.
         """
@@ -205,6 +394,17 @@ class Database:
             # No driver text in the error: it carries the statement's parameters
             # (names, phones, ID numbers), which must not reach a message or a log.
             raise ConflictError("constraint") from exc
+        except SADatabaseError as exc:
+            if self.is_sqlite and is_damage(exc):  # met a damaged page: say so, check again
+                path = sqlite_path(self.url)
+                if path is not None:
+                    raise damaged_error(path, str(exc.orig)) from None
+            if is_busy(exc):
+                # Another program held the write lock longer than the busy timeout. Nothing
+                # of this unit of work was written; the driver's text (the statement and
+                # its parameters) stays out of the error.
+                raise DatabaseError("database_busy", path=str(sqlite_path(self.url) or self.display_name())) from None
+            raise
         self.announce(_changes.changed(session))
 
     def subscribe(self, listener: Callable[[frozenset[str]], None]) -> None:
@@ -238,12 +438,18 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Database:
+def open_database(url: str, *, upgrade: bool = True, create: bool = True,
+                  check: bool = True) -> Database:
     """Open (and by default create or upgrade) a database.
 
     An existing database at an older revision is copied to a timestamped backup beside
     it before it is upgraded. A database stamped with a revision this app does not know
     (written by a newer version) is refused untouched.
+
+    A SQLite file is looked at read-only first: one that is not a database, not ours,
+    damaged (``check``: PRAGMA quick_check, at most once a day per file) or read-only
+    (its mode bits, whoever runs the app) is refused unchanged. Working folders that a
+    killed restore or backup left beside it are removed.
     """
     try:
         make_url(url).get_dialect()
@@ -254,10 +460,16 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
         if not create and not path.exists():
             raise DatabaseError("missing", path=str(path))
         check_sqlite_file(path)
-        if path.exists() and not os.access(path, os.W_OK):
-            # SQLite would open it and fail at the first write (or the WAL): say so now.
+        if path.exists() and path.stat().st_size > 0:
+            _look_before_open(path, check=check)
+        if path.exists() and _files.is_read_only(path):
+            # SQLite would open it and fail at the first write (or the WAL), or, run by
+            # root, write to a file its owner made read-only: say so now.
             raise DatabaseError("read_only", path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (path.parent, path.parent / "backups"):
+            _files.sweep(folder)
+        _files.sweep_legacy_temp()
     engine = make_engine(url)
     try:
         current = current_revisions(engine)
