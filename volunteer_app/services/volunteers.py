@@ -10,12 +10,13 @@ from datetime import date
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from .. import names
+from .. import names, versions
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, Grid, Membership, Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.requests import RequestEvent, ResidentRequest
 from ..models.shifts import Assignment
+from ..parsing import parse_optional_date, parse_search
 from ..security.permissions import may, require
 from ..validation import (
     mask_id_number,
@@ -129,10 +130,10 @@ def validate(data: VolunteerData) -> dict:
     run("political_status", lambda: normalize_text(data.political_status, "political_status", 20))
     run("occupation", lambda: normalize_text(data.occupation, "occupation", 100))
     run("skills", lambda: normalize_text(data.skills, "skills", 200))
-    run("notes", lambda: normalize_text(data.notes, "notes"))
+    run("notes", lambda: normalize_text(data.notes, "notes", multiline=True))
     out["grid_id"] = data.grid_id
     out["party_household"] = bool(data.party_household)
-    out["joined_on"] = data.joined_on
+    run("joined_on", lambda: parse_optional_date(data.joined_on, "joined_on"))
     if data.teams is not None:
         for _team_id, role in data.teams:
             if role not in ROLES:
@@ -211,13 +212,20 @@ def _get(session: Session, volunteer_id: int) -> Volunteer:
 def update(
     session: Session, volunteer_id: int, data: VolunteerData, expected_version: int | None = None
 ) -> None:
-    """Save an edited volunteer; a stale ``expected_version`` raises ConflictError."""
+    """Save an edited volunteer; a stale ``expected_version`` raises ConflictError.
+
+    Without ``expected_version`` the version this unit of work read first is the one
+    checked (see :mod:`volunteer_app.versions`): a read-modify-write in one unit of work
+    never overwrites what another clerk saved in between.
+    """
     require(session, "registers.edit")
     vol = _get(session, volunteer_id)
     if vol.id_number and data.id_number == mask_id_number(vol.id_number):
         data.id_number = vol.id_number  # the form showed the masked number unchanged
     values = validate(data)
-    if expected_version is not None and vol.version != expected_version:
+    if expected_version is None:
+        expected_version = versions.first_read(session, vol)
+    if vol.version != expected_version:
         # Say what the other clerk saved that differs from this form, so the UI can show it.
         current = get(session, volunteer_id)
         changed = {k: getattr(current, k) for k, v in values.items()
@@ -237,6 +245,7 @@ def update(
 def deactivate(session: Session, volunteer_id: int, left_on: date | None = None) -> None:
     """Mark a volunteer as having left (kept with all history)."""
     require(session, "registers.edit")
+    left_on = parse_optional_date(left_on, "left_on")
     vol = _get(session, volunteer_id)
     vol.active = False
     vol.left_on = left_on or date.today()
@@ -307,7 +316,7 @@ def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
                 and_(Membership.volunteer_id == Volunteer.id, Membership.team_id == flt.team_id)
             )
         )
-    for term in flt.search.split():
+    for term in parse_search(flt.search, "search").split():
         stmt = stmt.where(Volunteer.search_text.like(names.like_pattern(term), escape="\\"))
     return stmt
 
