@@ -28,7 +28,8 @@ ERRORS: frozenset[str] = frozenset({
     # the database file and backups
     "not_a_database", "unreadable", "too_new", "foreign_database", "missing", "bad_url",
     "read_only", "backup_missing", "backup_unreadable", "backup_damaged", "backup_foreign",
-    "backup_format", "schema_mismatch",
+    "backup_format", "schema_mismatch", "database_damaged", "database_busy", "disk_full",
+    "restore_failed", "output_not_file", "output_read_only", "output_is_database",
     # operators and permissions
     "forbidden", "login_required", "bad_credentials", "locked", "accounts_already_enabled",
     "last_administrator", "operator_not_found", "no_account",
@@ -118,7 +119,7 @@ FIELDS: frozenset[str] = frozenset({
 
 # ``JobResult.reason`` / ``JobOutcome.reason``: why a run was skipped, not available or failed.
 JOB_REASONS: frozenset[str] = frozenset({
-    "requests_not_available", "not_sqlite", "missed", "error",
+    "requests_not_available", "not_sqlite", "missed", "error", "database_damaged",
 })
 
 # ``Notice.kind``: what a job made that people should see.

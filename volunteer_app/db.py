@@ -208,8 +208,9 @@ def damaged_error(path: Path, reason: str) -> DatabaseError:
     is one, the newest nightly backup to recover from (``backup``)."""
     newest = newest_nightly_backup(path)
     extra = {"backup": str(newest)} if newest else {}
-    return DatabaseError("database_damaged", path=str(path),
-                         reason=(reason.splitlines() or [""])[0][:200], **extra)
+    # PRAGMA quick_check's first line names the schema ("*** in database main ***")
+    lines = [x for x in reason.splitlines() if x.strip() and not x.startswith("***")] or ["damaged"]
+    return DatabaseError("database_damaged", path=str(path), reason=lines[0][:200], **extra)
 
 
 def newest_nightly_backup(path: Path) -> Path | None:

@@ -69,7 +69,7 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
         box.setWindowTitle(translate("DatabaseDialogs", "Cannot open the database"))
         box.setText(arg(translate("DatabaseDialogs", "The database %1 cannot be opened."), display_location(url)))
         box.setInformativeText(
-            error_text(exc) + "\n\n" + translate("DatabaseDialogs", "You can open another database file or create a new one."))
+            failure_text(exc) + "\n\n" + translate("DatabaseDialogs", "You can open another database file or create a new one."))
         open_btn = box.addButton(translate("DatabaseDialogs", "Open another file\u2026"), QMessageBox.ButtonRole.AcceptRole)
         new_btn = box.addButton(translate("DatabaseDialogs", "Create a new database\u2026"), QMessageBox.ButtonRole.ActionRole)
         restore_btn = box.addButton(translate("DatabaseDialogs", "Restore from a backup\u2026"), QMessageBox.ButtonRole.ActionRole)
@@ -81,7 +81,7 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
         elif clicked is new_btn:
             chosen = choose_database(parent, create=True, current_url=url)
         elif clicked is restore_btn:
-            db, exc = restore_into_new(parent, url)
+            db, exc = restore_into_new(parent, url, newest_backup(exc))
             if db is not None:
                 return db
             continue
@@ -92,15 +92,42 @@ def open_interactive(url: str, parent: QWidget | None = None, allow_quit: bool =
         exc = None  # try (again) on the next round
 
 
-def restore_into_new(parent: QWidget | None, url: str) -> tuple[Database | None, BaseException | None]:
+def failure_text(exc: BaseException | None) -> str:
+    """Why a database did not open, in the clerk's language.
+
+    A damaged file (cut short, partly overwritten) gets the way back instead of SQLite's
+    English: restore into a new file, naming the newest nightly backup when there is one.
+    """
+    if isinstance(exc, DatabaseError) and exc.code == "database_damaged":
+        text = translate("DatabaseDialogs", "The file is damaged (it may have been cut short or partly "
+                         "overwritten) and cannot be used. Nothing was written to it.")
+        text += "\n\n" + translate("DatabaseDialogs", "Press \u201cRestore from a backup\u2026\u201d to rebuild "
+                                    "the data from a backup into a new file; the damaged file is kept as it is.")
+        newest = newest_backup(exc)
+        if newest is not None:
+            text += "\n\n" + arg(translate("DatabaseDialogs", "The newest automatic backup is %1."), str(newest))
+        return text
+    return error_text(exc)
+
+
+def newest_backup(exc: BaseException | None) -> Path | None:
+    """The newest nightly backup the core found for a damaged database, if any."""
+    if isinstance(exc, DatabaseError) and exc.details.get("backup"):
+        return Path(str(exc.details["backup"]))
+    return None
+
+
+def restore_into_new(parent: QWidget | None, url: str,
+                     suggested: Path | None = None) -> tuple[Database | None, BaseException | None]:
     """Rebuild the data from a backup into a NEW database file the clerk chooses.
 
     The file that failed to open is never written to: it may not be ours at all.
+    ``suggested`` (the newest nightly backup) is offered first in the file chooser.
     """
     from ui.common.file_actions import choose_backup_file
     from volunteer_app.backup import inspect_backup, restore_backup
 
-    backup = choose_backup_file(parent, file_dialogs.start_directory(url))
+    backup = choose_backup_file(parent, str(suggested) if suggested else file_dialogs.start_directory(url))
     if backup is None:
         return None, None
     target = choose_database(parent, create=True, current_url=url)

@@ -198,6 +198,13 @@ ERRORS = {
     "backup_foreign": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a backup of this application."),
     "backup_format": QT_TRANSLATE_NOOP("ErrorText", "%1: a .db copy can only be made of a database file; choose a .vabak archive."),
     "schema_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The backup does not fit this database's structure."),
+    "database_damaged": QT_TRANSLATE_NOOP("ErrorText", "The database file %1 is damaged. Nothing was written to it. Restore the newest good backup into a new file."),
+    "database_busy": QT_TRANSLATE_NOOP("ErrorText", "Another program is writing to the database %1. Nothing was changed; please try again."),
+    "disk_full": QT_TRANSLATE_NOOP("ErrorText", "The disk is full: %1 could not be written. Nothing was changed."),
+    "restore_failed": QT_TRANSLATE_NOOP("ErrorText", "The restore could not be written to %1. Nothing was changed."),
+    "output_not_file": QT_TRANSLATE_NOOP("ErrorText", "%1 is a folder or a device, not a file. Choose a file name."),
+    "output_read_only": QT_TRANSLATE_NOOP("ErrorText", "%1 is read-only. Choose another file name."),
+    "output_is_database": QT_TRANSLATE_NOOP("ErrorText", "%1 is the database itself. Choose another file for the backup."),
     # operators (login failures and the password dialog's own are in ui.texts.accounts)
     "last_administrator": QT_TRANSLATE_NOOP("ErrorText", "This is the last active administrator; make another operator administrator first."),
     "accounts_already_enabled": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are already switched on."),

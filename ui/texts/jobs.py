@@ -39,6 +39,7 @@ REASON_TEXT = {
     "not_sqlite": QT_TRANSLATE_NOOP("Jobs", "only database files on this computer are backed up by this job"),
     "missed": QT_TRANSLATE_NOOP("Jobs", "missed while the app was closed"),
     "error": QT_TRANSLATE_NOOP("Jobs", "an unexpected error; the log has the details"),
+    "database_damaged": QT_TRANSLATE_NOOP("Jobs", "the database is damaged, so no backup was made (the older backups are kept); restore the newest good one into a new file"),
 }
 # One line per notice kind; the arguments come from the notice's data (see notice_text).
 NOTICE_TEXT = {

@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
         invalid = ("missing", "bad_url", "backup_missing", "backup_damaged", "backup_foreign", "backup_format",
-                   "backup_unreadable")
+                   "backup_unreadable", "output_not_file", "output_read_only", "output_is_database")
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)

@@ -229,8 +229,8 @@ def cmd_certificate(db: Database, args: argparse.Namespace) -> int:
         if args.font:
             raise UsageError(messages.error_text(exc)) from exc
         raise
-    except OutputError as exc:
-        raise UsageError(f"cannot write {args.output} ({exc.details.get('reason')})") from exc
+    except OutputError as exc:  # "cannot write F (reason)", or F is a device, a folder, read-only
+        raise UsageError(messages.error_text(exc)) from exc
     print(f"{args.output}: certificate for {totals.name}, {totals.year}: {totals.hours:g} hours")
     return 0
 

@@ -132,6 +132,8 @@ JOB_REASONS = {
     "not_sqlite": "only SQLite database files are backed up by this job",
     "missed": "missed while the app was closed",
     "error": "an unexpected error; the log has the details",
+    "database_damaged": "the database is damaged, so no backup was made (the older backups are "
+                        "kept); restore the newest good one into a new file",
 }
 
 ERRORS = {
@@ -173,6 +175,15 @@ ERRORS = {
     "backup_foreign": "{path} is not a backup of this app",
     "backup_format": "{path}: a .db backup can only be made of a SQLite database; use a .vabak file",
     "schema_mismatch": "the backup's schema does not match this database",
+    "database_damaged": "{path} is damaged ({reason}); nothing was written. Restore the last good "
+                        "backup into a new file: volunteer-app --db sqlite:///NEW.db restore {backup}",
+    "database_busy": "another program is writing to {path}; nothing was changed, try again",
+    "disk_full": "the disk is full: {path} could not be written; nothing was changed",
+    "restore_failed": "the restore could not be written to {path} ({reason}); nothing was changed",
+    "output_not_file": "{path} exists and is not a regular file (a folder or a device); "
+                       "choose a file name",
+    "output_read_only": "{path} is read-only; choose another file name",
+    "output_is_database": "{path} is the database itself; choose another file for the backup",
     "forbidden": "your role ({role}) may not do this ({action})",
     "login_required": "accounts are switched on: log in with --operator NAME",
     "bad_credentials": "wrong operator name or password",
@@ -211,6 +222,12 @@ ERRORS = {
 }
 
 
+# Details an error may lack, worded for the message (no nightly backup found: a placeholder).
+DEFAULT_DETAILS = {
+    "database_damaged": {"backup": "BACKUP-FILE", "reason": "damaged"},
+}
+
+
 def reason_text(code: str) -> str:
     return REASONS.get(code, code.replace("_", " "))
 
@@ -237,6 +254,6 @@ def error_text(exc: AppError) -> str:
         return "\n".join(field_problem(p) for p in exc.problems)
     template = ERRORS.get(exc.code, exc.code.replace("_", " "))
     try:
-        return template.format(**exc.details)
+        return template.format(**{**DEFAULT_DETAILS.get(exc.code, {}), **exc.details})
     except (KeyError, IndexError):
         return template

@@ -107,9 +107,12 @@ def _run(fn: PrintCommand) -> Callable[[argparse.Namespace], int]:
             # A font file named on the command line is a bad argument; none installed is not.
             return EXIT_INVALID if args.font or args.tibetan_font else EXIT_FAILURE
         except OutputError as exc:
-            reason = reason_text(str(exc.details.get("reason", "")))
-            print(f"volunteer-app: cannot write {exc.details.get('path')} ({reason})",
-                  file=sys.stderr)
+            if exc.code == "output_unwritable":
+                reason = reason_text(str(exc.details.get("reason", "")))
+                text = f"cannot write {exc.details.get('path')} ({reason})"
+            else:  # a device, a folder or a read-only file named as the output
+                text = error_text(exc)
+            print(f"volunteer-app: {text}", file=sys.stderr)
             return EXIT_INVALID
         for warning in result.warnings:
             print(f"volunteer-app: warning: {reason_text(warning)}", file=sys.stderr)

@@ -361,7 +361,7 @@ def cmd_slip(db: Database, args: argparse.Namespace) -> int:
         if args.font:  # a font named on the command line is a bad argument
             raise UsageError(messages.error_text(exc)) from exc
         raise
-    except OutputError as exc:
-        raise UsageError(f"cannot write {args.output} ({exc.details.get('reason')})") from exc
+    except OutputError as exc:  # "cannot write F (reason)", or F is a device, a folder, read-only
+        raise UsageError(messages.error_text(exc)) from exc
     print(f"{args.output}: request slip, {pages} page")
     return 0

@@ -20,7 +20,6 @@ import importlib
 import importlib.util
 import json
 import logging
-import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -33,8 +32,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import community_zone
-from ..db import Database, backup_sqlite, sqlite_path
-from ..errors import ConflictError
+from ..db import Database, backup_sqlite, check_integrity, sqlite_path
+from ..errors import ConflictError, DatabaseError
 from ..models.jobs import JobRun, ReminderLog
 from ..security.permissions import ADMINISTRATOR, Actor
 from . import settings as cfg
@@ -74,7 +73,7 @@ class Notice:
 class JobResult:
     """What a job body returns."""
 
-    status: str = "ok"  # ok, skipped, not_available
+    status: str = "ok"  # ok, skipped, not_available, failed (a reason says why)
     summary: dict[str, Any] = field(default_factory=dict)
     notices: tuple[Notice, ...] = ()
     reason: str = ""  # code saying why a job was skipped or is not available
@@ -439,10 +438,15 @@ def nightly_backup(session: Session, run: RunContext) -> JobResult:
     directory = backup_directory(run.db, run.config)
     suffix = path.suffix or ".db"
     target = directory / f"{path.stem}-{run.slot:%Y%m%d-%H%M%S}{suffix}"
-    partial = target.with_name(target.name + ".part")
-    # Written under another name first: a half-written copy never counts as a backup.
-    backup_sqlite(path, partial)
-    os.replace(partial, target)
+    try:  # a damaged copy would push a good backup out of the rotation
+        check_integrity(path, full=True)
+    except DatabaseError as exc:
+        if exc.code != "database_damaged":
+            raise
+        return JobResult("failed", {"file": ""}, reason="database_damaged")
+    # Written under another name first (and removed if it fails): a half-written copy
+    # never counts as a backup.
+    backup_sqlite(path, target)
     keep = int(run.config.get("keep"))
     removed = rotate_backups(directory, path.stem, suffix, keep)
     data = {"file": str(target), "bytes": target.stat().st_size, "kept": keep,

@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import AppError
+from ..files import output_problem
 from ..validation import mask_mobile
 from .fonts import FontSet, load_fonts
 
@@ -153,6 +154,12 @@ def open_output(out: Output) -> Iterator[BinaryIO | str]:
     target = Path(out)  # type: ignore[arg-type]
     if target.parent and not target.parent.exists():
         raise OutputError(path=str(target), reason="folder_missing")
+    # Renaming the finished file over a device (--output /dev/full), a folder or a file
+    # its owner made read-only would replace it: refuse those before any work.
+    problem = output_problem(target)
+    if problem is not None:
+        raise OutputError("output_not_file" if problem == "not_a_file" else "output_read_only",
+                          path=str(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part",
                                    dir=str(target.parent))

@@ -1,0 +1,483 @@
+"""Restore and backup under faults: a restore that fails changes nothing (data, the audit
+log's triggers, pragmas), staging stays private and beside the database, damaged archives
+are refused as damaged, a backup appears (and is audited) only when complete, and no
+message carries SQL or personal data. (Kills of a running restore or backup:
+test_restore_crash_safety.py.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from faults import failing_call, failing_statement, sqlite_full
+from sqlalchemy import select, text
+
+from volunteer_app.backup import app_tables, create_backup, inspect_backup, restore_backup
+from volunteer_app.db import Database, open_database, sqlite_path
+from volunteer_app.errors import DatabaseError
+from volunteer_app.services import volunteers as vs
+
+TRIGGERS = {"audit_entry_no_update", "audit_entry_no_delete"}
+
+
+def rows(db: Database) -> dict[str, list[tuple]]:
+    """Every row of every table, the audit log included."""
+    out = {}
+    with db.engine.connect() as conn:
+        for table in app_tables():
+            order = list(table.primary_key.columns)
+            out[table.name] = [tuple(r) for r in conn.execute(select(table).order_by(*order))]
+    return out
+
+
+def sqlite_state(path: Path) -> dict:
+    """What a restore must never leave changed, read with a connection of its own."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return {
+            "integrity": con.execute("PRAGMA integrity_check").fetchone()[0],
+            "dangling": con.execute("PRAGMA foreign_key_check").fetchall(),
+            "triggers": {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")},
+            "journal_mode": con.execute("PRAGMA journal_mode").fetchone()[0],
+        }
+    finally:
+        con.close()
+
+
+def assert_sound(db: Database) -> None:
+    """The database's own connections still enforce what they should (a pooled connection
+    that ran a failed restore included)."""
+    if db.is_sqlite:
+        state = sqlite_state(sqlite_path(db.url))
+        assert state["integrity"] == "ok" and state["dangling"] == []
+        assert TRIGGERS <= state["triggers"], state["triggers"]
+        assert state["journal_mode"] == "wal"
+        for _ in range(3):  # every connection of the pool
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA defer_foreign_keys").scalar() == 0
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    # The audit log is still append-only (a row to protect first: an empty table fires nothing).
+    from volunteer_app.security import audit
+
+    with db.session() as s:
+        audit.record(s, "export", "", "", "probe")
+    for statement in ("DELETE FROM audit_entry", "UPDATE audit_entry SET summary = 'x'"):
+        with pytest.raises(Exception) as err, db.engine.begin() as conn:
+            conn.execute(text(statement))
+        assert "append-only" in str(err.value)
+
+
+def rewrite_archive(src: Path, dst: Path, change: Callable[[str, bytes], bytes | None],
+                    *, fix_manifest: bool = False) -> Path:
+    """Copy an archive member by member through ``change`` (None drops the member); with
+    ``fix_manifest`` the rows and checksums are made to agree again (a consistent archive
+    whose content is wrong, as a buggy or hostile writer would make it)."""
+    import hashlib
+
+    with zipfile.ZipFile(src) as zin:
+        members = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    out: dict[str, bytes] = {}
+    for name, data in members.items():
+        changed = change(name, data)
+        if changed is not None:
+            out[name] = changed
+    if fix_manifest:
+        manifest = json.loads(out["manifest.json"])
+        for name, meta in manifest["tables"].items():
+            data = out.get(f"tables/{name}.jsonl", b"")
+            meta["rows"] = data.count(b"\n")
+            meta["sha256"] = hashlib.sha256(data).hexdigest()
+        out["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(dst, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+        for name, data in out.items():
+            zout.writestr(name, data)
+    return dst
+
+
+def edit_manifest(fn: Callable[[dict], None]) -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        fn(manifest)
+        return json.dumps(manifest).encode()
+    return change
+
+
+@pytest.fixture
+def demo_archive(demo_db: Database, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.vabak"
+    create_backup(demo_db, path)
+    return path
+
+
+# --- 12. a restore that fails changes nothing ------------------------------------------------
+
+def _dangling(column: int) -> Callable[[str, bytes], bytes]:
+    """Membership rows pointing at a volunteer that is not in the archive."""
+    def change(name: str, data: bytes) -> bytes:
+        if name != "tables/membership.jsonl":
+            return data
+        lines = data.splitlines(keepends=True)
+        first = json.loads(lines[0])
+        first[column] = 999_999
+        return b"".join([json.dumps(first, ensure_ascii=False).encode() + b"\n", *lines[1:]])
+    return change
+
+
+def test_restore_of_a_backup_with_a_dangling_foreign_key_changes_nothing(
+        db: Database, demo_archive: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(demo_archive) as z:
+        cols = json.loads(z.read("manifest.json"))["tables"]["membership"]["columns"]
+    bad = rewrite_archive(demo_archive, tmp_path / "dangling.vabak", _dangling(cols.index("volunteer_id")),
+                          fix_manifest=True)
+    with db.session() as s:
+        vs.create(s, vs.VolunteerData(name="留下来", mobile="13912345678"))
+    before = rows(db)
+    with pytest.raises(DatabaseError) as err:
+        restore_backup(db, bad)
+    assert err.value.code == "backup_damaged"
+    assert rows(db) == before
+    assert_sound(db)
+
+
+@pytest.mark.sqlite_only
+def test_restore_onto_a_full_disk_changes_nothing_and_says_so_without_sql(
+        db: Database, demo_archive: Path) -> None:
+    before = rows(db)
+    db.engine.dispose()
+    with sqlite_full(sqlite_path(db.url), spare_pages=3), pytest.raises(DatabaseError) as err:
+        restore_backup(db, demo_archive)
+    assert err.value.code == "disk_full"
+    db.engine.dispose()
+    assert rows(db) == before
+    assert_sound(db)
+    assert "INSERT" not in repr(err.value.details) and err.value.__cause__ is None
+
+
+@pytest.mark.parametrize("statement, n", [
+    (r"^INSERT INTO volunteer\b", 1),          # early in the copy
+    (r"^INSERT INTO audit_entry\b", 1),        # the backup's own log
+    (r"^UPDATE team\b", 1),                    # the branch teams' parents, filled in last
+    (r"^CREATE TRIGGER", 1),                   # the triggers going back on
+    (r"^INSERT INTO audit_entry\b", 2),        # the restore's own audit entry
+])
+def test_restore_failing_at_any_statement_changes_nothing(
+        db: Database, demo_archive: Path, statement: str, n: int) -> None:
+    if statement.startswith("^CREATE TRIGGER") and not db.is_sqlite:
+        pytest.skip("SQLite's triggers; PostgreSQL enables its trigger")
+    with db.session() as s:
+        vs.create(s, vs.VolunteerData(name="留下来", mobile="13912345678"))
+    before = rows(db)
+    with failing_statement(statement, n) as seen, pytest.raises(DatabaseError) as err:
+        restore_backup(db, demo_archive)
+    assert len(seen) == n, "the fault was injected inside the restore"
+    assert err.value.code in ("disk_full", "restore_failed"), err.value.code
+    assert rows(db) == before
+    assert_sound(db)
+
+
+@pytest.mark.sqlite_only
+def test_restore_failing_while_taking_the_safety_copy_changes_nothing(db: Database, demo_archive: Path) -> None:
+    before = rows(db)
+    with failing_call("volunteer_app.backup", "backup_sqlite", n=1), pytest.raises(DatabaseError) as err:
+        restore_backup(db, demo_archive)
+    assert err.value.code == "disk_full"
+    assert rows(db) == before
+    assert_sound(db)
+    # The safety copy that failed left nothing beside the database.
+    folder = sqlite_path(db.url).parent
+    assert not list(folder.glob("*before-restore*")) and not list(folder.glob(".volunteer-work-*"))
+
+
+# --- 13. staging: beside the database, private, removed ---------------------------------------
+
+@pytest.mark.sqlite_only
+def test_staging_is_private_beside_the_database_and_removed(db: Database, demo_archive: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from volunteer_app import files
+
+    seen: list[tuple[Path, int, int]] = []
+    real = files.work_dir
+
+    def spy(parent: Path):  # noqa: ANN202
+        cm = real(parent)
+
+        class Spy:
+            def __enter__(self) -> Path:
+                self.path = cm.__enter__()
+                return self.path
+
+            def __exit__(self, *exc: object) -> object:
+                staged = self.path / "staging.db"
+                if staged.exists():
+                    seen.append((self.path, stat.S_IMODE(self.path.stat().st_mode),
+                                 stat.S_IMODE(staged.stat().st_mode)))
+                return cm.__exit__(*exc)
+
+        return Spy()
+
+    monkeypatch.setattr("volunteer_app.backup.work_dir", spy)
+    temp_before = set(Path(tempfile.gettempdir()).glob("volunteer-restore-*"))
+    restore_backup(db, demo_archive)
+    assert seen, "the restore staged the backup"
+    folder, dir_mode, file_mode = seen[0]
+    assert folder.parent == sqlite_path(db.url).parent
+    assert dir_mode == 0o700 and file_mode == 0o600
+    assert not folder.exists()
+    assert set(Path(tempfile.gettempdir()).glob("volunteer-restore-*")) == temp_before
+
+
+@pytest.mark.sqlite_only
+def test_staging_is_removed_when_the_restore_fails(db: Database, demo_archive: Path) -> None:
+    folder = sqlite_path(db.url).parent
+    with failing_statement(r"^INSERT INTO shift\b", 1), pytest.raises(DatabaseError):
+        restore_backup(db, demo_archive)
+    assert not list(folder.glob(".volunteer-work-*"))
+
+
+@pytest.mark.sqlite_only
+def test_leftovers_of_a_killed_restore_are_removed_when_the_database_is_opened(
+        new_db_url, tmp_path: Path) -> None:  # noqa: ANN001
+    from volunteer_app import files
+
+    url = new_db_url("kept", template="demo")
+    folder = sqlite_path(url).parent
+    stale = folder / f"{files.WORK_PREFIX}killed"
+    stale.mkdir(mode=0o700)
+    (stale / "lock").touch()
+    (stale / "staging.db").write_bytes(b"SQLite format 3\x00 with ID numbers")
+    in_use = folder / f"{files.WORK_PREFIX}in-use"
+    in_use.mkdir(mode=0o700)
+    for path in (stale, in_use):
+        os.utime(path, (0, 0))  # long ago
+    with files.work_dir(folder) as live:  # a restore of another process, still running
+        os.utime(live, (0, 0))
+        open_database(url).dispose()
+        assert not stale.exists()
+        assert live.exists(), "a working folder in use is never removed"
+    assert not live.exists()
+
+
+# --- 14. what --check passes restores ------------------------------------------------------
+
+def test_archive_leaving_out_a_table_is_refused(db: Database, demo_archive: Path, tmp_path: Path) -> None:
+    def drop_shift(name: str, data: bytes) -> bytes | None:
+        if name == "tables/shift.jsonl":
+            return None
+        if name == "manifest.json":
+            manifest = json.loads(data)
+            del manifest["tables"]["shift"]
+            return json.dumps(manifest).encode()
+        return data
+
+    bad = rewrite_archive(demo_archive, tmp_path / "no-shift.vabak", drop_shift)
+    before = rows(db)
+    for action in (inspect_backup, lambda p: restore_backup(db, p)):
+        with pytest.raises(DatabaseError) as err:
+            action(bad)
+        assert err.value.code == "backup_damaged" and "shift" in err.value.details["reason"]
+    assert rows(db) == before
+
+
+def _flip_byte_of(member: str) -> Callable[[Path, Path], Path]:
+    """One byte of ``member``'s compressed data flipped, the first from its middle on that
+    breaks the deflate stream itself (zlib's "Error -3 while decompressing", which the
+    tester met), not only the CRC."""
+    import zlib
+
+    def make(src: Path, dst: Path) -> Path:
+        data = bytearray(src.read_bytes())
+        with zipfile.ZipFile(src) as z:
+            info = z.getinfo(member)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        for at in range(start + info.compress_size // 2, start + info.compress_size):
+            data[at] ^= 0xFF
+            try:
+                zlib.decompressobj(-15).decompress(bytes(data[start:start + info.compress_size]))
+            except zlib.error:
+                dst.write_bytes(bytes(data))
+                return dst
+            data[at] ^= 0xFF
+        raise AssertionError("no byte breaks the stream")
+    return make
+
+
+def _shorten_columns(src: Path, dst: Path) -> Path:
+    def cut(manifest: dict) -> None:
+        manifest["tables"]["volunteer"]["columns"].pop()
+    return rewrite_archive(src, dst, edit_manifest(cut))
+
+
+DAMAGE = {
+    "flipped byte in a table": _flip_byte_of("tables/volunteer.jsonl"),
+    "flipped byte in the manifest": _flip_byte_of("manifest.json"),
+    "shortened column list": _shorten_columns,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_archive_is_exit_2_backup_damaged(demo_db: Database, demo_archive: Path, tmp_path: Path,
+                                                  damage: str, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    from volunteer_app.cli import main
+
+    bad = DAMAGE[damage](demo_archive, tmp_path / "bad.vabak")
+    before = rows(demo_db)
+    monkeypatch.setenv("VOLUNTEER_APP_DB", demo_db.url)
+    for argv in (["restore", "--check", str(bad)], ["restore", str(bad)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "is damaged" in err and "unexpected" not in err and "Error -3" not in err, err
+    assert rows(demo_db) == before
+
+
+# --- 18. partial files, the audit entry, messages, output targets -----------------------------
+
+def _backup_entries(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM audit_entry WHERE action = 'backup'")).scalar()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # noqa: ANN201
+    """A real, tiny file system (tmpfs; needs root on Linux), for real ENOSPC errors."""
+    import subprocess
+
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount)],
+                         capture_output=True, text=True)
+    if res.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root on Linux)")
+    try:
+        st = os.statvfs(mount)
+        (mount / "filler").write_bytes(b"\0" * (st.f_bavail * st.f_frsize - 8192))  # 8 KiB left
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.mark.parametrize("suffix", [".vabak", ".db"])
+def test_backup_to_a_full_disk_leaves_no_file_and_no_audit_entry(
+        demo_db: Database, small_disk: Path, suffix: str, capsys: pytest.CaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from volunteer_app.cli import main
+
+    if suffix == ".db" and not demo_db.is_sqlite:
+        pytest.skip(".db backups are of SQLite databases")
+    out = small_disk / f"backup{suffix}"
+    before = _backup_entries(demo_db)
+    monkeypatch.setenv("VOLUNTEER_APP_DB", demo_db.url)
+    assert main(["backup", "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "disk is full" in err and "unexpected" not in err, err
+    assert _backup_entries(demo_db) == before
+    assert [p.name for p in small_disk.iterdir()] == ["filler"]  # no .part file, no working folder
+
+
+@pytest.mark.parametrize("suffix", [".vabak", ".db"])
+def test_backup_failing_at_the_last_moment_leaves_no_file_and_no_audit_entry(
+        demo_db: Database, tmp_path: Path, suffix: str) -> None:
+    if suffix == ".db" and not demo_db.is_sqlite:
+        pytest.skip(".db backups are of SQLite databases")
+    out = tmp_path / "out" / f"backup{suffix}"
+    before = _backup_entries(demo_db)
+    # fsync before the rename: on a file system that allocates late, where ENOSPC shows
+    with failing_call("os", "fsync"), pytest.raises(DatabaseError) as err:
+        create_backup(demo_db, out)
+    assert err.value.code == "disk_full"
+    assert _backup_entries(demo_db) == before
+    assert list(out.parent.iterdir()) == []
+
+
+def special_files(folder: Path) -> list[Path]:
+    """Outputs that are not regular files, made here (never the real /dev: the code under
+    test may be the one that replaces a device node): a pipe, a folder, and when we may
+    (root) a character device like /dev/full."""
+    fifo = folder / "pipe.out"
+    os.mkfifo(fifo)
+    sub = folder / "a-folder.out"
+    sub.mkdir()
+    made = [fifo, sub]
+    try:
+        os.mknod(folder / "full.out", 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        made.append(folder / "full.out")
+    except (OSError, AttributeError):
+        pass
+    return made
+
+
+def test_backup_output_must_be_a_regular_writable_file(demo_db: Database, tmp_path: Path) -> None:
+    read_only = tmp_path / "kept.vabak"
+    read_only.write_bytes(b"an older backup")
+    read_only.chmod(0o444)  # root may write it anyway: the mode bits count
+    cases = [(p, "output_not_file") for p in special_files(tmp_path)] + [(read_only, "output_read_only")]
+    path = sqlite_path(demo_db.url)
+    if path is not None:
+        cases += [(path, "output_is_database"), (Path(f"{path}-wal"), "output_is_database")]
+    before = _backup_entries(demo_db)
+    for target, code in cases:
+        kind = stat.S_IFMT(os.stat(target).st_mode) if target.exists() else None
+        with pytest.raises(DatabaseError) as err:
+            create_backup(demo_db, target)
+        assert err.value.code == code, target
+        if kind is not None:
+            assert stat.S_IFMT(os.stat(target).st_mode) == kind, f"{target} was replaced"
+    assert read_only.read_bytes() == b"an older backup"
+    assert _backup_entries(demo_db) == before
+
+
+def test_print_refuses_a_device_or_folder_as_output(tmp_path: Path) -> None:
+    from volunteer_app.printing.common import OutputError, open_output
+
+    for target in special_files(tmp_path):
+        kind = stat.S_IFMT(os.stat(target).st_mode)
+        with pytest.raises(OutputError) as err, open_output(target):
+            pass
+        assert err.value.code == "output_not_file"
+        assert stat.S_IFMT(os.stat(target).st_mode) == kind
+
+
+def test_backup_is_recorded_once_complete_and_the_backup_holds_that_entry(
+        demo_db: Database, tmp_path: Path) -> None:
+    from volunteer_app.security.audit_log import list_entries
+
+    out = tmp_path / "b.vabak"
+    before = _backup_entries(demo_db)
+    create_backup(demo_db, out)
+    assert _backup_entries(demo_db) == before + 1
+    with demo_db.session() as s:
+        newest = list_entries(s, limit=1)[0]
+    with zipfile.ZipFile(out) as z:
+        log = [json.loads(line) for line in z.read("tables/audit_entry.jsonl").splitlines()]
+    assert newest.action == "backup" and log[-1][0] == newest.id
+
+
+def test_no_sql_or_personal_data_in_the_message_of_a_failed_restore(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture, new_db_url) -> None:  # noqa: ANN001
+    from volunteer_app.cli import main
+
+    archive = tmp_path / "demo.vabak"
+    create_backup(demo_db, archive)
+    with demo_db.engine.connect() as conn:
+        people = conn.execute(text("SELECT name, mobile FROM volunteer ORDER BY id LIMIT 20")).all()
+    personal = [v for person in people for v in person]
+    monkeypatch.setenv("VOLUNTEER_APP_DB", new_db_url("target", template="empty"))
+    with failing_statement(r"^INSERT INTO volunteer\b", 1):
+        code = main(["restore", str(archive)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "disk is full" in err and "nothing was changed" in err
+    for leak in ("INSERT", "[SQL", "parameters", *personal):
+        assert leak not in err, leak
+    assert len(err) < 400

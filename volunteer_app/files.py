@@ -1,0 +1,171 @@
+"""Private working folders, atomic outputs and checks of the files the app writes.
+
+A restore rebuilds the backup as a SQLite file before it touches the database, and every
+backup or copy is written under a temporary name before it gets its real one. Those files
+hold the residents' personal data (names, phones, ID numbers), so they are
+
+* made beside the database or the output, never in the shared system temp directory;
+* private: the folder 0700, its files 0600 (SQLite gives a database's journal and WAL
+  files the mode of the database file, so they are private too);
+* removed on every way out of the operation, and after a kill by :func:`sweep` the next
+  time the folder is used (:func:`volunteer_app.db.open_database` sweeps the database's
+  folder and its ``backups`` folder).
+
+A working folder in use holds an OS lock on its ``lock`` file for as long as it exists:
+:func:`sweep` removes only folders whose lock is free (their process is gone) and that
+are older than a minute (so it never races a folder being set up).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+WORK_PREFIX = ".volunteer-work-"
+# Where restores staged their copy before working folders moved beside the database.
+LEGACY_TEMP_PREFIX = "volunteer-restore-"
+SWEEP_MIN_AGE = 60.0  # seconds
+LEGACY_MIN_AGE = 3600.0
+
+
+def _lock(fd: int) -> bool:
+    """Take an exclusive lock on ``fd`` without waiting; False if someone holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` as a new, empty file only its owner may read (0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    os.close(fd)
+    return path
+
+
+@contextlib.contextmanager
+def work_dir(parent: Path) -> Iterator[Path]:
+    """A private (0700) working folder in ``parent``, locked while in use, always removed."""
+    parent.mkdir(parents=True, exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
+    fd = os.open(path / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        _lock(fd)
+        yield path
+    finally:
+        # Windows cannot delete an open file: the lock goes first there (a sweep in the
+        # instant between would find a folder about to go anyway).
+        if sys.platform == "win32":
+            os.close(fd)
+        shutil.rmtree(path, ignore_errors=True)
+        if sys.platform != "win32":
+            os.close(fd)
+
+
+def sweep(parent: Path, *, min_age: float = SWEEP_MIN_AGE) -> list[Path]:
+    """Remove working folders in ``parent`` left behind by processes that were killed."""
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in parent.iterdir() if p.name.startswith(WORK_PREFIX)]
+    except OSError:
+        return removed
+    now = time.time()
+    for path in candidates:
+        try:
+            st = path.lstat()
+            if not stat.S_ISDIR(st.st_mode) or now - st.st_mtime < min_age:
+                continue
+            fd = os.open(path / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            continue
+        try:
+            if _lock(fd):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+        finally:
+            os.close(fd)
+    return removed
+
+
+def sweep_legacy_temp() -> list[Path]:
+    """Remove restore folders older versions left in the system temp directory.
+
+    Those held a full copy of the database (``staging.db``). Only this user's folders,
+    untouched for an hour, are removed.
+    """
+    removed: list[Path] = []
+    base = Path(tempfile.gettempdir())
+    try:
+        candidates = [p for p in base.iterdir() if p.name.startswith(LEGACY_TEMP_PREFIX)]
+    except OSError:
+        return removed
+    now = time.time()
+    for path in candidates:
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+        if stat.S_ISDIR(st.st_mode) and mine and now - st.st_mtime > LEGACY_MIN_AGE:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def is_read_only(path: Path) -> bool:
+    """The file may not be written: no write bit at all, or no write access.
+
+    The mode bits count whoever runs the app: root passes every access check, yet a file
+    its owner made read-only must stay unchanged.
+    """
+    st = os.stat(path)
+    return stat.S_IMODE(st.st_mode) & 0o222 == 0 or not os.access(path, os.W_OK)
+
+
+def output_problem(target: Path) -> str | None:
+    """Why ``target`` must not be replaced by a new file: ``"not_a_file"`` (a folder, a
+    device such as /dev/full, a pipe), ``"read_only"``, or None when it may be."""
+    try:
+        st = os.stat(target)  # follows a symbolic link: what it points at counts
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "not_a_file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not_a_file"
+    if is_read_only(target):
+        return "read_only"
+    return None
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """Yield a private, empty temporary file; once the block succeeds it becomes ``target``.
+
+    On any failure (a full disk, a cancel, an exception) nothing is left behind and an
+    existing ``target`` is unchanged. The data reaches the disk before the rename.
+    """
+    with work_dir(target.parent) as work:
+        part = private_file(work / ("part" + target.suffix))
+        yield part
+        fd = os.open(part, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs writable handles only
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(part, target)
