@@ -172,3 +172,121 @@ def test_command_line_never_crashes(demo_db: Database, tmp_path: Path, cmd: list
     assert "Traceback" not in err and "unexpected error" not in err
     if code == 2:
         assert err.strip()
+
+
+# -- issue 16: every free-text field of the core goes through validation.check_text ------
+
+BIDI = "\u202e"
+
+
+def _free_text_writers():  # noqa: ANN202
+    """(label, field, multi-line?, write(session, ctx, text)) for each free-text field."""
+    from datetime import date, time
+
+    from volunteer_app.security import accounts
+    from volunteer_app.services import (
+        assignments,
+        availability,
+        community,
+        grids,
+        holidays,
+        requests,
+        shifts,
+        teams,
+        templates,
+    )
+    from volunteer_app.services import hours as hours_service
+
+    def vol(**kw):  # noqa: ANN003, ANN202
+        return lambda s, c, t: vs.create(s, vs.VolunteerData(**{"name": "张三", "mobile": "13912345678", **{k: t for k in kw}}))
+
+    def shift(key):  # noqa: ANN001, ANN202
+        return lambda s, c, t: shifts.create_shift(s, shifts.ShiftData(
+            date=date(2026, 12, 8), start_time=time(8), end_time=time(10), team_id=c["team"], **{key: t}))
+
+    def template(key):  # noqa: ANN001, ANN202
+        return lambda s, c, t: templates.save_template(s, None, templates.TemplateData(
+            **{"name": "早班", "start_time": time(8), "end_time": time(10), "team_id": c["team"], key: t}))
+
+    def request(key):  # noqa: ANN001, ANN202
+        data = {"resident_name": "王大妈", "description": "换灯泡"}
+        return lambda s, c, t: requests.create_request(s, requests.RequestData(**{**data, key: t}), "李文员")
+
+    def grid(key):  # noqa: ANN001, ANN202
+        return lambda s, c, t: grids.save_grid(s, None, 99, **{"name": "新网格", key: t})
+
+    return [
+        ("volunteer name", "name", False, vol(name=1)),
+        ("volunteer mobile", "mobile", False, vol(mobile=1)),
+        ("volunteer political status", "political_status", False, vol(political_status=1)),
+        ("volunteer occupation", "occupation", False, vol(occupation=1)),
+        ("volunteer skills", "skills", False, vol(skills=1)),
+        ("volunteer notes", "notes", True, vol(notes=1)),
+        ("team name", "name", False, lambda s, c, t: teams.save_team(s, None, t, "patrol")),
+        ("team description", "description", True,
+         lambda s, c, t: teams.save_team(s, None, "新队", "patrol", description=t)),
+        ("team colour", "colour", False, lambda s, c, t: teams.save_team(s, None, "新队", "patrol", colour=t)),
+        ("grid name", "name", False, lambda s, c, t: grids.save_grid(s, None, 99, t)),
+        ("grid area", "area", True, grid("area")),
+        ("grid leader", "leader_name", False, grid("leader_name")),
+        ("grid leader's phone", "leader_phone", False, grid("leader_phone")),
+        ("template name", "name", False, template("name")),
+        ("template location", "location", False, template("location")),
+        ("template notes", "notes", True, template("notes")),
+        ("shift title", "title", False, shift("title")),
+        ("shift location", "location", False, shift("location")),
+        ("shift notes", "notes", True, shift("notes")),
+        ("resident's name", "resident_name", False, request("resident_name")),
+        ("resident's phone", "resident_phone", False, request("resident_phone")),
+        ("request building", "building", False, request("building")),
+        ("request description", "description", True, request("description")),
+        ("request operator", "operator", False,
+         lambda s, c, t: requests.create_request(s, requests.RequestData(resident_name="王大妈", description="换灯泡"), t)),
+        ("request step note", "note", True,
+         lambda s, c, t: requests.change_status(s, requests.create_request(
+             s, requests.RequestData(resident_name="王大妈", description="换灯泡"), "李文员"), "cancelled", "李文员", note=t)),
+        ("hours reason", "reason", False,
+         lambda s, c, t: hours_service.add_manual(s, c["volunteer"], date(2026, 12, 1), 1, t, "李文员")),
+        ("hours duty", "duty", False,
+         lambda s, c, t: hours_service.add_manual(s, c["volunteer"], date(2026, 12, 1), 1, "活动", "李文员", duty=t)),
+        ("hours operator", "operator", False,
+         lambda s, c, t: hours_service.add_manual(s, c["volunteer"], date(2026, 12, 1), 1, "活动", t)),
+        ("leave reason", "reason", False,
+         lambda s, c, t: availability.add_leave(s, c["volunteer"], date(2026, 12, 1), date(2026, 12, 2), reason=t)),
+        ("override reason", "override", False,
+         lambda s, c, t: assignments.assign(s, c["shift"], c["volunteer"], override_reason=t)),
+        ("holiday name", "name", False, lambda s, c, t: holidays.set_holiday(s, date(2026, 12, 9), "holiday", t)),
+        ("community address", "address", False,
+         lambda s, c, t: community.save_community(s, community.CommunityInfo(name="林琼社区", address=t))),
+        ("operator display name", "display_name", False,
+         lambda s, c, t: accounts.save_operator(s, None, "clerk2", "clerk", display_name=t, password="secret-123")),
+    ]
+
+
+@pytest.mark.parametrize("case", _free_text_writers(), ids=lambda c: c[0])
+@pytest.mark.parametrize("ch", ["\x00", "\n", BIDI, "\u2066", "\u200f", "\x1b"])
+def test_every_free_text_field_refuses_controls_and_bidi_marks(demo_db: Database, case, ch: str) -> None:  # noqa: ANN001
+    """Old code stored a bidi override (and, outside names, a line break) in all of them,
+    and stripped a name's line break silently."""
+    from datetime import date, time
+
+    from sqlalchemy import select
+
+    from volunteer_app.models import Team
+    from volunteer_app.services import shifts
+
+    label, field, multiline, write = case
+    with demo_db.session() as s:
+        team = s.scalar(select(Team.id).order_by(Team.id).limit(1))
+        ctx = {"team": team, "volunteer": vs.list_rows(s)[0].id,
+               "shift": shifts.create_shift(s, shifts.ShiftData(
+                   date=date(2026, 12, 8), start_time=time(8), end_time=time(10), team_id=team))}
+    value = {"mobile": "139123", "leader_phone": "139123", "resident_phone": "139123"}.get(field, "正常文字")
+    text = value[:2] + ch + value[2:] + ("45678" if field.endswith(("mobile", "phone")) else "")
+    if multiline and ch == "\n":
+        with demo_db.session() as s:
+            write(s, ctx, text)  # notes keep their line breaks
+        return
+    with pytest.raises(ValidationError) as err, demo_db.session() as s:
+        write(s, ctx, text)
+    assert (field, "control_characters") in {(p.field, p.code) for p in err.value.problems}, label

@@ -166,7 +166,8 @@ def test_export_neutralises_formulas_and_reimports(db: Database, tmp_path: Path,
     ws = load_workbook(out).active
     assert ws.cell(2, 9).value.startswith("'=")
     assert ws.cell(2, 9).data_type == "s"
-    assert [c.value for c in ws[1]] == HEADER
+    # The original nine columns lead; the rest of the register follows them (issue 16).
+    assert [c.value for c in ws[1]][:len(HEADER)] == HEADER
     fresh = open_database(new_db_url("fresh"))
     with fresh.session() as s:
         vio.import_file(s, out)
@@ -182,3 +183,383 @@ def test_damaged_xlsx_is_a_clear_error(db: Database, tmp_path: Path, content: by
     with pytest.raises(ImportFailed) as err, db.session() as s:
         vio.import_file(s, path)
     assert err.value.problems[0].code == "not_a_workbook"
+
+
+# -- issue 16: nothing lost, nothing wrong with exit 0 -------------------------------------
+
+def _refused(db: Database, path: Path) -> list[tuple[int, str, str, object]]:
+    """The problems of a refused import, after checking nothing was written."""
+    with db.session() as s:
+        before = vs.count(s, vs.VolunteerFilter(active=None))
+    with pytest.raises(ImportFailed) as err, db.session() as s:
+        vio.import_file(s, path)
+    with db.session() as s:
+        assert vs.count(s, vs.VolunteerFilter(active=None)) == before
+    return [(p.row, p.column, p.code, p.value) for p in err.value.problems]
+
+
+def _cli(db: Database, *argv: str, capsys: pytest.CaptureFixture) -> tuple[int, str]:
+    from volunteer_app.cli import main
+
+    code = main(["--db", db.url, *argv])
+    err = capsys.readouterr().err
+    assert "unexpected error" not in err and "Traceback" not in err
+    return code, err
+
+
+def _lines(*rows: tuple[str, str]) -> bytes:
+    """CSV bytes, each line in its own encoding."""
+    return b"".join((line + "\n").encode(enc) for line, enc in rows)
+
+
+HEAD = ",".join(HEADER)
+
+
+def test_csv_with_a_utf8_row_in_a_gbk_file_names_the_row(db: Database, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    """Old code decoded the whole file as GB18030: 张三 was stored as 寮犱笁, exit 0."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(_lines((HEAD, "gbk"), ("李四,男,13800002222", "gbk"), ("张三,男,13800003333", "utf-8"),
+                            ("王五,男,13800004444", "gbk")))
+    assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "张三")]
+    code, err = _cli(db, "volunteers", "import", str(path), capsys=capsys)
+    assert code == 2
+    assert f"{path}: row 3, column 姓名: '张三'" in err and "encoding" in err
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_csv_with_a_gbk_row_in_a_utf8_file_names_the_row(db: Database, tmp_path: Path, bom: bytes) -> None:
+    """Old code: one GBK row made the whole file GB18030, every UTF-8 row garbled, or (with a
+    BOM) a refusal of the file without naming the row."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(bom + _lines((HEAD, "utf-8"), ("张三,男,13800003333,,3号网格", "utf-8"),
+                                  ("李四,男,13800002222", "gbk"), ("王五,男,13800004444", "utf-8")))
+    assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "李四")]
+
+
+def test_csv_rows_are_numbered_as_excel_shows_them(db: Database, tmp_path: Path) -> None:
+    """A quoted cell over two lines is one row: the bad row after it is row 3, not line 4."""
+    path = tmp_path / "multi.csv"
+    path.write_bytes(_lines((HEAD, "gbk"), ('李四,男,13800002222,,,,,,"第一行', "gbk"), ('第二行"', "gbk"),
+                            ("王五,男,13800004444,,,,,,备注", "utf-8")))
+    assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "王五")]
+
+
+def test_csv_row_in_no_encoding_is_named(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "broken.csv"
+    path.write_bytes(_lines((HEAD, "utf-8"), ("张三,男,13800003333", "utf-8")) + b"\xff\xfe\x80,x,13800004444\n")
+    assert [(r, c, code) for r, c, code, _ in _refused(db, path)] == [(3, "姓名", "undecodable_text")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_single_encoding_csv_files_still_import(db: Database, tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "one.csv"
+    path.write_bytes(f"{HEAD}\n格桑·伦珠,女,13800003333,,,,,,备注\n李四,男,13800002222\n".encode(encoding))
+    with db.session() as s:
+        assert vio.import_file(s, path) == 2
+    with db.session() as s:
+        assert {r.name for r in vs.list_rows(s)} == {"格桑·伦珠", "李四"}
+
+
+def test_merged_cells_in_data_columns_are_refused_with_the_range(demo_db: Database, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture) -> None:
+    """Old code: the grid merged over rows 3-5 went to row 3 only; rows 4 and 5 came in
+    without a grid, exit 0."""
+    rows = [["张三", "男", "13800001111"], ["李四", "男", "13800002222", "", "3号网格"],
+            ["王五", "男", "13800003333"], ["赵六", "男", "13800004444"]]
+    path = tmp_path / "merged.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    ws.merge_cells("E3:E5")
+    wb.save(path)
+    assert _refused(demo_db, path) == [(3, "网格", "merged_cells", "E3:E5")]
+    code, err = _cli(demo_db, "volunteers", "import", str(path), capsys=capsys)
+    assert code == 2 and f"{path}: row 3, column 网格: 'E3:E5'" in err
+
+
+def test_merged_cells_outside_the_data_are_harmless(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "title.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", *HEADER])
+    ws.append([1, "张三", "男", "13800001111"])
+    ws.append([None, "李四", "男", "13800002222"])
+    ws.merge_cells("A2:A3")  # a numbering column the import does not read
+    ws.merge_cells("K1:L1")  # within the header row
+    wb.save(path)
+    with db.session() as s:
+        assert vio.import_file(s, path) == 2
+
+
+# -- limits --------------------------------------------------------------------------------
+
+XLSX_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _handmade_xlsx(path: Path, strings: list[str], rows: str, *, sst_prolog: str = "",
+                   sst_tail: bytes = b"", dimension: str = "", encoding: str = "utf-8") -> Path:
+    """An .xlsx written by hand: shared strings, the sheet's rows as XML text."""
+    import zipfile
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook {XLSX_NS} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {XLSX_NS}>'
+                                    + (f'<dimension ref="{dimension}"/>' if dimension else "")
+                                    + f"<sheetData>{rows}</sheetData></worksheet>",
+    }
+    sst = (f'<?xml version="1.0" encoding="{encoding}"?>{sst_prolog}<sst {XLSX_NS}>'
+           + "".join(f"<si><t>{t}</t></si>" for t in strings)).encode(encoding)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text.encode())
+        z.writestr("xl/sharedStrings.xml", sst + sst_tail + "</sst>".encode(encoding))
+    return path
+
+
+def _row(r: int, *indexes: int) -> str:
+    return f'<row r="{r}">' + "".join(f'<c r="{chr(65 + i)}{r}" t="s"><v>{v}</v></c>'
+                                      for i, v in enumerate(indexes)) + "</row>"
+
+
+SST = ["姓名", "性别", "手机号", "张三", "男", "13800001111"]
+SHEET = _row(1, 0, 1, 2) + _row(2, 3, 4, 5)
+
+
+def test_handmade_workbook_imports(db: Database, tmp_path: Path) -> None:
+    """The hand-made workbooks below are refused for what they add, not for being hand-made."""
+    with db.session() as s:
+        assert vio.import_file(s, _handmade_xlsx(tmp_path / "ok.xlsx", SST, SHEET)) == 1
+
+
+def test_workbook_expanding_to_millions_of_shared_strings_is_refused_early(db: Database, tmp_path: Path) -> None:
+    """Old code: a 335 KB file with 8 million shared strings took 76 s and 834 MB, then
+    imported. Refused from the zip's sizes now, before openpyxl parses anything."""
+    import time
+
+    path = _handmade_xlsx(tmp_path / "bomb.xlsx", SST, SHEET, sst_tail=b"<si><t>a</t></si>" * 2_000_000)
+    assert path.stat().st_size < 200_000
+    start = time.perf_counter()
+    assert _refused(db, path) == [(0, "", "compression_ratio", 100)]
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_workbook_with_xml_entities_is_refused(db: Database, tmp_path: Path, encoding: str) -> None:
+    """Billion laughs in the shared strings: refused before any XML parser sees it (expat
+    stops the classic one itself, but not a smaller expansion)."""
+    laughs = '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefg", "bcdefgh", strict=True)) + "]>"
+    path = _handmade_xlsx(tmp_path / "laughs.xlsx", ["姓名", "性别", "手机号", "&h;", "男", "13800001111"],
+                          SHEET, sst_prolog=laughs, encoding=encoding)
+    assert _refused(db, path) == [(0, "", "xml_entities", "xl/sharedStrings.xml")]
+
+
+@pytest.mark.parametrize(("dimension", "rows", "code"), [
+    ("A1:C1048576", SHEET, "too_many_rows"),  # the sheet says so: refused before reading
+    ("A1:XFD200", SHEET, "too_many_cells"),
+    ("", SHEET + '<row r="1048576"><c r="A1048576" t="s"><v>3</v></c></row>', "too_many_rows"),
+    ("", SHEET + "".join(f'<row r="{r}"><c r="XFD{r}" t="s"><v>3</v></c></row>' for r in range(3, 400)),
+     "too_many_cells"),  # every row padded to 16,384 columns while streaming
+])
+def test_workbook_over_the_row_and_cell_limits_is_refused(db: Database, tmp_path: Path, dimension: str,
+                                                          rows: str, code: str) -> None:
+    from volunteer_app.importexport import tables
+
+    path = _handmade_xlsx(tmp_path / "big.xlsx", SST, rows, dimension=dimension)
+    limit = tables.MAX_ROWS if code == "too_many_rows" else tables.MAX_CELLS
+    assert _refused(db, path) == [(0, "", code, limit)]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_files_over_the_limits_are_refused_with_the_limit_named(db: Database, tmp_path: Path, suffix: str,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture) -> None:
+    from volunteer_app.importexport import tables
+
+    writer = write_csv if suffix == ".csv" else write_xlsx
+    path = writer(tmp_path / f"in{suffix}", [[f"志愿者{i}", "男", f"1390000{i:04d}"] for i in range(30)])
+    monkeypatch.setattr(tables, "MAX_ROWS", 20)
+    assert _refused(db, path) == [(0, "", "too_many_rows", 20)]
+    code, err = _cli(db, "volunteers", "import", str(path), capsys=capsys)
+    assert code == 2 and f"{path}: has more than 20 rows, the import limit" in err
+    monkeypatch.setattr(tables, "MAX_ROWS", 1000)
+    monkeypatch.setattr(tables, "MAX_CELLS", 50)
+    assert _refused(db, path) == [(0, "", "too_many_cells", 50)]
+    monkeypatch.setattr(tables, "MAX_FILE_MB", 0)
+    assert _refused(db, path) == [(0, "", "too_large", 0)]
+
+
+def test_workbook_expanding_past_the_size_limit_is_refused(db: Database, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from volunteer_app.importexport import tables
+
+    path = write_xlsx(tmp_path / "in.xlsx", GOOD)
+    monkeypatch.setattr(tables, "MAX_EXPANDED_MB", 0)
+    assert _refused(db, path) == [(0, "", "too_large", 0)]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_folder_or_an_unreadable_file_is_a_clear_refusal(db: Database, tmp_path: Path, suffix: str,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    """Old code: a folder named like.csv or an unreadable file gave 'unexpected error', exit 1."""
+    folder = tmp_path / f"folder{suffix}"
+    folder.mkdir()
+    assert _refused(db, folder) == [(0, "", "not_a_file", str(folder))]
+    code, err = _cli(db, "volunteers", "import", str(folder), capsys=capsys)
+    assert code == 2 and str(folder) in err and "not a file" in err
+
+    path = (write_csv if suffix == ".csv" else write_xlsx)(tmp_path / f"locked{suffix}", GOOD)
+    real_open = Path.open
+
+    def locked(self: Path, *a, **k):  # noqa: ANN002, ANN003, ANN202
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *a, **k)
+
+    monkeypatch.setattr(Path, "open", locked)
+    if suffix == ".xlsx":
+        import zipfile
+
+        real_zip = zipfile.ZipFile.__init__
+
+        def locked_zip(self, file, *a, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+            if Path(file) == path:
+                raise PermissionError(13, "Permission denied")
+            return real_zip(self, file, *a, **k)
+
+        monkeypatch.setattr(zipfile.ZipFile, "__init__", locked_zip)
+    assert _refused(db, path) == [(0, "", "unreadable_file", "Permission denied")]
+    code, err = _cli(db, "volunteers", "import", str(path), capsys=capsys)
+    assert code == 2 and str(path) in err and "cannot be read" in err
+
+
+def test_nul_and_bidi_marks_in_cells_are_refused_with_the_column(db: Database, tmp_path: Path) -> None:
+    """Old code stripped NUL out of CSV files and stored bidi overrides and line breaks."""
+    path = tmp_path / "ctl.csv"
+    path.write_bytes(_lines((HEAD + ",特长", "utf-8"), ("张\x00三,男,13800001111", "utf-8"),
+                            ('李四,男,"138\n00002222"', "utf-8"), ("王五,男,13800003333,,,,,,,\u202e电工", "utf-8"),
+                            ('赵六,男,13800004444,,"3号网格\n"', "utf-8"),
+                            ('钱七,男,13800005555,,,,,,"第一行\n第二行"', "utf-8")))
+    got = {(r, c, code) for r, c, code, _ in _refused(db, path)}
+    assert got == {(2, "姓名", "control_characters"), (3, "手机号", "control_characters"),
+                   (4, "特长", "control_characters"), (5, "网格", "control_characters")}
+
+
+# -- the export carries every field of the register --------------------------------------
+
+def _register_setup(db: Database) -> None:
+    from volunteer_app.services import grids, teams
+
+    with db.session() as s:
+        grids.save_grid(s, None, 3, "3号网格")
+        grids.save_grid(s, None, 5, "5号网格")
+        teams.save_team(s, None, "小喇叭巡逻队", "patrol")
+        teams.save_team(s, None, "爱骑志愿服务队", "rider")
+
+
+def _register(db: Database) -> list[tuple]:
+    """Every field of every volunteer, with names in place of ids."""
+    from volunteer_app.models import Grid
+
+    with db.session() as s:
+        grid_names = {g.id: g.name for g in s.query(Grid)}
+        out = []
+        for row in vs.list_rows(s, vs.VolunteerFilter(active=None)):
+            d = vs.get(s, row.id)
+            out.append((d.name, d.gender, d.mobile, d.id_number, grid_names.get(d.grid_id),
+                        d.political_status, d.party_household, d.occupation, d.skills, d.notes,
+                        d.joined_on, d.active, d.left_on, tuple((t, r) for _, t, r in d.teams)))
+    return sorted(out, key=lambda r: r[2])
+
+
+def _fill_register(db: Database) -> None:
+    from datetime import date
+
+    from volunteer_app.models import Grid, Team
+
+    with db.session() as s:
+        team = {t.name: t.id for t in s.query(Team)}
+        grid = {g.name: g.id for g in s.query(Grid)}
+        people = [
+            dict(name="格桑·伦珠", gender="female", mobile="13900002222", id_number="11010519491231002X",
+                 grid_id=grid["5号网格"], political_status="中共党员", party_household=True,
+                 occupation="美团外卖", skills="急救、电工", notes="第一行\n=第二行", joined_on=date(2023, 3, 5),
+                 teams=[(team["爱骑志愿服务队"], "captain"), (team["小喇叭巡逻队"], "member")]),
+            dict(name="བཀྲ་ཤིས་", gender="male", mobile="13700003333", id_number="110105198001011238",
+                 grid_id=grid["3号网格"], political_status="群众", party_household=False,
+                 occupation="退休教师", skills="书法", notes="-", joined_on=date(2021, 1, 1),
+                 teams=[(team["小喇叭巡逻队"], "deputy")]),
+            dict(name="张三", gender=None, mobile="13800001111", id_number=None, grid_id=None,
+                 political_status="", occupation="", skills="", notes="", joined_on=date(2024, 12, 31)),
+        ]
+        ids = [vs.create(s, vs.VolunteerData(**p)) for p in people]
+        vs.deactivate(s, ids[1], date(2025, 6, 30))  # a volunteer who left
+        vs.deactivate(s, ids[2], date(2025, 1, 2))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_then_import_keeps_every_field(db: Database, tmp_path: Path, suffix: str, new_db_url) -> None:  # noqa: ANN001
+    """Old code: occupation, skills, the party-member household, the joined and leaving dates
+    and the active state were not exported, so they were lost, and volunteers who left came
+    back active."""
+    _register_setup(db)
+    _fill_register(db)
+    original = _register(db)
+    assert [r[11] for r in original] == [False, False, True]  # by mobile: 137, 138, 139
+    out = tmp_path / f"register{suffix}"
+    with db.session() as s:
+        assert vio.export_file(s, out, vs.VolunteerFilter(active=None), include_ids=True) == 3
+    fresh = open_database(new_db_url("fresh"))
+    _register_setup(fresh)
+    with fresh.session() as s:
+        assert vio.import_file(s, out) == 3
+    assert _register(fresh) == original
+    fresh.dispose()
+
+
+def test_export_headers_and_english_aliases(db: Database, tmp_path: Path) -> None:
+    _register_setup(db)
+    _fill_register(db)
+    out = tmp_path / "register.csv"
+    with db.session() as s:
+        vio.export_file(s, out, vs.VolunteerFilter(active=None))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header == [*HEADER, "职业/单位", "特长", "党员中心户", "加入日期", "状态", "离开日期"]
+    english = ["name", "gender", "phone", "id_number", "grid", "team", "role", "political_status",
+               "notes", "occupation", "skills", "party_household", "joined_on", "status", "left_on"]
+    path = write_csv(tmp_path / "en.csv", [["李四", "男", "13600004444", "", "", "", "", "", "",
+                                            "快递员", "修车", "是", "2024/5/6", "已离队", "2025年1月2日"]],
+                     header=english)
+    with db.session() as s:
+        assert vio.import_file(s, path) == 1
+    with db.session() as s:
+        d = vs.get(s, vs.list_rows(s, vs.VolunteerFilter(search="13600004444", active=None))[0].id)
+    from datetime import date
+
+    assert (d.occupation, d.skills, d.party_household, d.joined_on, d.active, d.left_on) == (
+        "快递员", "修车", True, date(2024, 5, 6), False, date(2025, 1, 2))
+
+
+def test_bad_register_flags_are_refused_by_column(db: Database, tmp_path: Path) -> None:
+    header = [*HEADER, "党员中心户", "加入日期", "状态", "离开日期"]
+    rows = [
+        ["张三", "", "13800001111", "", "", "", "", "", "", "也许", "", "", ""],              # row 2
+        ["李四", "", "13800002222", "", "", "", "", "", "", "", "去年", "", ""],              # row 3
+        ["王五", "", "13800003333", "", "", "", "", "", "", "", "", "请假", ""],              # row 4
+        ["赵六", "", "13800004444", "", "", "", "", "", "", "", "", "在册", "2025-01-01"],    # row 5
+        ["钱七", "", "13800005555", "", "", "", "", "", "", "", "2025-02-01", "", "2025-01-01"],  # row 6
+    ]
+    path = write_csv(tmp_path / "flags.csv", rows, header=header)
+    got = {(r, c, code) for r, c, code, _ in _refused(db, path)}
+    assert got == {(2, "党员中心户", "yes_no_invalid"), (3, "加入日期", "date_invalid"),
+                   (4, "状态", "state_invalid"), (5, "离开日期", "not_applicable"),
+                   (6, "离开日期", "end_before_start")}

@@ -15,6 +15,8 @@ from volunteer_app.validation import (
     normalize_id_number,
     normalize_mobile,
     normalize_name,
+    normalize_optional_phone,
+    normalize_text,
 )
 
 
@@ -142,3 +144,54 @@ def test_masking() -> None:
     assert mask_mobile("13812341234") == "138****1234"
     assert mask_id_number("11010519491231002X") == "**************002X"
     assert mask_id_number(None) == ""
+
+
+# -- issue 16: control characters, line breaks and invisible marks are refused, never
+# stripped or stored (volunteer_app.validation.check_text) ------------------------------
+
+HOSTILE_CHARS = ["\x00", "\x07", "\t", "\n", "\r\n", "\x1b", "\x85", "\u2028", "\u2029",
+                 "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                 "\u2068", "\u2069", "\u200e", "\u200f", "\u200b", "\ufeff"]
+
+
+@pytest.mark.parametrize("ch", HOSTILE_CHARS)
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_names_and_phones_refuse_controls_newlines_and_bidi_marks(ch: str, where: str) -> None:
+    """Old code: a name's line break or tab became a space, a phone's line break vanished,
+    a trailing one anywhere was trimmed; bidi overrides went into free text unseen."""
+    from volunteer_app.validation import check_text
+
+    def put(text: str) -> str:
+        return {"start": ch + text, "middle": text[:2] + ch + text[2:], "end": text + ch}[where]
+
+    cases = [
+        (normalize_name, put("格桑伦珠"), "name"),
+        (normalize_mobile, put("13800138000"), "mobile"),
+        (normalize_id_number, put("11010519491231002X"), "id_number"),
+        (normalize_gender, put("男性"), "gender"),
+        (lambda v: normalize_optional_phone(v, "leader_phone"), put("010-12345678"), "leader_phone"),
+        (lambda v: normalize_text(v, "title", 60), put("早班巡逻"), "title"),
+        (lambda v: normalize_text(v, "reason", 500), put("家中有事"), "reason"),
+        (lambda v: check_text(v, "name"), put("张三"), "name"),
+    ]
+    for fn, value, field in cases:
+        with pytest.raises(ValidationError) as err:
+            fn(value)
+        assert (err.value.field, err.value.reason) == (field, "control_characters"), (fn, value)
+
+
+@pytest.mark.parametrize("ch", [c for c in HOSTILE_CHARS if c not in ("\n", "\r\n")])
+def test_notes_keep_line_breaks_but_refuse_other_controls(ch: str) -> None:
+    assert normalize_text("第一行\r\n第二行\r第三行\n", "notes", multiline=True) == "第一行\n第二行\n第三行"
+    assert normalize_text("家庭👨\u200d👩\u200d👧", "notes", multiline=True) == "家庭👨\u200d👩\u200d👧"
+    with pytest.raises(ValidationError) as err:
+        normalize_text(f"第一行\n第二{ch}行", "notes", multiline=True)
+    assert (err.value.field, err.value.reason) == ("notes", "control_characters")
+
+
+def test_ordinary_text_still_passes() -> None:
+    assert normalize_name("格桑\u3000·\u3000伦珠") == "格桑·伦珠"  # ideographic spaces
+    assert normalize_name("Tenzin\u00a0Norbu") == "Tenzin Norbu"
+    assert normalize_name("བཀྲ་ཤིས་བདེ་ལེགས") == "བཀྲ་ཤིས་བདེ་ལེགས"
+    assert normalize_name("\ue000李") == "\ue000李"  # a private-use glyph of an old GBK font
+    assert normalize_text("  三号楼 2单元  ", "building", 100) == "三号楼 2单元"

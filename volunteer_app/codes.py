@@ -25,11 +25,14 @@ ERRORS: frozenset[str] = frozenset({
     # registers
     "not_found", "volunteer_not_found", "team_not_found", "grid_not_found",
     "membership_not_found", "not_empty", "has_history", "stale", "team_in_use", "constraint",
+    "double_booking",
     # the database file and backups
     "not_a_database", "unreadable", "too_new", "foreign_database", "missing", "bad_url",
     "read_only", "backup_missing", "backup_unreadable", "backup_damaged", "backup_foreign",
     "backup_format", "schema_mismatch", "database_damaged", "database_busy", "disk_full",
     "restore_failed", "output_not_file", "output_read_only", "output_is_database",
+    # the database's key (security.keys) outside the database
+    "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
     # operators and permissions
     "forbidden", "login_required", "bad_credentials", "locked", "accounts_already_enabled",
     "last_administrator", "operator_not_found", "no_account",
@@ -66,6 +69,10 @@ FIELD_REASONS: frozenset[str] = frozenset({
     "duplicate_id_number", "duplicate_in_file", "duplicate_column", "missing_column",
     "kind_invalid", "duplicate_team", "duplicate_grid_number", "duplicate_grid_name",
     "number_invalid", "timezone_invalid", "parent_self", "order_invalid",
+    # any free text: line breaks, control characters, invisible direction marks
+    "control_characters",
+    # cells of an imported register: the row's encoding, merged cells, the register's flags
+    "mixed_encoding", "undecodable_text", "merged_cells", "yes_no_invalid", "state_invalid",
     # operators
     "username_invalid", "duplicate_username", "captain_needs_team", "password_too_short",
     # shift planning and auto-fill
@@ -79,6 +86,8 @@ FIELD_REASONS: frozenset[str] = frozenset({
     "required_for_hours", "unknown_volunteer", "ambiguous_volunteer", "volunteer_inactive",
     "in_future", "before_previous", "after_later_step", "hours_invalid", "hours_too_many",
     "outside_shift", "month_invalid", "date_in_future", "year_invalid",
+    # any calendar value (volunteer_app.parsing: the years the app plans for), a moment
+    "date_out_of_range", "datetime_invalid",
     # printing and reports
     "output_invalid", "copies_invalid", "unsupported_format",
     # job settings
@@ -90,18 +99,22 @@ FIELD_REASONS: frozenset[str] = frozenset({
 FILE_PROBLEMS: frozenset[str] = frozenset({
     "empty_file", "no_rows", "unsupported_format", "file_missing", "not_a_workbook",
     "encoding", "csv_syntax",
+    # the import limits (importexport/tables.py, docs/import-limits.md) and unusable paths
+    "too_many_rows", "too_many_cells", "too_large", "compression_ratio", "xml_entities",
+    "not_a_file", "unreadable_file",
 })
 
 # ``FieldProblem.field``: the fields the core names (front ends label them).
 FIELDS: frozenset[str] = frozenset({
     # people
     "name", "mobile", "gender", "id_number", "grid", "team", "role", "political_status",
-    "occupation", "skills", "notes", "order",
+    "occupation", "skills", "notes", "order", "joined_on", "left_on", "party_household",
+    "active",
     # teams, grids, community (the grid's people are ``<person>_name`` / ``<person>_phone``)
     "kind", "parent", "number", "area", "address", "service_hall_phone", "service_hall_hours",
-    "timezone",
+    "timezone", "colour",
     # operators
-    "username", "password",
+    "username", "password", "display_name", "operator",
     # shift planning
     "type", "needed", "time", "date", "start", "end", "from", "to", "valid_until", "week",
     "weekday", "location", "title", "status", "override", "actual_end", "max_per_day",
@@ -112,6 +125,8 @@ FIELDS: frozenset[str] = frozenset({
     "month", "year", "duty", "verified_by",
     # printing
     "output", "copies",
+    # command-line arguments and list filters (volunteer_app.parsing)
+    "id", "limit", "search",
     # job settings
     "every_minutes", "day", "day_of_week", "lead_minutes", "team_lead_minutes",
     "window_hours", "weeks_ahead", "keep", "directory",
@@ -120,17 +135,29 @@ FIELDS: frozenset[str] = frozenset({
 # ``JobResult.reason`` / ``JobOutcome.reason``: why a run was skipped, not available or failed.
 JOB_REASONS: frozenset[str] = frozenset({
     "requests_not_available", "not_sqlite", "missed", "error", "database_damaged",
+    # the nightly audit check: the log does not match its chain, or this PC has no key
+    "audit_mismatch", "key_missing", "key_mismatch",
 })
 
 # ``Notice.kind``: what a job made that people should see.
 NOTICE_KINDS: frozenset[str] = frozenset({
     "duty_reminder", "unfilled_shift", "overdue_request", "plan_generated", "backup_made",
+    "audit_mismatch",
 })
 
 # ``audit.record(session, action, ...)`` and the ORM's own entries.
 AUDIT_ACTIONS: frozenset[str] = frozenset({
     "create", "update", "delete", "import", "export", "login", "login_failed",
-    "password_changed", "accounts_on", "accounts_off", "backup", "restore",
+    "password_changed", "accounts_on", "accounts_off", "backup", "restore", "unlock",
+    # the audit chain (security.chain): the rows it recorded, where it started; the key
+    "state", "chain_start", "key_exported", "key_imported",
+})
+
+# ``ChainProblem.kind``: what ``audit verify`` found not matching the audit log's chain.
+AUDIT_PROBLEMS: frozenset[str] = frozenset({
+    "key_missing", "key_mismatch", "entry_altered", "entry_unchained", "head_missing",
+    "head_altered", "entries_removed", "setting_changed", "setting_added", "setting_removed",
+    "hours_changed", "hours_added", "hours_removed",
 })
 
 # Value codes declared beside their models and services: domain -> "module:NAME".

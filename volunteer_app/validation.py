@@ -35,6 +35,38 @@ def _fail(field: str, code: str, value: object) -> ValidationError:
     return ValidationError(FieldProblem(field, code, value))
 
 
+# Joiners shape emoji sequences and some scripts; harmless inside multi-line notes.
+_JOINERS = "\u200c\u200d"
+
+
+def check_text(value: object, field: str, *, multiline: bool = False) -> str:
+    """The one check every free-text field of the core goes through (names, phones,
+    titles, reasons, notes): refuse control characters (NUL, tab, escape, ...), line
+    breaks and invisible format characters such as the bidirectional overrides and
+    isolates (U+202A-U+202E, U+2066-U+2069), the direction marks (U+200E/F), zero-width
+    spaces and a stray BOM, with code ``control_characters``, instead of storing them or
+    stripping them silently.
+
+    ``multiline`` text (notes, descriptions) may keep line breaks: ``\r\n`` and ``\r``
+    come back as ``\n``. Returns the text, otherwise unchanged.
+    """
+    text = "" if value is None else str(value)
+    if text.isprintable():  # the common case, checked at C speed
+        return text
+    if multiline and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for ch in text:
+        if ch.isprintable():
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Zs", "Co", "Cn"):  # wide spaces, private-use and new characters
+            continue
+        if multiline and (ch == "\n" or ch in _JOINERS):
+            continue
+        raise _fail(field, "control_characters", value)
+    return text
+
+
 def normalize_mobile(value: object, field: str = "mobile") -> str:
     """Return 11 plain digits of a mainland mobile number.
 
@@ -42,7 +74,7 @@ def normalize_mobile(value: object, field: str = "mobile") -> str:
     """
     if value is None:
         raise _fail(field, "required", value)
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = unicodedata.normalize("NFKC", check_text(value, field)).strip()
     if not text:
         raise _fail(field, "required", value)
     digits = _MOBILE_SEPARATORS.sub("", text)
@@ -67,7 +99,7 @@ def normalize_id_number(value: object, field: str = "id_number") -> str | None:
     """Return an 18-character resident ID number (upper-case X) or None when empty."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").upper()
+    text = unicodedata.normalize("NFKC", check_text(value, field)).strip().replace(" ", "").upper()
     if not text:
         return None
     if len(text) != 18:
@@ -87,27 +119,27 @@ def normalize_name(value: object, field: str = "name") -> str:
     """Trim and tidy a person's name; keep middle-dot forms such as 格桑·伦珠."""
     if value is None:
         raise _fail(field, "required", value)
-    text = str(value).translate(_DOT_TABLE)
+    text = check_text(value, field).translate(_DOT_TABLE)
     text = " ".join(text.split())
     text = re.sub(r"\s*\u00b7\s*", "\u00b7", text)
     if not text:
         raise _fail(field, "required", value)
     if len(text) > NAME_MAX:
         raise _fail(field, "too_long", value)
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text) or text[0] in FORMULA_START:
+    if text[0] in FORMULA_START:  # control characters were refused by check_text
         raise _fail(field, "bad_characters", value)
     return text
 
 
-def normalize_text(value: object, field: str, max_len: int = TEXT_MAX) -> str:
-    """Optional free text: trimmed, control characters refused, length limited."""
+def normalize_text(value: object, field: str, max_len: int = TEXT_MAX, *,
+                   multiline: bool = False) -> str:
+    """Optional free text: control characters refused (line breaks too unless
+    ``multiline``, see :func:`check_text`), trimmed, length limited."""
     if value is None:
         return ""
-    text = str(value).strip()
+    text = check_text(value, field, multiline=multiline).strip()
     if len(text) > max_len:
         raise _fail(field, "too_long", value)
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        raise _fail(field, "bad_characters", value)
     return text
 
 
@@ -115,7 +147,7 @@ def normalize_gender(value: object, field: str = "gender") -> str | None:
     """'male', 'female' or None; accepts 男/女 and English words."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    text = unicodedata.normalize("NFKC", check_text(value, field)).strip().lower()
     if not text:
         return None
     if text not in _GENDER_WORDS:
@@ -125,7 +157,7 @@ def normalize_gender(value: object, field: str = "gender") -> str | None:
 
 def normalize_optional_phone(value: object, field: str) -> str:
     """Phone of a contact person: a mobile number, or a landline kept as typed digits."""
-    if value is None or not str(value).strip():
+    if value is None or not check_text(value, field).strip():
         return ""
     try:
         return normalize_mobile(value, field)

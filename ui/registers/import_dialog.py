@@ -41,20 +41,17 @@ from volunteer_app.importexport.volunteers_io import HEADERS_ZH, ImportCancelled
 
 
 def estimate_rows(path: Path) -> int:
-    """Rows in the file (for the progress bar); 0 when unknown."""
+    """Rows in a .csv file (for the progress bar); 0 when unknown.
+
+    A workbook is not opened here: loading it is what the import limits guard against
+    (a small file can unzip to millions of strings). :func:`volunteers_io.prepare` reports
+    the rows its checked reading found instead.
+    """
     try:
-        if path.suffix.lower() == ".csv":
+        if path.suffix.lower() == ".csv" and path.is_file():
             with path.open("rb") as fh:
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-        if path.suffix.lower() == ".xlsx":
-            from openpyxl import load_workbook
-
-            wb = load_workbook(path, read_only=True)
-            try:
-                return int(wb.worksheets[0].max_row or 0)
-            finally:
-                wb.close()
-    except Exception:  # the real read reports what is wrong with the file
+    except OSError:  # the real read reports what is wrong with the file
         return 0
     return 0
 
@@ -259,7 +256,7 @@ class ImportDialog(QDialog):
             total = estimate_rows(target)
             t.progress(0, total, force=True)
             return volunteers_io.prepare(session, target,
-                                         progress=lambda done, _n: t.progress(done, total),
+                                         progress=lambda done, n: t.progress(done, n or total),
                                          cancelled=t.cancelled)
 
         self._task = self.ctx.worker.submit_long(task, self._on_checked, self._on_check_failed,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.common.i18n import arg, translated
 from volunteer_app.errors import AppError, FieldProblem, ImportFailed, RowProblem, ValidationError
+from volunteer_app.security import redact
 
 translate = QCoreApplication.translate
 
@@ -31,6 +32,7 @@ FIELDS = {
     "notes": QT_TRANSLATE_NOOP("ErrorText", "Notes"),
     "joined_on": QT_TRANSLATE_NOOP("ErrorText", "Joined on"),
     "left_on": QT_TRANSLATE_NOOP("ErrorText", "Left on"),
+    "active": QT_TRANSLATE_NOOP("ErrorText", "Status"),
     "number": QT_TRANSLATE_NOOP("ErrorText", "Grid number"),
     "area": QT_TRANSLATE_NOOP("ErrorText", "Area"),
     "leader_name": QT_TRANSLATE_NOOP("ErrorText", "Grid leader"),
@@ -52,6 +54,8 @@ FIELDS = {
     # operators
     "username": QT_TRANSLATE_NOOP("ErrorText", "User name"),
     "password": QT_TRANSLATE_NOOP("ErrorText", "Password"),
+    "display_name": QT_TRANSLATE_NOOP("ErrorText", "Display name"),
+    "operator": QT_TRANSLATE_NOOP("ErrorText", "Operator"),
     # service hours (the requests' fields are worded in ui.texts.orders)
     "date": QT_TRANSLATE_NOOP("ErrorText", "Date"),
     "duty": QT_TRANSLATE_NOOP("ErrorText", "Duty"),
@@ -77,6 +81,10 @@ FIELDS = {
     "date_from": QT_TRANSLATE_NOOP("ErrorText", "First day"),
     "date_to": QT_TRANSLATE_NOOP("ErrorText", "Last day"),
     "order": QT_TRANSLATE_NOOP("ErrorText", "Sort order"),
+    # list filters and records named by their id
+    "id": QT_TRANSLATE_NOOP("ErrorText", "ID"),
+    "limit": QT_TRANSLATE_NOOP("ErrorText", "Number of entries"),
+    "search": QT_TRANSLATE_NOOP("ErrorText", "Search"),
     # printing and reports
     "output": QT_TRANSLATE_NOOP("ErrorText", "Output"),
     "copies": QT_TRANSLATE_NOOP("ErrorText", "Copies"),
@@ -101,6 +109,12 @@ REASONS = {
     "id_checksum": QT_TRANSLATE_NOOP("ErrorText", "has a wrong check digit (last character); please check the number"),
     "too_long": QT_TRANSLATE_NOOP("ErrorText", "is too long"),
     "bad_characters": QT_TRANSLATE_NOOP("ErrorText", "contains control characters or starts like a spreadsheet formula (= + - @)"),
+    "control_characters": QT_TRANSLATE_NOOP("ErrorText", "contains a line break, a control character or an invisible text-direction mark (only notes may have line breaks)"),
+    "mixed_encoding": QT_TRANSLATE_NOOP("ErrorText", "is in another text encoding than the rest of the file (UTF-8 and GBK mixed); save the whole file again in one encoding"),
+    "undecodable_text": QT_TRANSLATE_NOOP("ErrorText", "holds bytes that are neither UTF-8 nor GBK text"),
+    "merged_cells": QT_TRANSLATE_NOOP("ErrorText", "is a range of merged cells; unmerge it and fill in the value on every row"),
+    "yes_no_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 是 or 否"),
+    "state_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 在册 or 已离队"),
     "gender_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 男 or 女"),
     "role_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be 队长, 副队长 or 队员"),
     "role_count": QT_TRANSLATE_NOOP("ErrorText", "does not match the number of teams"),
@@ -129,6 +143,9 @@ REASONS = {
     "date_in_future": QT_TRANSLATE_NOOP("ErrorText", "lies in the future"),
     "date_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a date"),
     "year_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a year"),
+    # volunteer_app.parsing: YEAR_MIN to YEAR_MAX (tests/ui/test_parsing_texts.py keeps them equal)
+    "date_out_of_range": QT_TRANSLATE_NOOP("ErrorText", "is too far in the past or the future (outside the years 2000 to 2100)"),
+    "datetime_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a date and time"),
     # shift planning and auto-fill
     "duty_type_invalid": QT_TRANSLATE_NOOP("ErrorText", "is not a known duty type"),
     "needed_invalid": QT_TRANSLATE_NOOP("ErrorText", "must be a whole number from 1 to 99"),
@@ -170,6 +187,13 @@ FILE_PROBLEMS = {
     "not_a_workbook": QT_TRANSLATE_NOOP("ErrorText", "The file is not a readable Excel workbook (.xlsx)."),
     "encoding": QT_TRANSLATE_NOOP("ErrorText", "The file cannot be read as UTF-8 or GBK text."),
     "csv_syntax": QT_TRANSLATE_NOOP("ErrorText", "The file is not valid CSV."),
+    "too_many_rows": QT_TRANSLATE_NOOP("ErrorText", "The file has more than %1 rows, the most one import takes. Split it into several files."),
+    "too_many_cells": QT_TRANSLATE_NOOP("ErrorText", "The file has more than %1 cells, the most one import takes. Split it or delete unused columns."),
+    "too_large": QT_TRANSLATE_NOOP("ErrorText", "The file is larger than %1 MB (unzipped), the most one import takes. Split it into several files."),
+    "compression_ratio": QT_TRANSLATE_NOOP("ErrorText", "A part of the workbook expands more than %1 times, which no Excel file does. It was refused as a possible zip bomb."),
+    "xml_entities": QT_TRANSLATE_NOOP("ErrorText", "The workbook contains XML entity declarations, which Excel never writes. It was refused."),
+    "not_a_file": QT_TRANSLATE_NOOP("ErrorText", "This is a folder or a device, not a file."),
+    "unreadable_file": QT_TRANSLATE_NOOP("ErrorText", "The file cannot be read (%1)."),
 }
 
 ERRORS = {
@@ -182,6 +206,7 @@ ERRORS = {
     "has_history": QT_TRANSLATE_NOOP("ErrorText", "This volunteer has a service history and cannot be deleted. Mark them as left instead."),
     "stale": QT_TRANSLATE_NOOP("ErrorText", "Someone else changed this record meanwhile. Reload it and make your change again."),
     "constraint": QT_TRANSLATE_NOOP("ErrorText", "Someone else changed the same data at the same moment. Nothing was written; please try again."),
+    "double_booking": QT_TRANSLATE_NOOP("ErrorText", "A volunteer would be on two duties at the same time. Nothing was written."),
     "team_in_use": QT_TRANSLATE_NOOP("ErrorText", "The team still has members or branch teams."),
     "not_a_database": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a database file of this application."),
     "unreadable": QT_TRANSLATE_NOOP("ErrorText", "%1 cannot be read as a database (%2)."),
@@ -273,6 +298,8 @@ def row_problem_text(p: RowProblem) -> str:
     """One bad row of an import: row number as the spreadsheet shows it, column, reason."""
     if p.code in FILE_PROBLEMS:
         text = translate("ErrorText", FILE_PROBLEMS[p.code])
+        if "%1" in text:  # the limit, or why the file cannot be read
+            text = arg(text, f"{p.value:,}" if isinstance(p.value, int) else p.value)
         if p.code == "csv_syntax" and p.row:
             return arg(translate("ErrorText", "Row %1: %2"), p.row, text)
         return text
@@ -287,7 +314,9 @@ def row_problem_text(p: RowProblem) -> str:
         where = arg(translate("ErrorText", "Row %1"), p.row)
     else:
         where = arg(translate("ErrorText", "Column \u201c%1\u201d"), column)
-    value = "" if p.value in (None, "") or p.code == "duplicate_in_file" else str(p.value)
+    # No passwords, ID and phone numbers masked (volunteer_app.security.redact).
+    safe = redact.column_value(column, p.value)
+    value = "" if safe in (None, "") or p.code == "duplicate_in_file" else str(safe)
     if value:
         return arg(translate("ErrorText", "%1: \u201c%2\u201d %3"), where, value, reason)
     return arg(translate("ErrorText", "%1: %2"), where, reason)
@@ -303,9 +332,11 @@ def error_text(exc: BaseException) -> str:
         src = ERRORS.get(exc.code)
         if src is None:
             return arg(translate("ErrorText", "Error: %1"), exc.code)
-        d = exc.details
+        d = redact.details(exc.details)  # a URL's password, phone and ID numbers masked
         first = d.get("path") or d.get("url") or d.get("revision") or d.get("name") or d.get("id") or ""
         return arg(translate("ErrorText", src), first, d.get("reason", ""))
     if isinstance(exc, OSError):
-        return arg(translate("ErrorText", "The file could not be read or written: %1"), exc.strerror or str(exc))
-    return arg(translate("ErrorText", "Unexpected error: %1: %2"), type(exc).__name__, exc)
+        return arg(translate("ErrorText", "The file could not be read or written: %1"),
+                   redact.scrub(exc.strerror or str(exc)))
+    # A driver's text may quote the statement's values or a URL with its password.
+    return arg(translate("ErrorText", "Unexpected error: %1: %2"), type(exc).__name__, redact.scrub(exc))

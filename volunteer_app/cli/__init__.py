@@ -134,7 +134,10 @@ def _log_in(db: Database, operator: str) -> None:
     if enabled:
         login_unit(db, operator, _password())
     else:
-        db.actor = Actor(name=operator[:40])
+        from ..validation import normalize_name
+
+        # Checked like every name (no line breaks, no invisible marks, at most 40 chars).
+        db.actor = Actor(name=normalize_name(operator, "operator"))
 
 
 def _password() -> str:
@@ -159,7 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ui = importlib.import_module("ui.app")
         return ui.main(args.db)
     from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
+    from ..security.redact import install_log_redaction
     from .messages import error_text
+
+    install_log_redaction()
 
     try:
         code = args.func(args)
@@ -186,7 +192,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # last resort: never a bare traceback for a user
-        print(f"volunteer-app: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from ..security.redact import scrub
+
+        # A driver's text may quote the statement's values (phones, ID numbers) or a URL
+        # with its password: masked (security.redact).
+        print(f"volunteer-app: unexpected error: {type(exc).__name__}: {scrub(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     sys.stdout.flush()
     return code

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from ..errors import AppError, FieldProblem, ImportFailed, RowProblem, ValidationError
 from ..models.requests import REQUEST_CATEGORIES, URGENCIES
+from ..parsing import YEAR_MAX, YEAR_MIN, shown
+from ..security import redact
 
 REASONS = {
     # shift planning: conflict reasons (hard ones block unless overridden, soft ones warn)
@@ -52,6 +54,14 @@ REASONS = {
     "id_checksum": "has a wrong check digit",
     "too_long": "is too long",
     "bad_characters": "contains control characters or starts like a formula",
+    "control_characters": "contains a line break, a control character or an invisible "
+                          "text-direction mark (only notes may have line breaks)",
+    "mixed_encoding": "is in another text encoding than the rest of the file (UTF-8 and GBK "
+                      "mixed); save the whole file again in one encoding",
+    "undecodable_text": "holds bytes that are neither UTF-8 nor GBK text",
+    "merged_cells": "is a range of merged cells; unmerge it and fill in the value on every row",
+    "yes_no_invalid": "must be 是 or 否 (yes or no)",
+    "state_invalid": "must be 在册 (active) or 已离队 (left)",
     "gender_invalid": "must be 男/女 (male/female)",
     "role_invalid": "must be 队长/副队长/队员 (captain/deputy/member)",
     "role_count": "does not match the number of teams",
@@ -70,6 +80,14 @@ REASONS = {
     "not_a_workbook": "is not a readable .xlsx workbook",
     "encoding": "cannot be decoded as UTF-8 or GBK",
     "csv_syntax": "is not valid CSV",
+    "too_many_rows": "has more than {value:,} rows, the import limit; split it into several files",
+    "too_many_cells": "has more than {value:,} cells, the import limit; split it or delete unused columns",
+    "too_large": "is larger than {value} MB (unzipped), the import limit; split it into several files",
+    "compression_ratio": "has a part that expands more than {value} times, which no Excel file "
+                         "does; refused as a possible zip bomb",
+    "xml_entities": "contains XML entity declarations (a DTD), which Excel never writes; refused",
+    "not_a_file": "is a folder or a device, not a file",
+    "unreadable_file": "cannot be read",
     "kind_invalid": "is not a team kind",
     "duplicate_team": "already exists",
     "duplicate_grid_number": "already exists",
@@ -96,6 +114,8 @@ REASONS = {
     "after_later_step": "is after the request was already dispatched or taken up",
     "month_invalid": "must be a month like 2026-12",
     "datetime_invalid": "must be a date and time like 2026-12-07T09:30",
+    "date_out_of_range": f"is too far in the past or the future (outside the years {YEAR_MIN} to {YEAR_MAX})",
+    "out_of_range": "is out of range",
     "date_in_future": "lies in the future",
     "hours_invalid": "must be a positive number of hours such as 1.5",
     "hours_too_many": "is more than 24 hours",
@@ -134,6 +154,11 @@ JOB_REASONS = {
     "error": "an unexpected error; the log has the details",
     "database_damaged": "the database is damaged, so no backup was made (the older backups are "
                         "kept); restore the newest good one into a new file",
+    "audit_mismatch": "the audit log or the settings and hours it protects were changed outside "
+                      "the app: run volunteer-app audit verify",
+    "key_missing": "this computer does not have the database's key, so the audit log cannot be "
+                   "checked: import it with volunteer-app keys import FILE",
+    "key_mismatch": "the key on this computer is not this database's key",
 }
 
 ERRORS = {
@@ -161,6 +186,7 @@ ERRORS = {
     "has_history": "the volunteer has history and can only be deactivated",
     "stale": "the record was changed by someone else meanwhile; reload and try again",
     "constraint": "someone else changed the same data at the same moment; nothing was written, try again",
+    "double_booking": "a volunteer would be on two duties at the same time; nothing was written",
     "team_in_use": "the team still has members or branch teams",
     "not_a_database": "{path} is not a database file of this app",
     "unreadable": "{path} cannot be read as a database ({reason})",
@@ -219,7 +245,45 @@ ERRORS = {
     "assignment_completed": "assignment {id} is already completed; record its times instead",
     # background jobs
     "job_not_found": "no job named {name}",
+    # the database's key
+    "key_missing": "this computer does not have the key of database {database_id}: the "
+                   "administrator exports it on a computer that has it (volunteer-app keys export "
+                   "FILE) and imports it here (volunteer-app keys import FILE); nothing was written",
+    "key_mismatch": "the key on this computer (or in the key file) is not the key of database "
+                    "{database_id}; nothing was written",
+    "key_file_invalid": "{path} is not a key file of this app ({reason})",
+    "key_store_failed": "the key could not be stored or written at {path} ({reason})",
 }
+
+# What ``audit verify`` found (security.chain.ChainProblem.kind); {entry}, {key}, {fields},
+# {recorded} and {current} come from the problem.
+AUDIT_PROBLEMS = {
+    "key_missing": "this computer does not have the database's key: the chain cannot be checked "
+                   "(import the key with volunteer-app keys import FILE)",
+    "key_mismatch": "the key on this computer is not this database's key (or the database's key "
+                    "check was changed): the chain cannot be checked",
+    "entry_altered": "audit entry #{entry} does not match the chain: it was changed, or an entry "
+                     "just before it was removed",
+    "entry_unchained": "audit entry #{entry} is not part of the chain: it was added outside the app",
+    "head_missing": "the chain's head is missing (last entry #{entry})",
+    "head_altered": "the chain's head was changed outside the app",
+    "entries_removed": "entries after #{entry} were removed (the chain ended at #{key})",
+    "setting_changed": "security setting {key} was changed outside the app: the chain recorded "
+                       "{recorded!r}, it is now {current!r}",
+    "setting_added": "security setting {key} = {current!r} was added outside the app",
+    "setting_removed": "security setting {key} (recorded {recorded!r}) was removed outside the app",
+    "hours_changed": "hours entry {key} differs from what the chain recorded ({fields})",
+    "hours_added": "hours entry {key} was added outside the app (the chain never recorded it)",
+    "hours_removed": "hours entry {key} recorded by the chain is missing",
+}
+
+
+def audit_problem_text(kind: str, entry_id: object = None, key: str = "", fields: tuple = (),
+                       recorded: object = None, current: object = None) -> str:
+    """One line of ``audit verify``'s report."""
+    template = AUDIT_PROBLEMS.get(kind, kind.replace("_", " "))
+    return template.format(entry=entry_id, key=key, fields=", ".join(fields), recorded=recorded,
+                           current=current)
 
 
 # Details an error may lack, worded for the message (no nightly backup found: a placeholder).
@@ -233,17 +297,22 @@ def reason_text(code: str) -> str:
 
 
 def field_problem(p: FieldProblem) -> str:
-    value = "" if p.value in (None, "") else f" ({p.value!r})"
+    # No passwords or user names, ID and phone numbers masked (security.redact).
+    safe = redact.field_value(p.field, p.value)
+    value = "" if safe in (None, "") else f" ({shown(safe)!r})"  # a 40,000-char search: cut
     return f"{p.field}{value} {reason_text(p.code)}"
 
 
 def row_problem(source: str, p: RowProblem) -> str:
-    where = f"{source}: row {p.row}" if p.row else source
+    where = f"{redact.scrub(source)}: row {p.row}" if p.row else redact.scrub(source)
     if p.column:
         where += f", column {p.column}"
-    value = "" if p.value in (None, "") else f": {p.value!r}"
+    safe = redact.column_value(p.column, p.value)
+    value = "" if safe in (None, "") else f": {safe!r}"
     if p.code == "duplicate_in_file":
         return f"{where}: repeats row {p.value}"
+    if "{value" in reason_text(p.code):  # a limit, named in the sentence
+        return f"{where}: {reason_text(p.code).format(value=p.value)}"
     return f"{where}{value} {reason_text(p.code)}"
 
 
@@ -254,6 +323,8 @@ def error_text(exc: AppError) -> str:
         return "\n".join(field_problem(p) for p in exc.problems)
     template = ERRORS.get(exc.code, exc.code.replace("_", " "))
     try:
-        return template.format(**{**DEFAULT_DETAILS.get(exc.code, {}), **exc.details})
+        # a 5,000-digit "team name": cut; a URL's password, phone and ID numbers: masked
+        details = {k: shown(v) for k, v in redact.details(exc.details).items()}
+        return template.format(**{**DEFAULT_DETAILS.get(exc.code, {}), **details})
     except (KeyError, IndexError):
         return template

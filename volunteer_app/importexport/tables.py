@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import stat
+import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -41,6 +45,58 @@ def safe_cell(value: object) -> object:
     return value
 
 
+# Import limits (docs/import-limits.md): a register of a community is a few thousand rows;
+# these leave room for a whole street office and refuse, before parsing, files built to
+# exhaust memory or time (a 335 KB workbook can unzip to 8 million shared strings).
+MAX_ROWS = 150_000  # rows of the sheet, the header included
+MAX_CELLS = 3_000_000  # cells as the file lays them out (rows x columns)
+MAX_FILE_MB = 100  # the file as stored (.csv or .xlsx)
+MAX_EXPANDED_MB = 200  # an .xlsx's parts once unzipped, together
+MAX_RATIO = 100  # how many times one part of an .xlsx may expand (real ones: 5-25)
+_RATIO_FLOOR = 1 << 20  # parts smaller than this may expand as they like
+_MB = 1 << 20
+_CHUNK = 1 << 20
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Entity declarations (billion laughs, external entities) live in a DTD; no part of a
+# workbook has one. Searched as bytes in the encodings an XML part may use.
+_DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
+                   for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[\"']")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[\"']")
+
+
+def _refuse(source: str, code: str, value: object = None, row: int = 0, column: str = "") -> ImportFailed:
+    return ImportFailed(source, [RowProblem(row, column, code, value)])
+
+
+@dataclass(frozen=True)
+class MergedRange:
+    """A merged range of an .xlsx sheet: its name as Excel shows it and its bounds."""
+
+    ref: str
+    min_col: int
+    min_row: int
+    max_col: int
+    max_row: int
+
+
+@dataclass
+class Table:
+    """A table file opened for reading: the rows (lazily) and a workbook's merged ranges.
+
+    Every check of the file as a whole (size, limits, XML entities, the encoding of every
+    row of a CSV file) has run when :func:`open_table` returns.
+    """
+
+    path: Path
+    rows: Iterator[tuple[int, list[str]]]
+    merged: list[MergedRange] = field(default_factory=list)
+    size_hint: int = 0  # rows the sheet seems to have (for a progress bar); 0 unknown
+
+
+# -- CSV: one encoding per file, every row checked against it --------------------------
+
+
 def decode_csv(data: bytes) -> str:
     """UTF-8 (with or without BOM), else GB18030 (a superset of the GBK Excel writes)."""
     try:
@@ -49,38 +105,313 @@ def decode_csv(data: bytes) -> str:
         return data.decode("gb18030")
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield (spreadsheet row number, cells as text); row 1 is the header."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise ImportFailed(str(path), [RowProblem(0, "", "unsupported_format", suffix)])
-    if not path.exists():
-        raise ImportFailed(str(path), [RowProblem(0, "", "file_missing", str(path))])
-    if suffix == ".csv":
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_csv_checked(source: str, data: bytes) -> str:
+    """The text of a CSV file in the one encoding it is written in, or ImportFailed naming
+    every row (and cell) written in another encoding or in none.
+
+    The file is UTF-8 when it has a BOM or all of it decodes as UTF-8; otherwise the
+    encoding most of its non-ASCII lines decode in (UTF-8 or GB18030, the superset of
+    GBK). A line that is valid UTF-8 in a GBK file would decode to other characters
+    (张三 as 寮犱笁) without any error, so it is refused as well.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) >= 4 and data.count(b"\x00") * 4 > len(data)):
+        raise _refuse(source, "encoding")  # UTF-16 ("Unicode text"), not a CSV of ours
+    bom = data.startswith(_UTF8_BOM)
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = body.split(b"\n")  # safe in both: no GB18030 byte of a character is 0x0A
+    utf8_ok: list[bool | None] = []  # None: plain ASCII, fine in either
+    for line in lines:
+        utf8_ok.append(None if line.isascii() else _decodes(line, "utf-8"))
+    if bom:
+        encoding = "utf-8"
+    else:
+        votes = sum(1 for ok in utf8_ok if ok), sum(1 for ok in utf8_ok if ok is False)
+        encoding = "utf-8" if votes[0] > votes[1] else "gb18030"
+    texts: list[str] = []
+    bad: dict[int, bool] = {}  # line index -> in the other encoding (else in none)
+    for i, (line, ok) in enumerate(zip(lines, utf8_ok, strict=True)):
+        if ok is None:
+            texts.append(line.decode("ascii"))
+        elif encoding == "utf-8":
+            if ok:
+                texts.append(line.decode("utf-8"))
+            else:
+                gbk = _decodes(line, "gb18030")
+                bad[i] = gbk
+                texts.append(line.decode("gb18030" if gbk else "utf-8", errors="replace"))
+        elif ok:
+            bad[i] = True
+            texts.append(line.decode("utf-8"))
+        elif _decodes(line, "gb18030"):
+            texts.append(line.decode("gb18030"))
+        else:
+            bad[i] = False
+            texts.append(line.decode("gb18030", errors="replace"))
+    if bad:
+        raise ImportFailed(source, _encoding_problems(texts, bad))
+    return "\n".join(texts)
+
+
+def _encoding_problems(texts: list[str], bad: dict[int, bool]) -> list[RowProblem]:
+    """One problem for each row holding a badly encoded line, numbered as Excel shows the
+    row (a quoted cell may span lines: one row, several lines)."""
+    problems: list[RowProblem] = []
+    lines = iter([t + "\n" for t in texts[:-1]] + texts[-1:])
+    reader = csv.reader(lines)
+    header: list[str] = []
+    first_line = 0
+    try:
+        for n, row in enumerate(reader, start=1):
+            if n == 1:
+                header = row
+            mixed = [bad[i] for i in range(first_line, reader.line_num) if i in bad]
+            first_line = reader.line_num
+            if not mixed:
+                continue
+            # The whole row is read wrongly; its first cell with non-ASCII text shows how.
+            i, cell = next(((i, c) for i, c in enumerate(row) if not c.isascii()), (0, ""))
+            column = header[i] if n > 1 and i < len(header) else _column_letter(i)
+            problems.append(RowProblem(n, column, "mixed_encoding" if all(mixed) else "undecodable_text", cell))
+    except csv.Error:  # the lines around a bad one do not even parse: name the lines
+        problems = [RowProblem(i + 1, "", "mixed_encoding" if other else "undecodable_text", texts[i])
+                    for i, other in sorted(bad.items())]
+    return problems
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _read_file(source: str, path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_MB * _MB + 1)
+    except OSError as exc:
+        raise _refuse(source, "unreadable_file", exc.strerror or type(exc).__name__) from None
+
+
+def _csv_rows(source: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    cells = 0
+    try:
+        for n, row in enumerate(reader, start=1):
+            cells += len(row)
+            if n > MAX_ROWS:
+                raise _refuse(source, "too_many_rows", MAX_ROWS)
+            if cells > MAX_CELLS:
+                raise _refuse(source, "too_many_cells", MAX_CELLS)
+            yield n, [cell_text(c) for c in row]
+    except csv.Error as exc:
+        raise ImportFailed(source, [RowProblem(reader.line_num, "", "csv_syntax", str(exc))]) from None
+
+
+# -- XLSX: the zip and its XML inspected before openpyxl parses anything ----------------
+
+
+@dataclass
+class _PartScan:
+    rows: int = 0
+    cells: int = 0
+    strings: int = 0
+    dimension: str | None = None
+    merged: list[str] = field(default_factory=list)
+
+
+def _scan_part(source: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartScan:
+    """Stream one part: refuse a DTD; count rows, cells and shared strings (tags, also
+    with a namespace prefix); note the dimension and the merged ranges."""
+    scan = _PartScan()
+    tail = b""
+    first = True
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            data = tail + chunk
+            if any(mark in data for mark in _DTD_MARKS):
+                raise _refuse(source, "xml_entities", info.filename)
+            if first:
+                m = _DIMENSION.search(data[:4096])
+                scan.dimension = m.group(1).decode("ascii") if m else None
+                first = False
+            # Counted on the new bytes only (tags are short; the overlap keeps them whole).
+            scan.rows += chunk.count(b"<row") + chunk.count(b":row ") + chunk.count(b":row>")
+            scan.cells += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b":c ") + chunk.count(b":c>")
+            scan.strings += chunk.count(b"<si>") + chunk.count(b"<si ") + chunk.count(b":si>") + chunk.count(b":si ")
+            if b"mergeCell" in data:
+                scan.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(data)
+                                   if m.end() > len(tail))
+            tail = data[-256:]
+    return scan
+
+
+def _first_sheet(zf: zipfile.ZipFile) -> str | None:
+    """The part of the workbook's first worksheet (openpyxl's ``worksheets[0]``)."""
+    import posixpath
+    from xml.etree import ElementTree
+
+    rel_ns = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    doc_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+    def rels(part: str) -> dict[str, tuple[str, str]]:
+        folder, name = posixpath.split(part)
+        root = ElementTree.fromstring(zf.read(posixpath.join(folder, "_rels", name + ".rels")))
+        out = {}
+        for r in root.iter(f"{rel_ns}Relationship"):
+            target = r.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[r.get("Id", "")] = (r.get("Type", ""), target)
+        return out
+
+    try:
+        workbook = next(t for kind, t in rels("").values() if kind.endswith("/officeDocument"))
+        sheets = rels(workbook)
+        root = ElementTree.fromstring(zf.read(workbook))
+        for sheet in root.iter():
+            if sheet.tag.endswith("}sheet"):
+                kind, target = sheets.get(sheet.get(f"{doc_ns}id", ""), ("", ""))
+                if kind.endswith("/worksheet"):
+                    return target
+    except (KeyError, StopIteration, ElementTree.ParseError, ValueError):
+        return None
+    return None
+
+
+def _bounds(ref: str) -> tuple[int, int, int, int] | None:
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", "").upper())
+    except (ValueError, TypeError):
+        return None
+    if min_col is None or min_row is None:
+        return None
+    return min_col, min_row, max_col or min_col, max_row or min_row
+
+
+def _inspect_xlsx(source: str, path: Path) -> tuple[list[MergedRange], int]:
+    """Refuse a workbook over the limits or with XML entities before openpyxl reads it;
+    return the merged ranges of its first sheet and the rows it seems to have."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except OSError as exc:
+        raise _refuse(source, "unreadable_file", exc.strerror or type(exc).__name__) from None
+    except Exception as exc:  # BadZipFile and what a damaged directory makes zipfile raise
+        raise _refuse(source, "not_a_workbook", type(exc).__name__) from None
+    with zf:
+        infos = zf.infolist()
+        if sum(i.file_size for i in infos) > MAX_EXPANDED_MB * _MB:
+            raise _refuse(source, "too_large", MAX_EXPANDED_MB)
+        for info in infos:
+            if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise _refuse(source, "compression_ratio", MAX_RATIO)
+        scans: dict[str, _PartScan] = {}
         try:
-            text = decode_csv(path.read_bytes())
-        except UnicodeDecodeError:
-            raise ImportFailed(str(path), [RowProblem(0, "", "encoding", None)]) from None
-        text = text.replace("\x00", "")
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            for n, row in enumerate(reader, start=1):
-                yield n, [cell_text(c) for c in row]
-        except csv.Error as exc:
-            raise ImportFailed(str(path), [RowProblem(reader.line_num, "", "csv_syntax", str(exc))]) from None
-        return
+            for info in infos:
+                if not info.is_dir():
+                    scans[info.filename] = _scan_part(source, zf, info)
+            sheet = _first_sheet(zf)
+        except ImportFailed:
+            raise
+        except Exception as exc:  # a damaged member (CRC, unsupported compression)
+            raise _refuse(source, "not_a_workbook", type(exc).__name__) from None
+    if sum(s.strings for s in scans.values()) > MAX_CELLS:
+        raise _refuse(source, "too_many_cells", MAX_CELLS)
+    for name, scan in scans.items():  # every sheet: openpyxl may be asked for any
+        if scan.rows > MAX_ROWS:
+            raise _refuse(source, "too_many_rows", MAX_ROWS)
+        if scan.cells > MAX_CELLS:
+            raise _refuse(source, "too_many_cells", MAX_CELLS)
+        bounds = _bounds(scan.dimension) if scan.dimension and name == sheet else None
+        if bounds is not None:
+            min_col, min_row, max_col, max_row = bounds
+            if max_row > MAX_ROWS:
+                raise _refuse(source, "too_many_rows", MAX_ROWS)
+            if max_row * (max_col - min_col + 1) > MAX_CELLS:
+                raise _refuse(source, "too_many_cells", MAX_CELLS)
+    merged = []
+    for ref in scans[sheet].merged if sheet in scans else []:
+        bounds = _bounds(ref)
+        if bounds is not None:
+            merged.append(MergedRange(ref.replace("$", "").upper(), *bounds))
+    return merged, scans[sheet].rows if sheet in scans else 0
+
+
+def _xlsx_rows(source: str, path: Path) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ImportFailed(str(path), [RowProblem(0, "", "not_a_workbook", type(exc).__name__)]) from None
+        raise _refuse(source, "not_a_workbook", type(exc).__name__) from None
     try:
-        ws = wb.worksheets[0]
-        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not wb.worksheets:
+            raise _refuse(source, "not_a_workbook", "no worksheet")
+        cells = 0
+        for n, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+            cells += len(row)
+            if n > MAX_ROWS:
+                raise _refuse(source, "too_many_rows", MAX_ROWS)
+            if cells > MAX_CELLS:
+                raise _refuse(source, "too_many_cells", MAX_CELLS)
             yield n, [cell_text(c) for c in row]
+    except ImportFailed:
+        raise
+    except Exception as exc:  # a sheet damaged past its first bytes
+        raise _refuse(source, "not_a_workbook", type(exc).__name__) from None
     finally:
         wb.close()
+
+
+def open_table(path: Path) -> Table:
+    """Open a .csv or .xlsx file for reading after checking it as a whole.
+
+    Raises ImportFailed, with the file's problem (row 0) or the rows at fault, when the
+    file is missing, not a regular file, unreadable, over the import limits, a workbook
+    with XML entity declarations, or a CSV file with rows in different encodings.
+    """
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise _refuse(source, "unsupported_format", suffix)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _refuse(source, "file_missing", source) from None
+    except OSError as exc:
+        raise _refuse(source, "unreadable_file", exc.strerror or type(exc).__name__) from None
+    if not stat.S_ISREG(st.st_mode):  # a folder, a device, a pipe
+        raise _refuse(source, "not_a_file", source)
+    if st.st_size > MAX_FILE_MB * _MB:
+        raise _refuse(source, "too_large", MAX_FILE_MB)
+    if suffix == ".csv":
+        data = _read_file(source, path)
+        if len(data) > MAX_FILE_MB * _MB:  # grew since stat
+            raise _refuse(source, "too_large", MAX_FILE_MB)
+        return Table(path, _csv_rows(source, _decode_csv_checked(source, data)),
+                     size_hint=data.count(b"\n"))
+    merged, rows = _inspect_xlsx(source, path)
+    return Table(path, _xlsx_rows(source, path), merged, rows)
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Yield (spreadsheet row number, cells as text); row 1 is the header."""
+    yield from open_table(path).rows
 
 
 def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]],

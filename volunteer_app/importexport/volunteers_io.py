@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -17,7 +18,8 @@ from ..security import audit
 from ..security.permissions import require
 from ..services import grids as grid_service
 from ..services import volunteers as vol_service
-from .tables import read_rows, write_table
+from ..validation import check_text
+from .tables import Table, open_table, write_table
 
 # (Chinese header, English header, VolunteerData field)
 COLUMNS = (
@@ -30,11 +32,29 @@ COLUMNS = (
     ("职务", "role", "role"),
     ("政治面貌", "political_status", "political_status"),
     ("备注", "notes", "notes"),
+    # The rest of the register (after the original nine, so older files still line up).
+    ("职业/单位", "occupation", "occupation"),
+    ("特长", "skills", "skills"),
+    ("党员中心户", "party_household", "party_household"),
+    ("加入日期", "joined_on", "joined_on"),
+    ("状态", "status", "active"),
+    ("离开日期", "left_on", "left_on"),
 )
 HEADERS_ZH = [c[0] for c in COLUMNS]
 REQUIRED = ("name", "mobile")
 _ALIASES = {"手机": "mobile", "电话": "mobile", "mobile": "mobile", "联系电话": "mobile",
-            "身份证": "id_number", "所属网格": "grid", "所属队伍": "team", "角色": "role"}
+            "身份证": "id_number", "所属网格": "grid", "所属队伍": "team", "角色": "role",
+            "职业": "occupation", "工作单位": "occupation", "单位": "occupation",
+            "employer": "occupation", "技能": "skills", "技能特长": "skills",
+            "加入时间": "joined_on", "入队日期": "joined_on", "active": "active",
+            "在册状态": "active", "离开时间": "left_on", "离队日期": "left_on"}
+YES_WORDS = {"是": True, "yes": True, "y": True, "true": True, "1": True, "√": True, "✓": True,
+             "否": False, "no": False, "n": False, "false": False, "0": False, "": False}
+STATE_WORDS = {"在册": True, "在队": True, "active": True, "": True,
+               "已离队": False, "离队": False, "已离开": False, "离开": False, "left": False,
+               "inactive": False}
+STATE_ZH = {True: "在册", False: "已离队"}
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 ROLE_WORDS = {"队长": "captain", "captain": "captain", "副队长": "deputy", "deputy": "deputy",
               "队员": "member", "member": "member", "": "member"}
 ROLE_ZH = {"captain": "队长", "deputy": "副队长", "member": "队员"}
@@ -96,8 +116,34 @@ def _column_name(shown: dict[str, str], key: str) -> str:
 
 _FIELD_TO_KEY = {"name": "name", "mobile": "mobile", "gender": "gender",
                  "id_number": "id_number", "political_status": "political_status",
-                 "notes": "notes", "occupation": "notes", "skills": "notes", "role": "role",
+                 "notes": "notes", "occupation": "occupation", "skills": "skills", "role": "role",
                  "team": "team", "grid": "grid"}
+
+
+def parse_date(text: str) -> date | None:
+    """A date cell: ISO as exported (2026-12-07), or 2026/12/7, 2026.12.7, 2026年12月7日."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _DATE.match(text)
+    if m is None:
+        raise ValueError(text)
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _merged_problems(table: Table, index: dict[str, int], shown: dict[str, str]) -> list[RowProblem]:
+    """Merged ranges over the rows of people in a column the import reads: Excel shows the
+    merged value on every row, the file holds it on the first row only."""
+    columns = {i + 1: key for key, i in index.items()}
+    problems = []
+    for rng in table.merged:
+        if rng.max_row < 2:
+            continue  # within the header row
+        hit = [columns[c] for c in range(rng.min_col, rng.max_col + 1) if c in columns]
+        if hit:
+            problems.append(RowProblem(max(rng.min_row, 2), _column_name(shown, hit[0]),
+                                       "merged_cells", rng.ref))
+    return problems
 
 
 def prepare(session: Session, path: Path | str, progress: Progress | None = None,
@@ -112,42 +158,82 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
     known_ids = set(session.scalars(select(Volunteer.id_number).where(Volunteer.id_number.is_not(None))))
     seen_mobile: dict[str, int] = {}
     seen_id: dict[str, int] = {}
-    rows_iter = read_rows(path)
+    table = open_table(path)
+    rows_iter = table.rows
     header_row = next(rows_iter, None)
     if header_row is None:
         preview.problems.append(RowProblem(1, "", "empty_file", None))
         return preview
     index, shown, header_problems = _map_header(header_row[1])
+    header_problems += _merged_problems(table, index, shown)
     if header_problems:
         preview.problems.extend(header_problems)
         return preview
     problems = preview.problems
 
     def get(cells: list[str], key: str) -> str:
+        # As in the file: the validators refuse line breaks and control characters
+        # before they trim, so nothing is stripped out of sight.
         i = index.get(key)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    def text(cells: list[str], key: str, rownum: int) -> str:
+        """A cell that names something (grid, team, role, a date, a yes/no): checked like
+        every free text, then trimmed."""
+        try:
+            return check_text(get(cells, key), key).strip()
+        except ValidationError as exc:
+            problems.append(RowProblem(rownum, _column_name(shown, key), exc.reason, get(cells, key)))
+            return ""
 
     for rownum, cells in rows_iter:
         if cancelled is not None and rownum % 200 == 0 and cancelled():
             raise ImportCancelled()
         if progress is not None and rownum % 500 == 0:
-            progress(rownum, 0)
+            progress(rownum, table.size_hint)
         if not any(c.strip() for c in cells):
             continue
         before = len(problems)
         data = vol_service.VolunteerData(
             name=get(cells, "name"), mobile=get(cells, "mobile"), gender=get(cells, "gender"),
             id_number=get(cells, "id_number"), political_status=get(cells, "political_status"),
-            notes=get(cells, "notes"),
+            notes=get(cells, "notes"), occupation=get(cells, "occupation"),
+            skills=get(cells, "skills"),
         )
-        grid_text = re.sub(r"\s+", "", get(cells, "grid"))
+        party = text(cells, "party_household", rownum)
+        if party.lower() in YES_WORDS:
+            data.party_household = YES_WORDS[party.lower()]
+        else:
+            problems.append(RowProblem(rownum, _column_name(shown, "party_household"), "yes_no_invalid", party))
+        dates: dict[str, date | None] = {}
+        for key in ("joined_on", "left_on"):
+            try:
+                dates[key] = parse_date(text(cells, key, rownum))
+            except ValueError:
+                problems.append(RowProblem(rownum, _column_name(shown, key), "date_invalid", get(cells, key)))
+                dates[key] = None
+        data.joined_on = dates["joined_on"]
+        state = text(cells, "active", rownum)
+        active = STATE_WORDS.get(state.lower())
+        if active is None:
+            problems.append(RowProblem(rownum, _column_name(shown, "active"), "state_invalid", state))
+        elif not state:
+            active = dates["left_on"] is None  # a leaving date alone says they left
+        if active and dates["left_on"] is not None:
+            problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "not_applicable",
+                                       get(cells, "left_on")))
+        if dates["left_on"] and dates["joined_on"] and dates["left_on"] < dates["joined_on"]:
+            problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "end_before_start",
+                                       get(cells, "left_on")))
+        grid_text = re.sub(r"\s+", "", text(cells, "grid", rownum))
         grid_id = None
         if grid_text:
             grid_id = grid_lookup.get(grid_text)
             if grid_id is None:
                 problems.append(RowProblem(rownum, _column_name(shown, "grid"), "unknown_grid", grid_text))
-        team_names = [t.strip() for t in _LIST_SPLIT.split(get(cells, "team")) if t.strip()]
-        role_words = [r.strip() for r in _LIST_SPLIT.split(get(cells, "role"))] if get(cells, "role") else []
+        team_text, role_text = text(cells, "team", rownum), text(cells, "role", rownum)
+        team_names = [t.strip() for t in _LIST_SPLIT.split(team_text) if t.strip()]
+        role_words = [r.strip() for r in _LIST_SPLIT.split(role_text)] if role_text else []
         team_ids = []
         for t in team_names:
             if t not in teams:
@@ -165,9 +251,9 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
         elif len(roles) == 1:
             roles = roles * len(team_names)
         elif len(roles) != len(team_names):
-            problems.append(RowProblem(rownum, _column_name(shown, "role"), "role_count", get(cells, "role")))
+            problems.append(RowProblem(rownum, _column_name(shown, "role"), "role_count", role_text))
         if role_words and not team_names:
-            problems.append(RowProblem(rownum, _column_name(shown, "team"), "role_without_team", get(cells, "role")))
+            problems.append(RowProblem(rownum, _column_name(shown, "team"), "role_without_team", role_text))
         try:
             values = vol_service.validate(data)
         except ValidationError as exc:
@@ -193,6 +279,8 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
         if len(problems) == before and values is not None:
             values["grid_id"] = grid_id
             values["teams"] = list(zip(team_ids, roles, strict=False))
+            values["active"] = bool(active)
+            values["left_on"] = dates["left_on"]
             preview.rows.append(values)
             preview.row_numbers.append(rownum)
         preview.display.append([get(cells, c[2]) for c in COLUMNS])
@@ -207,14 +295,13 @@ def apply(session: Session, preview: ImportPreview) -> int:
     if not preview.ok:
         raise ImportFailed(preview.source, preview.problems)
     records = []
-    from datetime import date
-
     today = date.today()
     for v in preview.rows:
         rec = {k: v[k] for k in ("name", "mobile", "gender", "id_number", "political_status",
                                  "notes", "occupation", "skills", "grid_id", "party_household")}
         rec.update(sort_key=names.sort_key(v["name"]), search_text=names.search_text(v["name"], v["mobile"]),
-                   joined_on=v.get("joined_on") or today, active=True, version=1)
+                   joined_on=v.get("joined_on") or today, active=v.get("active", True),
+                   left_on=v.get("left_on"), version=1)
         records.append(rec)
     # Plain executemany, then map mobiles (unique) back to ids: INSERT..RETURNING in
     # SQLAlchemy's sorted insertmanyvalues mode was 3x slower for 10,000 rows.
@@ -281,6 +368,8 @@ def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None
             (v.id_number or "") if include_ids else "",
             grid_names.get(v.grid_id, "") if v.grid_id else "",
             "、".join(t for t, _ in ms), role_text, v.political_status, v.notes,
+            v.occupation, v.skills, "是" if v.party_household else "", v.joined_on or "",
+            STATE_ZH[bool(v.active)], v.left_on or "",
         ])
     return out
 

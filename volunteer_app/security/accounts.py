@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ..errors import AppError, ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.accounts import OPERATOR_ROLES, AppSetting, Operator
 from ..models.people import Team
+from ..validation import normalize_text
 from . import audit
 from .permissions import Actor, accounts_enabled, require
 
@@ -53,8 +54,13 @@ class OperatorRow:
 
 
 def _validate(session: Session, username: str, role: str, team_id: int | None,
-              password: str | None, exclude_id: int | None = None) -> list[FieldProblem]:
+              password: str | None, exclude_id: int | None = None,
+              display_name: str = "") -> list[FieldProblem]:
     problems = []
+    try:
+        normalize_text(display_name, "display_name", 40)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     if not username or len(username) > 40 or not username.isprintable() or " " in username:
         problems.append(FieldProblem("username", "username_invalid", username))
     else:
@@ -82,10 +88,11 @@ def enable_accounts(session: Session, username: str, password: str,
     require(session, "operators.manage")
     if accounts_enabled(session):
         raise ConflictError("accounts_already_enabled")
-    problems = _validate(session, username, "administrator", None, password)
+    problems = _validate(session, username, "administrator", None, password,
+                         display_name=display_name)
     if problems:
         raise ValidationError(problems)
-    op = Operator(username=username, display_name=display_name or username, role="administrator",
+    op = Operator(username=username, display_name=display_name.strip() or username, role="administrator",
                   password_hash=_hasher.hash(password), active=True, failed_attempts=0,
                   created_at=datetime.now().replace(microsecond=0))
     session.add(op)
@@ -114,10 +121,13 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     now = now or datetime.now()
     op = session.scalar(select(Operator).where(Operator.username == username))
     if op is None or not op.active:
-        audit.record(session, "login_failed", "operator", "", username, who=username)
+        # What was typed is not written: it may be the password, typed into the user-name
+        # field. The entry says a login failed, for no (active) account.
+        audit.record(session, "login_failed", "operator", op.id if op is not None else "",
+                     op.username if op is not None else "", who=op.username if op is not None else "")
         return _failed("bad_credentials")
     if op.locked_until is not None and op.locked_until > now:
-        audit.record(session, "login_failed", "operator", op.id, f"{username} (locked)", who=username)
+        audit.record(session, "login_failed", "operator", op.id, f"{op.username} (locked)", who=op.username)
         return _failed("locked", until=op.locked_until)
     try:
         _hasher.verify(op.password_hash, password)
@@ -126,7 +136,7 @@ def login(session: Session, username: str, password: str, now: datetime | None =
         if op.failed_attempts >= MAX_FAILURES:
             op.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
             op.failed_attempts = 0
-        audit.record(session, "login_failed", "operator", op.id, username, who=username)
+        audit.record(session, "login_failed", "operator", op.id, op.username, who=op.username)
         return _failed("locked" if op.locked_until and op.locked_until > now else "bad_credentials",
                        until=op.locked_until)
     op.failed_attempts = 0
@@ -179,7 +189,8 @@ def save_operator(session: Session, operator_id: int | None, username: str, role
     require(session, "operators.manage")
     if operator_id is None and password is None:
         raise ValidationError(FieldProblem("password", "required", None))
-    problems = _validate(session, username, role, team_id, password, exclude_id=operator_id)
+    problems = _validate(session, username, role, team_id, password, exclude_id=operator_id,
+                         display_name=display_name)
     if problems:
         raise ValidationError(problems)
     op = Operator() if operator_id is None else session.get(Operator, operator_id)
@@ -191,7 +202,7 @@ def save_operator(session: Session, operator_id: int | None, username: str, role
         if not admins:
             raise ConflictError("last_administrator")
     op.username, op.role, op.team_id = username, role, team_id if role == "captain" else None
-    op.display_name = display_name or username
+    op.display_name = display_name.strip() or username
     op.active = active
     if password is not None:
         op.password_hash = _hasher.hash(password)
@@ -215,6 +226,7 @@ def unlock(session: Session, operator_id: int) -> None:
         raise NotFoundError("operator_not_found", id=operator_id)
     op.locked_until, op.failed_attempts = None, 0
     session.flush()
+    audit.record(session, "unlock", "operator", op.id, op.username)
 
 
 def change_own_password(session: Session, old: str, new: str) -> None:

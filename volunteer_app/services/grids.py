@@ -109,7 +109,7 @@ def save_grid(session: Session, grid_id: int | None, number: int, name: str, are
         values["name"] = normalize_text(name, "name", 60)
         if not values["name"]:
             problems.append(FieldProblem("name", "required", name))
-        values["area"] = normalize_text(area, "area")
+        values["area"] = normalize_text(area, "area", multiline=True)
     except ValidationError as exc:
         problems.extend(exc.problems)
     for role in PEOPLE:

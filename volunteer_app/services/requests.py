@@ -33,6 +33,7 @@ from ..models.requests import (
     RequestEvent,
     ResidentRequest,
 )
+from ..parsing import is_id_text, parse_moment, parse_search
 from ..security.permissions import require
 from ..validation import normalize_name, normalize_optional_phone, normalize_text
 from . import hours as hours_service
@@ -277,7 +278,7 @@ def _validate(session: Session, data: RequestData, now: datetime) -> dict:
     run("resident_name", lambda: normalize_name(data.resident_name, "resident_name"))
     run("resident_phone", lambda: normalize_optional_phone(data.resident_phone, "resident_phone"))
     run("building", lambda: normalize_text(data.building, "building", 100))
-    run("description", lambda: normalize_text(data.description, "description"))
+    run("description", lambda: normalize_text(data.description, "description", multiline=True))
     if "description" in out and not out["description"]:
         problems.append(FieldProblem("description", "required", data.description))
     for key, allowed, code in (
@@ -293,6 +294,11 @@ def _validate(session: Session, data: RequestData, now: datetime) -> dict:
         problems.append(FieldProblem("grid", "unknown_grid", data.grid_id))
     out["grid_id"] = data.grid_id
     received = data.received_at or now
+    try:
+        received = parse_moment(received, "received_at")
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+        received = now
     if received > now + CLOCK_SLACK:
         problems.append(FieldProblem("received_at", "in_future", received.isoformat(" ")))
     out["received_at"] = received.replace(microsecond=0)
@@ -421,8 +427,8 @@ def change_status(
     from_status = req.status
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(id=request_id, from_status=from_status, to_status=to_status)
-    note = normalize_text(note, "note")
-    when = (at or now).replace(microsecond=0)
+    note = normalize_text(note, "note", multiline=True)
+    when = parse_moment(at or now, "at").replace(microsecond=0)
     last = session.scalar(select(func.max(RequestEvent.at)).where(RequestEvent.request_id == req.id))
     problems: list[FieldProblem] = []
     if when > now + CLOCK_SLACK:
@@ -442,7 +448,8 @@ def change_status(
     if to_status == "followed_up":
         if satisfaction is None:
             problems.append(FieldProblem("satisfaction", "required", None))
-        elif not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:
+        elif (not isinstance(satisfaction, int) or isinstance(satisfaction, bool)
+              or not 1 <= satisfaction <= 5):
             problems.append(FieldProblem("satisfaction", "satisfaction_invalid", satisfaction))
     elif satisfaction is not None:
         problems.append(FieldProblem("satisfaction", "not_applicable", satisfaction))
@@ -565,7 +572,7 @@ def list_requests(
         first, nxt = month_bounds(flt.month)
         stmt = stmt.where(ResidentRequest.received_at >= datetime.combine(first, datetime.min.time()),
                           ResidentRequest.received_at < datetime.combine(nxt, datetime.min.time()))
-    for term in flt.search.split():
+    for term in parse_search(flt.search, "search").split():
         pattern = names.like_pattern(term)
         stmt = stmt.where(or_(
             func.lower(ResidentRequest.resident_name).like(pattern, escape="\\"),
@@ -795,7 +802,7 @@ def dispatch_options(session: Session, request_id: int) -> DispatchOptions:
 def resolve_volunteer(session: Session, text: str) -> int:
     """Volunteer id from a numeric id or an exact, unambiguous name."""
     text = str(text).strip()
-    if text.isdigit():
+    if is_id_text(text):  # ASCII digits in the id range ('²', '١' or 20 digits are names)
         if session.get(Volunteer, int(text)) is None:
             raise NotFoundError("volunteer_not_found", id=int(text))
         return int(text)

@@ -14,7 +14,6 @@ planning scope of a captain and the checks of a duty's fields.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -22,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from .. import parsing
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
@@ -35,21 +35,15 @@ from .holidays import load_calendar
 MAX_NEEDED = 99
 # Assignments in these statuses are a record of service and block deleting the shift.
 RECORD_STATUSES = ("checked_in", "completed", "no_show")
-WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- helpers
 
 
 def parse_week(text: str) -> date:
-    """Monday of an ISO week written ``2026-W50``; ValidationError otherwise."""
-    m = WEEK_RE.match(str(text).strip())
-    if m:
-        try:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            pass
-    raise ValidationError(FieldProblem("week", "week_invalid", text))
+    """Monday of an ISO week written ``2026-W50``; ValidationError otherwise (also for a
+    week outside the years the app plans for: :func:`volunteer_app.parsing.parse_week`)."""
+    return parsing.parse_week(text, "week")
 
 
 def week_label(monday: date) -> str:
@@ -192,18 +186,21 @@ class ShiftRow:
 
 def _validate_shift(session: Session, data: ShiftData) -> dict:
     problems = duty_problems(data.duty_type, data.needed, data.start_time, data.end_time)
-    if not isinstance(data.date, date):
-        problems.append(FieldProblem("date", "date_invalid", data.date))
+    day = data.date
+    try:
+        day = parsing.parse_date(data.date, "date")
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     values = {}
     for key, limit in (("title", 60), ("location", 100), ("notes", 2000)):
         try:
-            values[key] = normalize_text(getattr(data, key), key, limit)
+            values[key] = normalize_text(getattr(data, key), key, limit, multiline=key == "notes")
         except ValidationError as exc:
             problems.extend(exc.problems)
     problems += reference_problems(session, data.team_id, data.grid_id)
     if problems:
         raise ValidationError(problems)
-    values.update(date=data.date, start_time=data.start_time, end_time=data.end_time,
+    values.update(date=day, start_time=data.start_time, end_time=data.end_time,
                   duty_type=data.duty_type, team_id=data.team_id, grid_id=data.grid_id,
                   needed=data.needed)
     return values
@@ -323,7 +320,7 @@ def week_plan(session: Session, monday: date, *, team_id: int | None = None,
               grid_id: int | None = None) -> WeekPlan:
     """The planner's week: seven days with holiday information and every shift."""
     require(session, "shifts.read")
-    monday = monday_of(monday)
+    monday = parsing.parse_week(monday, "week")
     sunday = monday + timedelta(days=6)
     cal = load_calendar(session, monday, sunday)
     days = tuple(cal.info(d) for d in week_days(monday))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, TEAM_KINDS, Membership, Team, Volunteer
+from ..parsing import is_id_text
 from ..security.permissions import require
 from ..validation import normalize_text
 
@@ -90,7 +91,7 @@ def resolve(session: Session, name_or_id: str) -> int:
     """Team id from a name or a numeric id; NotFoundError otherwise."""
     text = name_or_id.strip()
     tid = session.scalar(select(Team.id).where(Team.name == text))
-    if tid is None and text.isdigit():
+    if tid is None and is_id_text(text):  # ASCII digits in the id range: '²' or '١' is a name
         tid = session.scalar(select(Team.id).where(Team.id == int(text)))
     if tid is None:
         raise NotFoundError("team_not_found", name=name_or_id)
@@ -109,9 +110,20 @@ def save_team(
     """Create (team_id None) or update a team."""
     require(session, "teams.edit")
     problems = []
-    name = normalize_text(name, "name", 60)
-    if not name:
-        problems.append(FieldProblem("name", "required", name))
+    try:
+        name = normalize_text(name, "name", 60)
+        if not name:
+            problems.append(FieldProblem("name", "required", name))
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    try:
+        colour = normalize_text(colour, "colour", 9)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    try:
+        description = normalize_text(description, "description", multiline=True)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     if kind not in TEAM_KINDS:
         problems.append(FieldProblem("kind", "kind_invalid", kind))
     if parent_id is not None and parent_id == team_id:
@@ -125,7 +137,7 @@ def save_team(
     if team is None:
         raise NotFoundError("team_not_found", id=team_id)
     team.name, team.kind, team.parent_id = name, kind, parent_id
-    team.colour, team.description = colour, normalize_text(description, "description")
+    team.colour, team.description = colour, description
     session.add(team)
     session.flush()
     return team.id

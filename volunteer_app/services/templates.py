@@ -20,6 +20,7 @@ from ..clock import community_zone, local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team
 from ..models.shifts import Assignment, GenerationBatch, Shift, ShiftSkip, ShiftTemplate
+from ..parsing import parse_date, parse_optional_date, shown
 from ..scheduling.recurrence import Recurrence, cron_problems, occurrence_dates
 from ..security.permissions import require
 from ..validation import normalize_text
@@ -106,14 +107,24 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
     values: dict = {}
     for key, limit in (("name", 60), ("location", 100), ("notes", 2000)):
         try:
-            values[key] = normalize_text(getattr(data, key), key, limit)
+            values[key] = normalize_text(getattr(data, key), key, limit, multiline=key == "notes")
         except ValidationError as exc:
             problems.extend(exc.problems)
     if not values.get("name") and "name" not in {p.field for p in problems}:
         problems.append(FieldProblem("name", "required", data.name))
     problems += duty_problems(data.duty_type, data.needed, data.start_time, data.end_time)
     problems += cron_problems(data.day_of_week, data.day, data.month)
-    if data.valid_from and data.valid_until and data.valid_until < data.valid_from:
+    # The cron parser reads any script's digits ('٣' as 3): ASCII only, as people write them.
+    for key, value in (("day_of_week", data.day_of_week), ("day", data.day), ("month", data.month)):
+        if isinstance(value, str) and not value.isascii() and key not in {p.field for p in problems}:
+            problems.append(FieldProblem(key, "cron_invalid", shown(value)))
+    for key, value in (("from", data.valid_from), ("valid_until", data.valid_until)):
+        try:
+            parse_optional_date(value, key)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if (isinstance(data.valid_from, date) and isinstance(data.valid_until, date)
+            and data.valid_until < data.valid_from):
         problems.append(FieldProblem("valid_until", "end_before_start", data.valid_until))
     problems += reference_problems(session, data.team_id, data.grid_id)
     if problems:
@@ -188,10 +199,11 @@ class GenerationResult:
 
 def _check_range(start: date, end: date, limit: int) -> None:
     problems = []
-    if not isinstance(start, date):
-        problems.append(FieldProblem("from", "date_invalid", start))
-    if not isinstance(end, date):
-        problems.append(FieldProblem("to", "date_invalid", end))
+    for key, value in (("from", start), ("to", end)):
+        try:
+            parse_date(value, key)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
     if not problems and end < start:
         problems.append(FieldProblem("to", "end_before_start", end.isoformat()))
     if not problems and (end - start).days + 1 > limit:
