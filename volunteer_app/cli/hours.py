@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
 from ..db import Database
+from ..errors import ValidationError
+from ..parsing import is_id_text, parse_time, shown
 from ..services import checkin as checkin_service
 from ..services import hours as hours_service
 from ..services import hours_listing as listing_service
@@ -16,9 +18,10 @@ from ..services import hours_reports as report_service
 from ..services import requests as req_service
 from ..services import teams as team_service
 from . import UsageError, messages, print_json, with_db
-from .requests import add_operator, invalid_conflicts, operator_of, parse_id
+from .argtypes import date_arg, hours_arg, hours_or_zero_arg, id_arg, month_arg, year_arg
+from .requests import add_operator, invalid_conflicts, operator_of
 
-_SPEC = re.compile(r"^(?P<who>[^@]+?)(?:@(?P<start>\d{1,2}:\d{2})?(?:-(?P<end>\d{1,2}:\d{2})?)?)?$")
+_SPEC = re.compile(r"(?P<who>[^@]+?)(?:@(?P<start>[0-9]{1,2}:[0-9]{2})?(?:-(?P<end>[0-9]{1,2}:[0-9]{2})?)?)?")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,8 +30,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = hsub.add_parser("add", parents=[common], help="record hours by hand, with a reason")
     p.add_argument("volunteer_id")
-    p.add_argument("--date", required=True, help="day served, e.g. 2026-12-07")
-    p.add_argument("--hours", required=True, help="e.g. 1.5")
+    p.add_argument("--date", required=True, type=date_arg, help="day served, e.g. 2026-12-07")
+    p.add_argument("--hours", required=True, type=hours_arg, help="e.g. 1.5 (more than 0, at most 24)")
     p.add_argument("--reason", required=True, help="why the hours are entered by hand")
     p.add_argument("--team", help="team served for (name or id)")
     p.add_argument("--duty", default="", help="what was done")
@@ -37,23 +40,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = hsub.add_parser("correct", parents=[common],
                         help="correct an entry (a new entry replaces it; 0 voids it)")
-    p.add_argument("entry_id")
-    p.add_argument("--hours", required=True)
+    p.add_argument("entry_id", type=id_arg)
+    p.add_argument("--hours", required=True, type=hours_or_zero_arg, help="0 to 24; 0 voids the entry")
     p.add_argument("--reason", required=True)
     add_operator(p, common)
     p.set_defaults(func=with_db(invalid_conflicts(cmd_correct)))
 
     p = hsub.add_parser("verify", parents=[common],
                         help="verify entries (by id, or a whole month, optionally of one team)")
-    p.add_argument("entry_ids", nargs="*")
-    p.add_argument("--month", help="verify every unverified entry of YYYY-MM")
+    p.add_argument("entry_ids", nargs="*", type=id_arg)
+    p.add_argument("--month", type=month_arg, help="verify every unverified entry of YYYY-MM")
     p.add_argument("--team", help="with --month: only this team's entries")
-    p.add_argument("--shift", help="verify the hours of everyone on this shift")
+    p.add_argument("--shift", type=id_arg, help="verify the hours of everyone on this shift")
     p.add_argument("--by", required=True, help="captain or coordinator who verifies")
     p.set_defaults(func=with_db(invalid_conflicts(cmd_verify)))
 
     p = hsub.add_parser("list", parents=[common], help="ledger entries")
-    p.add_argument("--month")
+    p.add_argument("--month", type=month_arg, help="YYYY-MM")
     p.add_argument("--volunteer", help="volunteer id or name")
     p.add_argument("--team")
     g = p.add_mutually_exclusive_group()
@@ -64,25 +67,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_list))
 
     p = hsub.add_parser("report", parents=[common], help="monthly hours report (.xlsx)")
-    p.add_argument("--month", required=True)
+    p.add_argument("--month", required=True, type=month_arg, help="YYYY-MM")
     p.add_argument("--output", "-o", required=True, type=Path)
     p.add_argument("--json", action="store_true", help="print the totals as JSON")
     p.set_defaults(func=with_db(cmd_report))
 
     p = hsub.add_parser("year", parents=[common], help="a volunteer's verified hours in a year")
     p.add_argument("volunteer_id")
-    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--year", required=True, type=year_arg)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_year))
 
     p = hsub.add_parser("certificate", parents=[common],
                         help="a volunteer's yearly hours certificate (PDF)")
     p.add_argument("volunteer_id")
-    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--year", required=True, type=year_arg)
     p.add_argument("--output", "-o", required=True, type=Path)
     p.add_argument("--font", help="Chinese TrueType font file")
     p.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
-    p.add_argument("--date", help="date of issue (default today)")
+    p.add_argument("--date", type=date_arg, help="date of issue (default today)")
     p.set_defaults(func=with_db(cmd_certificate))
 
     p = hsub.add_parser(
@@ -92,7 +95,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "'扎西@19:10-21:00', '扎西@-20:30' (left early), '扎西@19:20' (arrival). "
                     "Missing times default to the planned ones.",
     )
-    p.add_argument("shift_id")
+    p.add_argument("shift_id", type=id_arg)
     p.add_argument("--all-as-planned", action="store_true",
                    help="everyone not yet marked served the planned times")
     p.add_argument("--completed", action="append", default=[], metavar="VOLUNTEER[@HH:MM-HH:MM]")
@@ -103,19 +106,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(invalid_conflicts(cmd_checkin)))
 
 
-def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{what} {text!r} must be a date like 2026-12-07") from None
-
-
 def _volunteer(s, text: str) -> int:  # noqa: ANN001
     return req_service.resolve_volunteer(s, text)
 
 
 def cmd_add(db: Database, args: argparse.Namespace) -> int:
-    on = _date(args.date, "--date")
+    on = args.date
     with db.session() as s:
         vid = _volunteer(s, args.volunteer_id)
         team_id = team_service.resolve(s, args.team) if args.team else None
@@ -127,7 +123,7 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_correct(db: Database, args: argparse.Namespace) -> int:
-    entry_id = parse_id(args.entry_id, "entry id")
+    entry_id = args.entry_id
     with db.session() as s:
         new_id = hours_service.correct(s, entry_id, args.hours, args.reason, operator_of(args))
         e = listing_service.get_entry(s, new_id)
@@ -140,10 +136,10 @@ def cmd_verify(db: Database, args: argparse.Namespace) -> int:
         raise UsageError("give entry ids, --month or --shift (one of them)")
     if args.team and not args.month:
         raise UsageError("--team only goes with --month")
-    ids = [parse_id(x, "entry id") for x in args.entry_ids]
+    ids = args.entry_ids
     with db.session() as s:
         if args.shift:
-            n = checkin_service.verify_shift(s, parse_id(args.shift, "--shift"), args.by)
+            n = checkin_service.verify_shift(s, args.shift, args.by)
         elif args.month:
             team_id = team_service.resolve(s, args.team) if args.team else None
             n = hours_service.verify_month(s, args.month, args.by, team_id=team_id)
@@ -217,7 +213,7 @@ def cmd_certificate(db: Database, args: argparse.Namespace) -> int:
     from ..printing import FontMissing, OutputError, PrintOptions
     from ..printing.jobs import PrintRequest, prepare
 
-    issued = _date(args.date, "--date") if args.date else None
+    issued = args.date
     with db.session() as s:
         request = PrintRequest("certificate", volunteer_ids=(_volunteer(s, args.volunteer_id),),
                                year=args.year, lang=args.lang)
@@ -236,22 +232,21 @@ def cmd_certificate(db: Database, args: argparse.Namespace) -> int:
 
 
 def _parse_spec(text: str, what: str) -> tuple[str, str | None, str | None]:
-    m = _SPEC.match(text.strip())
+    m = _SPEC.fullmatch(text.strip())
     if not m:
-        raise UsageError(f"{what} {text!r}: expected VOLUNTEER or VOLUNTEER@HH:MM-HH:MM")
+        raise UsageError(f"{what} {shown(text)!r}: expected VOLUNTEER or VOLUNTEER@HH:MM-HH:MM")
     return m.group("who").strip(), m.group("start"), m.group("end")
 
 
 def _clock(text: str, what: str) -> time:
     try:
-        hh, mm = text.split(":")
-        return time(int(hh), int(mm))
-    except ValueError:
-        raise UsageError(f"{what}: {text!r} is not a time like 19:30") from None
+        return parse_time(text, "time")
+    except ValidationError:
+        raise UsageError(f"{what}: {shown(text)!r} is not a time like 19:30") from None
 
 
 def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
-    shift_id = parse_id(args.shift_id, "shift id")
+    shift_id = args.shift_id
     operator = operator_of(args)
     with db.session() as s:
         sheet = checkin_service.checkin_sheet(s, shift_id)
@@ -261,11 +256,11 @@ def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
             by_name.setdefault(r.name, []).append(r)
 
         def row_for(who: str, what: str):  # noqa: ANN202
-            if who.isdigit() and int(who) in by_vid:
+            if is_id_text(who) and int(who) in by_vid:
                 return by_vid[int(who)]
             found = by_name.get(who, [])
             if len(found) != 1:
-                raise UsageError(f"{what} {who!r}: not (exactly one) volunteer on shift {shift_id}")
+                raise UsageError(f"{what} {shown(who)!r}: not (exactly one) volunteer on shift {shift_id}")
             return found[0]
 
         def at(text: str | None, what: str) -> datetime | None:
@@ -283,14 +278,14 @@ def cmd_checkin(db: Database, args: argparse.Namespace) -> int:
         for spec in args.arrived:
             who, start, end = _parse_spec(spec, "--arrived")
             if end:
-                raise UsageError(f"--arrived {spec!r}: use --completed to give a departure time")
+                raise UsageError(f"--arrived {shown(spec)!r}: use --completed to give a departure time")
             r = row_for(who, "--arrived")
             marks.append(checkin_service.CheckinMark(r.assignment_id, "checked_in",
                                                    at(start, "--arrived")))
         for spec in args.no_show:
             who, start, end = _parse_spec(spec, "--no-show")
             if start or end:
-                raise UsageError(f"--no-show {spec!r} takes no times")
+                raise UsageError(f"--no-show {shown(spec)!r} takes no times")
             marks.append(checkin_service.CheckinMark(row_for(who, "--no-show").assignment_id,
                                                    "no_show"))
         seen = [m.assignment_id for m in marks]

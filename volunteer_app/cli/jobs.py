@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from ..clock import community_zone
@@ -22,9 +22,11 @@ from ..jobs.jobs import list_runs
 from ..jobs.reminders import REMINDABLE_STATUSES, due_reminders
 from ..jobs.scheduler import SchedulerService
 from ..models.jobs import ReminderLog
+from ..parsing import shown
 from ..security.permissions import require
 from ..services import teams as team_service
 from . import EXIT_FAILURE, UsageError, print_json, with_db
+from .argtypes import count_arg, date_arg, id_arg, limit_arg, moment_with_offset_arg
 from .messages import JOB_REASONS, JOB_SETTING_REASONS
 
 
@@ -51,7 +53,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_jobs_run))
     p = jsub.add_parser("history", parents=[common], help="recent runs")
     p.add_argument("name", nargs="?")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=limit_arg, default=20, help="1 to 1000000 (default 20)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_jobs_history))
     p = jsub.add_parser("set", parents=[common], help="switch a job on or off and time it")
@@ -59,22 +61,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     onoff = p.add_mutually_exclusive_group()
     onoff.add_argument("--enable", dest="enabled", action="store_const", const=True)
     onoff.add_argument("--disable", dest="enabled", action="store_const", const=False)
-    p.add_argument("--every", type=int, help="minutes between runs (periodic jobs)")
+    # Whole numbers in ASCII digits here; the job settings check their ranges and report
+    # every bad option at once.
+    whole = count_arg(0, 1_000_000)
+    p.add_argument("--every", type=whole, help="minutes between runs (periodic jobs)")
     p.add_argument("--at", help="time of day HH:MM (daily and weekly jobs)")
     p.add_argument("--day", help="day of the week (weekly job): mon ... sun")
     p.add_argument("--leads", help="reminder lead times, e.g. 24h,2h or 90m")
     p.add_argument("--team-leads", nargs=2, metavar=("TEAM", "LEADS"),
                    help="lead times of one team (LEADS 'default' removes them)")
-    p.add_argument("--window-hours", type=int, help="unfilled-shift alert window")
-    p.add_argument("--weeks-ahead", type=int, help="which week the plan job generates")
-    p.add_argument("--keep", type=int, help="backups to keep")
+    p.add_argument("--window-hours", type=whole, help="unfilled-shift alert window, 1 to 336 hours")
+    p.add_argument("--weeks-ahead", type=whole, help="which week the plan job generates, 1 to 4")
+    p.add_argument("--keep", type=whole, help=f"backups to keep, 1 to {cfg.MAX_BACKUPS_KEPT}")
     p.add_argument("--directory", help="backup folder ('' = beside the database)")
     p.set_defaults(func=with_db(cmd_jobs_set))
 
     rem = sub.add_parser("reminders", parents=[common], help="duty reminders")
     rsub = rem.add_subparsers(dest="action", required=True)
     p = rsub.add_parser("due", parents=[common], help="reminders due at a moment (not yet sent)")
-    p.add_argument("--at", required=True, help="local date and time, e.g. 2026-12-07T17:00")
+    p.add_argument("--at", required=True, type=moment_with_offset_arg,
+                   help="local date and time, e.g. 2026-12-07T17:00 (an offset such as +08:00 may follow)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_reminders_due))
 
@@ -82,10 +88,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                               ("teams", cmd_teams_ics, "team")):
         p = _subcommands(sub, group).add_parser(
             "ics", parents=[common], help="duties as an iCalendar file for phone calendars")
-        p.add_argument(target, type=int if target == "volunteer_id" else str)
+        p.add_argument(target, type=id_arg if target == "volunteer_id" else str)
         p.add_argument("--output", "-o", type=Path, required=True)
-        p.add_argument("--from", dest="first", help="first day (default: a week ago)")
-        p.add_argument("--to", dest="last", help="last day (default: a year ahead)")
+        p.add_argument("--from", dest="first", type=date_arg, help="first day (default: a week ago)")
+        p.add_argument("--to", dest="last", type=date_arg, help="last day (default: a year ahead)")
         p.add_argument("--utc", action="store_true", help="write times in UTC instead of TZID")
         p.set_defaults(func=with_db(fn))
 
@@ -105,7 +111,7 @@ def _problems_text(exc: ValidationError) -> str:
 def _job_id(name: str) -> str:
     key = name.strip().replace("-", "_")
     if key not in cfg.SPEC_BY_ID:
-        raise UsageError(f"no job named {name!r} (jobs: {', '.join(cfg.SPEC_BY_ID)})")
+        raise UsageError(f"no job named {shown(name)!r} (jobs: {', '.join(cfg.SPEC_BY_ID)})")
     return key
 
 
@@ -113,29 +119,12 @@ def _fmt(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M %z") if moment else "-"
 
 
-def parse_moment(text: str, field: str = "--at") -> datetime:
-    """An ISO date and time (``2026-12-07T17:00``, a space also works, an offset optional)."""
-    try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T", 1))
-    except ValueError:
-        raise UsageError(f"{field} {text!r} is not a date and time (use e.g. 2026-12-07T17:00)") from None
-
-
-def _date(text: str | None, field: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{field} {text!r} is not a date (use e.g. 2026-12-07)") from None
-
-
 def parse_leads(text: str) -> list[int]:
     """``24h,2h,90m`` -> minutes; a bare number is minutes."""
     try:
         return cfg.parse_lead_text(text)
     except ValidationError:
-        raise UsageError(f"--leads {text!r} is not a list of lead times like 24h,2h or 90m") from None
+        raise UsageError(f"--leads {shown(text)!r} is not a list of lead times like 24h,2h or 90m") from None
 
 
 # ---------------------------------------------------------------------------- commands
@@ -171,7 +160,7 @@ def cmd_jobs_run(db: Database, args: argparse.Namespace) -> int:
 def cmd_jobs_history(db: Database, args: argparse.Namespace) -> int:
     job_id = _job_id(args.name) if args.name else None
     with db.session() as s:
-        runs = list_runs(s, job_id, limit=max(1, args.limit))
+        runs = list_runs(s, job_id, limit=args.limit)
     if args.json:
         print_json([r.to_json() for r in runs])
         return 0
@@ -215,7 +204,7 @@ def cmd_jobs_set(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_reminders_due(db: Database, args: argparse.Namespace) -> int:
-    moment = parse_moment(args.at)
+    moment = args.at
     from datetime import timedelta
 
     from sqlalchemy import select
@@ -254,7 +243,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def cmd_volunteers_ics(db: Database, args: argparse.Namespace) -> int:
-    first, last = _date(args.first, "--from"), _date(args.last, "--to")
+    first, last = args.first, args.last
     if first and last and last < first:
         raise UsageError("--to is before --from")
     with db.session() as s:
@@ -268,7 +257,7 @@ def cmd_volunteers_ics(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_teams_ics(db: Database, args: argparse.Namespace) -> int:
-    first, last = _date(args.first, "--from"), _date(args.last, "--to")
+    first, last = args.first, args.last
     if first and last and last < first:
         raise UsageError("--to is before --from")
     with db.session() as s:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from ..db import Database
 from ..security import accounts
 from ..security.audit_log import list_entries
 from ..services import teams as team_service
 from . import UsageError, print_json, with_db
+from .argtypes import date_arg, limit_arg
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -42,9 +43,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--operator-name", dest="who")
     p.add_argument("--action", dest="what")
     p.add_argument("--entity")
-    p.add_argument("--since", type=date.fromisoformat)
-    p.add_argument("--until", type=date.fromisoformat)
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--since", type=date_arg, help="first day, YYYY-MM-DD")
+    p.add_argument("--until", type=date_arg, help="last day, YYYY-MM-DD")
+    p.add_argument("--limit", type=limit_arg, default=200, help="1 to 1000000 (default 200)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_audit))
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..services import grids as grid_service
 from ..services import teams as team_service
 from . import EXIT_FAILURE, EXIT_INVALID, UsageError, with_db
+from .argtypes import count_arg, date_arg, id_arg, month_arg, week_text_arg
 from .messages import error_text, reason_text
 
 # The printing package (ReportLab, ~0.5 s) is imported inside the commands: every other
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     which = c.add_mutually_exclusive_group(required=True)
     which.add_argument("--grid", action="append", help="grid name or number (repeatable)")
     which.add_argument("--all", action="store_true", help="every grid")
-    c.add_argument("--copies", type=int, default=1, help="cards per grid (default 1)")
+    c.add_argument("--copies", type=count_arg(1, 1000), default=1, help="cards per grid, 1 to 1000 (default 1)")
     c.add_argument("--backs", action="store_true", help="also print card backs (duplex)")
     _mask_options(c)
     c.set_defaults(func=_run(cmd_cards))
@@ -50,7 +51,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     m.set_defaults(func=_run(cmd_member_cards))
 
     r = psub.add_parser("roster", parents=[common, out], help="weekly roster (A4 landscape)")
-    r.add_argument("--week", required=True, help="ISO week, e.g. 2026-W50")
+    r.add_argument("--week", required=True, type=week_text_arg, help="ISO week, e.g. 2026-W50")
     scope = r.add_mutually_exclusive_group()
     scope.add_argument("--team", help="one team (default: every team, one after another)")
     scope.add_argument("--grid", help="the duties of one grid")
@@ -59,16 +60,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     g = psub.add_parser("signin", parents=[common, out], help="sign-in sheets (签到表)")
     which = g.add_mutually_exclusive_group(required=True)
-    which.add_argument("--shift", type=int, help="shift id")
-    which.add_argument("--date", help="every shift of a day (YYYY-MM-DD)")
+    which.add_argument("--shift", type=id_arg, help="shift id")
+    which.add_argument("--date", type=date_arg, help="every shift of a day (YYYY-MM-DD)")
     g.add_argument("--team", help="with --date: only this team's shifts")
     _mask_options(g)
     g.set_defaults(func=_run(cmd_signin))
 
     h = psub.add_parser("hours", parents=[common, out], help="monthly hours statement")
-    h.add_argument("--month", required=True, help="YYYY-MM")
+    h.add_argument("--month", required=True, type=month_arg, help="YYYY-MM")
     h.add_argument("--team", help="only hours served for this team")
-    h.add_argument("--volunteer", type=int, help="only this volunteer (id)")
+    h.add_argument("--volunteer", type=id_arg, help="only this volunteer (id)")
     h.add_argument("--per-volunteer", action="store_true",
                    help="one statement per volunteer instead of one per team")
     _mask_options(h)
@@ -167,19 +168,11 @@ def cmd_roster(db: Database, args: argparse.Namespace,
 
 def cmd_signin(db: Database, args: argparse.Namespace,
                options: PrintOptions) -> tuple[PrintResult, str]:
-    from datetime import date
-
-    from ..errors import FieldProblem, ValidationError
     from ..printing.signin import render_signin_sheets, signin_sheets_data
 
     if args.team and args.shift is not None:
         raise UsageError("--team goes with --date, not with --shift")
-    day = None
-    if args.date:
-        try:
-            day = date.fromisoformat(args.date)
-        except ValueError:
-            raise ValidationError(FieldProblem("date", "date_invalid", args.date)) from None
+    day = args.date  # a date (argparse refused '' and non-dates), or None with --shift
     with db.session() as s:
         team_id = team_service.resolve(s, args.team) if args.team else None
         sheets = signin_sheets_data(s, shift_id=args.shift, day=day, team_id=team_id)

@@ -14,6 +14,7 @@ from ..services import grids as grid_service
 from ..services import teams as team_service
 from ..services import volunteers as vol_service
 from . import UsageError, print_json, with_db
+from .argtypes import search_arg
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = vsub.add_parser("list", parents=[common])
     p.add_argument("--team")
     p.add_argument("--grid")
-    p.add_argument("--search", default="")
+    p.add_argument("--search", default="", type=search_arg, help="at most 100 characters")
     p.add_argument("--inactive", action="store_true", help="list volunteers who left")
     p.add_argument("--all", action="store_true", help="active and inactive")
     p.add_argument("--json", action="store_true")

@@ -8,18 +8,19 @@ transition is ``--operator``, else ``$VOLUNTEER_APP_OPERATOR``, else the OS user
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 
 from ..clock import local_now
 from ..db import Database
 from ..errors import ConflictError
 from ..models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, REQUEST_STATUSES, URGENCIES
+from ..parsing import shown
 from ..services import grids as grid_service
 from ..services import requests as req_service
 from ..services import teams as team_service
 from ..services.requests import ENV_OPERATOR, default_operator
 from . import UsageError, messages, print_json, with_db
+from .argtypes import count_arg, hours_arg, id_arg, moment_arg, month_arg, search_arg
 
 CATEGORY_WORDS = {
     "维修": "repair", "报修": "repair", "安全隐患": "safety_hazard", "隐患": "safety_hazard",
@@ -66,21 +67,9 @@ def code_of(text: str, allowed: tuple[str, ...], words: dict[str, str], what: st
     key = text.strip()
     code = words.get(key, key.lower().replace("-", "_"))
     if code not in allowed:
-        raise UsageError(f"{what} {text!r} is not one of: {', '.join(allowed)}")
+        raise UsageError(f"{what} {shown(text)!r} is not one of: {', '.join(allowed)}")
     return code
 
-
-def parse_datetime(text: str, what: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T")).replace(tzinfo=None)
-    except ValueError:
-        raise UsageError(f"{what} {text!r} must be a date and time like 2026-12-07T09:30") from None
-
-
-def parse_id(text: str, what: str) -> int:
-    if not str(text).strip().isdigit():
-        raise UsageError(f"{what} {text!r} must be a number")
-    return int(text)
 
 
 def invalid_conflicts(fn):  # noqa: ANN001, ANN201
@@ -112,14 +101,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--source", default="phone",
                    help="chat_group, phone, walk_in, registration_point (or Chinese)")
     p.add_argument("--urgency", default="normal", help="low, normal, urgent, emergency")
-    p.add_argument("--received-at", help="when it came in (default now), e.g. 2026-12-07T09:30")
+    p.add_argument("--received-at", type=moment_arg, help="when it came in (default now), e.g. 2026-12-07T09:30")
     p.add_argument("--json", action="store_true")
     add_operator(p, common)
     p.set_defaults(func=with_db(cmd_add))
 
     p = osub.add_parser("edit", parents=[common],
                         help="correct an open request's details (what is not given stays)")
-    p.add_argument("id")
+    p.add_argument("id", type=id_arg, help="request id")
     p.add_argument("--resident", help="resident's name")
     p.add_argument("--phone", help="resident's phone")
     p.add_argument("--building", help="building or compound")
@@ -128,13 +117,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--description")
     p.add_argument("--source", help="chat_group, phone, walk_in, registration_point")
     p.add_argument("--urgency", help="low, normal, urgent, emergency (the due time follows)")
-    p.add_argument("--received-at", help="when it came in, e.g. 2026-12-07T09:30")
+    p.add_argument("--received-at", type=moment_arg, help="when it came in, e.g. 2026-12-07T09:30")
     p.add_argument("--json", action="store_true")
     add_operator(p, common)
     p.set_defaults(func=with_db(invalid_conflicts(cmd_edit)))
 
     p = osub.add_parser("dispatch", parents=[common], help="send a request to a team (派单)")
-    p.add_argument("id")
+    p.add_argument("id", type=id_arg, help="request id")
     p.add_argument("--team", required=True, help="team name or id")
     p.add_argument("--volunteer", help="volunteer id or name")
     p.add_argument("--note", default="")
@@ -142,14 +131,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(invalid_conflicts(cmd_dispatch)))
 
     p = osub.add_parser("status", parents=[common], help="move a request to another status")
-    p.add_argument("id")
+    p.add_argument("id", type=id_arg, help="request id")
     p.add_argument("status", help=", ".join(REQUEST_STATUSES))
     p.add_argument("--note", default="", help="result (done), remark (followed_up), reason (cancelled)")
     p.add_argument("--reason", default="", help="reason for cancelling (same as --note)")
-    p.add_argument("--satisfaction", type=int, help="resident's satisfaction 1-5 (followed_up)")
-    p.add_argument("--hours", help="hours the volunteer spent (done)")
+    p.add_argument("--satisfaction", type=count_arg(1, 5), help="resident's satisfaction 1-5 (followed_up)")
+    p.add_argument("--hours", type=hours_arg, help="hours the volunteer spent (done), at most 24")
     p.add_argument("--volunteer", help="volunteer who accepted (accepted)")
-    p.add_argument("--at", help="when it happened, if not now")
+    p.add_argument("--at", type=moment_arg, help="when it happened, if not now, e.g. 2026-12-07T09:30")
     add_operator(p, common)
     p.set_defaults(func=with_db(invalid_conflicts(cmd_status)))
 
@@ -158,25 +147,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--grid")
     p.add_argument("--team")
     p.add_argument("--category")
-    p.add_argument("--month", help="received in month YYYY-MM")
+    p.add_argument("--month", type=month_arg, help="received in month YYYY-MM")
     p.add_argument("--overdue", action="store_true", help="only overdue requests")
     p.add_argument("--open", action="store_true", help="only requests still open")
-    p.add_argument("--search", default="")
+    p.add_argument("--search", default="", type=search_arg, help="at most 100 characters")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_list))
 
     p = osub.add_parser("show", parents=[common], help="one request with its history")
-    p.add_argument("id")
+    p.add_argument("id", type=id_arg, help="request id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_show))
 
     p = osub.add_parser("counts", parents=[common], help="a month's requests per grid and category")
-    p.add_argument("--month", required=True)
+    p.add_argument("--month", required=True, type=month_arg, help="YYYY-MM")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_counts))
 
     p = osub.add_parser("slip", parents=[common], help="print a request slip (PDF)")
-    p.add_argument("id")
+    p.add_argument("id", type=id_arg, help="request id")
     p.add_argument("--output", "-o", required=True, type=Path)
     p.add_argument("--paper", default="A5", help="A5 (default) or A4")
     p.add_argument("--font", help="Chinese TrueType font file")
@@ -191,7 +180,7 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
         description=args.description,
         source=code_of(args.source, REQUEST_SOURCES, SOURCE_WORDS, "--source"),
         urgency=code_of(args.urgency, URGENCIES, URGENCY_WORDS, "--urgency"),
-        received_at=parse_datetime(args.received_at, "--received-at") if args.received_at else None,
+        received_at=args.received_at,
     )
     with db.session() as s:
         if args.grid:
@@ -211,8 +200,8 @@ def _report(args: argparse.Namespace, row: req_service.RequestRow, what: str) ->
 
 
 def cmd_edit(db: Database, args: argparse.Namespace) -> int:
-    rid = parse_id(args.id, "request id")
-    received = parse_datetime(args.received_at, "--received-at") if args.received_at else None
+    rid = args.id
+    received = args.received_at
     codes = {
         "category": (args.category, REQUEST_CATEGORIES, CATEGORY_WORDS),
         "source": (args.source, REQUEST_SOURCES, SOURCE_WORDS),
@@ -239,7 +228,7 @@ def cmd_edit(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_dispatch(db: Database, args: argparse.Namespace) -> int:
-    rid = parse_id(args.id, "request id")
+    rid = args.id
     with db.session() as s:
         team_id = team_service.resolve(s, args.team)
         vol_id = req_service.resolve_volunteer(s, args.volunteer) if args.volunteer else None
@@ -252,12 +241,12 @@ def cmd_dispatch(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_status(db: Database, args: argparse.Namespace) -> int:
-    rid = parse_id(args.id, "request id")
+    rid = args.id
     status = code_of(args.status, REQUEST_STATUSES, STATUS_WORDS, "status")
     note = args.note or args.reason
     if args.note and args.reason:
         note = f"{args.reason}; {args.note}"
-    at = parse_datetime(args.at, "--at") if args.at else None
+    at = args.at
     with db.session() as s:
         vol_id = req_service.resolve_volunteer(s, args.volunteer) if args.volunteer else None
         res = req_service.change_status(
@@ -301,7 +290,7 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_show(db: Database, args: argparse.Namespace) -> int:
-    rid = parse_id(args.id, "request id")
+    rid = args.id
     with db.session() as s:
         d = req_service.get_request(s, rid)
     if args.json:
@@ -346,9 +335,9 @@ def cmd_slip(db: Database, args: argparse.Namespace) -> int:
     from ..printing.request_slip import PAPERS, render_request_slip
     from ..services.community import get_community
 
-    rid = parse_id(args.id, "request id")
+    rid = args.id
     if args.paper not in PAPERS:
-        raise UsageError(f"--paper {args.paper!r} is not one of: {', '.join(PAPERS)}")
+        raise UsageError(f"--paper {shown(args.paper)!r} is not one of: {', '.join(PAPERS)}")
     with db.session() as s:
         detail = req_service.get_request(s, rid)
         community = get_community(s).name

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConflictError
 from . import EXIT_FAILURE, EXIT_INVALID, print_json, with_db
+from .argtypes import decimal_arg, id_arg, week_text_arg
 from .messages import error_text
 
 # The solver (OR-Tools, with numpy and pandas: ~2 s) and the services are imported inside
@@ -49,18 +50,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rsub = roster.add_subparsers(dest="action", required=True)
     p = rsub.add_parser("autofill", parents=[common],
                         help="fill the open places of a week fairly (OR-Tools CP-SAT)")
-    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W50")
+    p.add_argument("--week", required=True, type=week_text_arg, help="ISO week, e.g. 2026-W50")
     p.add_argument("--team", help="only this team's shifts (name or id)")
     p.add_argument("--grid", help="only this grid's shifts (name or id)")
-    p.add_argument("--time-limit", type=float, default=SOLVER_DEFAULT,
+    p.add_argument("--time-limit", type=decimal_arg(0, MAX_TIME_LIMIT, "seconds"), default=SOLVER_DEFAULT,
                    help="seconds the solver may search (default %(default)s)")
-    p.add_argument("--min-rest", type=float, default=None,
+    p.add_argument("--min-rest", type=decimal_arg(0, 24, "hours"), default=None,
                    help="minimum hours between two duties of one person (default 8)")
     p.add_argument("--dry-run", action="store_true", help="show the proposal, write nothing")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_autofill))
     p = rsub.add_parser("undo", parents=[common], help="remove every assignment of an applied auto-fill")
-    p.add_argument("batch_id", type=int)
+    p.add_argument("batch_id", type=id_arg)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_undo))
     p = rsub.add_parser("batches", parents=[common], help="applied auto-fills")

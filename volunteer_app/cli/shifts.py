@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time
+from datetime import date, time
 
 from ..db import Database
-from ..errors import AppError, ConflictError
+from ..errors import ConflictError, ValidationError
 from ..models.shifts import ASSIGNMENT_STATUSES, DUTY_TYPES
+from ..parsing import parse_time, shown
 from ..scheduling import holidays as hol
 from ..scheduling.conflicts import Conflict
 from ..services import assignments as assignment_service
@@ -19,7 +20,8 @@ from ..services import shifts as svc
 from ..services import teams as team_service
 from ..services import templates as template_service
 from ..services import week_copy as week_copy_service
-from . import EXIT_INVALID, UsageError, print_json, with_db
+from . import EXIT_INVALID, print_json, with_db
+from .argtypes import count_arg, date_arg, id_arg, moment_arg, time_arg, week_arg, year_arg
 from .messages import error_text, reason_text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -31,32 +33,10 @@ HOLIDAY_NAMES = {
 }
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _time(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time (use HH:MM)") from None
-
-
-def _datetime(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date and time (use YYYY-MM-DDTHH:MM)") from None
-
-
-def _week(text: str) -> date:
-    try:
-        return svc.parse_week(text)
-    except AppError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO week (use YYYY-Www, e.g. 2026-W50)") from None
+# Strict types (ASCII digits, the years the app plans for): volunteer_app.parsing.
+_date, _time, _datetime, _week = date_arg, time_arg, moment_arg, week_arg
+_year, _id = year_arg, id_arg
+_needed, _duty_limit = count_arg(1, svc.MAX_NEEDED), count_arg(0, avail.MAX_LIMIT)
 
 
 def _window(text: str) -> tuple[int, time, time]:
@@ -64,9 +44,9 @@ def _window(text: str) -> tuple[int, time, time]:
     try:
         day, span = text.split()
         start, end = span.split("-")
-        return WEEKDAYS.index(day.strip().lower()[:3]), time.fromisoformat(start), time.fromisoformat(end)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a window (use e.g. 'mon 19:00-22:00')") from None
+        return WEEKDAYS.index(day.strip().lower()[:3]), parse_time(start), parse_time(end)
+    except (ValueError, ValidationError):
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a window (use e.g. 'mon 19:00-22:00')") from None
 
 
 def conflict_text(c: Conflict) -> str:
@@ -104,7 +84,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = ssub.add_parser("generate", parents=[common], help="create shifts from the duty templates")
     p.add_argument("--from", dest="start", type=_date, required=True)
     p.add_argument("--to", dest="end", type=_date, required=True)
-    p.add_argument("--template", type=int, action="append", help="only this template id (repeatable)")
+    p.add_argument("--template", type=_id, action="append", help="only this template id (repeatable)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_generate))
 
@@ -116,33 +96,33 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_list))
 
     p = ssub.add_parser("assign", parents=[common], help="put a volunteer on a shift")
-    p.add_argument("shift_id", type=int)
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("shift_id", type=_id)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("--override", metavar="REASON", help="assign despite hard conflicts, giving the reason")
     p.add_argument("--confirmed", action="store_true", help="mark the assignment confirmed at once")
     p.set_defaults(func=with_db(cmd_assign))
 
     p = ssub.add_parser("unassign", parents=[common], help="take a volunteer off a shift")
-    p.add_argument("shift_id", type=int)
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("shift_id", type=_id)
+    p.add_argument("volunteer_id", type=_id)
     p.set_defaults(func=with_db(cmd_unassign))
 
     p = ssub.add_parser("check", parents=[common], help="show the conflicts of an assignment without making it")
-    p.add_argument("shift_id", type=int)
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("shift_id", type=_id)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_check))
 
     p = ssub.add_parser("status", parents=[common], help="set an assignment's status")
-    p.add_argument("shift_id", type=int)
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("shift_id", type=_id)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("status", choices=ASSIGNMENT_STATUSES)
     p.add_argument("--actual-start", type=_datetime)
     p.add_argument("--actual-end", type=_datetime)
     p.set_defaults(func=with_db(cmd_status))
 
     p = ssub.add_parser("candidates", parents=[common], help="volunteers for a shift, eligible first")
-    p.add_argument("shift_id", type=int)
+    p.add_argument("shift_id", type=_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_candidates))
 
@@ -159,12 +139,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--team")
     p.add_argument("--grid")
     p.add_argument("--location", default="")
-    p.add_argument("--needed", type=int, default=1)
+    p.add_argument("--needed", type=_needed, default=1)
     p.add_argument("--title", default="")
     p.set_defaults(func=with_db(cmd_add))
 
     p = ssub.add_parser("delete", parents=[common], help="delete a shift")
-    p.add_argument("shift_id", type=int)
+    p.add_argument("shift_id", type=_id)
     p.add_argument("--force", action="store_true", help="also when volunteers are planned on it")
     p.set_defaults(func=with_db(cmd_delete))
 
@@ -173,7 +153,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_batches))
 
     p = ssub.add_parser("undo-batch", parents=[common], help="delete every shift a run created")
-    p.add_argument("batch_id", type=int)
+    p.add_argument("batch_id", type=_id)
     p.set_defaults(func=with_db(cmd_undo_batch))
 
     tmpl = sub.add_parser("templates", parents=[common], help="recurring duty templates")
@@ -192,7 +172,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--team")
     p.add_argument("--grid")
     p.add_argument("--location", default="")
-    p.add_argument("--needed", type=int, default=1)
+    p.add_argument("--needed", type=_needed, default=1)
     p.add_argument("--from", dest="valid_from", type=_date)
     p.add_argument("--until", dest="valid_until", type=_date)
     p.add_argument("--no-holidays", action="store_true", help="do not run on statutory holidays")
@@ -200,13 +180,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="make-up working days keep their calendar weekday (default: count as weekdays)")
     p.set_defaults(func=with_db(cmd_templates_add))
     p = tsub.add_parser("delete", parents=[common])
-    p.add_argument("template_id", type=int)
+    p.add_argument("template_id", type=_id)
     p.set_defaults(func=with_db(cmd_templates_delete))
 
     hols = sub.add_parser("holidays", parents=[common], help="statutory holidays and make-up working days")
     hsub = hols.add_subparsers(dest="action", required=True)
     p = hsub.add_parser("list", parents=[common])
-    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--year", type=_year, default=date.today().year)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_holidays_list))
     p = hsub.add_parser("set", parents=[common], help="add or change a special day")
@@ -220,37 +200,37 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=with_db(cmd_holidays_remove))
     p = hsub.add_parser("confirm-year", parents=[common],
                         help="declare the table complete for a year without official data")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_year)
     p.set_defaults(func=with_db(cmd_holidays_confirm))
     p = hsub.add_parser("reimport", parents=[common],
                         help="replace a year's table rows with chinese_calendar's data")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_year)
     p.set_defaults(func=with_db(cmd_holidays_reimport))
 
     av = sub.add_parser("availability", parents=[common], help="volunteers' availability and leave")
     asub = av.add_subparsers(dest="action", required=True)
     p = asub.add_parser("show", parents=[common])
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_avail_show))
     p = asub.add_parser("windows", parents=[common], help="replace the weekly windows")
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("window", nargs="*", type=_window, help="e.g. 'mon 19:00-22:00'; none = any time")
     p.set_defaults(func=with_db(cmd_avail_windows))
     p = asub.add_parser("leave", parents=[common], help="record a leave or unavailable range")
-    p.add_argument("volunteer_id", type=int)
+    p.add_argument("volunteer_id", type=_id)
     p.add_argument("--from", dest="start", type=_date, required=True)
     p.add_argument("--to", dest="end", type=_date, required=True)
     p.add_argument("--kind", choices=("leave", "unavailable"), default="leave")
     p.add_argument("--reason", default="")
     p.set_defaults(func=with_db(cmd_avail_leave))
     p = asub.add_parser("remove-leave", parents=[common])
-    p.add_argument("leave_id", type=int)
+    p.add_argument("leave_id", type=_id)
     p.set_defaults(func=with_db(cmd_avail_remove_leave))
     p = asub.add_parser("limits", parents=[common], help="maximum duties per week and per day")
-    p.add_argument("volunteer_id", type=int)
-    p.add_argument("--week", type=int, help="per ISO week (omit for no limit)")
-    p.add_argument("--day", type=int, help="per day (omit for no limit)")
+    p.add_argument("volunteer_id", type=_id)
+    p.add_argument("--week", type=_duty_limit, help="per ISO week, 0 to 50 (omit for no limit)")
+    p.add_argument("--day", type=_duty_limit, help="per day, 0 to 50 (omit for no limit)")
     p.set_defaults(func=with_db(cmd_avail_limits))
 
 
@@ -464,8 +444,6 @@ def cmd_templates_delete(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_list(db: Database, args: argparse.Namespace) -> int:
-    if not 1900 <= args.year <= 2200:
-        raise UsageError(f"--year {args.year} is out of range")
     with db.session() as s:
         rows = holiday_service.list_holidays(s, args.year)
         status = holiday_service.year_status(s, args.year)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from ..clock import community_zone
 from ..errors import NotFoundError
 from ..models import Team, Volunteer
+from ..parsing import parse_optional_date
 from ..security.permissions import require
 from ..validation import mask_mobile
 from .duties import DutyShift, load_duties, load_shifts
@@ -233,8 +234,8 @@ def _range(session: Session, first: date | None, last: date | None) -> tuple[Zon
     tz = community_zone(session)
     now = datetime.now(tz)
     today = now.date()
-    first = first or today - timedelta(days=DEFAULT_DAYS_BACK)
-    last = last or today + timedelta(days=DEFAULT_DAYS_AHEAD)
+    first = parse_optional_date(first, "from") or today - timedelta(days=DEFAULT_DAYS_BACK)
+    last = parse_optional_date(last, "to") or today + timedelta(days=DEFAULT_DAYS_AHEAD)
     return tz, now, first, last
 
 

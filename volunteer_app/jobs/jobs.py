@@ -35,6 +35,7 @@ from ..clock import community_zone
 from ..db import Database, backup_sqlite, check_integrity, sqlite_path
 from ..errors import ConflictError, DatabaseError
 from ..models.jobs import JobRun, ReminderLog
+from ..parsing import parse_limit
 from ..security.permissions import ADMINISTRATOR, Actor
 from . import settings as cfg
 from .duties import load_duties, load_shifts
@@ -240,6 +241,7 @@ def _run_info(r: JobRun) -> RunInfo:
 
 def list_runs(session: Session, job_id: str | None = None, limit: int = 50) -> list[RunInfo]:
     """Recorded runs, newest first."""
+    limit = parse_limit(limit, "limit")
     stmt = select(JobRun).order_by(JobRun.started_at.desc(), JobRun.id.desc()).limit(limit)
     if job_id is not None:
         stmt = stmt.where(JobRun.job_id == job_id)

@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.jobs import JobSetting
+from ..parsing import is_id_text, shown
 from ..security.permissions import require
 from .reminders import LeadTimes
 
@@ -127,7 +129,7 @@ def parse_hhmm(value: object) -> time:
     """``"09:00"`` -> time(9, 0); ValueError otherwise."""
     text = str(value).strip()
     hh, _, mm = text.partition(":")
-    if not (hh.isdigit() and mm.isdigit() and len(mm) == 2 and len(hh) in (1, 2)):
+    if not (re.fullmatch(r"[0-9]{1,2}", hh) and re.fullmatch(r"[0-9]{2}", mm)):  # ASCII only
         raise ValueError(text)
     return time(int(hh), int(mm))
 
@@ -257,7 +259,7 @@ def validate_options(job_id: str, options: dict[str, Any]) -> dict[str, Any]:
         else:
             clean = {}
             for team, leads in teams.items():
-                if not str(team).isdigit():
+                if not is_id_text(str(team)):
                     problems.append(FieldProblem("team_lead_minutes", "lead_times_invalid", team))
                     continue
                 clean[str(int(team))] = _leads(leads, "team_lead_minutes", problems)
@@ -268,8 +270,10 @@ def validate_options(job_id: str, options: dict[str, Any]) -> dict[str, Any]:
         _int(out, "weeks_ahead", 1, 4, problems)
     if "keep" in out:
         _int(out, "keep", 1, MAX_BACKUPS_KEPT, problems)
-    if "directory" in out and not isinstance(out["directory"], str):
-        problems.append(FieldProblem("directory", "directory_invalid", out["directory"]))
+    if "directory" in out and (not isinstance(out["directory"], str) or len(out["directory"]) > 1000
+                               or any(ord(c) < 32 for c in out["directory"])):
+        # A path with a NUL or 40,000 characters fails only when the backup runs at night.
+        problems.append(FieldProblem("directory", "directory_invalid", shown(out["directory"])))
     if problems:
         raise ValidationError(problems)
     return out
@@ -298,6 +302,9 @@ def save_config(session: Session, job_id: str, *, enabled: bool | None = None,
     return _config(job_id, row)
 
 
+_LEAD = re.compile(r"([0-9]{1,4}(?:\.[0-9]{1,2})?)h|([0-9]{1,6})m?")
+
+
 def parse_lead_text(text: str, field: str = "lead_minutes") -> list[int]:
     """``"24h, 2h, 90m"`` -> [1440, 120, 90]; a bare number is minutes.
 
@@ -307,15 +314,14 @@ def parse_lead_text(text: str, field: str = "lead_minutes") -> list[int]:
     for part in re.split(r"[,，、;；\s]+", str(text).strip().lower()):
         if not part:
             continue
-        try:
-            if part.endswith("h"):
-                out.append(round(float(part[:-1]) * 60))
-            elif part.endswith("m"):
-                out.append(int(part[:-1]))
-            else:
-                out.append(int(part))
-        except ValueError:
-            raise ValidationError(FieldProblem(field, "lead_times_invalid", text)) from None
+        # ASCII digits only: float() would take 'inf', '1_0' and other scripts' digits.
+        m = _LEAD.fullmatch(part)
+        if not m:
+            raise ValidationError(FieldProblem(field, "lead_times_invalid", shown(text)))
+        if m.group(1) is not None:
+            out.append(round(Fraction(m.group(1)) * 60))
+        else:
+            out.append(int(m.group(2)))
     return out
 
 

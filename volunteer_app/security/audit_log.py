@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models.accounts import AuditEntry
+from ..parsing import parse_limit
 from .permissions import require
 
 
@@ -37,6 +38,7 @@ def list_entries(session: Session, *, operator: str | None = None, action: str |
                  until: datetime | None = None, limit: int = 1000) -> list[AuditRow]:
     """Newest first, filtered."""
     require(session, "audit.view")
+    limit = parse_limit(limit, "limit")
     q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if operator:
         q = q.where(AuditEntry.operator == operator)

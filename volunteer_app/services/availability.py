@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models import Membership, Team, Volunteer
 from ..models.availability import LEAVE_KINDS, AvailabilityWindow, VolunteerLeave, VolunteerLimit
+from ..parsing import parse_date
 from ..scheduling.conflicts import Leave, VolunteerFacts, Window
 from ..security.permissions import may, require
 from ..validation import normalize_text
@@ -134,19 +135,21 @@ def add_leave(session: Session, volunteer_id: int, start: date, end: date,
     problems = []
     if kind not in LEAVE_KINDS:
         problems.append(FieldProblem("kind", "leave_kind_invalid", kind))
-    if not isinstance(start, date):
-        problems.append(FieldProblem("start", "date_invalid", start))
-    if not isinstance(end, date):
-        problems.append(FieldProblem("end", "date_invalid", end))
-    elif isinstance(start, date) and end < start:
-        problems.append(FieldProblem("end", "end_before_start", end.isoformat()))
+    dates = {}
+    for key, value in (("start", start), ("end", end)):
+        try:
+            dates[key] = parse_date(value, key)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if len(dates) == 2 and dates["end"] < dates["start"]:
+        problems.append(FieldProblem("end", "end_before_start", dates["end"].isoformat()))
     try:
         reason = normalize_text(reason, "reason", 500)
     except ValidationError as exc:
         problems.extend(exc.problems)
     if problems:
         raise ValidationError(problems)
-    row = VolunteerLeave(volunteer_id=volunteer_id, start_date=start, end_date=end, kind=kind,
+    row = VolunteerLeave(volunteer_id=volunteer_id, start_date=dates["start"], end_date=dates["end"], kind=kind,
                          reason=reason)
     session.add(row)
     session.flush()

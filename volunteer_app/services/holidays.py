@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models.holidays import HOLIDAY_KINDS, Holiday, HolidayYear
+from ..parsing import parse_date, parse_year
 from ..scheduling.holidays import HolidayCalendar, package_covers, package_rows
 from ..security.permissions import may, require
 from ..validation import normalize_text
@@ -101,6 +102,7 @@ def _require_edit(session: Session) -> None:
 def list_holidays(session: Session, year: int) -> list[HolidayRow]:
     """Every special day of a year in date order (importing package data if due)."""
     require(session, "shifts.read")
+    year = parse_year(year, "year")
     ensure_years(session, [year])
     return [
         HolidayRow(h.date, h.kind, h.code, h.name, h.source, h.version)
@@ -113,6 +115,7 @@ def list_holidays(session: Session, year: int) -> list[HolidayRow]:
 def year_status(session: Session, year: int) -> YearStatus:
     """Where a year's holiday data comes from."""
     require(session, "shifts.read")
+    year = parse_year(year, "year")
     ensure_years(session, [year])
     row = session.get(HolidayYear, year)
     return YearStatus(year, row.source if row else None, package_covers(year))
@@ -124,8 +127,10 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
     problems = []
     if kind not in HOLIDAY_KINDS:
         problems.append(FieldProblem("kind", "holiday_kind_invalid", kind))
-    if not isinstance(day, date):
-        problems.append(FieldProblem("date", "date_invalid", day))
+    try:
+        day = parse_date(day, "date")
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     try:
         name = normalize_text(name, "name", 60)
     except ValidationError as exc:
@@ -147,6 +152,7 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
 def remove_holiday(session: Session, day: date) -> None:
     """Make a day ordinary again (a weekday or weekend by the calendar)."""
     _require_edit(session)
+    day = parse_date(day, "date")
     ensure_years(session, [day.year])
     row = session.get(Holiday, day)
     if row is None:
@@ -158,6 +164,7 @@ def remove_holiday(session: Session, day: date) -> None:
 def confirm_year(session: Session, year: int) -> None:
     """The clerk declares the table complete for a year the package does not cover."""
     _require_edit(session)
+    year = parse_year(year, "year")
     if session.get(HolidayYear, year) is None:
         session.add(HolidayYear(year=year, source="manual", recorded_at=_now()))
         session.flush()
@@ -166,6 +173,7 @@ def confirm_year(session: Session, year: int) -> None:
 def reimport_year(session: Session, year: int) -> int:
     """Throw away the table's rows for a covered year and copy the package's data again."""
     _require_edit(session)
+    year = parse_year(year, "year")
     if not package_covers(year):
         raise ValidationError(FieldProblem("year", "holidays_not_covered", year))
     session.execute(delete(Holiday).where(Holiday.date >= date(year, 1, 1),

@@ -17,7 +17,6 @@ community's local time (:func:`volunteer_app.clock.local_now`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -29,6 +28,7 @@ from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.requests import ResidentRequest
+from ..parsing import parse_date, parse_hours, parse_month
 from ..security.permissions import require
 from ..validation import normalize_name, normalize_text
 
@@ -40,18 +40,14 @@ REASON_CHECKIN_TIMES = "checkin_times"
 REASON_REQUEST_HOURS = "request_hours"
 AUTO_REASONS = (REASON_NO_SHOW, REASON_CHECKIN_TIMES, REASON_REQUEST_HOURS)
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 # -- units ----------------------------------------------------------------------------
 
 
 def month_bounds(month: str, field_name: str = "month") -> tuple[date, date]:
-    """First day of ``YYYY-MM`` and first day of the month after it."""
-    m = _MONTH_RE.match(str(month).strip())
-    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1900:
-        raise ValidationError(FieldProblem(field_name, "month_invalid", month))
-    first = date(int(m.group(1)), int(m.group(2)), 1)
+    """First day of ``YYYY-MM`` and first day of the month after it (strictly parsed:
+    :func:`volunteer_app.parsing.parse_month`)."""
+    first = parse_month(month, field_name)
     nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
     return first, nxt
 
@@ -62,19 +58,9 @@ def normalize_operator(value: object, field_name: str = "operator") -> str:
 
 
 def hours_to_minutes(value: object, field_name: str = "hours", *, allow_zero: bool = False) -> int:
-    """Whole minutes of a number of hours (``1.5`` -> 90); at most 24 hours."""
-    try:
-        hours = float(str(value).strip().replace("，", ".").replace(",", "."))
-    except (TypeError, ValueError):
-        raise ValidationError(FieldProblem(field_name, "hours_invalid", value)) from None
-    if hours != hours or hours < 0 or (hours == 0 and not allow_zero):  # NaN, negative, zero
-        raise ValidationError(FieldProblem(field_name, "hours_invalid", value))
-    minutes = round(hours * 60)
-    if minutes > MAX_MINUTES:
-        raise ValidationError(FieldProblem(field_name, "hours_too_many", value))
-    if minutes == 0 and not allow_zero:
-        raise ValidationError(FieldProblem(field_name, "hours_invalid", value))
-    return minutes
+    """Whole minutes of a number of hours (``1.5`` -> 90); more than 0 and at most 24 hours,
+    typed strictly (no ``1_0``, ``inf`` or digits of other scripts: :mod:`volunteer_app.parsing`)."""
+    return parse_hours(value, field_name, allow_zero=allow_zero)
 
 
 def minutes_to_hours(minutes: int) -> float:
@@ -143,10 +129,13 @@ def add_manual(
     except ValidationError as exc:
         problems.extend(exc.problems)
     now = now or local_now(session)
-    if not isinstance(on, date):
-        problems.append(FieldProblem("date", "date_invalid", on))
-    elif on > now.date():
-        problems.append(FieldProblem("date", "date_in_future", on.isoformat()))
+    try:
+        on = parse_date(on, "date")
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    else:
+        if on > now.date():
+            problems.append(FieldProblem("date", "date_in_future", on.isoformat()))
     if team_id is not None and session.get(Team, team_id) is None:
         problems.append(FieldProblem("team", "unknown_team", team_id))
     if problems:

@@ -14,9 +14,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import FieldProblem, ValidationError
 from ..models import Membership, Team, Volunteer
 from ..models.hours import HoursEntry
+from ..parsing import parse_year
 from ..security.permissions import require
 from .hours import MinutesAsHours, is_current, load_volunteer, minutes_to_hours, month_bounds
 
@@ -198,8 +198,7 @@ class YearlyTotals:
 def yearly_totals(session: Session, volunteer_id: int, year: int) -> YearlyTotals:
     """Verified hours of one volunteer in a calendar year, per month and per team."""
     require(session, "hours.report")
-    if not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise ValidationError(FieldProblem("year", "year_invalid", year))
+    year = parse_year(year, "year")
     vol = load_volunteer(session, volunteer_id)
     rows = session.execute(
         select(HoursEntry.date, HoursEntry.minutes, HoursEntry.verified_at, Team.id, Team.name)

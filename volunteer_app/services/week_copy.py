@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 from ..clock import local_now
 from ..models import Volunteer
 from ..models.shifts import ACTIVE_STATUSES, Assignment, GenerationBatch, Shift, ShiftSkip
+from ..parsing import parse_week
 from ..scheduling.conflicts import DutyFacts, check, make_shift
 from . import availability as avail
 from .assignments import load_duties
-from .shifts import ShiftRow, monday_of, planning_scope
+from .shifts import ShiftRow, planning_scope
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def copy_week(session: Session, target_monday: date, *, team_id: int | None = No
     ones are accepted.
     """
     team_id = planning_scope(session, team_id)
-    monday = monday_of(target_monday)
+    monday = parse_week(target_monday, "week")
     prev = monday - timedelta(days=7)
     conds = [] if team_id is None else [Shift.team_id == team_id]
     source = list(session.scalars(select(Shift).where(
