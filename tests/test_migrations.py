@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,48 @@ def test_read_only_database_is_refused_before_any_write(tmp_path: Path, monkeypa
         open_database(sqlite_url(path))
     assert err.value.code == "read_only"
     assert path.read_bytes() == before
+
+
+def test_double_bookings_stored_before_the_guard_survive_the_upgrade(new_db_url) -> None:  # noqa: ANN001
+    """Overlapping duties a race stored before migration 0007 are kept: the later of each
+    pair counts as an overridden overlap, so the guard can be switched on; each duty gets
+    its span, an overnight one ending the next day."""
+    from datetime import datetime
+
+    from sqlalchemy import Date, Time, bindparam, text
+
+    url = new_db_url("dbl")
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0002_shifts")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO volunteer (id, name, mobile, political_status, party_household, occupation, "
+            "skills, notes, active, sort_key, search_text, created_at, version) VALUES "
+            "(1, '甲', '13800000001', '', false, '', '', '', true, '', '', :now, 1)"), {"now": datetime(2031, 1, 1)})
+        shifts = [(1, "2031-03-04", "14:00:00", "16:00:00"), (2, "2031-03-04", "15:00:00", "17:00:00"),
+                  (3, "2031-03-05", "22:00:00", "06:00:00"), (4, "2031-03-06", "05:00:00", "07:00:00"),
+                  (5, "2031-03-06", "06:00:00", "08:00:00")]
+        for sid, day, start, end in shifts:
+            conn.execute(text(
+                "INSERT INTO shift (id, title, location, date, start_time, end_time, duty_type, needed, "
+                "notes, edited_by_hand, version) VALUES (:id, '', '', :d, :s, :e, 'patrol', 1, '', true, 1)")
+                .bindparams(bindparam("d", type_=Date), bindparam("s", type_=Time), bindparam("e", type_=Time)),
+                {"id": sid, "d": date.fromisoformat(day), "s": time.fromisoformat(start), "e": time.fromisoformat(end)})
+            conn.execute(text(
+                "INSERT INTO assignment (id, shift_id, volunteer_id, status, source, overridden, notes, version) "
+                "VALUES (:id, :id, 1, 'planned', 'manual', '', '', 1)"), {"id": sid})
+    engine.dispose()
+    db = open_database(url)
+    with db.engine.connect() as conn:
+        rows = {r[0]: r[1:] for r in conn.execute(text(
+            "SELECT id, overridden, starts_at, ends_at FROM assignment ORDER BY id"))}
+    db.dispose()
+    assert {i: r[0] for i, r in rows.items()} == {1: "", 2: "overlap", 3: "", 4: "overlap", 5: ""}
+    assert [_as_dt(v) for v in rows[3][1:]] == [datetime(2031, 3, 5, 22), datetime(2031, 3, 6, 6)]
+    assert [_as_dt(v) for v in rows[2][1:]] == [datetime(2031, 3, 4, 15), datetime(2031, 3, 4, 17)]
+
+
+def _as_dt(value: object) -> object:
+    from datetime import datetime
+
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -157,7 +157,8 @@ AUDIT_ACTIONS: frozenset[str] = frozenset({
 AUDIT_PROBLEMS: frozenset[str] = frozenset({
     "key_missing", "key_mismatch", "entry_altered", "entry_unchained", "head_missing",
     "head_altered", "entries_removed", "setting_changed", "setting_added", "setting_removed",
-    "hours_changed", "hours_added", "hours_removed",
+    "operator_changed", "operator_added", "operator_removed", "hours_changed", "hours_added",
+    "hours_removed",
 })
 
 # Value codes declared beside their models and services: domain -> "module:NAME".

@@ -63,13 +63,15 @@ def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
     sa_url = make_url(url)
     if sa_url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        # hide_parameters: a failed statement's error text never quotes its values (names,
+        # phones, ID numbers); it reaches logs and, as a last resort, messages.
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         if sa_url.database and sa_url.database != ":memory:":
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -392,6 +394,10 @@ class Database:
         except StaleDataError as exc:
             raise ConflictError("stale", reason=str(exc)) from exc
         except IntegrityError as exc:
+            from .models.shifts import is_double_booking
+
+            if is_double_booking(exc):  # a volunteer on two duties at once (moved, re-activated, ...)
+                raise ConflictError("double_booking") from None
             # No driver text in the error: it carries the statement's parameters
             # (names, phones, ID numbers), which must not reach a message or a log.
             raise ConflictError("constraint") from exc

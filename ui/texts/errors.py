@@ -259,6 +259,11 @@ ERRORS = {
     "paper_invalid": QT_TRANSLATE_NOOP("ErrorText", "The paper size is not known."),
     # background jobs
     "job_not_found": QT_TRANSLATE_NOOP("ErrorText", "The background job was not found."),
+    # the database's key (volunteer_app.security.keys)
+    "key_missing": QT_TRANSLATE_NOOP("ErrorText", "This computer does not have the key of this database, so the change cannot be recorded in the audit log; nothing was saved. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE)."),
+    "key_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE)."),
+    "key_file_invalid": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a key file of this app (%2)."),
+    "key_store_failed": QT_TRANSLATE_NOOP("ErrorText", "The key could not be stored or written at %1 (%2)."),
 }
 
 

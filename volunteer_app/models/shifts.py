@@ -18,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -45,6 +46,20 @@ ASSIGNMENT_STATUSES = ("planned", "confirmed", "checked_in", "completed", "no_sh
 # Statuses that hold a place on the shift (count towards its headcount and towards the
 # volunteer's load); a no-show or a cancellation frees the place.
 ACTIVE_STATUSES = ("planned", "confirmed", "checked_in", "completed")
+# The database's own guard against double booking (migration 0007): no two active
+# assignments of one volunteer whose duties overlap in time, unless the coordinator
+# overrode the overlap (``overridden`` names it). PostgreSQL: this exclusion constraint;
+# SQLite: a trigger raising this message.
+DOUBLE_BOOKING_GUARD = "ex_assignment_double_booking"
+
+
+def is_double_booking(exc: BaseException) -> bool:
+    """Whether a database error (raw or wrapped by SQLAlchemy) is that guard's refusal."""
+    orig = getattr(exc, "orig", exc)
+    diag = getattr(orig, "diag", None)
+    if diag is not None:
+        return getattr(diag, "constraint_name", None) == DOUBLE_BOOKING_GUARD
+    return DOUBLE_BOOKING_GUARD in str(orig)
 BATCH_KINDS = ("generate", "copy")
 ASSIGNMENT_SOURCES = ("manual", "copy", "autofill")
 
@@ -195,5 +210,15 @@ class Assignment(Base):
     created_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The duty's start and end (its shift's, overnight ending the next day), written by
+    # database triggers whenever the assignment or its shift changes, never by the app:
+    # what the double-booking guard compares (see DOUBLE_BOOKING_GUARD). Not loaded with
+    # the row; the ORM fetches them on demand.
+    starts_at: Mapped[datetime | None] = mapped_column(
+        DateTime, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue(),
+        deferred=True)
+    ends_at: Mapped[datetime | None] = mapped_column(
+        DateTime, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue(),
+        deferred=True)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": False}

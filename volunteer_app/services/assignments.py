@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..clock import local_now
@@ -26,6 +27,7 @@ from ..models.shifts import (
     ASSIGNMENT_STATUSES,
     Assignment,
     Shift,
+    is_double_booking,
 )
 from ..scheduling.conflicts import (
     Conflict,
@@ -33,6 +35,7 @@ from ..scheduling.conflicts import (
     ShiftFacts,
     VolunteerFacts,
     check,
+    conflict,
     make_shift,
     shift_interval,
 )
@@ -179,14 +182,28 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
         raise AssignmentBlocked(conflicts, shift_id=shift_id, volunteer_id=volunteer_id,
                                 volunteer_name=name)
     now = local_now(session)
-    row = existing or Assignment(shift_id=shift_id, volunteer_id=volunteer_id)
-    row.status, row.source, row.created_at = status, source, now
-    row.confirmed_at = now if status == "confirmed" else None
-    row.override_reason = reason if hard else None
-    row.overridden = ",".join(c.code for c in hard)
-    row.actual_start = row.actual_end = None
-    session.add(row)
-    session.flush()
+    try:
+        # A savepoint: when the database refuses the row, the unit of work goes on to say why.
+        with session.begin_nested():
+            row = existing or Assignment(shift_id=shift_id, volunteer_id=volunteer_id)
+            row.status, row.source, row.created_at = status, source, now
+            row.confirmed_at = now if status == "confirmed" else None
+            row.override_reason = reason if hard else None
+            row.overridden = ",".join(c.code for c in hard)
+            row.actual_start = row.actual_end = None
+            session.add(row)
+            session.flush()
+    except IntegrityError as exc:
+        if not is_double_booking(exc):
+            raise
+        # Another coordinator put the volunteer on an overlapping duty of another shift
+        # meanwhile (the lock above holds only this shift); the database refused this one
+        # once that was committed. Say it as the check would have said it then.
+        conflicts = check_assignment(session, shift_id, volunteer_id)
+        if "overlap" not in [c.code for c in conflicts]:
+            conflicts = [conflict("overlap"), *conflicts]
+        raise AssignmentBlocked(conflicts, shift_id=shift_id, volunteer_id=volunteer_id,
+                                volunteer_name=name) from None
     return AssignResult(row.id, tuple(conflicts), name)
 
 
