@@ -563,3 +563,23 @@ def test_bad_register_flags_are_refused_by_column(db: Database, tmp_path: Path) 
     assert got == {(2, "党员中心户", "yes_no_invalid"), (3, "加入日期", "date_invalid"),
                    (4, "状态", "state_invalid"), (5, "离开日期", "not_applicable"),
                    (6, "离开日期", "end_before_start")}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_starting_with_a_quote_survives_the_round_trip(db: Database, tmp_path: Path, suffix: str,
+                                                            new_db_url) -> None:  # noqa: ANN001
+    """Old code exported '=x as '=x and read it back as =x (the quote taken for its own)."""
+    notes = ["'=SUM(A1)", "''+1", "'-", "'plain", "="]
+    with db.session() as s:
+        for i, note in enumerate(notes):
+            vs.create(s, vs.VolunteerData(name=f"张{i}", mobile=f"1380000111{i}", notes=note))
+    out = tmp_path / f"q{suffix}"
+    with db.session() as s:
+        vio.export_file(s, out)
+    fresh = open_database(new_db_url("fresh"))
+    with fresh.session() as s:
+        vio.import_file(s, out)
+    with fresh.session() as s:
+        got = {r.mobile: vs.get(s, r.id).notes for r in vs.list_rows(s)}
+    assert got == {f"1380000111{i}": note for i, note in enumerate(notes)}
+    fresh.dispose()

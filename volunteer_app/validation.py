@@ -55,7 +55,10 @@ def check_text(value: object, field: str, *, multiline: bool = False) -> str:
         return text
     if multiline and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for ch in text:
+    # Characters one by one only in the stretches that are not all printable (a huge cell
+    # with one bad character at its end is not walked in Python).
+    suspect = (text[i:i + 256] for i in range(0, len(text), 256))
+    for ch in (ch for part in suspect if not part.isprintable() for ch in part):
         if ch.isprintable():
             continue
         category = unicodedata.category(ch)

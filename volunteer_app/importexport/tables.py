@@ -33,14 +33,16 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     text = str(value)
     # Undo our own export's neutralisation of formula-like text (see safe_cell).
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
+    if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_START and text.lstrip("'"):
         text = text[1:]
     return text
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise spreadsheet formula injection: text starting with = + - @ gets a quote."""
-    if isinstance(value, str) and value and value[0] in FORMULA_START:
+    """Neutralise spreadsheet formula injection: text starting with = + - @ gets a quote,
+    and so does text that already starts with quotes before one of them, so that
+    :func:`cell_text` gives back exactly what was exported ('=x stays '=x)."""
+    if isinstance(value, str) and value and value.lstrip("'")[:1] in FORMULA_START and value.lstrip("'"):
         return "'" + value
     return value
 
@@ -57,6 +59,8 @@ _RATIO_FLOOR = 1 << 20  # parts smaller than this may expand as they like
 _MB = 1 << 20
 _CHUNK = 1 << 20
 _UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_SHOWN = 60  # characters of a badly encoded line a problem quotes
 # Entity declarations (billion laughs, external entities) live in a DTD; no part of a
 # workbook has one. Searched as bytes in the encodings an XML part may use.
 _DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
@@ -130,7 +134,8 @@ def _decode_csv_checked(source: str, data: bytes) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    lines = body.split(b"\n")  # safe in both: no GB18030 byte of a character is 0x0A
+    # Safe in both encodings: no byte of a GB18030 character is 0x0A or 0x0D.
+    lines = _LINE_BREAK.split(body)
     utf8_ok: list[bool | None] = []  # None: plain ASCII, fine in either
     for line in lines:
         utf8_ok.append(None if line.isascii() else _decodes(line, "utf-8"))
@@ -183,10 +188,11 @@ def _encoding_problems(texts: list[str], bad: dict[int, bool]) -> list[RowProble
             # The whole row is read wrongly; its first cell with non-ASCII text shows how.
             i, cell = next(((i, c) for i, c in enumerate(row) if not c.isascii()), (0, ""))
             column = header[i] if n > 1 and i < len(header) else _column_letter(i)
-            problems.append(RowProblem(n, column, "mixed_encoding" if all(mixed) else "undecodable_text", cell))
+            problems.append(RowProblem(n, column, "mixed_encoding" if all(mixed) else "undecodable_text",
+                                       cell[:_SHOWN]))
     except csv.Error:  # the lines around a bad one do not even parse: name the lines
-        problems = [RowProblem(i + 1, "", "mixed_encoding" if other else "undecodable_text", texts[i])
-                    for i, other in sorted(bad.items())]
+        problems = [RowProblem(i + 1, "", "mixed_encoding" if other else "undecodable_text",
+                               texts[i][:_SHOWN]) for i, other in sorted(bad.items())]
     return problems
 
 
