@@ -276,3 +276,39 @@ def test_import_of_a_large_file_shows_progress_and_can_be_cancelled(ctx, qtbot, 
     assert dialog.summary_label.text() == "已取消检查，没有写入任何数据。"
     assert not dialog.progress.isVisible() and not dialog.import_button.isEnabled()
     assert _count(ctx) == before
+
+
+def test_import_dialog_refuses_a_workbook_bomb_at_once(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 16: the dialog's row estimate used to load the workbook (all its shared
+    strings) before the check even began; a small file expanding to millions of strings
+    is now refused from the zip's sizes, with the limit in the message."""
+    import time
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from ui.registers.import_dialog import ImportDialog
+
+    base = tmp_path / "base.xlsx"
+    wb = Workbook()
+    wb.active.append(["姓名", "手机号"])
+    wb.save(base)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/'
+                     b'spreadsheetml/2006/main">' + b"<si><t>a</t></si>" * 2_000_000 + b"</sst>")
+    before = _count(ctx)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start = time.perf_counter()
+    with qtbot.waitSignal(dialog.sig_checked, timeout=10_000) as checked:
+        dialog.check_file(bomb)
+    assert checked.args == [False]
+    assert time.perf_counter() - start < 5
+    texts = dialog.problem_texts
+    assert len(texts) == 1 and "100" in texts[0], texts
+    assert not dialog.import_button.isEnabled()
+    assert _count(ctx) == before
