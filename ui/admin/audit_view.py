@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.common.table_style import read_only_rows
 from ui.texts.audit import ACTIONS, ENTITIES, action_title, changes_text, entity_title
@@ -66,6 +67,7 @@ class AuditView(QWidget):
         self.from_edit.setObjectName("auditFrom")
         self.to_edit = QDateEdit(today, self)
         self.to_edit.setObjectName("auditTo")
+        within_years(self.from_edit, self.to_edit)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
 from ui.texts.errors import error_text
 from ui.texts.jobs import job_title, outcome_line, reason_text, status_text
@@ -94,7 +95,12 @@ class TeamLeadsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed lead times are lost.
+        self.dirty = DirtyTracker(
+            self, lambda: tuple(self.table.item(r, 1).text() for r in range(self.table.rowCount())),
+            lambda: self.tr("the reminder lead times per team"))
+        self.dirty.mark_clean()
+        buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)

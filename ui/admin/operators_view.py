@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.table_style import read_only_rows
@@ -263,13 +264,19 @@ class EnableAccountsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before what was typed is lost.
+        self.dirty = DirtyTracker(
+            self, lambda: (self.username_edit.text(), self.name_edit.text(),
+                           self.password_edit.text(), self.repeat_edit.text()),
+            lambda: self.tr("the first administrator's account"))
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self.dirty.mark_clean()
 
     def _on_buttons_accepted(self) -> None:
         username, password = self.username_edit.text().strip(), self.password_edit.text()
@@ -335,7 +342,9 @@ class OperatorDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         self.role_combo.currentIndexChanged.connect(self._on_role_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -343,6 +352,18 @@ class OperatorDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self._on_role_changed()
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.username_edit.text(), self.name_edit.text(), self.role_combo.currentData(),
+                self.team_combo.currentData(), self.active_check.isChecked(),
+                self.password_edit.text(), self.repeat_edit.text())
+
+    def _subject(self) -> str:
+        if self.op is not None:
+            return arg(self.tr("operator \u201c%1\u201d"), self.op.username)
+        return self.tr("the new operator")
 
     def _on_role_changed(self) -> None:
         self.team_combo.setEnabled(self.role_combo.currentData() == "captain")

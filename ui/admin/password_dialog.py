@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.forms import FieldRow
 from ui.common.i18n import arg
 from ui.texts.accounts import password_error_text, role_title
@@ -68,7 +69,12 @@ class ChangePasswordDialog(QDialog):
         self.save_button.setObjectName("primary")
         self.save_button.setText(self.tr("Change password"))
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before what was typed is lost.
+        self.dirty = DirtyTracker(
+            self, lambda: (self.old_edit.text(), self.new_edit.text(), self.repeat_edit.text()),
+            lambda: self.tr("your password"))
+        self.dirty.mark_clean()
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(who)
         layout.addLayout(form)

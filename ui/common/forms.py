@@ -3,10 +3,20 @@ showing a failed save under the fields it concerns."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.texts.orders import orders_error_text, orders_problem_text
 from volunteer_app.errors import ValidationError
+from volunteer_app.parsing import FIRST_DAY, LAST_DAY, SEARCH_MAX, YEAR_MAX, YEAR_MIN
 
 
 class FieldRow(QWidget):
@@ -51,3 +61,22 @@ def show_failure(dialog: QDialog, rows: dict, exc: BaseException) -> bool:
             return False
     QMessageBox.warning(dialog, dialog.windowTitle(), orders_error_text(exc))
     return True
+
+
+def within_years(*editors: QDateTimeEdit | QSpinBox) -> None:
+    """Keep date (and date-time) editors and year spin boxes within the years the core
+    accepts (:mod:`volunteer_app.parsing`); a narrower range an editor already has stays."""
+    first, last = QDate(FIRST_DAY), QDate(LAST_DAY)
+    for editor in editors:
+        if isinstance(editor, QDateTimeEdit):
+            editor.setMinimumDate(max(editor.minimumDate(), first))
+            editor.setMaximumDate(min(editor.maximumDate(), last))
+        else:
+            editor.setRange(max(editor.minimum(), YEAR_MIN), min(editor.maximum(), YEAR_MAX))
+
+
+def search_box_limits(*edits: QWidget) -> None:
+    """Search boxes take at most as much text as the core searches for (a paste of
+    40,000 characters is cut, not sent to the database)."""
+    for edit in edits:
+        edit.setMaxLength(SEARCH_MAX)

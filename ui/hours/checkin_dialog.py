@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
 from ui.common.operator import operator_of
 from ui.texts.orders import orders_error_text
@@ -105,7 +106,9 @@ class CheckinDialog(QDialog):
         self.save_button.setEnabled(False)
         self.buttons.addButton(self.all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before marks not saved are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.hint)
@@ -140,7 +143,19 @@ class CheckinDialog(QDialog):
         self.save_button.setEnabled(bool(sheet.rows))
         if not sheet.rows:
             self.hint.setText(self.tr("Nobody is assigned to this shift."))
+        self.dirty.mark_clean()
         self.sig_loaded.emit()
+
+    def form_values(self) -> tuple:
+        """The marks and times the form shows, for noticing changes."""
+        rows = tuple((aid, combo.currentData(), self._start[aid].time().toString("HH:mm"),
+                      self._end[aid].time().toString("HH:mm")) for aid, combo in self._status.items())
+        return rows, self.verify_check.isChecked(), self.verifier_edit.text()
+
+    def _subject(self) -> str:
+        sheet = self.sheet
+        title = (sheet.title or sheet.location or sheet.team or "") if sheet else ""
+        return arg(self.tr("the check-in of %1"), title) if title else self.tr("the check-in")
 
     def _fill_row(self, r: int, row: CheckinRow) -> None:
         sheet = self.sheet

@@ -13,6 +13,7 @@ What the operator may do is asked of the core once per screen load
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -32,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.forms import FieldRow, show_failure
+from ui.common.dirty import DirtyTracker
+from ui.common.forms import FieldRow, search_box_limits, show_failure, within_years
 from ui.common.i18n import arg
 from ui.common.operator import operator_of
 from ui.texts.hours import duty_and_reason, source_text
@@ -62,14 +64,15 @@ def _error_label(parent: QWidget) -> QLabel:
     return label
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, object]:
+def _buttons(dialog: QDialog, ok_text: str,
+             cancel: Callable[[], None] | None = None) -> tuple[QDialogButtonBox, object]:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     save.setText(ok_text)
     save.setObjectName("primary")
     save.setEnabled(False)
-    buttons.rejected.connect(dialog.reject)
+    buttons.rejected.connect(cancel or dialog.reject)
     return buttons, save
 
 
@@ -134,6 +137,7 @@ class ManualEntryDialog(_ValidatedForm):
         self.search_edit.setObjectName("volunteerSearch")
         self.search_edit.setPlaceholderText(self.tr("Search name, pinyin, initials or phone digits"))
         self.search_edit.setClearButtonEnabled(True)
+        search_box_limits(self.search_edit)
         self.results = QListWidget(self)
         self.results.setObjectName("volunteerResults")
         self.results.setMaximumHeight(130)
@@ -152,6 +156,7 @@ class ManualEntryDialog(_ValidatedForm):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMaximumDate(QDate.currentDate())  # hours are for service done
+        within_years(self.date_edit)
         self.hours_edit = QLineEdit(self)
         self.hours_edit.setObjectName("entryHours")
         self.hours_edit.setPlaceholderText(self.tr("e.g. 1.5"))
@@ -185,7 +190,9 @@ class ManualEntryDialog(_ValidatedForm):
         form.addRow(self.tr("Team"), self.rows["team"])
         form.addRow(self.tr("Duty"), self.rows["duty"])
         form.addRow(self.tr("Reason *"), self.rows["reason"])
-        self.buttons, self.save_button = _buttons(self, self.tr("Save"))
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons, self.save_button = _buttons(self, self.tr("Save"), self.dirty.cancel)
         self.buttons.accepted.connect(self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -207,6 +214,18 @@ class ManualEntryDialog(_ValidatedForm):
         else:
             self._search()
         self.revalidate()
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes (the search text is no entry)."""
+        return (self.volunteer, self.date_edit.date().toString("yyyy-MM-dd"),
+                self.hours_edit.text(), self.team_combo.currentData(), self.duty_edit.text(),
+                self.reason_edit.text())
+
+    def _subject(self) -> str:
+        if self.volunteer is not None:
+            return arg(self.tr("the new hours entry of %1"), self.volunteer[1])
+        return self.tr("the new hours entry")
 
     # -- the volunteer ----------------------------------------------------------------
 
@@ -334,7 +353,10 @@ class CorrectionDialog(_ValidatedForm):
         form = QFormLayout()
         form.addRow(self.tr("Correct hours *"), self.rows["hours"])
         form.addRow(self.tr("Reason *"), self.rows["reason"])
-        self.buttons, self.save_button = _buttons(self, self.tr("Save correction"))
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, lambda: (self.hours_edit.text(), self.reason_edit.text()),
+                                  lambda: arg(self.tr("the correction of entry No. %1"), entry.id))
+        self.buttons, self.save_button = _buttons(self, self.tr("Save correction"), self.dirty.cancel)
         self.buttons.accepted.connect(self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(facts)
@@ -344,6 +366,7 @@ class CorrectionDialog(_ValidatedForm):
         self.hours_edit.textEdited.connect(lambda _t: self._on_field_edited("hours"))
         self.reason_edit.textEdited.connect(lambda _t: self._on_field_edited("reason"))
         self.revalidate()
+        self.dirty.mark_clean()
 
     def _problems(self) -> list[FieldProblem]:
         return hours_service.check_correction(self.hours_edit.text(), self.reason_edit.text())[1]

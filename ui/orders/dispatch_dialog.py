@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
 from ui.common.operator import operator_of
 from ui.texts.orders import category_text, orders_error_text
@@ -95,7 +96,9 @@ class DispatchDialog(QDialog):
         self.ok_button.setObjectName("primary")
         self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before the choices made are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
@@ -138,6 +141,7 @@ class DispatchDialog(QDialog):
                 category_text(self.row.category), name))
         self._fill_volunteers()
         self.ok_button.setEnabled(self.team_combo.count() > 0)
+        self.dirty.mark_clean()  # the suggestion shown is not a choice of the clerk's
         self.sig_loaded.emit()
 
     def _fill_volunteers(self) -> None:
@@ -184,6 +188,13 @@ class DispatchDialog(QDialog):
                 self.row.grid or ""))
 
     # -- choices ----------------------------------------------------------------------
+
+    def form_values(self) -> tuple:
+        """The choices made, for noticing changes."""
+        return (self.chosen_team_id(), self.chosen_volunteer_id(), self.note_edit.text())
+
+    def _subject(self) -> str:
+        return arg(self.tr("the dispatch of request %1"), self.row.id)
 
     def chosen_team_id(self) -> int | None:
         return self.team_combo.currentData()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import file_dialogs
 from ui.common.context import AppContext
+from ui.common.forms import search_box_limits
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.months import recent_months
@@ -126,6 +127,7 @@ class OrdersView(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setPlaceholderText(self.tr("Search resident, phone, building, text"))
         self.search_edit.setClearButtonEnabled(True)
+        search_box_limits(self.search_edit)
         filters = QHBoxLayout()
         for w in (self.status_combo, self.grid_combo, self.team_combo, self.month_combo):
             filters.addWidget(w)

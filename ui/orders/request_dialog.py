@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.forms import FieldRow, show_failure
+from ui.common.dirty import DirtyTracker
+from ui.common.forms import FieldRow, show_failure, within_years
 from ui.common.i18n import arg
 from ui.common.operator import operator_of
 from ui.texts.orders import category_text, source_text, status_text, urgency_text
@@ -92,6 +93,7 @@ class RequestDialog(QDialog):
         self.received_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
+        within_years(self.received_edit)
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setObjectName("description")
         self.description_edit.setPlaceholderText(self.tr("What the resident asks for, where, since when"))
@@ -122,17 +124,33 @@ class RequestDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("primary")
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         if row is not None:
             self._show_row(row)
+        self.dirty.mark_clean()
         if grids is None:
             ctx.worker.submit(grid_service.list_grids, self._fill_grids, self._on_failed,
                               owner=self)
         else:
             self._fill_grids(grids)
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.name_edit.text(), self.phone_edit.text(), self.building_edit.text(),
+                self.grid_combo.currentData(), self.category_combo.currentData(),
+                self.source_combo.currentData(), self.urgency_combo.currentData(),
+                self.received_edit.dateTime().toString("yyyy-MM-dd HH:mm"),
+                self.description_edit.toPlainText())
+
+    def _subject(self) -> str:
+        if self.row is not None:
+            return arg(self.tr("request %1"), self.row.id)
+        return self.tr("the new request")
 
     def _show_row(self, row: RequestRow) -> None:
         self.name_edit.setText(row.resident_name)
@@ -147,10 +165,13 @@ class RequestDialog(QDialog):
         self.description_edit.setPlainText(row.description)
 
     def _fill_grids(self, grids: list[GridRow]) -> None:
+        untouched = not self.dirty.is_dirty()
         for g in grids:
             self.grid_combo.addItem(g.name, g.id)
         if self.row is not None and self.row.grid_id is not None:
             self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(self.row.grid_id)))
+        if untouched:  # the stored grid shown is no change of the clerk's
+            self.dirty.mark_clean()
 
     def data(self) -> req_service.RequestData:
         """What the form holds, for the core to validate."""
@@ -218,6 +239,7 @@ class TransitionDialog(QDialog):
         self.at_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at_edit.setCalendarPopup(True)
+        within_years(self.at_edit)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note")
         self.note_edit.setFixedHeight(80)
@@ -264,11 +286,24 @@ class TransitionDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("primary")
         self.buttons.accepted.connect(self._on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.at_edit.dateTime().toString("yyyy-MM-dd HH:mm"), self.note_edit.toPlainText(),
+                self.hours_spin.value() if self.hours_spin is not None else None,
+                self.score_group.checkedId() if self.score_group is not None else None)
+
+    def _subject(self) -> str:
+        return arg(self.tr("the step \u201c%1\u201d of request %2"), status_text(self.to_status),
+                   self.row.id)
 
     def _on_ok_clicked(self) -> None:
         for r in self.rows.values():

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
+from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.texts.planner import WEEKDAYS, planner_error_text, tr_planner
 from volunteer_app.services import availability as avail
@@ -73,6 +75,7 @@ class AvailabilityDialog(QDialog):
         self.leave_from = QDateEdit(self)
         self.leave_to = QDateEdit(self)
         today = date.today()
+        within_years(self.leave_from, self.leave_to)
         for edit in (self.leave_from, self.leave_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -87,7 +90,11 @@ class AvailabilityDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        # Esc, the close button and Close ask before unsaved windows, limits or a leave
+        # typed but not added are lost.
+        self.dirty = DirtyTracker(self, self.form_values,
+                                  lambda: arg(self.tr("the availability of %1"), name))
+        close.rejected.connect(self.dirty.cancel)
 
         windows_box = QGroupBox(self.tr("Weekly availability (none = any time)"), self)
         wl = QVBoxLayout(windows_box)
@@ -147,6 +154,14 @@ class AvailabilityDialog(QDialog):
             kind = self.tr("Leave") if x.kind == "leave" else self.tr("Unavailable")
             for c, text in enumerate((x.start.isoformat(), x.end.isoformat(), kind, x.reason)):
                 self.leave_table.setItem(r, c, QTableWidgetItem(text))
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds and is not saved yet, for noticing changes."""
+        return (tuple(self.windows()), self.week_spin.value(), self.day_spin.value(),
+                self.leave_from.date().toString("yyyy-MM-dd"),
+                self.leave_to.date().toString("yyyy-MM-dd"), self.leave_kind.currentData(),
+                self.leave_reason.text())
 
     def _add_window_row(self, weekday: int, start: dtime, end: dtime) -> None:
         r = self.windows_table.rowCount()
@@ -193,7 +208,8 @@ class AvailabilityDialog(QDialog):
         start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
         vid, kind, reason = self.volunteer_id, self.leave_kind.currentData(), self.leave_reason.text()
         self.ctx.worker.submit(lambda s: avail.add_leave(s, vid, start, end, kind, reason),
-                               lambda _r: self._done(self.tr("Leave recorded.")), self._on_failed,
+                               lambda _r: (self.leave_reason.clear(),  # added: nothing left to lose
+                                           self._done(self.tr("Leave recorded."))), self._on_failed,
                                owner=self)
 
     def _on_remove_leave_clicked(self) -> None:

@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
+from ui.common.forms import within_years
+from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_HARD, COLOUR_SOFT
 from ui.texts.planner import WEEKDAYS, holiday_text, planner_error_text, tr_planner
 from volunteer_app.scheduling.holidays import HOLIDAY, DayInfo
@@ -70,6 +73,7 @@ class HolidaysDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate(year, 1, 1))
+        within_years(self.year_spin, self.date_edit)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Holiday (day off)"), "holiday")
         self.kind_combo.addItem(self.tr("Make-up working day"), "workday")
@@ -81,7 +85,10 @@ class HolidaysDialog(QDialog):
         self.confirm_button.setToolTip(self.tr(
             "Declare that the table now holds this year's official schedule (removes the notice)"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        # Esc, the close button and Close ask before a day typed in but not added is lost.
+        self.dirty = DirtyTracker(self, self.form_values, lambda: arg(
+            self.tr("the holiday entry for %1"), self.date_edit.date().toString("yyyy-MM-dd")))
+        close.rejected.connect(self.dirty.cancel)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year"), self))
@@ -142,6 +149,12 @@ class HolidaysDialog(QDialog):
             self.table.setItem(r, 3, QTableWidgetItem(
                 self.tr("chinese_calendar") if h.source == "chinese_calendar" else self.tr("by hand")))
         self.remove_button.setEnabled(False)
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """The day in the editor, for noticing changes not added to the table."""
+        return (self.date_edit.date().toString("yyyy-MM-dd"), self.kind_combo.currentData(),
+                self.name_edit.text())
 
     def _on_year_spin_changed(self, year: int) -> None:
         self.year = year
@@ -159,6 +172,7 @@ class HolidaysDialog(QDialog):
             self.date_edit.setDate(QDate(h.date.year, h.date.month, h.date.day))
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(h.kind))
             self.name_edit.setText(h.name)
+            self.dirty.mark_clean()
 
     def _run(self, fn) -> None:  # noqa: ANN001
         self.ctx.worker.submit(fn, lambda _r: self._on_saved(), self._on_failed, owner=self)

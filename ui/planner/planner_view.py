@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.planner.availability_dialog import AvailabilityDialog
 from ui.planner.holidays_dialog import HolidaysDialog
@@ -98,6 +99,7 @@ class PlannerView(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setToolTip(self.tr("Go to the week of a date"))
+        within_years(self.date_edit)
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem(self.tr("Rows: teams"), MODE_TEAMS)
         self.mode_combo.addItem(self.tr("Rows: grids"), MODE_GRIDS)

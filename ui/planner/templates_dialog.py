@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_MUTED
 from ui.texts.planner import DUTY_TYPES, WEEKDAYS, planner_error_text, tr_planner
@@ -99,7 +100,9 @@ class TemplatesDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        # Esc, the close button and Close ask before the template's changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        close.rejected.connect(self.dirty.cancel)
 
         days = QHBoxLayout()
         for box in self.day_boxes:
@@ -210,6 +213,7 @@ class TemplatesDialog(QDialog):
             self.makeup_check.setChecked(True)
             self.active_check.setChecked(True)
             self.extra_label.setText("")
+            self.dirty.mark_clean()
             return
         self.name_edit.setText(t.name)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(t.duty_type)))
@@ -227,6 +231,21 @@ class TemplatesDialog(QDialog):
         self.active_check.setChecked(t.active)
         extra = [x for x in (t.day != "*" and f"day={t.day}", t.month != "*" and f"month={t.month}") if x]
         self.extra_label.setText(arg(self.tr("Also limited to: %1"), ", ".join(extra)) if extra else "")
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.name_edit.text(), self.type_combo.currentData(), self.team_combo.currentData(),
+                self.grid_combo.currentData(), self.location_edit.text(),
+                self.start_edit.time().toString("HH:mm"), self.end_edit.time().toString("HH:mm"),
+                self.needed_spin.value(), tuple(b.isChecked() for b in self.day_boxes),
+                self.holidays_check.isChecked(), self.makeup_check.isChecked(),
+                self.active_check.isChecked())
+
+    def _subject(self) -> str:
+        if self._current is not None:
+            return arg(self.tr("duty template \u201c%1\u201d"), self._current.name)
+        return self.tr("the new duty template")
 
     def _on_new_clicked(self) -> None:
         self.table.clearSelection()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.texts.errors import error_text
 from volunteer_app.printing.jobs import PrintRequest
@@ -126,6 +127,7 @@ class PrintScope(QStackedWidget):
         self.roster_date.setCalendarPopup(True)
         self.roster_date.setDisplayFormat("yyyy-MM-dd")
         self.roster_date.setDate(QDate(date.today()))
+        within_years(self.roster_date)
         self.roster_next = QPushButton("\u25b6", page)
         self.roster_next.setFixedWidth(32)
         self.roster_prev.clicked.connect(lambda: self._shift_week(-7))
@@ -162,6 +164,7 @@ class PrintScope(QStackedWidget):
         self.signin_date.setCalendarPopup(True)
         self.signin_date.setDisplayFormat("yyyy-MM-dd")
         self.signin_date.setDate(QDate(date.today()))
+        within_years(self.signin_date)
         self.signin_team = self._team_combo(page, self.tr("All teams"))
         self.signin_team.setObjectName("printSigninTeam")
         form.addRow(self.tr("Date"), self.signin_date)
@@ -184,6 +187,7 @@ class PrintScope(QStackedWidget):
         self.hours_month.setCalendarPopup(True)
         self.hours_month.setDisplayFormat("yyyy-MM")
         self.hours_month.setDate(QDate(date.today()))
+        within_years(self.hours_month)
         self.hours_team = self._team_combo(page, self.tr("All teams"))
         self.hours_team.setObjectName("printHoursTeam")
         self.hours_per_volunteer = QCheckBox(self.tr("One statement per volunteer"), page)

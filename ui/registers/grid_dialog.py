@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.forms import FieldRow
+from ui.common.i18n import arg
 from ui.texts.errors import error_text, field_problem_text
 from ui.texts.registers import person_title
 from volunteer_app.errors import ValidationError
@@ -72,11 +74,24 @@ class GridDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("primary")
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(people_box)
         layout.addWidget(self.buttons)
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.number_spin.value(), self.name_edit.text(), self.area_edit.toPlainText(),
+                tuple((n.text(), p.text()) for n, p in self.person_edits.values()))
+
+    def _subject(self) -> str:
+        if self.grid is not None:
+            return arg(self.tr("grid \u201c%1\u201d"), self.grid.name)
+        return self.tr("the new grid")
 
     def _on_save_clicked(self) -> None:
         grid_id = self.grid.id if self.grid else None

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
+from ui.common.dirty import DirtyTracker
 from ui.common.forms import FieldRow
+from ui.common.i18n import arg
 from ui.texts.errors import error_text, field_problem_text
 from ui.texts.registers import kind_text
 from volunteer_app.errors import ValidationError
@@ -67,7 +69,9 @@ class TeamDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("primary")
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -81,6 +85,18 @@ class TeamDialog(QDialog):
         self.name_edit.textChanged.connect(self._update_save)
         self._show_colour()
         self._update_save()
+        self.dirty.mark_clean()
+
+    def form_values(self) -> tuple:
+        """What the form holds, for noticing changes."""
+        return (self.name_edit.text(), self.kind_combo.currentData(),
+                self.parent_combo.currentData(), self._colour.name(),
+                self.description_edit.toPlainText())
+
+    def _subject(self) -> str:
+        if self.team is not None:
+            return arg(self.tr("team \u201c%1\u201d"), self.team.name)
+        return self.tr("the new team")
 
     def _update_save(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.context import AppContext
-from ui.common.forms import FieldRow
+from ui.common.dirty import DirtyTracker
+from ui.common.forms import FieldRow, within_years
 from ui.common.i18n import arg
 from ui.texts.errors import error_text, field_problem_text
 from ui.texts.registers import ROLE_CODES, role_text
@@ -92,6 +93,7 @@ class VolunteerDialog(QDialog):
         self.joined_edit.setCalendarPopup(True)
         self.joined_edit.setDisplayFormat("yyyy-MM-dd")
         self.joined_edit.setDate(QDate.currentDate())
+        within_years(self.joined_edit)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setFixedHeight(64)
 
@@ -147,7 +149,9 @@ class VolunteerDialog(QDialog):
         self.save_button.setObjectName("primary")
         self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
+        # Esc, the close button and Cancel ask before typed changes are lost.
+        self.dirty = DirtyTracker(self, self.form_data, self._subject)
+        self.buttons.rejected.connect(self.dirty.cancel)
 
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
@@ -230,8 +234,16 @@ class VolunteerDialog(QDialog):
             self.status_label.setText(self.tr("Fields marked * are required."))
         self._loaded = True
         self._set_form_enabled(True)
+        self.dirty.mark_clean()
         self.name_edit.setFocus()
         self._revalidate()
+
+    def _subject(self) -> str:
+        """What the discard question names: 志愿者“张三”, or the new volunteer."""
+        if self._detail is not None:
+            return arg(self.tr("volunteer \u201c%1\u201d"), self._detail.name)
+        name = self.name_edit.text().strip()
+        return arg(self.tr("the new volunteer \u201c%1\u201d"), name) if name else self.tr("the new volunteer")
 
     def _set_form_enabled(self, on: bool) -> None:
         for w in (self.name_edit, self.gender_combo, self.mobile_edit, self.id_edit,
@@ -382,6 +394,7 @@ class LeaveDialog(QDialog):
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        within_years(self.date_edit)
         form = QFormLayout()
         form.addRow(self.tr("Left on"), self.date_edit)
         buttons = QDialogButtonBox(

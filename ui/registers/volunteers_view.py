@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import file_actions
 from ui.common.context import AppContext
+from ui.common.forms import search_box_limits
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.table_style import read_only_rows
@@ -68,6 +69,7 @@ class VolunteersView(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Search name, pinyin, initials (zs = 张三) or phone digits"))
         self.search_edit.setClearButtonEnabled(True)
+        search_box_limits(self.search_edit)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setMinimumWidth(320)
         self.team_combo = QComboBox(self)
