@@ -10,6 +10,7 @@ without asking. The question box is answered here by a patched ``QMessageBox.exe
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -408,3 +409,23 @@ def test_admin_dialogs_ask(ctx, qtbot, answers) -> None:  # noqa: ANN001
     check_guard(qtbot, dialog, lambda: dialog.table.item(0, 1).setText("3h"),
                 lambda: dialog.table.item(0, 1).text() == "3h", answers,
                 _question(_tr("TeamLeadsDialog", "the reminder lead times per team")), "cancel")
+
+
+def test_closing_while_the_save_is_on_its_way_waits_for_it(ctx, qtbot, answers) -> None:  # noqa: ANN001
+    """A 'discard' while the worker writes would be a lie: the dialog stays, no question,
+    and the save's outcome decides (here: saved, so the dialog closes by itself)."""
+    vid, _ = _volunteer(ctx)
+    dialog = _volunteer_dialog(ctx, qtbot, vid)
+    qtbot.keyClicks(dialog.skills_edit, " first aid")
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    gate = threading.Event()  # holds the worker: the save waits behind this task
+    ctx.worker.submit(lambda _s: gate.wait(10), lambda _r: None)
+    dialog._on_save_clicked()
+    press_esc(dialog)
+    click_close_button(dialog)
+    click_cancel(dialog)
+    assert answers.asked == [] and dialog.isVisible() and dialog._saving
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with ctx.db.session() as s:
+        assert vol_service.get(s, vid).skills.endswith(" first aid")

@@ -72,7 +72,7 @@ class ChangePasswordDialog(QDialog):
         # Esc, the close button and Cancel ask before what was typed is lost.
         self.dirty = DirtyTracker(
             self, lambda: (self.old_edit.text(), self.new_edit.text(), self.repeat_edit.text()),
-            lambda: self.tr("your password"))
+            lambda: self.tr("your password"), busy=lambda: self._saving)
         self.dirty.mark_clean()
         self.buttons.rejected.connect(self.dirty.cancel)
         layout = QVBoxLayout(self)

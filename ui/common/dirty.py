@@ -54,16 +54,18 @@ class DirtyTracker(QObject):
     ``snapshot`` returns the form's values as something comparable (a tuple, a
     dataclass); ``subject`` names what is edited for the question, e.g. 志愿者“张三”.
     Until :meth:`mark_clean` is first called (the form is still loading) nothing is lost
-    by closing, so nothing is asked.
+    by closing, so nothing is asked. While ``busy`` says a save is on its way the dialog
+    stays open without a question: its outcome, not a "discard", decides what is kept.
     """
 
     def __init__(self, dialog: QDialog, snapshot: Callable[[], object],
-                 subject: Callable[[], str]) -> None:
+                 subject: Callable[[], str], busy: Callable[[], bool] | None = None) -> None:
         super().__init__(dialog)
         self.setObjectName("dirtyTracker")
         self._dialog = dialog
         self._snapshot = snapshot
         self._subject = subject
+        self._busy = busy or (lambda: False)
         self._clean: object = _UNSET
         dialog.installEventFilter(self)
 
@@ -77,7 +79,10 @@ class DirtyTracker(QObject):
         return self._clean is not _UNSET and self._snapshot() != self._clean
 
     def may_close(self) -> bool:
-        """True when nothing would be lost or the user chose to discard it."""
+        """True when nothing would be lost or the user chose to discard it (never while
+        a save is on its way)."""
+        if self._busy():
+            return False
         if not self.is_dirty():
             return True
         return ask_discard(self._dialog, self._subject())

@@ -191,7 +191,7 @@ class ManualEntryDialog(_ValidatedForm):
         form.addRow(self.tr("Duty"), self.rows["duty"])
         form.addRow(self.tr("Reason *"), self.rows["reason"])
         # Esc, the close button and Cancel ask before typed changes are lost.
-        self.dirty = DirtyTracker(self, self.form_values, self._subject)
+        self.dirty = DirtyTracker(self, self.form_values, self._subject, busy=lambda: self._saving)
         self.buttons, self.save_button = _buttons(self, self.tr("Save"), self.dirty.cancel)
         self.buttons.accepted.connect(self._on_save_clicked)
         layout = QVBoxLayout(self)
@@ -355,7 +355,8 @@ class CorrectionDialog(_ValidatedForm):
         form.addRow(self.tr("Reason *"), self.rows["reason"])
         # Esc, the close button and Cancel ask before typed changes are lost.
         self.dirty = DirtyTracker(self, lambda: (self.hours_edit.text(), self.reason_edit.text()),
-                                  lambda: arg(self.tr("the correction of entry No. %1"), entry.id))
+                                  lambda: arg(self.tr("the correction of entry No. %1"), entry.id),
+                                  busy=lambda: self._saving)
         self.buttons, self.save_button = _buttons(self, self.tr("Save correction"), self.dirty.cancel)
         self.buttons.accepted.connect(self._on_save_clicked)
         layout = QVBoxLayout(self)

@@ -150,7 +150,7 @@ class VolunteerDialog(QDialog):
         self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_save_clicked)
         # Esc, the close button and Cancel ask before typed changes are lost.
-        self.dirty = DirtyTracker(self, self.form_data, self._subject)
+        self.dirty = DirtyTracker(self, self.form_data, self._subject, busy=lambda: self._saving)
         self.buttons.rejected.connect(self.dirty.cancel)
 
         layout = QVBoxLayout(self)
