@@ -66,6 +66,8 @@ _SHOWN = 60  # characters of a badly encoded line a problem quotes
 _DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
                    for enc in ("ascii", "utf-16-le", "utf-16-be"))
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[\"']")
+# The root element: the first tag after the declaration, comments and processing instructions.
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[\"']")
 
 
@@ -239,29 +241,43 @@ class _PartScan:
 
 def _scan_part(source: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartScan:
     """Stream one part: refuse a DTD; count rows, cells and shared strings (tags, also
-    with a namespace prefix); note the dimension and the merged ranges."""
+    with a namespace prefix); note the dimension and the merged ranges.
+
+    What is counted follows the part's root element (a sheet's rows and cells, the
+    shared strings' entries); a part whose root is not found early is counted for all.
+    """
     scan = _PartScan()
     tail = b""
     first = True
+    sheet = strings = True
     with zf.open(info) as fh:
         while True:
             chunk = fh.read(_CHUNK)
             if not chunk:
                 break
             data = tail + chunk
-            if any(mark in data for mark in _DTD_MARKS):
+            # "<!" opens a DTD (also "<\0!" in UTF-16); comments and CDATA are rare.
+            if (b"<!" in data or b"<\x00!" in data) and any(mark in data for mark in _DTD_MARKS):
                 raise _refuse(source, "xml_entities", info.filename)
             if first:
-                m = _DIMENSION.search(data[:4096])
+                head = data[:4096]
+                m = _DIMENSION.search(head)
                 scan.dimension = m.group(1).decode("ascii") if m else None
+                root = _ROOT.search(head)
+                if root is not None:
+                    name = root.group(1).rpartition(b":")[2]
+                    sheet, strings = name == b"worksheet", name == b"sst"
                 first = False
             # Counted on the new bytes only (tags are short; the overlap keeps them whole).
-            scan.rows += chunk.count(b"<row") + chunk.count(b":row ") + chunk.count(b":row>")
-            scan.cells += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b":c ") + chunk.count(b":c>")
-            scan.strings += chunk.count(b"<si>") + chunk.count(b"<si ") + chunk.count(b":si>") + chunk.count(b":si ")
-            if b"mergeCell" in data:
-                scan.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(data)
-                                   if m.end() > len(tail))
+            if sheet:
+                scan.rows += chunk.count(b"<row") + chunk.count(b":row")
+                scan.cells += (chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b":c ")
+                               + chunk.count(b":c>"))
+                if b"mergeCell" in data:
+                    scan.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(data)
+                                       if m.end() > len(tail))
+            if strings:
+                scan.strings += chunk.count(b"<si") + chunk.count(b":si")
             tail = data[-256:]
     return scan
 

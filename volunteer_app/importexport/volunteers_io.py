@@ -180,12 +180,17 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
     def text(cells: list[str], key: str, rownum: int) -> str:
         """A cell that names something (grid, team, role, a date, a yes/no): checked like
         every free text, then trimmed."""
+        value = get(cells, key)
+        if value.isprintable():  # empty or plain: the common case, without a call
+            return value.strip()
         try:
-            return check_text(get(cells, key), key).strip()
+            return check_text(value, key).strip()
         except ValidationError as exc:
             problems.append(RowProblem(rownum, _column_name(shown, key), exc.reason, get(cells, key)))
             return ""
 
+    flags_present = not index.keys().isdisjoint(("party_household", "joined_on", "left_on", "active"))
+    shown_index = [index.get(c[2]) for c in COLUMNS]
     for rownum, cells in rows_iter:
         if cancelled is not None and rownum % 200 == 0 and cancelled():
             raise ImportCancelled()
@@ -200,31 +205,33 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
             notes=get(cells, "notes"), occupation=get(cells, "occupation"),
             skills=get(cells, "skills"),
         )
-        party = text(cells, "party_household", rownum)
-        if party.lower() in YES_WORDS:
-            data.party_household = YES_WORDS[party.lower()]
-        else:
-            problems.append(RowProblem(rownum, _column_name(shown, "party_household"), "yes_no_invalid", party))
-        dates: dict[str, date | None] = {}
-        for key in ("joined_on", "left_on"):
-            try:
-                dates[key] = parse_date(text(cells, key, rownum))
-            except ValueError:
-                problems.append(RowProblem(rownum, _column_name(shown, key), "date_invalid", get(cells, key)))
-                dates[key] = None
-        data.joined_on = dates["joined_on"]
-        state = text(cells, "active", rownum)
-        active = STATE_WORDS.get(state.lower())
-        if active is None:
-            problems.append(RowProblem(rownum, _column_name(shown, "active"), "state_invalid", state))
-        elif not state:
-            active = dates["left_on"] is None  # a leaving date alone says they left
-        if active and dates["left_on"] is not None:
-            problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "not_applicable",
-                                       get(cells, "left_on")))
-        if dates["left_on"] and dates["joined_on"] and dates["left_on"] < dates["joined_on"]:
-            problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "end_before_start",
-                                       get(cells, "left_on")))
+        dates: dict[str, date | None] = {"joined_on": None, "left_on": None}
+        active: bool | None = True
+        if flags_present:  # files with the original nine columns skip this
+            party = text(cells, "party_household", rownum)
+            if party.lower() in YES_WORDS:
+                data.party_household = YES_WORDS[party.lower()]
+            else:
+                problems.append(RowProblem(rownum, _column_name(shown, "party_household"), "yes_no_invalid", party))
+            for key in ("joined_on", "left_on"):
+                try:
+                    dates[key] = parse_date(text(cells, key, rownum))
+                except ValueError:
+                    problems.append(RowProblem(rownum, _column_name(shown, key), "date_invalid", get(cells, key)))
+                    dates[key] = None
+            data.joined_on = dates["joined_on"]
+            state = text(cells, "active", rownum)
+            active = STATE_WORDS.get(state.lower())
+            if active is None:
+                problems.append(RowProblem(rownum, _column_name(shown, "active"), "state_invalid", state))
+            elif not state:
+                active = dates["left_on"] is None  # a leaving date alone says they left
+            if active and dates["left_on"] is not None:
+                problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "not_applicable",
+                                           get(cells, "left_on")))
+            if dates["left_on"] and dates["joined_on"] and dates["left_on"] < dates["joined_on"]:
+                problems.append(RowProblem(rownum, _column_name(shown, "left_on"), "end_before_start",
+                                           get(cells, "left_on")))
         grid_text = re.sub(r"\s+", "", text(cells, "grid", rownum))
         grid_id = None
         if grid_text:
@@ -283,7 +290,8 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
             values["left_on"] = dates["left_on"]
             preview.rows.append(values)
             preview.row_numbers.append(rownum)
-        preview.display.append([get(cells, c[2]) for c in COLUMNS])
+        width = len(cells)
+        preview.display.append([cells[i] if i is not None and i < width else "" for i in shown_index])
     if not preview.rows and not problems:
         problems.append(RowProblem(2, "", "no_rows", None))
     return preview
