@@ -583,3 +583,34 @@ def test_text_starting_with_a_quote_survives_the_round_trip(db: Database, tmp_pa
         got = {r.mobile: vs.get(s, r.id).notes for r in vs.list_rows(s)}
     assert got == {f"1380000111{i}": note for i, note in enumerate(notes)}
     fresh.dispose()
+
+
+def test_excel_escapes_are_read_as_excel_shows_them(db: Database, tmp_path: Path, new_db_url) -> None:  # noqa: ANN001
+    """Excel stores a control character in a cell as _xHHHH_; openpyxl hands the escape
+    over as it is, so old code stored 张_x0000_三 as a name. Read as Excel shows it, the
+    NUL is refused; a literal _x0041_ written by the export comes back unchanged."""
+    path = _handmade_xlsx(tmp_path / "esc.xlsx", [*SST[:3], "张_x0000_三", "男", "13800001111",
+                                                  "李_x005F_x0041_四", "13800002222"],
+                          _row(1, 0, 1, 2) + _row(2, 3, 4, 5) + _row(3, 6, 4, 7))
+    assert _refused(db, path) == [(2, "姓名", "control_characters", "张\x00三")]
+    with db.session() as s:
+        vs.create(s, vs.VolunteerData(name="王五", mobile="13800003333", notes="_x0041_ 与 _x005F_"))
+    out = tmp_path / "out.xlsx"
+    with db.session() as s:
+        vio.export_file(s, out)
+    fresh = open_database(new_db_url("fresh"))
+    with fresh.session() as s:
+        vio.import_file(s, out)
+    with fresh.session() as s:
+        assert vs.get(s, vs.list_rows(s)[0].id).notes == "_x0041_ 与 _x005F_"
+    fresh.dispose()
+
+
+def test_workbook_with_thousands_of_parts_is_refused(db: Database, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from volunteer_app.importexport import tables
+
+    monkeypatch.setattr(tables, "MAX_PARTS", 4)
+    path = write_xlsx(tmp_path / "in.xlsx", GOOD)
+    [(row, column, code, value)] = _refused(db, path)
+    assert (row, column, code) == (0, "", "not_a_workbook") and value.endswith("parts")

@@ -55,6 +55,7 @@ MAX_CELLS = 3_000_000  # cells as the file lays them out (rows x columns)
 MAX_FILE_MB = 100  # the file as stored (.csv or .xlsx)
 MAX_EXPANDED_MB = 200  # an .xlsx's parts once unzipped, together
 MAX_RATIO = 100  # how many times one part of an .xlsx may expand (real ones: 5-25)
+MAX_PARTS = 5_000  # files inside an .xlsx
 _RATIO_FLOOR = 1 << 20  # parts smaller than this may expand as they like
 _MB = 1 << 20
 _CHUNK = 1 << 20
@@ -69,6 +70,25 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[
 # The root element: the first tag after the declaration, comments and processing instructions.
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=[\"']([A-Za-z0-9:$]+)[\"']")
+
+
+# Excel writes a character XML cannot hold (a control character) as _xHHHH_, and a literal
+# "_x0041_" as "_x005F_x0041_"; openpyxl leaves both as they are.
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """A workbook's text as Excel shows it (the checks then see its control characters)."""
+    if "_x" not in text:
+        return text
+    return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _escape(value: object) -> object:
+    """Text written to a workbook so that Excel (and :func:`_unescape`) read it unchanged."""
+    if isinstance(value, str) and "_x" in value:
+        return _XML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), value)
+    return value
 
 
 def _refuse(source: str, code: str, value: object = None, row: int = 0, column: str = "") -> ImportFailed:
@@ -337,6 +357,8 @@ def _inspect_xlsx(source: str, path: Path) -> tuple[list[MergedRange], int]:
         raise _refuse(source, "not_a_workbook", type(exc).__name__) from None
     with zf:
         infos = zf.infolist()
+        if len(infos) > MAX_PARTS:  # a workbook has dozens; each is opened below
+            raise _refuse(source, "not_a_workbook", f"{len(infos)} parts")
         if sum(i.file_size for i in infos) > MAX_EXPANDED_MB * _MB:
             raise _refuse(source, "too_large", MAX_EXPANDED_MB)
         for info in infos:
@@ -391,7 +413,7 @@ def _xlsx_rows(source: str, path: Path) -> Iterator[tuple[int, list[str]]]:
                 raise _refuse(source, "too_many_rows", MAX_ROWS)
             if cells > MAX_CELLS:
                 raise _refuse(source, "too_many_cells", MAX_CELLS)
-            yield n, [cell_text(c) for c in row]
+            yield n, [_unescape(cell_text(c)) for c in row]
     except ImportFailed:
         raise
     except Exception as exc:  # a sheet damaged past its first bytes
@@ -463,5 +485,5 @@ def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[objec
         head_cells.append(c)
     ws.append(head_cells)
     for row in rows:
-        ws.append([safe_cell(v) for v in row])
+        ws.append([_escape(safe_cell(v)) for v in row])
     wb.save(path)
