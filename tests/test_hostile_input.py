@@ -290,3 +290,15 @@ def test_every_free_text_field_refuses_controls_and_bidi_marks(demo_db: Database
     with pytest.raises(ValidationError) as err, demo_db.session() as s:
         write(s, ctx, text)
     assert (field, "control_characters") in {(p.field, p.code) for p in err.value.problems}, label
+
+
+@pytest.mark.parametrize("name", ["李\u202e文员", "李\n文员", "李\x00文员", "名" * 41])
+def test_operator_name_on_the_command_line_is_checked(demo_db: Database, name: str,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    """Old code cut the name to 40 characters and recorded bidi marks and line breaks in
+    the audit log as the one who did the work."""
+    from volunteer_app.cli import main
+
+    code = main(["--db", demo_db.url, "--operator", name, "teams", "list"])
+    err = capsys.readouterr().err
+    assert code == 2 and "operator" in err and "unexpected" not in err
