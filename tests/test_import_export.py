@@ -614,3 +614,16 @@ def test_workbook_with_thousands_of_parts_is_refused(db: Database, tmp_path: Pat
     path = write_xlsx(tmp_path / "in.xlsx", GOOD)
     [(row, column, code, value)] = _refused(db, path)
     assert (row, column, code) == (0, "", "not_a_workbook") and value.endswith("parts")
+
+
+def test_gbk_names_that_happen_to_be_valid_utf8_are_not_taken_for_utf8(db: Database, tmp_path: Path) -> None:
+    """郑叶 in GBK (D6A3 D2B6) is valid UTF-8 too (֣Ҷ): about 2 % of GBK rows holding only a
+    name are. They stay GBK; a UTF-8 row of Chinese in the same file is still named."""
+    rows = [(HEAD, "gbk"), ("郑叶,,13800001111", "gbk"), ("郑肖,,13800002222", "gbk"),
+            ("郑谢,,13800003333", "gbk"), ("王芳,女,13800004444", "gbk")]
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(_lines(*rows))
+    with db.session() as s:
+        assert vio.import_file(s, path, dry_run=True) == 4
+    path.write_bytes(_lines(*rows, ("张三,男,13800005555", "utf-8")))
+    assert _refused(db, path) == [(6, "姓名", "mixed_encoding", "张三")]
