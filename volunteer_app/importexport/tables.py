@@ -268,6 +268,7 @@ class _PartScan:
     strings: int = 0
     dimension: str | None = None
     merged: list[str] = field(default_factory=list)
+    worksheet: bool = False  # its root element is a worksheet
 
 
 def _scan_part(source: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartScan:
@@ -298,6 +299,7 @@ def _scan_part(source: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Part
                 if root is not None:
                     name = root.group(1).rpartition(b":")[2]
                     sheet, strings = name == b"worksheet", name == b"sst"
+                    scan.worksheet = sheet
                 first = False
             # Counted on the new bytes only (tags are short; the overlap keeps them whole).
             if sheet:
@@ -381,6 +383,8 @@ def _inspect_xlsx(source: str, path: Path) -> tuple[list[MergedRange], int]:
                 if not info.is_dir():
                     scans[info.filename] = _scan_part(source, zf, info)
             sheet = _first_sheet(zf)
+            if sheet not in scans:  # relationships not understood: the first worksheet part
+                sheet = next((name for name, scan in scans.items() if scan.worksheet), None)
         except ImportFailed:
             raise
         except Exception as exc:  # a damaged member (CRC, unsupported compression)
