@@ -39,6 +39,10 @@
         <translation>Setting</translation>
     </message>
     <message>
+        <source>Settings, operators and hours ledger</source>
+        <translation>Settings, operators and hours ledger</translation>
+    </message>
+    <message>
         <source>Scheduled job</source>
         <translation>Scheduled job</translation>
     </message>
@@ -623,6 +627,18 @@
         <translation>Most per day</translation>
     </message>
     <message>
+        <source>Key fingerprint</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>Replaced a wrong key</source>
+        <translation>Replaced a wrong key</translation>
+    </message>
+    <message>
+        <source>Earlier entries chained</source>
+        <translation>Earlier entries chained</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -684,6 +700,26 @@
     <message>
         <source>Restore</source>
         <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Protected records recorded</source>
+        <translation>Protected records recorded</translation>
+    </message>
+    <message>
+        <source>Audit chain started</source>
+        <translation>Audit chain started</translation>
+    </message>
+    <message>
+        <source>Database key exported</source>
+        <translation>Database key exported</translation>
+    </message>
+    <message>
+        <source>Database key imported</source>
+        <translation>Database key imported</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -1202,6 +1238,10 @@
         <translation>Remove leave</translation>
     </message>
     <message>
+        <source>the availability of %1</source>
+        <translation>the availability of %1</translation>
+    </message>
+    <message>
         <source>Weekly availability (none = any time)</source>
         <translation>Weekly availability (none = any time)</translation>
     </message>
@@ -1277,6 +1317,10 @@
     <message>
         <source>Change password</source>
         <translation>Change password</translation>
+    </message>
+    <message>
+        <source>your password</source>
+        <translation>your password</translation>
     </message>
     <message>
         <source>is wrong</source>
@@ -1356,6 +1400,14 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>Nobody is assigned to this shift.</translation>
     </message>
     <message>
+        <source>the check-in of %1</source>
+        <translation>the check-in of %1</translation>
+    </message>
+    <message>
+        <source>the check-in</source>
+        <translation>the check-in</translation>
+    </message>
+    <message>
         <source>Not marked</source>
         <translation>Not marked</translation>
     </message>
@@ -1403,6 +1455,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>Reason *</translation>
     </message>
     <message>
+        <source>the correction of entry No. %1</source>
+        <translation>the correction of entry No. %1</translation>
+    </message>
+    <message>
         <source>Save correction</source>
         <translation>Save correction</translation>
     </message>
@@ -1448,6 +1504,18 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The file is damaged (it may have been cut short or partly overwritten) and cannot be used. Nothing was written to it.</source>
+        <translation>The file is damaged (it may have been cut short or partly overwritten) and cannot be used. Nothing was written to it.</translation>
+    </message>
+    <message>
+        <source>Press “Restore from a backup…” to rebuild the data from a backup into a new file; the damaged file is kept as it is.</source>
+        <translation>Press “Restore from a backup…” to rebuild the data from a backup into a new file; the damaged file is kept as it is.</translation>
+    </message>
+    <message>
+        <source>The newest automatic backup is %1.</source>
+        <translation>The newest automatic backup is %1.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1589,25 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>Demo community</source>
         <translation>Demo community</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Discard the changes to %1?</source>
+        <translation>Discard the changes to %1?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1686,10 @@ Choose No to start with empty registers.</translation>
         <source>Active volunteers living in %1; members of the chosen team in bold.</source>
         <translation>Active volunteers living in %1; members of the chosen team in bold.</translation>
     </message>
+    <message>
+        <source>the dispatch of request %1</source>
+        <translation>the dispatch of request %1</translation>
+    </message>
 </context>
 <context>
     <name>EnableAccountsDialog</name>
@@ -1625,6 +1716,10 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>Repeat password</source>
         <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>the first administrator&apos;s account</source>
+        <translation>the first administrator&apos;s account</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1814,6 +1909,14 @@ Choose No to start with empty registers.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
         <source>Reason for assigning anyway</source>
         <translation>Reason for assigning anyway</translation>
     </message>
@@ -1840,6 +1943,18 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>Sort order</source>
         <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation>Number of entries</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Output</source>
@@ -1914,6 +2029,30 @@ Choose No to start with empty registers.</translation>
         <translation>contains control characters or starts like a spreadsheet formula (= + - @)</translation>
     </message>
     <message>
+        <source>contains a line break, a control character or an invisible text-direction mark (only notes may have line breaks)</source>
+        <translation>contains a line break, a control character or an invisible text-direction mark (only notes may have line breaks)</translation>
+    </message>
+    <message>
+        <source>is in another text encoding than the rest of the file (UTF-8 and GBK mixed); save the whole file again in one encoding</source>
+        <translation>is in another text encoding than the rest of the file (UTF-8 and GBK mixed); save the whole file again in one encoding</translation>
+    </message>
+    <message>
+        <source>holds bytes that are neither UTF-8 nor GBK text</source>
+        <translation>holds bytes that are neither UTF-8 nor GBK text</translation>
+    </message>
+    <message>
+        <source>is a range of merged cells; unmerge it and fill in the value on every row</source>
+        <translation>is a range of merged cells; unmerge it and fill in the value on every row</translation>
+    </message>
+    <message>
+        <source>must be 是 or 否</source>
+        <translation>must be 是 or 否</translation>
+    </message>
+    <message>
+        <source>must be 在册 or 已离队</source>
+        <translation>must be 在册 or 已离队</translation>
+    </message>
+    <message>
         <source>must be 男 or 女</source>
         <translation>must be 男 or 女</translation>
     </message>
@@ -1980,6 +2119,14 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>is not a known sort order</source>
         <translation>is not a known sort order</translation>
+    </message>
+    <message>
+        <source>is too far in the past or the future (outside the years 2000 to 2100)</source>
+        <translation>is too far in the past or the future (outside the years 2000 to 2100)</translation>
+    </message>
+    <message>
+        <source>is not a date and time</source>
+        <translation>is not a date and time</translation>
     </message>
     <message>
         <source>is not a known duty type</source>
@@ -2114,6 +2261,34 @@ Choose No to start with empty registers.</translation>
         <translation>The file is not valid CSV.</translation>
     </message>
     <message>
+        <source>The file has more than %1 rows, the most one import takes. Split it into several files.</source>
+        <translation>The file has more than %1 rows, the most one import takes. Split it into several files.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 cells, the most one import takes. Split it or delete unused columns.</source>
+        <translation>The file has more than %1 cells, the most one import takes. Split it or delete unused columns.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB (unzipped), the most one import takes. Split it into several files.</source>
+        <translation>The file is larger than %1 MB (unzipped), the most one import takes. Split it into several files.</translation>
+    </message>
+    <message>
+        <source>A part of the workbook expands more than %1 times, which no Excel file does. It was refused as a possible zip bomb.</source>
+        <translation>A part of the workbook expands more than %1 times, which no Excel file does. It was refused as a possible zip bomb.</translation>
+    </message>
+    <message>
+        <source>The workbook contains XML entity declarations, which Excel never writes. It was refused.</source>
+        <translation>The workbook contains XML entity declarations, which Excel never writes. It was refused.</translation>
+    </message>
+    <message>
+        <source>This is a folder or a device, not a file.</source>
+        <translation>This is a folder or a device, not a file.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>The file cannot be read (%1).</translation>
+    </message>
+    <message>
         <source>The record was not found; it may have been deleted meanwhile.</source>
         <translation>The record was not found; it may have been deleted meanwhile.</translation>
     </message>
@@ -2148,6 +2323,10 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>Someone else changed the same data at the same moment. Nothing was written; please try again.</source>
         <translation>Someone else changed the same data at the same moment. Nothing was written; please try again.</translation>
+    </message>
+    <message>
+        <source>A volunteer would be on two duties at the same time. Nothing was written.</source>
+        <translation>A volunteer would be on two duties at the same time. Nothing was written.</translation>
     </message>
     <message>
         <source>The team still has members or branch teams.</source>
@@ -2212,6 +2391,34 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>The backup does not fit this database&apos;s structure.</source>
         <translation>The backup does not fit this database&apos;s structure.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged. Nothing was written to it. Restore the newest good backup into a new file.</source>
+        <translation>The database file %1 is damaged. Nothing was written to it. Restore the newest good backup into a new file.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database %1. Nothing was changed; please try again.</source>
+        <translation>Another program is writing to the database %1. Nothing was changed; please try again.</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Nothing was changed.</source>
+        <translation>The disk is full: %1 could not be written. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The restore could not be written to %1. Nothing was changed.</source>
+        <translation>The restore could not be written to %1. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder or a device, not a file. Choose a file name.</source>
+        <translation>%1 is a folder or a device, not a file. Choose a file name.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Choose another file name.</source>
+        <translation>%1 is read-only. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself. Choose another file for the backup.</source>
+        <translation>%1 is the database itself. Choose another file for the backup.</translation>
     </message>
     <message>
         <source>The duty template was not found; it may have been deleted meanwhile.</source>
@@ -2296,6 +2503,26 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>The background job was not found.</source>
         <translation>The background job was not found.</translation>
+    </message>
+    <message>
+        <source>This computer does not have the key of this database, so the change cannot be recorded in the audit log; nothing was saved. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</source>
+        <translation>This computer does not have the key of this database, so the change cannot be recorded in the audit log; nothing was saved. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</translation>
+    </message>
+    <message>
+        <source>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</source>
+        <translation>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</translation>
+    </message>
+    <message>
+        <source>%1 is not a key file of this app (%2).</source>
+        <translation>%1 is not a key file of this app (%2).</translation>
+    </message>
+    <message>
+        <source>The key could not be stored or written at %1 (%2).</source>
+        <translation>The key could not be stored or written at %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This database holds data but its audit log was removed outside the app; nothing was saved. Restore the last good backup.</source>
+        <translation>This database holds data but its audit log was removed outside the app; nothing was saved. Restore the last good backup.</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2526,6 +2753,14 @@ The current data is kept as a safety copy first.</translation>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
+    <message>
+        <source>grid “%1”</source>
+        <translation>grid “%1”</translation>
+    </message>
+    <message>
+        <source>the new grid</source>
+        <translation>the new grid</translation>
+    </message>
 </context>
 <context>
     <name>GridPeople</name>
@@ -2669,6 +2904,10 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>Declare that the table now holds this year&apos;s official schedule (removes the notice)</source>
         <translation>Declare that the table now holds this year&apos;s official schedule (removes the notice)</translation>
+    </message>
+    <message>
+        <source>the holiday entry for %1</source>
+        <translation>the holiday entry for %1</translation>
     </message>
     <message>
         <source>Year</source>
@@ -3152,6 +3391,10 @@ The current data is kept as a safety copy first.</translation>
         <translation>Nightly database backup</translation>
     </message>
     <message>
+        <source>Nightly audit-log check</source>
+        <translation>Nightly audit-log check</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>done</translation>
     </message>
@@ -3190,6 +3433,26 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>an unexpected error; the log has the details</source>
         <translation>an unexpected error; the log has the details</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no backup was made (the older backups are kept); restore the newest good one into a new file</source>
+        <translation>the database is damaged, so no backup was made (the older backups are kept); restore the newest good one into a new file</translation>
+    </message>
+    <message>
+        <source>the audit log, or the settings, operators and hours it protects, were changed outside the app</source>
+        <translation>the audit log, or the settings, operators and hours it protects, were changed outside the app</translation>
+    </message>
+    <message>
+        <source>this computer does not have the database&apos;s key, so the audit log cannot be checked</source>
+        <translation>this computer does not have the database&apos;s key, so the audit log cannot be checked</translation>
+    </message>
+    <message>
+        <source>the key on this computer is not this database&apos;s key</source>
+        <translation>the key on this computer is not this database&apos;s key</translation>
+    </message>
+    <message>
+        <source>The audit log does not match its chain: %1 problem(s), first entry #%2</source>
+        <translation>The audit log does not match its chain: %1 problem(s), first entry #%2</translation>
     </message>
     <message>
         <source>%1 next day</source>
@@ -3514,6 +3777,18 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Database: %1</translation>
     </message>
     <message>
+        <source>This computer does not have the key of this database, so changes cannot be recorded in its audit log. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</source>
+        <translation>This computer does not have the key of this database, so changes cannot be recorded in its audit log. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</translation>
+    </message>
+    <message>
+        <source>The key on this computer is not the key of this database: its audit log can neither be checked nor extended. Import the right key file (volunteer-app keys import FILE).</source>
+        <translation>The key on this computer is not the key of this database: its audit log can neither be checked nor extended. Import the right key file (volunteer-app keys import FILE).</translation>
+    </message>
+    <message>
+        <source>Warning: the audit log does not match its chain (%1 problem(s), first entry #%2). The audit log, the security settings, the operators or the hours ledger were changed outside the app. An administrator sees the details with: volunteer-app audit verify</source>
+        <translation>Warning: the audit log does not match its chain (%1 problem(s), first entry #%2). The audit log, the security settings, the operators or the hours ledger were changed outside the app. An administrator sees the details with: volunteer-app audit verify</translation>
+    </message>
+    <message>
         <source>Volunteers: %1 active, %2 left  ·  Teams: %3  ·  Grids: %4</source>
         <translation>Volunteers: %1 active, %2 left  ·  Teams: %3  ·  Grids: %4</translation>
     </message>
@@ -3601,6 +3876,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Save</translation>
     </message>
     <message>
+        <source>the new hours entry of %1</source>
+        <translation>the new hours entry of %1</translation>
+    </message>
+    <message>
+        <source>the new hours entry</source>
+        <translation>the new hours entry</translation>
+    </message>
+    <message>
         <source>(left)</source>
         <translation>(left)</translation>
     </message>
@@ -3652,15 +3935,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     </message>
 </context>
 <context>
-    <name>NotBuiltPage</name>
-    <message>
-        <source>This part of the application is not built yet.
-Nothing on this page works so far; it will arrive with a later version.</source>
-        <translation>This part of the application is not built yet.
-Nothing on this page works so far; it will arrive with a later version.</translation>
-    </message>
-</context>
-<context>
     <name>OperatorDialog</name>
     <message>
         <source>New operator</source>
@@ -3709,6 +3983,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Repeat password</source>
         <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>operator “%1”</source>
+        <translation>operator “%1”</translation>
+    </message>
+    <message>
+        <source>the new operator</source>
+        <translation>the new operator</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -4791,6 +5073,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <source>Request *</source>
         <translation>Request *</translation>
     </message>
+    <message>
+        <source>request %1</source>
+        <translation>request %1</translation>
+    </message>
+    <message>
+        <source>the new request</source>
+        <translation>the new request</translation>
+    </message>
 </context>
 <context>
     <name>Requests</name>
@@ -5287,6 +5577,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
         <translation>Description</translation>
     </message>
     <message>
+        <source>team “%1”</source>
+        <translation>team “%1”</translation>
+    </message>
+    <message>
+        <source>the new team</source>
+        <translation>the new team</translation>
+    </message>
+    <message>
         <source>Team colour</source>
         <translation>Team colour</translation>
     </message>
@@ -5335,6 +5633,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Lead times</source>
         <translation>Lead times</translation>
+    </message>
+    <message>
+        <source>the reminder lead times per team</source>
+        <translation>the reminder lead times per team</translation>
     </message>
     <message>
         <source>%1: “%2” is not a list of lead times like 24h, 2h</source>
@@ -5529,6 +5831,14 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Also limited to: %1</source>
         <translation>Also limited to: %1</translation>
+    </message>
+    <message>
+        <source>duty template “%1”</source>
+        <translation>duty template “%1”</translation>
+    </message>
+    <message>
+        <source>the new duty template</source>
+        <translation>the new duty template</translation>
     </message>
     <message>
         <source>Tick at least one day.</source>
@@ -5755,6 +6065,10 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>the step “%1” of request %2</source>
+        <translation>the step “%1” of request %2</translation>
     </message>
 </context>
 <context>
@@ -5998,6 +6312,18 @@ Nothing on this page works so far; it will arrive with a later version.</transla
     <message>
         <source>Fields marked * are required.</source>
         <translation>Fields marked * are required.</translation>
+    </message>
+    <message>
+        <source>volunteer “%1”</source>
+        <translation>volunteer “%1”</translation>
+    </message>
+    <message>
+        <source>the new volunteer “%1”</source>
+        <translation>the new volunteer “%1”</translation>
+    </message>
+    <message>
+        <source>the new volunteer</source>
+        <translation>the new volunteer</translation>
     </message>
     <message>
         <source>Saving…</source>

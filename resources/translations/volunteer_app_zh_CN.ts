@@ -39,6 +39,10 @@
         <translation>设置项</translation>
     </message>
     <message>
+        <source>Settings, operators and hours ledger</source>
+        <translation>设置、操作员和服务时长台账</translation>
+    </message>
+    <message>
         <source>Scheduled job</source>
         <translation>定时任务</translation>
     </message>
@@ -623,6 +627,18 @@
         <translation>每天最多</translation>
     </message>
     <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Replaced a wrong key</source>
+        <translation>替换了错误的密钥</translation>
+    </message>
+    <message>
+        <source>Earlier entries chained</source>
+        <translation>已纳入校验链的旧记录</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -684,6 +700,26 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>账户已解锁</translation>
+    </message>
+    <message>
+        <source>Protected records recorded</source>
+        <translation>已记录受保护的数据</translation>
+    </message>
+    <message>
+        <source>Audit chain started</source>
+        <translation>审计校验链已启动</translation>
+    </message>
+    <message>
+        <source>Database key exported</source>
+        <translation>已导出数据库密钥</translation>
+    </message>
+    <message>
+        <source>Database key imported</source>
+        <translation>已导入数据库密钥</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -1188,6 +1224,10 @@
         <translation>删除请假</translation>
     </message>
     <message>
+        <source>the availability of %1</source>
+        <translation>%1 的可服务时间</translation>
+    </message>
+    <message>
         <source>Weekly availability (none = any time)</source>
         <translation>每周可服务时段(不填 = 随时可以)</translation>
     </message>
@@ -1263,6 +1303,10 @@
     <message>
         <source>Change password</source>
         <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>your password</source>
+        <translation>密码</translation>
     </message>
     <message>
         <source>is wrong</source>
@@ -1342,6 +1386,14 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>这个班次还没有安排志愿者。</translation>
     </message>
     <message>
+        <source>the check-in of %1</source>
+        <translation>%1 的签到</translation>
+    </message>
+    <message>
+        <source>the check-in</source>
+        <translation>本次签到</translation>
+    </message>
+    <message>
         <source>Not marked</source>
         <translation>未签到</translation>
     </message>
@@ -1389,6 +1441,10 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
         <translation>更正原因 *</translation>
     </message>
     <message>
+        <source>the correction of entry No. %1</source>
+        <translation>第 %1 条记录的更正</translation>
+    </message>
+    <message>
         <source>Save correction</source>
         <translation>保存更正</translation>
     </message>
@@ -1434,6 +1490,18 @@ Mark who arrived and when they left; times start at the planned ones. Served dut
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file is damaged (it may have been cut short or partly overwritten) and cannot be used. Nothing was written to it.</source>
+        <translation>文件已损坏（可能被截断或部分被覆盖），无法使用。未向其中写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Press “Restore from a backup…” to rebuild the data from a backup into a new file; the damaged file is kept as it is.</source>
+        <translation>请按“从备份恢复…”，把备份中的数据恢复到一个新文件中；损坏的文件会原样保留。</translation>
+    </message>
+    <message>
+        <source>The newest automatic backup is %1.</source>
+        <translation>最近的一份自动备份是 %1。</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1574,25 @@ Choose No to start with empty registers.</source>
     <message>
         <source>Demo community</source>
         <translation>演示社区</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to %1?</source>
+        <translation>放弃对%1的修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1671,10 @@ Choose No to start with empty registers.</source>
         <source>Active volunteers living in %1; members of the chosen team in bold.</source>
         <translation>居住在%1的在册志愿者；加粗的是所选队伍的队员。</translation>
     </message>
+    <message>
+        <source>the dispatch of request %1</source>
+        <translation>诉求 %1 的派单</translation>
+    </message>
 </context>
 <context>
     <name>EnableAccountsDialog</name>
@@ -1610,6 +1701,10 @@ Choose No to start with empty registers.</source>
     <message>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>the first administrator&apos;s account</source>
+        <translation>首个管理员账号</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1799,6 +1894,14 @@ Choose No to start with empty registers.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
         <source>Reason for assigning anyway</source>
         <translation>仍要排班的理由</translation>
     </message>
@@ -1825,6 +1928,18 @@ Choose No to start with empty registers.</source>
     <message>
         <source>Sort order</source>
         <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索内容</translation>
     </message>
     <message>
         <source>Output</source>
@@ -1899,6 +2014,30 @@ Choose No to start with empty registers.</source>
         <translation>含有控制字符，或以表格公式符号（= + - @）开头</translation>
     </message>
     <message>
+        <source>contains a line break, a control character or an invisible text-direction mark (only notes may have line breaks)</source>
+        <translation>含有换行符、控制字符或不可见的文字方向标记（只有备注可以换行）</translation>
+    </message>
+    <message>
+        <source>is in another text encoding than the rest of the file (UTF-8 and GBK mixed); save the whole file again in one encoding</source>
+        <translation>与文件其余部分的文字编码不同（UTF-8 与 GBK 混用）；请把整个文件按同一种编码重新保存</translation>
+    </message>
+    <message>
+        <source>holds bytes that are neither UTF-8 nor GBK text</source>
+        <translation>含有既不是 UTF-8 也不是 GBK 文字的字节</translation>
+    </message>
+    <message>
+        <source>is a range of merged cells; unmerge it and fill in the value on every row</source>
+        <translation>是合并单元格；请取消合并，并在每一行填写内容</translation>
+    </message>
+    <message>
+        <source>must be 是 or 否</source>
+        <translation>必须填写“是”或“否”</translation>
+    </message>
+    <message>
+        <source>must be 在册 or 已离队</source>
+        <translation>必须填写“在册”或“已离队”</translation>
+    </message>
+    <message>
         <source>must be 男 or 女</source>
         <translation>应为“男”或“女”</translation>
     </message>
@@ -1965,6 +2104,14 @@ Choose No to start with empty registers.</source>
     <message>
         <source>is not a known sort order</source>
         <translation>不是有效的排序方式</translation>
+    </message>
+    <message>
+        <source>is too far in the past or the future (outside the years 2000 to 2100)</source>
+        <translation>超出 2000 年至 2100 年的范围</translation>
+    </message>
+    <message>
+        <source>is not a date and time</source>
+        <translation>不是有效的日期和时间</translation>
     </message>
     <message>
         <source>is not a known duty type</source>
@@ -2099,6 +2246,34 @@ Choose No to start with empty registers.</source>
         <translation>文件不是有效的 CSV 格式。</translation>
     </message>
     <message>
+        <source>The file has more than %1 rows, the most one import takes. Split it into several files.</source>
+        <translation>文件超过 %1 行，超出单次导入的上限。请拆分成几个文件。</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 cells, the most one import takes. Split it or delete unused columns.</source>
+        <translation>文件超过 %1 个单元格，超出单次导入的上限。请拆分文件或删除不用的列。</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB (unzipped), the most one import takes. Split it into several files.</source>
+        <translation>文件（解压后）超过 %1 MB，超出单次导入的上限。请拆分成几个文件。</translation>
+    </message>
+    <message>
+        <source>A part of the workbook expands more than %1 times, which no Excel file does. It was refused as a possible zip bomb.</source>
+        <translation>工作簿中有部分内容解压后膨胀超过 %1 倍，正常的 Excel 文件不会这样。该文件疑似压缩炸弹，已拒绝导入。</translation>
+    </message>
+    <message>
+        <source>The workbook contains XML entity declarations, which Excel never writes. It was refused.</source>
+        <translation>工作簿含有 XML 实体声明，Excel 从不写入这类内容。已拒绝导入。</translation>
+    </message>
+    <message>
+        <source>This is a folder or a device, not a file.</source>
+        <translation>这是文件夹或设备，不是文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>无法读取该文件（%1）。</translation>
+    </message>
+    <message>
         <source>The record was not found; it may have been deleted meanwhile.</source>
         <translation>找不到该记录，可能已被删除。</translation>
     </message>
@@ -2133,6 +2308,10 @@ Choose No to start with empty registers.</source>
     <message>
         <source>Someone else changed the same data at the same moment. Nothing was written; please try again.</source>
         <translation>别人在同一时刻修改了同一份数据。没有写入任何内容，请再试一次。</translation>
+    </message>
+    <message>
+        <source>A volunteer would be on two duties at the same time. Nothing was written.</source>
+        <translation>同一名志愿者将在同一时间承担两项值班，未写入任何内容。</translation>
     </message>
     <message>
         <source>The team still has members or branch teams.</source>
@@ -2197,6 +2376,34 @@ Choose No to start with empty registers.</source>
     <message>
         <source>The backup does not fit this database&apos;s structure.</source>
         <translation>备份与本数据库的结构不符。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged. Nothing was written to it. Restore the newest good backup into a new file.</source>
+        <translation>数据库文件 %1 已损坏，未写入任何内容。请把最近一份完好的备份恢复到一个新文件中。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database %1. Nothing was changed; please try again.</source>
+        <translation>另一个程序正在写入数据库 %1。未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Nothing was changed.</source>
+        <translation>磁盘已满，无法写入 %1。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restore could not be written to %1. Nothing was changed.</source>
+        <translation>恢复无法写入 %1。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder or a device, not a file. Choose a file name.</source>
+        <translation>%1 是文件夹或设备，不是文件。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Choose another file name.</source>
+        <translation>%1 是只读的。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself. Choose another file for the backup.</source>
+        <translation>%1 就是数据库本身。请为备份另选一个文件。</translation>
     </message>
     <message>
         <source>The duty template was not found; it may have been deleted meanwhile.</source>
@@ -2281,6 +2488,26 @@ Choose No to start with empty registers.</source>
     <message>
         <source>The background job was not found.</source>
         <translation>找不到该后台任务。</translation>
+    </message>
+    <message>
+        <source>This computer does not have the key of this database, so the change cannot be recorded in the audit log; nothing was saved. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</source>
+        <translation>这台电脑上没有本数据库的密钥，无法在审计日志中记录这次更改；没有保存任何内容。请管理员在有密钥的电脑上导出密钥（volunteer-app keys export FILE），再在这台电脑上导入（volunteer-app keys import FILE）。</translation>
+    </message>
+    <message>
+        <source>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</source>
+        <translation>这台电脑上的密钥不是本数据库的密钥；没有保存任何内容。请导入正确的密钥文件（volunteer-app keys import FILE）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a key file of this app (%2).</source>
+        <translation>%1 不是本程序的密钥文件（%2）。</translation>
+    </message>
+    <message>
+        <source>The key could not be stored or written at %1 (%2).</source>
+        <translation>无法在 %1 保存或写入密钥（%2）。</translation>
+    </message>
+    <message>
+        <source>This database holds data but its audit log was removed outside the app; nothing was saved. Restore the last good backup.</source>
+        <translation>这个数据库中有数据，但它的审计日志已在本程序之外被删除；没有保存任何内容。请恢复最近一份完好的备份。</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2511,6 +2738,14 @@ The current data is kept as a safety copy first.</source>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
+    <message>
+        <source>grid “%1”</source>
+        <translation>网格“%1”</translation>
+    </message>
+    <message>
+        <source>the new grid</source>
+        <translation>新网格</translation>
+    </message>
 </context>
 <context>
     <name>GridPeople</name>
@@ -2653,6 +2888,10 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>Declare that the table now holds this year&apos;s official schedule (removes the notice)</source>
         <translation>确认表中已是本年度的正式安排(不再显示提示)</translation>
+    </message>
+    <message>
+        <source>the holiday entry for %1</source>
+        <translation>%1 的节假日设置</translation>
     </message>
     <message>
         <source>Year</source>
@@ -3133,6 +3372,10 @@ The current data is kept as a safety copy first.</source>
         <translation>每晚备份数据库</translation>
     </message>
     <message>
+        <source>Nightly audit-log check</source>
+        <translation>每晚审计日志核查</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3171,6 +3414,26 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>an unexpected error; the log has the details</source>
         <translation>意外错误，详情见日志</translation>
+    </message>
+    <message>
+        <source>the database is damaged, so no backup was made (the older backups are kept); restore the newest good one into a new file</source>
+        <translation>数据库已损坏，因此未做备份（较早的备份仍保留）；请把最近一份完好的备份恢复到一个新文件中</translation>
+    </message>
+    <message>
+        <source>the audit log, or the settings, operators and hours it protects, were changed outside the app</source>
+        <translation>审计日志或其保护的设置、操作员、服务时长曾在本程序之外被改动</translation>
+    </message>
+    <message>
+        <source>this computer does not have the database&apos;s key, so the audit log cannot be checked</source>
+        <translation>这台电脑上没有本数据库的密钥，无法核对审计日志</translation>
+    </message>
+    <message>
+        <source>the key on this computer is not this database&apos;s key</source>
+        <translation>这台电脑上的密钥不是本数据库的密钥</translation>
+    </message>
+    <message>
+        <source>The audit log does not match its chain: %1 problem(s), first entry #%2</source>
+        <translation>审计日志与其校验链不符：%1 处问题，第一条不符的记录为 #%2</translation>
     </message>
     <message>
         <source>%1 next day</source>
@@ -3489,6 +3752,18 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>This computer does not have the key of this database, so changes cannot be recorded in its audit log. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE).</source>
+        <translation>这台电脑上没有本数据库的密钥，因此无法在审计日志中记录更改。请管理员在有密钥的电脑上导出密钥（volunteer-app keys export FILE），再在这台电脑上导入（volunteer-app keys import FILE）。</translation>
+    </message>
+    <message>
+        <source>The key on this computer is not the key of this database: its audit log can neither be checked nor extended. Import the right key file (volunteer-app keys import FILE).</source>
+        <translation>这台电脑上的密钥不是本数据库的密钥：既无法核对审计日志，也无法继续记录。请导入正确的密钥文件（volunteer-app keys import FILE）。</translation>
+    </message>
+    <message>
+        <source>Warning: the audit log does not match its chain (%1 problem(s), first entry #%2). The audit log, the security settings, the operators or the hours ledger were changed outside the app. An administrator sees the details with: volunteer-app audit verify</source>
+        <translation>警告：审计日志与其校验链不符（%1 处问题，第一条不符的记录为 #%2）。审计日志、安全设置、操作员或服务时长台账曾在本程序之外被改动。管理员可用以下命令查看详情：volunteer-app audit verify</translation>
+    </message>
+    <message>
         <source>Volunteers: %1 active, %2 left  ·  Teams: %3  ·  Grids: %4</source>
         <translation>志愿者：在册 %1 人，已离开 %2 人 · 队伍 %3 支 · 网格 %4 个</translation>
     </message>
@@ -3576,6 +3851,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>the new hours entry of %1</source>
+        <translation>%1的新时长记录</translation>
+    </message>
+    <message>
+        <source>the new hours entry</source>
+        <translation>新时长记录</translation>
+    </message>
+    <message>
         <source>(left)</source>
         <translation>（已离开）</translation>
     </message>
@@ -3623,15 +3906,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>Add</source>
         <translation>添加</translation>
-    </message>
-</context>
-<context>
-    <name>NotBuiltPage</name>
-    <message>
-        <source>This part of the application is not built yet.
-Nothing on this page works so far; it will arrive with a later version.</source>
-        <translation>这部分功能尚未完成。
-本页目前没有任何可用功能，将在以后的版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3957,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>operator “%1”</source>
+        <translation>操作员“%1”</translation>
+    </message>
+    <message>
+        <source>the new operator</source>
+        <translation>新操作员</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -4761,6 +5043,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <source>Request *</source>
         <translation>诉求内容 *</translation>
     </message>
+    <message>
+        <source>request %1</source>
+        <translation>诉求 %1</translation>
+    </message>
+    <message>
+        <source>the new request</source>
+        <translation>新诉求</translation>
+    </message>
 </context>
 <context>
     <name>Requests</name>
@@ -5257,6 +5547,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
         <translation>简介</translation>
     </message>
     <message>
+        <source>team “%1”</source>
+        <translation>队伍“%1”</translation>
+    </message>
+    <message>
+        <source>the new team</source>
+        <translation>新队伍</translation>
+    </message>
+    <message>
         <source>Team colour</source>
         <translation>队伍颜色</translation>
     </message>
@@ -5305,6 +5603,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Lead times</source>
         <translation>提前时间</translation>
+    </message>
+    <message>
+        <source>the reminder lead times per team</source>
+        <translation>各队伍的提醒提前时间</translation>
     </message>
     <message>
         <source>%1: “%2” is not a list of lead times like 24h, 2h</source>
@@ -5499,6 +5801,14 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Also limited to: %1</source>
         <translation>另有限制:%1</translation>
+    </message>
+    <message>
+        <source>duty template “%1”</source>
+        <translation>值班模板“%1”</translation>
+    </message>
+    <message>
+        <source>the new duty template</source>
+        <translation>新值班模板</translation>
     </message>
     <message>
         <source>Tick at least one day.</source>
@@ -5721,6 +6031,10 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>the step “%1” of request %2</source>
+        <translation>诉求 %2 的“%1”步骤</translation>
     </message>
 </context>
 <context>
@@ -5962,6 +6276,18 @@ Nothing on this page works so far; it will arrive with a later version.</source>
     <message>
         <source>Fields marked * are required.</source>
         <translation>带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <source>volunteer “%1”</source>
+        <translation>志愿者“%1”</translation>
+    </message>
+    <message>
+        <source>the new volunteer “%1”</source>
+        <translation>新志愿者“%1”</translation>
+    </message>
+    <message>
+        <source>the new volunteer</source>
+        <translation>新志愿者</translation>
     </message>
     <message>
         <source>Saving…</source>
