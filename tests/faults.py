@@ -43,8 +43,13 @@ COUNT_ENV = "VOLUNTEER_APP_TEST_COUNT"  # "<regex>\t<file>": the count is writte
 RUNNER = Path(__file__).resolve()
 
 
-def disk_full_error() -> sqlite3.OperationalError:
-    """What SQLite raises on a full disk (with its result code, as the driver sets it)."""
+def disk_full_error(dialect: str = "sqlite") -> Exception:
+    """What the driver raises on a full disk: SQLite's SQLITE_FULL (with its result code,
+    as the driver sets it), or PostgreSQL's disk_full (SQLSTATE 53100)."""
+    if dialect == "postgresql":
+        from psycopg import errors
+
+        return errors.DiskFull("could not extend file: No space left on device")
     exc = sqlite3.OperationalError("database or disk is full")
     exc.sqlite_errorcode = 13  # SQLITE_FULL
     exc.sqlite_errorname = "SQLITE_FULL"
@@ -53,9 +58,10 @@ def disk_full_error() -> sqlite3.OperationalError:
 
 @contextlib.contextmanager
 def failing_statement(pattern: str, n: int = 1,
-                      error: Callable[[], BaseException] = disk_full_error) -> Iterator[list[str]]:
-    """The ``n``-th SQL statement (any engine) matching ``pattern`` raises ``error()``
-    instead of running. Yields the list of statements that matched so far."""
+                      error: Callable[[str], BaseException] = disk_full_error) -> Iterator[list[str]]:
+    """The ``n``-th SQL statement (any engine) matching ``pattern`` raises
+    ``error(dialect name)`` instead of running (an error of that engine's driver, which
+    SQLAlchemy wraps as it would the real one). Yields the statements matched so far."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
@@ -66,7 +72,7 @@ def failing_statement(pattern: str, n: int = 1,
         if rx.search(statement):
             seen.append(statement)
             if len(seen) == n:
-                raise error()
+                raise error(conn.dialect.name)
 
     event.listen(Engine, "before_cursor_execute", before)
     try:

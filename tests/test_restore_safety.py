@@ -481,3 +481,164 @@ def test_no_sql_or_personal_data_in_the_message_of_a_failed_restore(
     for leak in ("INSERT", "[SQL", "parameters", *personal):
         assert leak not in err, leak
     assert len(err) < 400
+
+
+# --- hostile backup files ----------------------------------------------------------------------
+
+def _hostile_backups(src: Path, folder: Path) -> dict[str, tuple[Path, set[str]]]:
+    """Files a hostile or careless user may hand to restore, and the codes that refuse them."""
+    import base64
+    import struct
+
+    damaged, foreign = {"backup_damaged"}, {"backup_foreign"}
+    out: dict[str, tuple[Path, set[str]]] = {}
+
+    def add(name: str, path: Path, codes: set[str]) -> None:
+        out[name] = (path, codes)
+
+    def variant(name: str, change: Callable[[str, bytes], bytes | None], codes: set[str] = damaged,
+                fix: bool = False) -> None:
+        add(name, rewrite_archive(src, folder / f"{name}.vabak", change, fix_manifest=fix), codes)
+
+    (folder / "empty.vabak").write_bytes(b"")
+    add("empty file", folder / "empty.vabak", foreign)
+    (folder / "a folder.vabak").mkdir()
+    add("folder", folder / "a folder.vabak", {"backup_missing"})
+    os.mkfifo(folder / "pipe.vabak")
+    add("named pipe (would block a reader)", folder / "pipe.vabak", {"backup_missing"})
+    if Path("/etc/passwd").exists():
+        (folder / "passwd.vabak").symlink_to("/etc/passwd")
+        add("symlink to /etc/passwd", folder / "passwd.vabak", foreign)
+    (folder / "dangling.vabak").symlink_to(folder / "nowhere")
+    add("dangling symlink", folder / "dangling.vabak", {"backup_missing"})
+    # A zip bomb: one table inflating a thousandfold (50 MB of zeros in ~50 KB).
+    with zipfile.ZipFile(src) as z:
+        members = {i.filename: z.read(i.filename) for i in z.infolist()}
+    with zipfile.ZipFile(folder / "bomb.vabak", "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            if name == "tables/volunteer.jsonl":
+                with z.open(name, "w") as fh:
+                    for _ in range(50):
+                        fh.write(b"0" * (1 << 20))
+            else:
+                z.writestr(name, data)
+    add("zip bomb in a table", folder / "bomb.vabak", damaged)
+    with zipfile.ZipFile(folder / "bomb-manifest.vabak", "w", compression=zipfile.ZIP_DEFLATED) as z:
+        with z.open("manifest.json", "w") as fh:
+            fh.write(b'{"app": "volunteer-app", "format": 1, "x": "')
+            for _ in range(40):
+                fh.write(b"a" * (1 << 20))
+            fh.write(b'"}')
+    add("zip bomb as the manifest", folder / "bomb-manifest.vabak", damaged)
+    # One line of 17 MB that does not compress (no line break to stop a reader).
+    line = base64.b64encode(random_bytes(13 << 20)) + b"\n"
+    variant("17 MB line", lambda n, d: line if n == "tables/volunteer.jsonl" else d, fix=True)
+
+    def manifest(fn: Callable[[dict], None]) -> Callable[[str, bytes], bytes]:
+        return edit_manifest(fn)
+
+    variant("huge row count", manifest(lambda m: m["tables"]["volunteer"].update(rows=10**15)))
+    variant("row count not a number", manifest(lambda m: m["tables"]["volunteer"].update(rows="many")))
+    variant("tables a list", manifest(lambda m: m.update(tables=list(m["tables"]))))
+    variant("no revisions", manifest(lambda m: m.update(revisions=[])))
+    variant("revisions a dict", manifest(lambda m: m.update(revisions={"a": 1})))
+    variant("unknown revision", manifest(lambda m: m.update(revisions=["9999_future"])), {"too_new"})
+    variant("format 2", manifest(lambda m: m.update(format=2)), {"too_new"})
+    variant("a path as a table name", manifest(
+        lambda m: m["tables"].update({"../../etc/passwd": m["tables"]["volunteer"]})))
+    variant("a table the schema lacks", manifest(
+        lambda m: m["tables"].update({"sqlite_master": m["tables"]["volunteer"]})))
+    variant("columns renamed", manifest(
+        lambda m: m["tables"]["volunteer"].update(columns=["x" + c for c in m["tables"]["volunteer"]["columns"]])))
+    variant("columns repeated", manifest(
+        lambda m: m["tables"]["volunteer"]["columns"].__setitem__(1, m["tables"]["volunteer"]["columns"][0])))
+
+    def rows_of(table: str, fn: Callable[[list], object]) -> Callable[[str, bytes], bytes]:
+        def change(name: str, data: bytes) -> bytes:
+            if name != f"tables/{table}.jsonl":
+                return data
+            lines = data.splitlines()
+            first = fn(json.loads(lines[0]))
+            return b"\n".join([json.dumps(first, ensure_ascii=False).encode(), *lines[1:]]) + b"\n"
+        return change
+
+    variant("a row one value short", rows_of("volunteer", lambda r: r[:-1]), fix=True)
+    variant("a row as an object", rows_of("volunteer", lambda r: {"id": r[0]}), fix=True)
+    variant("a date that is no date", rows_of("volunteer", lambda r: [{"d": "2026-13-45"}, *r[1:]]), fix=True)
+    variant("an id that is text", rows_of("volunteer", lambda r: ["x'; DROP TABLE volunteer; --", *r[1:]]),
+            fix=True)
+    variant("a duplicate id", lambda n, d: d + d.splitlines(keepends=True)[0] if n == "tables/team.jsonl" else d,
+            fix=True)
+    variant("truncated member", lambda n, d: d[: len(d) // 2] if n == "tables/shift.jsonl" else d, fix=True)
+    # A member flagged as encrypted, one with an unknown compression method.
+    for name, offset, value in (("encrypted member", 6, 0x01), ("unknown compression", 8, 99)):
+        data = bytearray(src.read_bytes())
+        with zipfile.ZipFile(src) as z:
+            info = z.getinfo("tables/volunteer.jsonl")
+        struct.pack_into("<H", data, info.header_offset + offset, value)  # the local header
+        at = data.find(b"PK\x01\x02")
+        while at >= 0:  # and the member's central directory entry (2 bytes further in)
+            size = struct.unpack_from("<H", data, at + 28)[0]
+            if bytes(data[at + 46:at + 46 + size]) == info.filename.encode():
+                struct.pack_into("<H", data, at + offset + 2, value)
+            at = data.find(b"PK\x01\x02", at + 4)
+        (folder / f"{name}.vabak").write_bytes(bytes(data))
+        add(name, folder / f"{name}.vabak", damaged)
+    # SQLite files posing as backups.
+    (folder / "half.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"\xff" * 4000)
+    add("SQLite header, garbage after", folder / "half.db", damaged)
+    import sqlite3
+
+    con = sqlite3.connect(folder / "other-app.db")
+    con.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    add("another app's SQLite file", folder / "other-app.db", foreign)
+    con = sqlite3.connect(folder / "impostor.db")
+    con.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    con.execute("CREATE TABLE volunteer (id INTEGER PRIMARY KEY)")
+    con.execute("INSERT INTO alembic_version VALUES ('0006_accounts')")
+    con.commit()
+    con.close()
+    add("our table names, not our tables", folder / "impostor.db", damaged)
+    return out
+
+
+def random_bytes(n: int) -> bytes:
+    import random
+
+    return random.Random(5).randbytes(n)
+
+
+def test_hostile_backup_files_are_refused_cleanly(demo_db: Database, db: Database, demo_archive: Path,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    import time
+
+    from volunteer_app.cli import main
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    cases = _hostile_backups(demo_archive, folder)
+    with db.session() as s:
+        vs.create(s, vs.VolunteerData(name="留下来", mobile="13912345678"))
+    before = rows(db)
+    monkeypatch.setenv("VOLUNTEER_APP_DB", db.url)
+    refused, written = [], []
+    for name, (path, codes) in cases.items():
+        start = time.perf_counter()
+        try:
+            restore_backup(db, path)
+        except DatabaseError as exc:
+            assert exc.code in codes, (name, exc.code, exc.details)
+            refused.append(name)
+        else:
+            written.append(name)
+        assert time.perf_counter() - start < 30, f"{name}: too slow to refuse"
+        assert rows(db) == before, name
+        assert main(["restore", "--check", str(path)]) == (1 if codes == {"too_new"} else 2), name
+        err = capsys.readouterr().err
+        assert "unexpected" not in err and "Traceback" not in err and err.strip(), (name, err)
+    assert_sound(db)
+    print(f"\nhostile backups: {len(cases)} tried, {len(refused)} refused cleanly, {len(written)} written: {written}")
+    assert not written

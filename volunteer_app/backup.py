@@ -137,7 +137,8 @@ def write_failure(exc: BaseException, path: Path) -> DatabaseError:
     """A typed error for a failed write of ``path``: no driver text, no SQL, no values."""
     orig = getattr(exc, "orig", exc)
     full = (isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
-        isinstance(orig, sqlite3.Error) and (getattr(orig, "sqlite_errorcode", 0) or 0) & 0xFF == 13)
+        isinstance(orig, sqlite3.Error) and (getattr(orig, "sqlite_errorcode", 0) or 0) & 0xFF == 13) or (
+        getattr(orig, "sqlstate", None) == "53100")  # PostgreSQL's disk_full
     if full:
         return DatabaseError("disk_full", path=str(path))
     if isinstance(orig, OSError):
@@ -176,6 +177,7 @@ def create_backup(db: Database, output: Path) -> dict:
             if db.engine.dialect.name == "postgresql":
                 # every table from the same moment
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                conn.begin()  # now: the audit entry's savepoint must be inside it
             else:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             _record(conn, db, "backup", str(output))
@@ -313,23 +315,52 @@ def _known_revision(rev: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=8)
 def schema_tables(revisions: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Every table (and its columns) of the schema at ``revisions``, built by the
-    migrations in a database in memory (~0.3 s): what a backup of that schema holds."""
+    """Every table (and its columns) of the schema at ``revisions``: what a backup of
+    that schema holds."""
+    return {t: frozenset(cols) for t, cols in schema_columns(revisions).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def schema_columns(revisions: tuple[str, ...]) -> dict[str, dict[str, tuple[type | None, bool]]]:
+    """Table -> column -> (Python type of its values or None if any, nullable) of the
+    schema at ``revisions``, built by the migrations in a database in memory (~0.3 s)."""
     from alembic import command
     from sqlalchemy import create_engine, inspect
     from sqlalchemy.pool import StaticPool
+
+    def kind(sa_type: object) -> type | None:
+        try:
+            return sa_type.python_type  # type: ignore[attr-defined]
+        except (NotImplementedError, AttributeError):
+            return None
 
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
         for rev in revisions:
             command.upgrade(alembic_config(engine), rev)
         found = inspect(engine)
-        return {t: frozenset(c["name"] for c in found.get_columns(t))
+        return {t: {c["name"]: (kind(c["type"]), bool(c["nullable"])) for c in found.get_columns(t)}
                 for t in found.get_table_names() if t != "alembic_version"}
     finally:
         engine.dispose()
+
+
+def _fits(value: object, kind: type | None) -> bool:
+    """A decoded archive value can go into a column of that Python type."""
+    if kind is None or value is None:
+        return True
+    if isinstance(value, bool):
+        return kind in (bool, int)
+    if kind is bool:
+        return value in (0, 1)
+    if kind is int:
+        return isinstance(value, int)
+    if kind in (float, Decimal):
+        return isinstance(value, int | float | Decimal)
+    if kind is date:
+        return isinstance(value, date)
+    return isinstance(value, kind)
 
 
 def _check_revisions(revisions: object, source: Path) -> tuple[str, ...]:
@@ -390,7 +421,7 @@ def _inspect_archive(source: Path) -> dict:
             tables = manifest.get("tables")
             if not isinstance(tables, dict):
                 raise DatabaseError("backup_damaged", path=str(source), reason="manifest")
-            expected = schema_tables(revisions)
+            expected = schema_columns(revisions)
             if set(tables) != set(expected):  # a table left out would be emptied by a restore
                 missing = sorted(set(expected) - set(tables)) or sorted(set(tables) - set(expected))
                 raise DatabaseError("backup_damaged", path=str(source), reason=f"table {missing[0]}")
@@ -440,15 +471,17 @@ def _lines(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> Iterator
 
 
 def _check_table(zf: zipfile.ZipFile, source: Path, name: str, meta: object,
-                 expected: frozenset[str]) -> int:
+                 expected: dict[str, tuple[type | None, bool]]) -> int:
     """Read one table file whole: row count and checksum as the manifest says, every row
-    as many values as the columns, every value decodable. Returns the row count."""
+    as many values as the columns, every value decodable and of its column's type (NULL
+    only where the column allows it). Returns the row count."""
     if not isinstance(meta, dict):
         raise DatabaseError("backup_damaged", path=str(source), reason=f"manifest {name}")
     cols, rows, sha = meta.get("columns"), meta.get("rows"), meta.get("sha256")
-    if (not isinstance(cols, list) or len(set(cols)) != len(cols) or set(cols) != expected
+    if (not isinstance(cols, list) or len(set(cols)) != len(cols) or set(cols) != set(expected)
             or not isinstance(rows, int) or isinstance(rows, bool) or not isinstance(sha, str)):
         raise DatabaseError("backup_damaged", path=str(source), reason=f"columns of {name}")
+    types = [expected[c] for c in cols]
     info = _member(zf, source, f"tables/{name}.jsonl")
     digest = hashlib.sha256()
     n = 0
@@ -460,8 +493,10 @@ def _check_table(zf: zipfile.ZipFile, source: Path, name: str, meta: object,
         row = json.loads(line)
         if not isinstance(row, list) or len(row) != len(cols):
             raise DatabaseError("backup_damaged", path=str(source), reason=f"row {n} of {name}")
-        for value in row:
-            _decode(value)
+        for col, (kind, nullable), value in zip(cols, types, row, strict=True):
+            value = _decode(value)
+            if (value is None and not nullable) or not _fits(value, kind):
+                raise DatabaseError("backup_damaged", path=str(source), reason=f"{name}.{col}, row {n}")
     if n != rows or digest.hexdigest() != sha:
         raise DatabaseError("backup_damaged", path=str(source), reason=name)
     return n
@@ -517,6 +552,44 @@ def _staging_from_archive(source: Path, staging: Path, revisions: list[str]) -> 
         engine.dispose()
 
 
+def _stage(source: Path, info: dict, work: Path) -> Database:
+    """The checked backup rebuilt as a SQLite database in ``work``, upgraded to this app's
+    schema, its foreign keys checked; a backup that does not load is ``backup_damaged``."""
+    staging = work / "staging.db"
+    try:
+        if info["format"] == "sqlite":
+            backup_sqlite(source, staging)
+        else:
+            _staging_from_archive(source, private_file(staging), info["revisions"])
+        staged = open_database(sqlite_url(staging), check=False)  # upgrades an older backup
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a value the schema refuses (a duplicate key, ...)
+        if isinstance(exc, OSError | SQLAlchemyError | sqlite3.Error):
+            failure = write_failure(exc, staging)
+            if failure.code == "disk_full":
+                raise failure from None
+        raise DatabaseError("backup_damaged", path=str(source), reason=type(exc).__name__) from None
+    try:
+        _check_staged(staged, source)
+    except BaseException:
+        staged.dispose()
+        raise
+    return staged
+
+
+def verify_backup(source: Path) -> dict:
+    """:func:`inspect_backup`, then load the backup as a restore would (in a private
+    working folder in the data directory, removed afterwards), changing nothing else:
+    what passes this restores. Returns the summary of :func:`inspect_backup`."""
+    from .paths import data_dir
+
+    info = inspect_backup(source)
+    with work_dir(data_dir()) as work:
+        _stage(Path(source), info, work).dispose()
+    return info
+
+
 def _check_staged(staged: Database, source: Path) -> None:
     """The staged backup holds together: every foreign key finds its row (a backup with
     a dangling one would fail half-way through the copy, or at its commit)."""
@@ -550,23 +623,8 @@ def restore_backup(db: Database, source: Path) -> dict:
         safety = data_dir() / "backups" / f"before-restore-{stamp}.vabak"
         work_parent = data_dir()
     with work_dir(work_parent) as work:
-        staging = work / "staging.db"
+        staged = _stage(source, info, work)
         try:
-            if info["format"] == "sqlite":
-                backup_sqlite(source, staging)
-            else:
-                _staging_from_archive(source, private_file(staging), info["revisions"])
-            staged = open_database(sqlite_url(staging), check=False)  # upgrades an older backup
-        except DatabaseError:
-            raise
-        except Exception as exc:  # a value the schema refuses, a file changed since the check
-            if isinstance(exc, OSError | SQLAlchemyError | sqlite3.Error):
-                failure = write_failure(exc, staging)
-                if failure.code == "disk_full":
-                    raise failure from None
-            raise DatabaseError("backup_damaged", path=str(source), reason=type(exc).__name__) from None
-        try:
-            _check_staged(staged, source)
             if target_path is None:
                 # A shared server: what is there now, as an archive in the data directory
                 # (taken just before the copy: the server has no file to copy inside it).

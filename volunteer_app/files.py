@@ -13,7 +13,7 @@ hold the residents' personal data (names, phones, ID numbers), so they are
 
 A working folder in use holds an OS lock on its ``lock`` file for as long as it exists:
 :func:`sweep` removes only folders whose lock is free (their process is gone) and that
-are older than a minute (so it never races a folder being set up).
+are older than a few seconds (so it never races a folder being set up).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from pathlib import Path
 WORK_PREFIX = ".volunteer-work-"
 # Where restores staged their copy before working folders moved beside the database.
 LEGACY_TEMP_PREFIX = "volunteer-restore-"
-SWEEP_MIN_AGE = 60.0  # seconds
+SWEEP_MIN_AGE = 5.0  # seconds: far longer than between making a folder and locking it
 LEGACY_MIN_AGE = 3600.0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..backup import create_backup, inspect_backup, restore_backup
+from ..backup import create_backup, inspect_backup, restore_backup, verify_backup
 from ..db import Database
 from . import print_json, with_db
 
@@ -30,14 +30,15 @@ def cmd_backup(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    info = inspect_backup(args.file)  # before touching (or even creating) the target
-    if args.check:
+    if args.check:  # loaded as a restore would load it, in a private folder: nothing else changes
+        info = verify_backup(args.file)
         if args.json:
             print_json(info)
         else:
             total = sum(info["rows"].values())
             print(f"{args.file}: intact {info['format']} backup, {total} rows, schema {', '.join(info['revisions'])}")
         return 0
+    inspect_backup(args.file)  # before touching (or even creating) the target
     return with_db(_restore, create=True)(args)
 
 
