@@ -48,11 +48,12 @@ def test_damaged_database_is_refused_on_open_and_not_backed_up(new_db_url, tmp_p
     path = _demo_file(new_db_url)
     shutil.copyfile(path, tmp_path / "good.db")
     damage(path, seed)
-    before = path.read_bytes()
+    before, beside = path.read_bytes(), files_beside(path)
     with pytest.raises(DatabaseError) as err:
         open_database(sqlite_url(path))
     assert err.value.code == "database_damaged"
     assert path.read_bytes() == before
+    assert files_beside(path) == beside  # no -wal, -shm or working folder left beside it
 
 
 def test_backup_of_a_database_damaged_after_it_was_opened_is_refused(new_db_url, tmp_path: Path) -> None:  # noqa: ANN001

@@ -642,3 +642,31 @@ def test_hostile_backup_files_are_refused_cleanly(demo_db: Database, db: Databas
     assert_sound(db)
     print(f"\nhostile backups: {len(cases)} tried, {len(refused)} refused cleanly, {len(written)} written: {written}")
     assert not written
+
+
+@pytest.mark.sqlite_only
+def test_backup_and_restore_while_another_program_writes_say_busy_and_change_nothing(
+        demo_db: Database, demo_archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from volunteer_app import db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.3)
+    clerk = open_database(demo_db.url)  # waits 0.3 s for a lock, not 10
+    before, entries = rows(clerk), _backup_entries(clerk)
+    holder = sqlite3.connect(sqlite_path(demo_db.url))
+    holder.execute("BEGIN IMMEDIATE")  # another program's write, e.g. a restore of its own
+    try:
+        for action in (lambda: create_backup(clerk, tmp_path / "b.vabak"),
+                       lambda: create_backup(clerk, tmp_path / "b.db"),
+                       lambda: restore_backup(clerk, demo_archive)):
+            with pytest.raises(DatabaseError) as err:
+                action()
+            assert err.value.code == "database_busy"
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not (tmp_path / "b.vabak").exists() and not (tmp_path / "b.db").exists()
+    assert rows(clerk) == before and _backup_entries(clerk) == entries
+    assert_sound(clerk)
+    clerk.dispose()

@@ -55,6 +55,7 @@ from .db import (
     check_integrity,
     current_revisions,
     damaged_error,
+    is_busy,
     is_damage,
     make_engine,
     open_database,
@@ -192,6 +193,8 @@ def create_backup(db: Database, output: Path) -> dict:
     except DatabaseError:
         raise
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        if is_busy(exc):  # a restore or a long write of another program holds the database
+            raise DatabaseError("database_busy", path=str(src or db.display_name())) from None
         raise write_failure(exc, output) from None
     return counts
 
@@ -737,8 +740,8 @@ def _restore_failure(exc: SQLAlchemyError, db: Database, source: Path) -> Databa
     if failure.code == "disk_full":
         return failure
     orig = getattr(exc, "orig", None)
-    if isinstance(orig, sqlite3.OperationalError) and getattr(orig, "sqlite_errorcode", 0) & 0xFF in (5, 6):
-        return DatabaseError("database_busy", path=where)  # SQLITE_BUSY / SQLITE_LOCKED
+    if is_busy(exc):
+        return DatabaseError("database_busy", path=where)
     return DatabaseError("restore_failed", path=where, reason=type(orig or exc).__name__)
 
 

@@ -12,6 +12,7 @@ Service functions take the session and never commit.
 from __future__ import annotations
 
 import ast
+import contextlib
 import os
 import re
 import sqlite3
@@ -272,8 +273,12 @@ def check_integrity(path: Path, *, full: bool = True) -> None:
     damaged. ``full``: PRAGMA integrity_check (also indexes against their tables), else
     quick_check (the pages and their structure: about the cost of reading the file).
 
-    Opens the file read-only: nothing is written, whoever's file it is.
+    Opens the file read-only: nothing is written, whoever's file it is. (A read-only
+    connection to a WAL file makes its empty -wal and -shm files when nobody has it open;
+    a damaged file gets them removed again, its folder left as it was.)
     """
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [p.exists() for p in sidecars]
     try:
         con = sqlite3.connect(sqlite_file_uri(path, mode="ro"), uri=True, timeout=10)
         try:
@@ -284,11 +289,24 @@ def check_integrity(path: Path, *, full: bool = True) -> None:
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             forget_checked(path)
+            _remove_made(sidecars, existed)
             raise damaged_error(path, str(exc)) from None
         raise DatabaseError("unreadable", path=str(path), reason=str(exc)) from None
     if result != "ok":
         forget_checked(path)
+        _remove_made(sidecars, existed)
         raise damaged_error(path, result)
+
+
+def _remove_made(sidecars: list[Path], existed: list[bool]) -> None:
+    """Remove the -wal/-shm files a read-only look made (an empty -wal: nothing in them)."""
+    wal = sidecars[0]
+    if existed[0] or not wal.exists() or wal.stat().st_size:
+        return
+    for p, was in zip(sidecars, existed, strict=True):
+        if not was:
+            with contextlib.suppress(OSError):
+                p.unlink()
 
 
 def _look_before_open(path: Path, *, check: bool) -> None:

@@ -33,6 +33,8 @@ WORK_PREFIX = ".volunteer-work-"
 LEGACY_TEMP_PREFIX = "volunteer-restore-"
 SWEEP_MIN_AGE = 5.0  # seconds: far longer than between making a folder and locking it
 LEGACY_MIN_AGE = 3600.0
+# A lock file that is a symbolic link (planted to point elsewhere) is not followed.
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
 
 
 def _lock(fd: int) -> bool:
@@ -63,7 +65,7 @@ def work_dir(parent: Path) -> Iterator[Path]:
     """A private (0700) working folder in ``parent``, locked while in use, always removed."""
     parent.mkdir(parents=True, exist_ok=True)
     path = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
-    fd = os.open(path / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path / "lock", _LOCK_FLAGS, 0o600)
     try:
         _lock(fd)
         yield path
@@ -90,7 +92,7 @@ def sweep(parent: Path, *, min_age: float = SWEEP_MIN_AGE) -> list[Path]:
             st = path.lstat()
             if not stat.S_ISDIR(st.st_mode) or now - st.st_mtime < min_age:
                 continue
-            fd = os.open(path / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path / "lock", _LOCK_FLAGS, 0o600)
         except OSError:
             continue
         try:
