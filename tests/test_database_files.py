@@ -242,3 +242,27 @@ def test_hostile_files_given_as_the_database_are_refused_unchanged(tmp_path: Pat
         assert err.value.code == code, path
     assert target.read_text() == "root:x:0:0:root:/root:/bin/bash\n"
     assert half_header.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 200
+
+
+def test_nightly_backup_of_a_damaged_database_is_refused_and_keeps_the_older_backups(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    from volunteer_app.jobs import jobs
+    from volunteer_app.jobs import settings as cfg
+
+    path = Path(demo_db.engine.url.database)
+    first = jobs.run_job(demo_db, cfg.NIGHTLY_BACKUP, now=datetime(2026, 12, 1, 7, 45))
+    assert first.status == "ok"
+    kept = sorted((path.parent / "backups").iterdir())
+    # Found damaged by the check before the copy (how it is found: the tests above).
+    real = jobs.check_integrity
+
+    def damaged(p: Path, *, full: bool = True) -> None:
+        raise db_module.damaged_error(p, "Page 66: btreeInitPage() returns error code 11")
+
+    monkeypatch.setattr(jobs, "check_integrity", damaged)
+    out = jobs.run_job(demo_db, cfg.NIGHTLY_BACKUP, now=datetime(2026, 12, 2, 7, 45))
+    assert (out.status, out.reason) == ("failed", "database_damaged")
+    assert sorted((path.parent / "backups").iterdir()) == kept
+    monkeypatch.setattr(jobs, "check_integrity", real)
