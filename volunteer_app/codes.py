@@ -31,8 +31,6 @@ ERRORS: frozenset[str] = frozenset({
     "read_only", "backup_missing", "backup_unreadable", "backup_damaged", "backup_foreign",
     "backup_format", "schema_mismatch", "database_damaged", "database_busy", "disk_full",
     "restore_failed", "output_not_file", "output_read_only", "output_is_database",
-    # the database's key (security.keys) outside the database
-    "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
     # operators and permissions
     "forbidden", "login_required", "bad_credentials", "locked", "accounts_already_enabled",
     "last_administrator", "operator_not_found", "no_account",

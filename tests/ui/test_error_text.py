@@ -33,8 +33,9 @@ def test_field_problems_name_the_field(app) -> None:  # noqa: ANN001
 def test_row_problems_name_row_and_column(app) -> None:  # noqa: ANN001
     from ui.texts.errors import error_text, row_problem_text
 
+    # A phone number, even a wrong one, shows only its last four digits (issue 17).
     assert row_problem_text(RowProblem(3, "手机号", "mobile_invalid", "1360000")) == \
-        "第 3 行“手机号”列：“1360000”不是有效的手机号（应为以 1 开头的 11 位数字）"
+        "第 3 行“手机号”列：“***0000”不是有效的手机号（应为以 1 开头的 11 位数字）"
     assert row_problem_text(RowProblem(5, "手机号", "duplicate_in_file", 2)) == \
         "第 5 行“手机号”列：与文件第 2 行重复"
     assert row_problem_text(RowProblem(1, "姓名", "missing_column")) == \

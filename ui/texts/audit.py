@@ -20,6 +20,7 @@ _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 ENTITIES = {
     "app_setting": QT_TRANSLATE_NOOP("AuditNames", "Setting"),
+    "app_setting,operator,hours_entry": QT_TRANSLATE_NOOP("AuditNames", "Settings, operators and hours ledger"),
     "apscheduler_jobs": QT_TRANSLATE_NOOP("AuditNames", "Scheduled job"),
     "assignment": QT_TRANSLATE_NOOP("AuditNames", "Duty assignment"),
     "autofill_batch": QT_TRANSLATE_NOOP("AuditNames", "Auto-fill batch"),
@@ -174,6 +175,9 @@ FIELDS = {
     "end_date": QT_TRANSLATE_NOOP("AuditNames", "End date"),
     "max_per_week": QT_TRANSLATE_NOOP("AuditNames", "Most per week"),
     "max_per_day": QT_TRANSLATE_NOOP("AuditNames", "Most per day"),
+    "fingerprint": QT_TRANSLATE_NOOP("AuditNames", "Key fingerprint"),
+    "replaced": QT_TRANSLATE_NOOP("AuditNames", "Replaced a wrong key"),
+    "chained": QT_TRANSLATE_NOOP("AuditNames", "Earlier entries chained"),
 }
 
 ACTIONS = {
@@ -190,6 +194,11 @@ ACTIONS = {
     "accounts_off": QT_TRANSLATE_NOOP("AuditView", "Accounts switched off"),
     "backup": QT_TRANSLATE_NOOP("AuditView", "Backup"),
     "restore": QT_TRANSLATE_NOOP("AuditView", "Restore"),
+    "unlock": QT_TRANSLATE_NOOP("AuditView", "Account unlocked"),
+    "state": QT_TRANSLATE_NOOP("AuditView", "Protected records recorded"),
+    "chain_start": QT_TRANSLATE_NOOP("AuditView", "Audit chain started"),
+    "key_exported": QT_TRANSLATE_NOOP("AuditView", "Database key exported"),
+    "key_imported": QT_TRANSLATE_NOOP("AuditView", "Database key imported"),
 }
 
 YES = QT_TRANSLATE_NOOP("AuditNames", "Yes")

@@ -25,6 +25,7 @@ JOB_TITLES = {
     "overdue_requests": QT_TRANSLATE_NOOP("Jobs", "Overdue residents' requests"),
     "weekly_plan": QT_TRANSLATE_NOOP("Jobs", "Weekly plan from the duty templates"),
     "nightly_backup": QT_TRANSLATE_NOOP("Jobs", "Nightly database backup"),
+    "audit_check": QT_TRANSLATE_NOOP("Jobs", "Nightly audit-log check"),
 }
 STATUS_TEXT = {
     "ok": QT_TRANSLATE_NOOP("Jobs", "done"),
@@ -40,6 +41,9 @@ REASON_TEXT = {
     "missed": QT_TRANSLATE_NOOP("Jobs", "missed while the app was closed"),
     "error": QT_TRANSLATE_NOOP("Jobs", "an unexpected error; the log has the details"),
     "database_damaged": QT_TRANSLATE_NOOP("Jobs", "the database is damaged, so no backup was made (the older backups are kept); restore the newest good one into a new file"),
+    "audit_mismatch": QT_TRANSLATE_NOOP("Jobs", "the audit log, or the settings, operators and hours it protects, were changed outside the app"),
+    "key_missing": QT_TRANSLATE_NOOP("Jobs", "this computer does not have the database's key, so the audit log cannot be checked"),
+    "key_mismatch": QT_TRANSLATE_NOOP("Jobs", "the key on this computer is not this database's key"),
 }
 # One line per notice kind; the arguments come from the notice's data (see notice_text).
 NOTICE_TEXT = {
@@ -48,6 +52,7 @@ NOTICE_TEXT = {
     "overdue_request": QT_TRANSLATE_NOOP("Jobs", "Request of %1 (%2) is %3 h overdue"),
     "plan_generated": QT_TRANSLATE_NOOP("Jobs", "Week %1: %2 shifts made from the templates (%3 were there)"),
     "backup_made": QT_TRANSLATE_NOOP("Jobs", "Backup written: %1 (%2 old copies removed)"),
+    "audit_mismatch": QT_TRANSLATE_NOOP("Jobs", "The audit log does not match its chain: %1 problem(s), first entry #%2"),
 }
 
 
@@ -88,6 +93,9 @@ def _notice_args(notice: Notice) -> tuple:
         return d.get("week", ""), d.get("created", 0), d.get("existing", 0)
     if notice.kind == "backup_made":
         return d.get("file", ""), len(d.get("removed") or [])
+    if notice.kind == "audit_mismatch":
+        first = d.get("first_entry")
+        return d.get("problems", 0), "\u2014" if first is None else first
     return ()
 
 
@@ -110,7 +118,11 @@ def notification(outcome: JobOutcome) -> tuple[str, str] | None:
     """Title and text of the tray notification for a run, or None when nothing is new."""
     notices = outcome.notices
     if outcome.status == "failed":
-        return (arg(translate("Jobs", "%1 failed"), job_title(outcome.job_id)), outcome.error)
+        # A run that failed for a reason of its own (no exception) says the reason.
+        text = outcome.error or reason_text(outcome.reason)
+        if notices:
+            text = "\n".join([text, *(notice_text(n) for n in notices[:MAX_LINES_IN_TRAY])])
+        return (arg(translate("Jobs", "%1 failed"), job_title(outcome.job_id)), text)
     if outcome.status != "ok" or not notices:
         return None
     titles = {
