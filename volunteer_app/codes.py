@@ -133,14 +133,11 @@ FIELDS: frozenset[str] = frozenset({
 # ``JobResult.reason`` / ``JobOutcome.reason``: why a run was skipped, not available or failed.
 JOB_REASONS: frozenset[str] = frozenset({
     "requests_not_available", "not_sqlite", "missed", "error", "database_damaged",
-    # the nightly audit check: the log does not match its chain, or this PC has no key
-    "audit_mismatch", "key_missing", "key_mismatch",
 })
 
 # ``Notice.kind``: what a job made that people should see.
 NOTICE_KINDS: frozenset[str] = frozenset({
     "duty_reminder", "unfilled_shift", "overdue_request", "plan_generated", "backup_made",
-    "audit_mismatch",
 })
 
 # ``audit.record(session, action, ...)`` and the ORM's own entries.
