@@ -11,7 +11,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -302,3 +302,48 @@ def test_operator_name_on_the_command_line_is_checked(demo_db: Database, name: s
     code = main(["--db", demo_db.url, "--operator", name, "teams", "list"])
     err = capsys.readouterr().err
     assert code == 2 and "operator" in err and "unexpected" not in err
+
+
+# Names: a Chinese character or a Latin name first, then more pieces. A name of lone
+# accented letters or a lone middle dot is left out: its UTF-8 bytes are GBK too (é ü is
+# 茅眉, · is 路), which no reading can tell apart.
+_FIRST = list("张三李四王五赵六郑叶肖谢格桑伦珠王芳刘洋陈静茅眉") + ["Zoë", "José", "Müller", "Tenzin"]
+NAMES = st.tuples(st.sampled_from(_FIRST), st.lists(st.sampled_from([*_FIRST, "·"]), max_size=3)).map(
+    lambda t: t[0] + "".join(t[1]))
+
+
+@FAST
+@given(rows=st.lists(st.tuples(NAMES, st.sampled_from(["utf-8", "gbk"])), min_size=1, max_size=8),
+       header_encoding=st.sampled_from(["utf-8", "gbk"]))
+def test_csv_rows_in_mixed_encodings_import_exactly_or_are_refused_by_row(
+        db: Database, tmp_path: Path, rows: list[tuple[str, str]], header_encoding: str) -> None:
+    """Issue 16: whatever mix of UTF-8 and GBK lines a file holds, an import that succeeds
+    stores exactly the names written (never 寮犱笁 for 张三); a refusal names rows >= 2
+    (or the header) and writes nothing."""
+    from volunteer_app.importexport.tables import open_table
+
+    lines = [",".join(HEADER).encode(header_encoding)]
+    for i, (name, enc) in enumerate(rows):
+        try:
+            lines.append(f"{name},,139{i:08d}".encode(enc))
+        except UnicodeEncodeError:  # é, ü have no GBK form
+            lines.append(f"{name},,139{i:08d}".encode())
+    path = tmp_path / "mix.csv"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    try:
+        b"\n".join(lines).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:  # every line is UTF-8: a GBK row that happens to be valid UTF-8 cannot be told
+        assume(all(enc == "utf-8" or name.isascii() for name, enc in rows))
+    try:
+        table = open_table(path)
+        cells = [row for _n, row in table.rows]
+    except ImportFailed as exc:
+        assert exc.problems and all(p.code in ("mixed_encoding", "undecodable_text", "encoding")
+                                    for p in exc.problems)
+        return
+    got = [row[0] for row in cells[1:]]
+    want = [name for name, _ in rows]
+    # Stripped names (the validator trims) aside, what was read is what was written.
+    assert got == want, (got, want)

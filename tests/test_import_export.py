@@ -627,3 +627,14 @@ def test_gbk_names_that_happen_to_be_valid_utf8_are_not_taken_for_utf8(db: Datab
         assert vio.import_file(s, path, dry_run=True) == 4
     path.write_bytes(_lines(*rows, ("张三,男,13800005555", "utf-8")))
     assert _refused(db, path) == [(6, "姓名", "mixed_encoding", "张三")]
+
+
+def test_accented_utf8_names_and_gbk_rows_read_as_utf8_are_caught(db: Database, tmp_path: Path) -> None:
+    """Zoë in UTF-8 reads as Zo毛 in GBK and 郑 in GBK as U+05A3 in UTF-8, without any
+    decoding error: both are named when the file shows it mixes encodings."""
+    path = tmp_path / "a.csv"
+    path.write_bytes(_lines((HEAD, "gbk"), ("李四,男,13800002222", "gbk"), ("Zoë,,13800003333", "utf-8")))
+    assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "Zoë")]
+    path.write_bytes(_lines((HEAD, "utf-8"), ("张三,男,13800001111", "utf-8"), ("郑,,13800002222", "gbk"),
+                            ("王芳,女,13800003333", "gbk")))
+    assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "郑"), (4, "姓名", "mixed_encoding", "王芳")]

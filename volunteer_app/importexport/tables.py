@@ -62,6 +62,7 @@ _CHUNK = 1 << 20
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _SHOWN = 60  # characters of a badly encoded line a problem quotes
+_ACCENTED = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 # Entity declarations (billion laughs, external entities) live in a DTD; no part of a
 # workbook has one. Searched as bytes in the encodings an XML part may use.
 _DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
@@ -169,9 +170,12 @@ def _decode_csv_checked(source: str, data: bytes) -> str:
     # Per line: None plain ASCII (fine in either); else its UTF-8 text, "" if not UTF-8.
     utf8: list[str | None] = [None if line.isascii() else _utf8(line) for line in lines]
     # GBK text is valid UTF-8 by chance now and then (2 % of rows holding just a name), but
-    # then only as Latin, Greek or Cyrillic letters: a UTF-8 row of Chinese (U+0800 and up)
-    # is told apart from GBK reliably (none in 100,000 random GBK names).
-    chinese = [u is not None and u != "" and max(u) >= "\u0800" for u in utf8]
+    # then only as stray Latin, Greek or Cyrillic letters: a UTF-8 row of Chinese (U+0800
+    # and up) is told apart from GBK reliably (none in 100,000 random GBK names), and so is
+    # a Latin name with accents (Zoë, José: an accented letter beside an ASCII one, which
+    # Chinese text in GBK never makes).
+    chinese = [u is not None and u != "" and (max(u) >= "\u0800" or _ACCENTED.search(u) is not None)
+               for u in utf8]
     if bom:
         encoding = "utf-8"
     else:
@@ -183,7 +187,12 @@ def _decode_csv_checked(source: str, data: bytes) -> str:
         if u is None:
             texts.append(line.decode("ascii"))
         elif encoding == "utf-8":
-            if u:
+            if u and not chinese[i] and _decodes(line, "gb18030"):
+                # Valid UTF-8, but no Chinese in it and GBK too, in a file holding GBK:
+                # most likely one more GBK row (郑 alone reads as U+05A3 in UTF-8).
+                bad[i] = True
+                texts.append(line.decode("gb18030"))
+            elif u:
                 texts.append(u)
             else:
                 gbk = _decodes(line, "gb18030")
