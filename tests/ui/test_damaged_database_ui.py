@@ -70,6 +70,7 @@ def test_damaged_database_dialog_explains_and_offers_the_newest_backup(
     tr = QCoreApplication.translate
     assert tr("DatabaseDialogs", "The file is damaged (it may have been cut short or partly "
               "overwritten) and cannot be used. Nothing was written to it.") in text
+    assert "文件已损坏" in text and "从备份恢复" in text  # in Chinese, the app's language
     assert str(newest) in text
     assert offered == [str(newest)]  # the file chooser opens on the newest backup
     assert db is not None and db.url == sqlite_url(target)
