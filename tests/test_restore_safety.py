@@ -670,3 +670,18 @@ def test_backup_and_restore_while_another_program_writes_say_busy_and_change_not
     assert rows(clerk) == before and _backup_entries(clerk) == entries
     assert_sound(clerk)
     clerk.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_refused_restore_into_a_new_file_leaves_no_file(demo_archive: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    from volunteer_app.cli import main
+    from volunteer_app.paths import sqlite_url
+
+    dup = rewrite_archive(demo_archive, tmp_path / "dup.vabak",
+                          lambda n, d: d + d.splitlines(keepends=True)[0] if n == "tables/team.jsonl" else d,
+                          fix_manifest=True)
+    target = tmp_path / "new" / "rebuilt.db"
+    assert main(["--db", sqlite_url(target), "restore", str(dup)]) == 2
+    assert "is damaged" in capsys.readouterr().err
+    assert not target.exists() and not target.parent.exists()

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..backup import create_backup, inspect_backup, restore_backup, verify_backup
-from ..db import Database
+from ..db import Database, sqlite_path
 from . import print_json, with_db
 
 
@@ -38,8 +38,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
             total = sum(info["rows"].values())
             print(f"{args.file}: intact {info['format']} backup, {total} rows, schema {', '.join(info['revisions'])}")
         return 0
-    inspect_backup(args.file)  # before touching (or even creating) the target
+    # Checked before touching the target; before creating one, checked as far as a restore
+    # goes, so that a backup refused half-way does not leave a new empty database behind.
+    target = sqlite_path(args.db) if _is_url(args.db) else None
+    if target is not None and not target.exists():
+        verify_backup(args.file)
+    else:
+        inspect_backup(args.file)
     return with_db(_restore, create=True)(args)
+
+
+def _is_url(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        return False  # open_database says so
+    return True
 
 
 def _restore(db: Database, args: argparse.Namespace) -> int:
