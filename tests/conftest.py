@@ -11,6 +11,17 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Database keys (volunteer_app.security.keys) in a folder of this test session, never in
+# the OS keyring: one folder for the whole session, as every test's database is a copy of
+# a template migrated (and given its key) once per session.
+if "VOLUNTEER_APP_KEYS" not in os.environ:
+    import atexit
+    import shutil as _shutil
+    import tempfile
+
+    os.environ["VOLUNTEER_APP_KEYS"] = tempfile.mkdtemp(prefix="volunteer-keys-")
+    atexit.register(_shutil.rmtree, os.environ["VOLUNTEER_APP_KEYS"], True)
+os.environ["VOLUNTEER_APP_KEYRING"] = "off"
 
 import shutil  # noqa: E402
 import uuid  # noqa: E402

@@ -31,6 +31,7 @@ CARRIERS: dict[str, dict[str, tuple[int | None, str]]] = {
     "JobResult": {"job_status": (0, "status"), "job_reason": (3, "reason")},
     "JobOutcome": {"job_status": (1, "status"), "job_reason": (6, "reason")},
     "Notice": {"notice": (0, "kind")},
+    "ChainProblem": {"audit_problem": (0, "kind")},
 }
 # Functions called on a module: (module alias, function) -> {kind: (position, keyword)}.
 MODULE_CARRIERS = {("audit", "record"): {"audit_action": (1, "action")}}
@@ -228,6 +229,7 @@ def _declared(kind: str) -> set[str]:
         "job_reason": set(codes.JOB_REASONS),
         "notice": set(codes.NOTICE_KINDS),
         "audit_action": set(codes.AUDIT_ACTIONS),
+        "audit_problem": set(codes.AUDIT_PROBLEMS),
     }[kind]
 
 
@@ -256,7 +258,8 @@ def test_codes_are_passed_as_literals(scan: Scan) -> None:
 def test_no_declared_code_is_stale(scan: Scan) -> None:
     """A code the core no longer raises should leave the declaration (and its texts)."""
     raised = set().union(*scan.found.values())
-    for name in ("ERRORS", "FIELD_REASONS", "FILE_PROBLEMS", "FIELDS", "JOB_REASONS", "NOTICE_KINDS"):
+    for name in ("ERRORS", "FIELD_REASONS", "FILE_PROBLEMS", "FIELDS", "JOB_REASONS", "NOTICE_KINDS",
+                 "AUDIT_PROBLEMS"):
         stale = getattr(codes, name) - raised - set(RAISED_INDIRECTLY)
         assert not stale, f"codes.{name}: {sorted(stale)} are not raised anywhere"
 
@@ -275,9 +278,11 @@ def test_every_code_has_english_text_on_the_command_line() -> None:
         "FILE_PROBLEMS": codes.FILE_PROBLEMS - set(messages.REASONS),
         "conflicts": set(codes.values("conflict_hard") + codes.values("conflict_soft")) - set(messages.REASONS),
         "JOB_REASONS": codes.JOB_REASONS - set(messages.JOB_REASONS),
+        "AUDIT_PROBLEMS": codes.AUDIT_PROBLEMS - set(messages.AUDIT_PROBLEMS),
     }
     assert not {k: v for k, v in missing.items() if v}, missing
-    tables = (messages.REASONS, messages.ERRORS, messages.JOB_SETTING_REASONS, messages.JOB_REASONS)
+    tables = (messages.REASONS, messages.ERRORS, messages.JOB_SETTING_REASONS, messages.JOB_REASONS,
+              messages.AUDIT_PROBLEMS)
     for table in tables:
         for code, text in table.items():
             assert any(c.isascii() and c.isalpha() for c in text), f"{code}: {text!r} is not English"

@@ -212,7 +212,7 @@ def test_settings_changes_reschedule_remove_and_add_jobs(db_file: Path) -> None:
     finally:
         service.shutdown()
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql(f"select count(*) from {APSCHEDULER_TABLE}").scalar() == 5
+        assert conn.exec_driver_sql(f"select count(*) from {APSCHEDULER_TABLE}").scalar() == len(cfg.SPECS)
     db.dispose()
 
 

@@ -52,6 +52,9 @@ def main(db_url: str) -> int:
     screens fill in when it is ready (see MainWindow.open_database_async).
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from volunteer_app.security.redact import install_log_redaction
+
+    install_log_redaction()  # no phone or ID numbers, SQL values or URL passwords in the log
     app = create_application()
     settings = make_settings()
     language = settings_str(settings, KEY_LANGUAGE, "zh_CN")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -103,7 +104,22 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([170, 1100])
-        self.setCentralWidget(splitter)
+        # Above the screens: the warning of the start-up check of the audit log's chain.
+        self._audit_banner = QLabel(self)
+        self._audit_banner.setObjectName("auditBanner")
+        self._audit_banner.setWordWrap(True)
+        self._audit_banner.setStyleSheet(
+            "QLabel#auditBanner { background: #fde2e1; color: #8a1c14; padding: 6px 10px; "
+            "border-bottom: 1px solid #e0a09a; }")
+        self._audit_banner.hide()
+        self._audit_report = None
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._audit_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self._db_label = QLabel(self)
         self._db_label.setObjectName("statusDatabase")
@@ -141,6 +157,7 @@ class MainWindow(QMainWindow):
         self._update_screen_access()
         self.show_screen(self._wanted_key or DEFAULT_SCREEN)
         self.refresh_counts()
+        self.check_audit_chain()
         self.sig_context_ready.emit(ctx)
 
     def open_database_async(self, url: str) -> None:
@@ -306,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))
+        self._update_audit_banner()
         if self.ctx is not None:
             from ui.admin.database_dialogs import display_location
 
@@ -387,6 +405,51 @@ class MainWindow(QMainWindow):
 
         self.ctx.worker.submit(community_service.register_counts, self._on_counts_loaded,
                                lambda exc: log.warning("counts failed: %s", exc), owner=self)
+
+    def check_audit_chain(self) -> None:
+        """Check the audit log's chain on the database worker; a mismatch shows the banner."""
+        from volunteer_app.security.chain import verify
+
+        self._audit_report = None
+        self._update_audit_banner()
+        self.ctx.worker.submit(verify, self._on_audit_checked,
+                               lambda exc: log.warning("audit check failed: %s", type(exc).__name__),
+                               owner=self, label="audit-check", background=True)
+
+    def _on_audit_checked(self, report: object) -> None:
+        self._audit_report = report
+        self._update_audit_banner()
+
+    @property
+    def audit_report(self) -> object:
+        """The start-up check's report (None until it has run)."""
+        return self._audit_report
+
+    def _update_audit_banner(self) -> None:
+        report = self._audit_report
+        if report is None or report.ok:
+            self._audit_banner.hide()
+            self._audit_banner.setText("")
+            return
+        kinds = {p.kind for p in report.problems}
+        if "key_missing" in kinds:
+            text = self.tr("This computer does not have the key of this database, so changes cannot "
+                           "be recorded in its audit log. An administrator exports the key on a "
+                           "computer that has it (volunteer-app keys export FILE) and imports it here "
+                           "(volunteer-app keys import FILE).")
+        elif "key_mismatch" in kinds:
+            text = self.tr("The key on this computer is not the key of this database: its audit log "
+                           "can neither be checked nor extended. Import the right key file "
+                           "(volunteer-app keys import FILE).")
+        else:
+            first = report.first_bad_entry
+            text = arg(self.tr("Warning: the audit log does not match its chain (%1 problem(s), first "
+                               "entry #%2). The audit log, the security settings, the operators or "
+                               "the hours ledger were changed outside the app. An administrator "
+                               "sees the details with: volunteer-app audit verify"),
+                       report.problem_count, "\u2014" if first is None else first)
+        self._audit_banner.setText(text)
+        self._audit_banner.show()
 
     def _on_counts_loaded(self, counts: RegisterCounts) -> None:
         self._counts = counts

@@ -69,6 +69,7 @@ TABLE_TOPICS: dict[str, frozenset[str]] = {
     "job_run": frozenset({REMINDERS}),
     "reminder_log": frozenset({REMINDERS}),
     "audit_entry": frozenset({AUDIT}),
+    "audit_chain": frozenset({AUDIT}),
 }
 
 _KEY = "changed_topics"

@@ -31,6 +31,10 @@ ERRORS: frozenset[str] = frozenset({
     "read_only", "backup_missing", "backup_unreadable", "backup_damaged", "backup_foreign",
     "backup_format", "schema_mismatch", "database_damaged", "database_busy", "disk_full",
     "restore_failed", "output_not_file", "output_read_only", "output_is_database",
+    # the database's key (security.keys) outside the database
+    "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
+    # the audit log is gone altogether (security.chain): no new chain is started for it
+    "audit_log_missing",
     # operators and permissions
     "forbidden", "login_required", "bad_credentials", "locked", "accounts_already_enabled",
     "last_administrator", "operator_not_found", "no_account",
@@ -133,11 +137,14 @@ FIELDS: frozenset[str] = frozenset({
 # ``JobResult.reason`` / ``JobOutcome.reason``: why a run was skipped, not available or failed.
 JOB_REASONS: frozenset[str] = frozenset({
     "requests_not_available", "not_sqlite", "missed", "error", "database_damaged",
+    # the nightly audit check: the log does not match its chain, or this PC has no key
+    "audit_mismatch", "key_missing", "key_mismatch",
 })
 
 # ``Notice.kind``: what a job made that people should see.
 NOTICE_KINDS: frozenset[str] = frozenset({
     "duty_reminder", "unfilled_shift", "overdue_request", "plan_generated", "backup_made",
+    "audit_mismatch",
 })
 
 # ``audit.record(session, action, ...)`` and the ORM's own entries.
@@ -150,7 +157,7 @@ AUDIT_ACTIONS: frozenset[str] = frozenset({
 
 # ``ChainProblem.kind``: what ``audit verify`` found not matching the audit log's chain.
 AUDIT_PROBLEMS: frozenset[str] = frozenset({
-    "key_missing", "key_mismatch", "entry_altered", "entry_unchained", "head_missing",
+    "key_missing", "key_mismatch", "chain_missing", "entry_altered", "entry_unchained", "head_missing",
     "head_altered", "entries_removed", "setting_changed", "setting_added", "setting_removed",
     "operator_changed", "operator_added", "operator_removed", "hours_changed", "hours_added",
     "hours_removed",

@@ -45,7 +45,9 @@ def try_open(url: str) -> tuple[Database | None, BaseException | None]:
     except (DatabaseError, OSError) as exc:
         return None, exc
     except Exception as exc:  # e.g. a PostgreSQL server that does not answer
-        log.exception("opening %s failed", url)
+        from volunteer_app.security.redact import scrub
+
+        log.exception("opening %s failed", scrub(url))  # never the URL's password
         return None, exc
     finally:
         QGuiApplication.restoreOverrideCursor()

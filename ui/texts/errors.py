@@ -264,6 +264,7 @@ ERRORS = {
     "key_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE)."),
     "key_file_invalid": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a key file of this app (%2)."),
     "key_store_failed": QT_TRANSLATE_NOOP("ErrorText", "The key could not be stored or written at %1 (%2)."),
+    "audit_log_missing": QT_TRANSLATE_NOOP("ErrorText", "This database holds data but its audit log was removed outside the app; nothing was saved. Restore the last good backup."),
 }
 
 

@@ -154,8 +154,8 @@ JOB_REASONS = {
     "error": "an unexpected error; the log has the details",
     "database_damaged": "the database is damaged, so no backup was made (the older backups are "
                         "kept); restore the newest good one into a new file",
-    "audit_mismatch": "the audit log or the settings and hours it protects were changed outside "
-                      "the app: run volunteer-app audit verify",
+    "audit_mismatch": "the audit log or the settings, operators and hours it protects were changed "
+                      "outside the app: run volunteer-app audit verify",
     "key_missing": "this computer does not have the database's key, so the audit log cannot be "
                    "checked: import it with volunteer-app keys import FILE",
     "key_mismatch": "the key on this computer is not this database's key",
@@ -253,6 +253,8 @@ ERRORS = {
                     "{database_id}; nothing was written",
     "key_file_invalid": "{path} is not a key file of this app ({reason})",
     "key_store_failed": "the key could not be stored or written at {path} ({reason})",
+    "audit_log_missing": "the database holds data but its audit log was removed outside the app; "
+                         "nothing was written. Restore the last good backup (volunteer-app restore)",
 }
 
 # What ``audit verify`` found (security.chain.ChainProblem.kind); {entry}, {key}, {fields},
@@ -262,6 +264,7 @@ AUDIT_PROBLEMS = {
                    "(import the key with volunteer-app keys import FILE)",
     "key_mismatch": "the key on this computer is not this database's key (or the database's key "
                     "check was changed): the chain cannot be checked",
+    "chain_missing": "the database holds data but no audit log: the log was removed outside the app",
     "entry_altered": "audit entry #{entry} does not match the chain: it was changed, or an entry "
                      "just before it was removed",
     "entry_unchained": "audit entry #{entry} is not part of the chain: it was added outside the app",

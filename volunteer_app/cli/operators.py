@@ -11,6 +11,7 @@ from ..security.audit_log import list_entries
 from ..services import teams as team_service
 from . import UsageError, print_json, with_db
 from .argtypes import date_arg, limit_arg
+from .keys import add_audit_verify
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,6 +49,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--limit", type=limit_arg, default=200, help="1 to 1000000 (default 200)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_audit))
+    add_audit_verify(asub, common)
 
 
 def _new_password() -> str:

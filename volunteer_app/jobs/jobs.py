@@ -202,8 +202,11 @@ def run_job(db: Database, job_id: str, *, now: datetime | None = None,
                                  result.notices, result.reason, "", run_id)
         except Exception as exc:  # recorded as a failed run; the slot may be retried
             log.exception("job %s failed", job_id)
+            from ..security.redact import scrub
+
+            # Stored and shown in the tray: no statement values or URL passwords in it.
             outcome = JobOutcome(job_id, "failed", slot, manual, {}, (), "error",
-                                 f"{type(exc).__name__}: {exc}", run_id)
+                                 f"{type(exc).__name__}: {scrub(exc)}", run_id)
         _finish(db, run_id, outcome, tz)
         return outcome
 
@@ -454,3 +457,21 @@ def nightly_backup(session: Session, run: RunContext) -> JobResult:
     data = {"file": str(target), "bytes": target.stat().st_size, "kept": keep,
             "removed": [p.name for p in removed]}
     return JobResult("ok", data, (Notice("backup_made", data),))
+
+def audit_check(session: Session, run: RunContext) -> JobResult:
+    """Check the audit log's chain and the settings and hours it protects
+    (:func:`volunteer_app.security.chain.verify`); a mismatch is a failed run with a notice."""
+    from ..security.chain import verify
+
+    report = verify(session)
+    data = {"entries": report.entries, "problems": report.problem_count,
+            "first_entry": report.first_bad_entry,
+            "kinds": sorted({p.kind for p in report.problems})}
+    if report.ok:
+        return JobResult("ok", data)
+    kinds = set(data["kinds"])
+    if "key_missing" in kinds:
+        return JobResult("failed", data, reason="key_missing")
+    if "key_mismatch" in kinds:
+        return JobResult("failed", data, reason="key_mismatch")
+    return JobResult("failed", data, (Notice("audit_mismatch", data),), reason="audit_mismatch")

@@ -5,7 +5,7 @@ time zone, built from its settings:
 
 * periodic jobs (reminders, alerts) run every ``every_minutes`` minutes (a divisor of 60,
   so each run falls on a fixed *slot* such as 10:05, 10:10 ...);
-* ``nightly_backup`` runs daily at ``time``;
+* ``nightly_backup`` and ``audit_check`` run daily at ``time``;
 * ``weekly_plan`` runs weekly on ``day_of_week`` at ``time``.
 
 Settings are stored per job in ``job_setting`` (enabled flag plus JSON options); a job
@@ -38,6 +38,7 @@ UNFILLED_ALERTS = "unfilled_alerts"
 OVERDUE_REQUESTS = "overdue_requests"
 WEEKLY_PLAN = "weekly_plan"
 NIGHTLY_BACKUP = "nightly_backup"
+AUDIT_CHECK = "audit_check"
 
 EVERY_MINUTES_CHOICES = (1, 2, 5, 10, 15, 20, 30, 60)
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -77,6 +78,10 @@ SPECS: tuple[JobSpec, ...] = (
     JobSpec(NIGHTLY_BACKUP, "Nightly database backup", "volunteer_app.jobs.jobs:nightly_backup",
             "daily", {"time": "02:30", "keep": 14, "directory": ""},
             misfire_grace=24 * 3600),
+    # The audit log's chain and the settings and hours it protects (security.chain); like
+    # the backup, run at the next start when the PC was off.
+    JobSpec(AUDIT_CHECK, "Nightly audit-log check", "volunteer_app.jobs.jobs:audit_check",
+            "daily", {"time": "02:45"}, misfire_grace=24 * 3600),
 )
 
 SPEC_BY_ID = {s.id: s for s in SPECS}

@@ -58,7 +58,8 @@ class AuditEntry(Base):
     """Who did what, when, with the changed fields (ID numbers masked).
 
     Append-only: the app has no service that edits or deletes entries, and database
-    triggers refuse UPDATE and DELETE on this table.
+    triggers refuse UPDATE and DELETE on this table. Whoever drops the triggers is found
+    out by the chain of keyed hashes (security.chain: ``volunteer-app audit verify``).
     """
 
     __tablename__ = "audit_entry"
@@ -73,3 +74,25 @@ class AuditEntry(Base):
     entity_id: Mapped[str] = mapped_column(String(40), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[str] = mapped_column(Text, default="")  # JSON: {field: [old, new]}
+    # JSON {table: {key: row or null}}: the protected rows (security.chain.PROTECTED) as
+    # this entry's unit of work committed them; NULL for entries about other things.
+    state: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # HMAC of this entry's content and the previous entry's mac (security.chain).
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class AuditChain(Base):
+    """The head of the audit log's chain: its last entry, keyed (one row, ``id`` 1).
+
+    Entries removed from the end of the log leave the head pointing past them.
+    """
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_mac: Mapped[str] = mapped_column(String(64), default="")
+    mac: Mapped[str] = mapped_column(String(64), default="")
+    # Keyed hash of every app_setting (key, value) as last committed by the app: a setting
+    # changed behind its back is noticed on every unit of work (permissions.accounts_enabled).
+    settings_mac: Mapped[str] = mapped_column(String(64), default="")

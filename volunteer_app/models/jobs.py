@@ -40,7 +40,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
 
-JOB_IDS = ("duty_reminders", "unfilled_alerts", "overdue_requests", "weekly_plan", "nightly_backup")
+JOB_IDS = ("duty_reminders", "unfilled_alerts", "overdue_requests", "weekly_plan", "nightly_backup",
+           "audit_check")
 RUN_STATUSES = ("running", "ok", "failed", "skipped", "not_available")
 RUN_TRIGGERS = ("schedule", "manual")
 REMINDER_KINDS = ("duty", "unfilled", "overdue")

@@ -1,6 +1,8 @@
 """The audit log: every create, update and delete through the ORM is recorded
 automatically at flush time; imports, exports, prints and logins are recorded
-explicitly with :func:`record`.
+explicitly with :func:`record`. Entries are written when the unit of work commits,
+chained to the ones before them with a keyed hash (:mod:`.chain`), together with the
+protected rows (settings, operators, hours ledger) the unit of work changed.
 
 Values of ID-card numbers are masked before they are written, and columns that only
 exist for the machine (search keys, password hashes, version counters) are left out.
@@ -17,11 +19,18 @@ from sqlalchemy.orm import Session
 
 from ..validation import mask_id_number
 
+# Imported now, not at the first commit: its flush hooks must see every unit of work.
+from . import chain as _chain
+
 # Tables whose rows are the system's own bookkeeping, not things people change.
-NOT_AUDITED = frozenset({"audit_entry", "job_run", "reminder_log", "holiday_year"})
+NOT_AUDITED = frozenset({"audit_entry", "audit_chain", "job_run", "reminder_log", "holiday_year"})
+# A login's bookkeeping (last login, lockout) is recorded by its own login, login_failed
+# and unlock entries, not as a change of the operator row on every attempt.
 HIDDEN_COLUMNS = frozenset({"sort_key", "search_text", "version", "password_hash",
-                            "failed_attempts", "created_at"})
+                            "failed_attempts", "created_at", "last_login_at", "locked_until"})
 MASKED_COLUMNS = frozenset({"id_number"})
+# session.info key: entries recorded in this unit of work, written when it commits.
+UNSEALED = "audit_unsealed"
 
 
 def _plain(value: object) -> object:
@@ -55,22 +64,33 @@ def _label(obj: object) -> str:
     return ""
 
 
-def record(session: Session, action: str, entity: str = "", entity_id: object = "",
-           summary: str = "", changes: dict | None = None, *, who: str | None = None) -> None:
-    """Append one audit entry in the caller's unit of work.
-
-    ``who`` names the person when nobody is logged in yet (a failed login attempt).
-    """
+def new_entry(session: Session, action: str, entity: str = "", entity_id: object = "",
+              summary: str = "", changes: dict | None = None, *, who: str | None = None):  # noqa: ANN201
+    """An audit entry of this unit of work's actor, not yet added to the session."""
     from ..models.accounts import AuditEntry
     from .permissions import actor_of
 
     actor = actor_of(session)
-    session.add(AuditEntry(
+    return AuditEntry(
         at=datetime.now().replace(microsecond=0),
-        operator_id=None if who else actor.operator_id,
-        operator=(who or actor.name)[:40], action=action, entity=entity, entity_id=str(entity_id or ""),
-        summary=summary, changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
-    ))
+        operator_id=None if who is not None else actor.operator_id,
+        operator=(actor.name if who is None else who)[:40], action=action, entity=entity,
+        entity_id=str(entity_id or ""), summary=summary,
+        changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
+    )
+
+
+def record(session: Session, action: str, entity: str = "", entity_id: object = "",
+           summary: str = "", changes: dict | None = None, *, who: str | None = None):  # noqa: ANN201
+    """Append one audit entry in the caller's unit of work; returns the entry.
+
+    ``who`` names the person when nobody is logged in yet (a failed login attempt).
+    The entry is written when the unit of work commits, chained to the entries before
+    it (:func:`volunteer_app.security.chain.seal`): its ``id`` is known only then.
+    """
+    entry = new_entry(session, action, entity, entity_id, summary, changes, who=who)
+    session.info.setdefault(UNSEALED, []).append(entry)
+    return entry
 
 
 def _collect(session: Session) -> list[tuple]:
@@ -141,9 +161,9 @@ SUMMARISE_ABOVE = 50
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
+    # What is still unflushed is written first, so that its entries are recorded too.
+    session.flush()
     ready = session.info.pop("audit_ready", [])
-    if not ready:
-        return
     creates: dict[str, list] = {}
     for item in ready:
         if item[0] == "create":
@@ -157,7 +177,9 @@ def _before_commit(session: Session) -> None:
         ids = [i[2] for i in creates[table]]
         record(session, "create", table, "", f"{len(ids)} rows",
                {"ids": [ids[0], ids[-1]], "count": len(ids)})
-    session.flush()
+    if session.in_nested_transaction():
+        return  # a savepoint: the entries are sealed when the unit of work commits
+    _chain.seal(session, session.info.pop(UNSEALED, []))
     # That flush recorded nothing itself (audit entries are not audited).
     session.info.pop("audit_ready", None)
 
@@ -166,3 +188,4 @@ def _before_commit(session: Session) -> None:
 def _after_rollback(session: Session) -> None:
     session.info.pop("audit_pending", None)
     session.info.pop("audit_ready", None)
+    session.info.pop(UNSEALED, None)

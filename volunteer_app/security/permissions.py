@@ -114,12 +114,21 @@ def actor_of(session: Session) -> Actor:
 
 
 def accounts_enabled(session: Session) -> bool:
-    """Whether this database requires operators to log in (read once per unit of work)."""
+    """Whether this database requires operators to log in (read once per unit of work).
+
+    Fails closed: a setting that says "off" is believed only if the settings are as the app
+    last sealed them in the audit chain's head (security.chain.settings_tampered). One
+    ``UPDATE app_setting SET value='0'`` in a SQLite editor no longer switches logins off.
+    """
     cached = session.info.get("accounts_enabled")
     if cached is None:
         from ..models.accounts import AppSetting
 
         cached = session.scalar(select(AppSetting.value).where(AppSetting.key == "accounts_enabled")) == "1"
+        if not cached:
+            from .chain import settings_tampered
+
+            cached = settings_tampered(session)
         session.info["accounts_enabled"] = cached
     return cached
 
