@@ -165,3 +165,34 @@ def demo_db(new_db_url: Callable[..., str]) -> Iterator[Database]:
     database = open_database(new_db_url("demo", template="demo"))
     yield database
     database.dispose()
+
+
+_APP_DIRS = tuple(str(Path(__file__).resolve().parents[1] / d) + os.sep for d in ("volunteer_app", "ui"))
+
+
+@pytest.fixture(autouse=True)
+def _app_updates_carry_a_version_check() -> Iterator[None]:
+    """The app never updates a row that has no version counter (issue 16: the second of
+    two clerks' saves must be refused, not win silently). tests/test_row_versions.py lists
+    the tables; this catches an update through the ORM that the list missed. A test's own
+    writes (fixtures, tampering on purpose) are not the app's and do not count."""
+    import traceback
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Mapper
+
+    found: list[str] = []
+
+    def before_update(mapper, _conn, _target) -> None:  # noqa: ANN001
+        if mapper.version_id_col is None:
+            frames = [f for f in traceback.extract_stack()[:-1] if f.filename.startswith(_APP_DIRS)]
+            if frames:
+                found.append(f"{mapper.local_table.name} ({frames[-1].filename.rsplit(os.sep, 2)[-1]}:"
+                             f"{frames[-1].name})")
+
+    event.listen(Mapper, "before_update", before_update)
+    try:
+        yield
+    finally:
+        event.remove(Mapper, "before_update", before_update)
+    assert not found, f"the app updated rows without a version check: {sorted(set(found))}"

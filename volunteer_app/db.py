@@ -190,9 +190,13 @@ def is_damage(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-# SQLite's SQLITE_BUSY and SQLITE_LOCKED; PostgreSQL's lock_not_available (a lock_timeout).
+# SQLite's SQLITE_BUSY and SQLITE_LOCKED; PostgreSQL's lock_not_available (a lock_timeout),
+# deadlock_detected and serialization_failure. PostgreSQL ends one of two transactions
+# that wait on each other (two PCs putting one volunteer on two overlapping duties at the
+# same moment wait on each other's exclusion-constraint check): for the one it ended,
+# nothing was written and trying again is the answer, as for a lock held too long.
 _BUSY_CODES = frozenset({5, 6})
-_PG_LOCK_NOT_AVAILABLE = "55P03"
+_PG_BUSY_STATES = frozenset({"55P03", "40P01", "40001"})
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -203,7 +207,7 @@ def is_busy(exc: BaseException) -> bool:
         if code is not None:
             return code & 0xFF in _BUSY_CODES
         return "database is locked" in str(orig) or "database table is locked" in str(orig)
-    return getattr(orig, "sqlstate", None) == _PG_LOCK_NOT_AVAILABLE
+    return getattr(orig, "sqlstate", None) in _PG_BUSY_STATES
 
 
 def damaged_error(path: Path, reason: str) -> DatabaseError:

@@ -73,10 +73,10 @@ def first_read(session: Session, obj: object) -> int | None:
 def check(session: Session, obj: object, expected_version: int | None, **details: object) -> None:
     """Refuse to save ``obj`` (``ConflictError("stale")``) unless its version is
     ``expected_version`` — the one the form was made from — or, when that is None, the
-    version this unit of work read first."""
+    version this unit of work read first. A row not in the database yet passes."""
     state = inspect(obj)
     key = _version_key(state.mapper)
-    if key is None:
+    if key is None or state.identity is None:
         return
     expected = expected_version if expected_version is not None else first_read(session, obj)
     current = getattr(obj, key)

@@ -384,9 +384,13 @@ class JobsSettingsWidget(QGroupBox):
             self._show_problems(exc)
             return
 
+        # The versions read: another administrator's save meanwhile is stale, not overwritten.
+        seen = {c.job_id: c.version for c in self.state.configs} if self.state else {}
+
         def store(session):  # noqa: ANN001, ANN202 - worker thread
             for job_id, (enabled, options) in edited.items():
-                cfg.save_config(session, job_id, enabled=enabled, options=options)
+                cfg.save_config(session, job_id, enabled=enabled, options=options,
+                                expected_version=seen.get(job_id))
 
         self.save_button.setEnabled(False)
         self.ctx.worker.submit(store, self._on_saved, self._on_save_failed, owner=self,

@@ -378,7 +378,8 @@ class OperatorDialog(QDialog):
             username=self.username_edit.text().strip(), role=role,
             display_name=self.name_edit.text().strip(),
             team_id=self.team_combo.currentData() if role == "captain" else None,
-            password=password or None, active=self.active_check.isChecked())
+            password=password or None, active=self.active_check.isChecked(),
+            expected_version=self.op.version if self.op else None)  # another admin's save: stale
         op_id = self.op.id if self.op else None
         self.buttons.setEnabled(False)
         self.ctx.worker.submit(lambda s: accounts.save_operator(s, op_id, **args),

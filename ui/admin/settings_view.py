@@ -181,9 +181,13 @@ class SettingsView(QWidget):
                              self._community.timezone)
         for row in self.community_rows.values():
             row.set_error("")
-        self.ctx.worker.submit(lambda s: community_service.save_community(s, info),
-                               lambda _r: self._on_community_saved(info),
-                               self._on_community_failed, owner=self)
+        version = self._community.version  # another clerk's save meanwhile: stale, not lost
+
+        def task(s):  # noqa: ANN001, ANN202
+            community_service.save_community(s, info, expected_version=version)
+            return community_service.get_community(s)  # the new version, for the next save
+
+        self.ctx.worker.submit(task, self._on_community_saved, self._on_community_failed, owner=self)
 
     def _on_community_saved(self, info: CommunityInfo) -> None:
         self._community = info

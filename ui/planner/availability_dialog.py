@@ -148,6 +148,7 @@ class AvailabilityDialog(QDialog):
             self._add_window_row(w.weekday, w.start, w.end)
         self.week_spin.setValue(-1 if info.max_per_week is None else info.max_per_week)
         self.day_spin.setValue(-1 if info.max_per_day is None else info.max_per_day)
+        self.limits_version = info.limits_version
         self.leaves = list(info.leaves)
         self.leave_table.setRowCount(len(self.leaves))
         for r, x in enumerate(self.leaves):
@@ -196,10 +197,11 @@ class AvailabilityDialog(QDialog):
         vid, windows = self.volunteer_id, self.windows()
         week = None if self.week_spin.value() < 0 else self.week_spin.value()
         day = None if self.day_spin.value() < 0 else self.day_spin.value()
+        version = getattr(self, "limits_version", None)  # as loaded: a save meanwhile is stale
 
         def work(s):  # noqa: ANN001, ANN202
             avail.set_windows(s, vid, windows)
-            avail.set_limits(s, vid, week, day)
+            avail.set_limits(s, vid, week, day, expected_version=version)
 
         self.ctx.worker.submit(work, lambda _r: self._done(self.tr("Saved.")), self._on_failed, owner=self)
 

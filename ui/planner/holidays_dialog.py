@@ -180,7 +180,10 @@ class HolidaysDialog(QDialog):
     def _on_set_clicked(self) -> None:
         q = self.date_edit.date()
         day, kind, name = date(q.year(), q.month(), q.day()), self.kind_combo.currentData(), self.name_edit.text()
-        self._run(lambda s: holiday_service.set_holiday(s, day, kind, name))
+        # The day as the table showed it (0: no entry): another clerk's save meanwhile is stale.
+        shown = {h.date: h.version for h in self.rows}
+        version = shown.get(day, 0) if day.year == self.year else None
+        self._run(lambda s: holiday_service.set_holiday(s, day, kind, name, expected_version=version))
 
     def _on_remove_clicked(self) -> None:
         h = self._selected()

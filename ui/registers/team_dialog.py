@@ -115,12 +115,14 @@ class TeamDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         team_id = self.team.id if self.team else None
+        version = self.team.version if self.team else None  # another clerk's save meanwhile: stale
         values = (self.name_edit.text(), self.kind_combo.currentData(),
                   self.parent_combo.currentData(), self._colour.name(),
                   self.description_edit.toPlainText())
         for row in self.rows.values():
             row.set_error("")
-        self.ctx.worker.submit(lambda s: team_service.save_team(s, team_id, *values),
+        self.ctx.worker.submit(lambda s: team_service.save_team(s, team_id, *values,
+                                                                expected_version=version),
                                self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, team_id: int) -> None:

@@ -357,10 +357,12 @@ class TeamsView(QWidget):
         team_id, ids = self.current_team_id(), self.selected_member_ids()
         if team_id is None or not ids or (role == "captain" and len(ids) != 1):
             return
+        # The roles as this list showed them: another clerk's change meanwhile is stale.
+        seen = {m.volunteer_id: m.version for m in self._members}
 
         def task(s):  # noqa: ANN001, ANN202
             for vid in ids:
-                team_service.set_role(s, team_id, vid, role)
+                team_service.set_role(s, team_id, vid, role, expected_version=seen.get(vid))
 
         self.ctx.worker.submit(task, None, self._show_error,
                                owner=self)

@@ -155,7 +155,7 @@ def _claim(db: Database, job_id: str, slot: datetime, manual: bool, started: dat
             s.flush()
             return row.id
     except ConflictError as exc:  # another process claimed the same slot a moment earlier
-        if exc.code != "constraint":
+        if exc.code not in ("constraint", "stale"):  # stale: it retook a failed run first
             raise
         return None
 
@@ -457,6 +457,7 @@ def nightly_backup(session: Session, run: RunContext) -> JobResult:
     data = {"file": str(target), "bytes": target.stat().st_size, "kept": keep,
             "removed": [p.name for p in removed]}
     return JobResult("ok", data, (Notice("backup_made", data),))
+
 
 def audit_check(session: Session, run: RunContext) -> JobResult:
     """Check the audit log's chain and the settings and hours it protects

@@ -79,3 +79,7 @@ class HoursEntry(Base):
     created_by: Mapped[str] = mapped_column(String(40), default="")
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     verified_by: Mapped[str] = mapped_column(String(40), default="")
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}

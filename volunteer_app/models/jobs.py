@@ -97,6 +97,10 @@ class JobRun(Base):
     # JSON: counts and the notices the run produced (what the tray and Today show).
     summary: Mapped[str] = mapped_column(Text, default="{}")
     error: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReminderLog(Base):

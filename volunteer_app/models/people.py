@@ -36,6 +36,10 @@ class Community(Base):
     service_hall_phone: Mapped[str] = mapped_column(String(40), default="")
     service_hall_hours: Mapped[str] = mapped_column(String(100), default="")
     timezone: Mapped[str] = mapped_column(String(60), default="Asia/Shanghai")
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Grid(Base):
@@ -138,6 +142,10 @@ class Membership(Base):
     )
     role: Mapped[str] = mapped_column(String(8), default="member")
     since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="memberships")
     team: Mapped[Team] = relationship(back_populates="memberships")
+
+    __mapper_args__ = {"version_id_col": version}

@@ -99,7 +99,8 @@ class RequestEvent(Base):
     """One status transition of a request: when, by whom, from and to, with a note.
 
     Dispatch events also record the team and volunteer the request was sent to, so a
-    re-dispatch keeps who had it before. Rows are only ever appended.
+    re-dispatch keeps who had it before. Rows are appended; correcting a request's
+    time received moves its intake entry.
     """
 
     __tablename__ = "request_event"
@@ -122,3 +123,7 @@ class RequestEvent(Base):
     volunteer_id: Mapped[int | None] = mapped_column(
         ForeignKey("volunteer.id", ondelete="RESTRICT"), nullable=True, index=True
     )
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}

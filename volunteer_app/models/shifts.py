@@ -120,6 +120,10 @@ class GenerationBatch(Base):
     date_to: Mapped[date] = mapped_column(Date)
     created_count: Mapped[int] = mapped_column(Integer, default=0)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Optimistic locking (migration 0011): every row the services update carries one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Shift(Base):

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import versions
 from ..errors import AppError, ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.accounts import OPERATOR_ROLES, AppSetting, Operator
 from ..models.people import Team
@@ -46,6 +47,7 @@ class OperatorRow:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+    version: int = 1  # what a save passes back as ``expected_version``
 
     def to_json(self) -> dict:
         return {"id": self.id, "username": self.username, "display_name": self.display_name,
@@ -178,14 +180,16 @@ def list_operators(session: Session) -> list[OperatorRow]:
     """Every operator (administrators only)."""
     require(session, "operators.manage")
     return [OperatorRow(o.id, o.username, o.display_name, o.role, o.team_id, o.active,
-                        o.locked_until, o.last_login_at)
+                        o.locked_until, o.last_login_at, o.version)
             for o in session.scalars(select(Operator).order_by(Operator.username))]
 
 
 def save_operator(session: Session, operator_id: int | None, username: str, role: str,
                   display_name: str = "", team_id: int | None = None,
-                  password: str | None = None, active: bool = True) -> int:
-    """Create (operator_id None; password required) or update an operator."""
+                  password: str | None = None, active: bool = True,
+                  expected_version: int | None = None) -> int:
+    """Create (operator_id None; password required) or update an operator;
+    ``expected_version`` is ``OperatorRow.version`` as the form read it."""
     require(session, "operators.manage")
     if operator_id is None and password is None:
         raise ValidationError(FieldProblem("password", "required", None))
@@ -196,6 +200,7 @@ def save_operator(session: Session, operator_id: int | None, username: str, role
     op = Operator() if operator_id is None else session.get(Operator, operator_id)
     if op is None:
         raise NotFoundError("operator_not_found", id=operator_id)
+    versions.check(session, op, expected_version)
     if operator_id is not None and op.role == "administrator" and (role != "administrator" or not active):
         admins = session.scalar(select(func.count()).where(
             Operator.role == "administrator", Operator.active.is_(True), Operator.id != op.id))

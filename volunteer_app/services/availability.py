@@ -14,6 +14,7 @@ from datetime import date, time
 from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 
+from .. import versions
 from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models import Membership, Team, Volunteer
 from ..models.availability import LEAVE_KINDS, AvailabilityWindow, VolunteerLeave, VolunteerLimit
@@ -63,6 +64,7 @@ class AvailabilityInfo:
     leaves: tuple[LeaveRow, ...]
     max_per_week: int | None
     max_per_day: int | None
+    limits_version: int = 0  # 0 when no limits are stored
 
     def to_json(self) -> dict:
         return {"volunteer_id": self.volunteer_id,
@@ -101,7 +103,8 @@ def get_availability(session: Session, volunteer_id: int) -> AvailabilityInfo:
     limit = session.get(VolunteerLimit, volunteer_id)
     return AvailabilityInfo(volunteer_id, windows, leaves,
                             limit.max_per_week if limit else None,
-                            limit.max_per_day if limit else None)
+                            limit.max_per_day if limit else None,
+                            limit.version if limit else 0)
 
 
 def set_windows(session: Session, volunteer_id: int,
@@ -167,8 +170,12 @@ def remove_leave(session: Session, leave_id: int) -> None:
 
 
 def set_limits(session: Session, volunteer_id: int, max_per_week: int | None,
-               max_per_day: int | None) -> None:
-    """Set (or clear with None) the maximum duties per ISO week and per day."""
+               max_per_day: int | None, expected_version: int | None = None) -> None:
+    """Set (or clear with None) the maximum duties per ISO week and per day.
+
+    ``expected_version``: ``AvailabilityInfo.limits_version`` as the form read it;
+    another clerk's save since then is ``ConflictError("stale")``.
+    """
     _require_edit(session)
     _volunteer(session, volunteer_id)
     problems = []
@@ -182,6 +189,8 @@ def set_limits(session: Session, volunteer_id: int, max_per_week: int | None,
     if row is None:
         row = VolunteerLimit(volunteer_id=volunteer_id)
         session.add(row)
+    else:
+        versions.check(session, row, expected_version)
     row.max_per_week, row.max_per_day = max_per_week, max_per_day
     session.flush()
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import FieldProblem, ValidationError
+from .. import versions
+from ..errors import ConflictError, FieldProblem, ValidationError
 from ..models import Community
 from ..security.permissions import require
 from ..validation import normalize_text
@@ -23,6 +24,7 @@ class CommunityInfo:
     service_hall_phone: str = ""
     service_hall_hours: str = ""
     timezone: str = "Asia/Shanghai"
+    version: int = 0  # 0 while nothing is saved; a save passes it back as ``expected_version``
 
 
 def get_community(session: Session) -> CommunityInfo:
@@ -31,11 +33,13 @@ def get_community(session: Session) -> CommunityInfo:
     if row is None:
         return CommunityInfo()
     return CommunityInfo(row.name, row.address, row.service_hall_phone, row.service_hall_hours,
-                         row.timezone)
+                         row.timezone, row.version)
 
 
-def save_community(session: Session, info: CommunityInfo) -> None:
-    """Create or update the single community row."""
+def save_community(session: Session, info: CommunityInfo,
+                   expected_version: int | None = None) -> None:
+    """Create or update the single community row. ``expected_version``: the version the
+    form was made from (``CommunityInfo.version``; another save since then is stale)."""
     require(session, "community.edit")
     problems = []
     try:
@@ -53,7 +57,12 @@ def save_community(session: Session, info: CommunityInfo) -> None:
         problems.append(FieldProblem("name", "required", info.name))
     if problems:
         raise ValidationError(problems)
-    row = session.scalar(select(Community).order_by(Community.id).limit(1)) or Community()
+    row = session.scalar(select(Community).order_by(Community.id).limit(1))
+    if row is None:
+        if expected_version:  # the form showed a saved row, which is gone (a restore)
+            raise ConflictError("stale", id=None, version=0)
+        row = Community()
+    versions.check(session, row, expected_version)
     for key, val in values.items():
         setattr(row, key, val)
     row.timezone = info.timezone

@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
+from .. import versions
+from ..errors import FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Volunteer
 from ..security.permissions import require
 from ..validation import normalize_name, normalize_optional_phone, normalize_text
@@ -131,8 +132,7 @@ def save_grid(session: Session, grid_id: int | None, number: int, name: str, are
     grid = Grid() if grid_id is None else session.get(Grid, grid_id)
     if grid is None:
         raise NotFoundError("grid_not_found", id=grid_id)
-    if expected_version is not None and grid.version != expected_version:
-        raise ConflictError("stale", id=grid_id, version=grid.version)
+    versions.check(session, grid, expected_version)
     grid.number = number
     for key, val in values.items():
         setattr(grid, key, val)

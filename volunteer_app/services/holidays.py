@@ -15,7 +15,8 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..errors import FieldProblem, NotFoundError, ValidationError
+from .. import versions
+from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.holidays import HOLIDAY_KINDS, Holiday, HolidayYear
 from ..parsing import parse_date, parse_year
 from ..scheduling.holidays import HolidayCalendar, package_covers, package_rows
@@ -121,8 +122,13 @@ def year_status(session: Session, year: int) -> YearStatus:
     return YearStatus(year, row.source if row else None, package_covers(year))
 
 
-def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
-    """Add or change a special day (the clerk's edit wins over imported data)."""
+def set_holiday(session: Session, day: date, kind: str, name: str = "",
+                expected_version: int | None = None) -> None:
+    """Add or change a special day (the clerk's edit wins over imported data).
+
+    ``expected_version``: the day's version the form showed (0: the form showed no entry);
+    another clerk's save since then is ``ConflictError("stale")``.
+    """
     _require_edit(session)
     problems = []
     if kind not in HOLIDAY_KINDS:
@@ -141,9 +147,13 @@ def set_holiday(session: Session, day: date, kind: str, name: str = "") -> None:
     ensure_years(session, [day.year])
     row = session.get(Holiday, day)
     if row is None:
+        if expected_version:  # removed meanwhile
+            raise ConflictError("stale", id=day.isoformat(), version=0)
         row = Holiday(date=day, code="")
         session.add(row)
-    elif row.kind != kind:
+    else:
+        versions.check(session, row, expected_version)
+    if row.kind is not None and row.kind != kind:
         row.code = ""  # the package's name no longer describes the day
     row.kind, row.name, row.source = kind, name, "manual"
     session.flush()

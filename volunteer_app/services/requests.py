@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from .. import names
+from .. import names, versions
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Membership, Team, Volunteer
@@ -344,8 +344,7 @@ def update_request(
     normalize_operator(operator)
     now = now or local_now(session)
     req = _get(session, request_id)
-    if expected_version is not None and req.version != expected_version:
-        raise ConflictError("stale", id=request_id, version=req.version)
+    versions.check(session, req, expected_version)
     if req.status not in OPEN_STATUSES:
         raise ConflictError("request_closed", id=request_id, status=req.status)
     if data.received_at is None:  # not given: it stays, it does not become "now"
@@ -422,8 +421,7 @@ def change_status(
     if to_status not in REQUEST_STATUSES:
         raise ValidationError(FieldProblem("status", "status_invalid", to_status))
     req = _get(session, request_id)
-    if expected_version is not None and req.version != expected_version:
-        raise ConflictError("stale", id=request_id, version=req.version)
+    versions.check(session, req, expected_version)
     from_status = req.status
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(id=request_id, from_status=from_status, to_status=to_status)

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from .. import parsing
+from .. import parsing, versions
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
@@ -231,8 +231,7 @@ def update_shift(session: Session, shift_id: int, data: ShiftData,
     values = _validate_shift(session, data)
     row = load_shift(session, shift_id)
     require(session, "shifts.plan", team_id=row.team_id)
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError("stale", id=shift_id, version=row.version)
+    versions.check(session, row, expected_version)
     for key, val in values.items():
         setattr(row, key, val)
     row.edited_by_hand = True

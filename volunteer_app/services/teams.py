@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import versions
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, TEAM_KINDS, Membership, Team, Volunteer
 from ..parsing import is_id_text
@@ -30,6 +31,7 @@ class TeamRow:
     member_count: int
     captain: str | None
     captain_phone: str | None
+    version: int = 1  # what a save passes back as ``expected_version``
 
     def to_json(self) -> dict:
         return {
@@ -49,6 +51,7 @@ class MemberRow:
     role: str
     since: date | None
     active: bool
+    version: int = 1  # the membership's, for ``set_role(expected_version=...)``
 
 
 ROLE_ORDER = {"captain": 0, "deputy": 1, "member": 2}
@@ -82,6 +85,7 @@ def list_teams(session: Session) -> list[TeamRow]:
             description=t.description, member_count=counts.get(t.id, 0),
             captain=captains.get(t.id, (None, None))[0],
             captain_phone=captains.get(t.id, (None, None))[1],
+            version=t.version,
         )
         for t in teams
     ]
@@ -106,8 +110,10 @@ def save_team(
     parent_id: int | None = None,
     colour: str = "#c0392b",
     description: str = "",
+    expected_version: int | None = None,
 ) -> int:
-    """Create (team_id None) or update a team."""
+    """Create (team_id None) or update a team; ``expected_version`` is the version the
+    form was made from (another clerk's save since then is ``ConflictError("stale")``)."""
     require(session, "teams.edit")
     problems = []
     try:
@@ -128,14 +134,15 @@ def save_team(
         problems.append(FieldProblem("kind", "kind_invalid", kind))
     if parent_id is not None and parent_id == team_id:
         problems.append(FieldProblem("parent", "parent_self", parent_id))
+    if problems:  # before the duplicate check: PostgreSQL refuses a NUL even in a query
+        raise ValidationError(problems)
     other = session.scalar(select(Team.id).where(Team.name == name))
     if other is not None and other != team_id:
-        problems.append(FieldProblem("name", "duplicate_team", name))
-    if problems:
-        raise ValidationError(problems)
+        raise ValidationError(FieldProblem("name", "duplicate_team", name))
     team = Team() if team_id is None else session.get(Team, team_id)
     if team is None:
         raise NotFoundError("team_not_found", id=team_id)
+    versions.check(session, team, expected_version)
     team.name, team.kind, team.parent_id = name, kind, parent_id
     team.colour, team.description = colour, description
     session.add(team)
@@ -149,13 +156,13 @@ def members(session: Session, team_id: int) -> list[MemberRow]:
     rows = session.execute(
         select(
             Volunteer.id, Volunteer.name, Volunteer.mobile, Membership.role, Membership.since,
-            Volunteer.active, Volunteer.sort_key,
+            Volunteer.active, Volunteer.sort_key, Membership.version,
         )
         .join(Membership, Membership.volunteer_id == Volunteer.id)
         .where(Membership.team_id == team_id)
     ).all()
     rows.sort(key=lambda r: (ROLE_ORDER.get(r[3], 9), r[6]))
-    return [MemberRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+    return [MemberRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[7]) for r in rows]
 
 
 def add_members(
@@ -183,15 +190,18 @@ def add_members(
     return added
 
 
-def set_role(session: Session, team_id: int, volunteer_id: int, role: str) -> None:
+def set_role(session: Session, team_id: int, volunteer_id: int, role: str,
+             expected_version: int | None = None) -> None:
     """Make a member captain, deputy or plain member. A team has at most one captain:
-    appointing a new captain turns the previous one into a deputy."""
+    appointing a new captain turns the previous one into a deputy. ``expected_version``:
+    ``MemberRow.version`` as the list showed it."""
     require(session, "teams.edit")
     if role not in ROLES:
         raise ValidationError(FieldProblem("role", "role_invalid", role))
     m = session.get(Membership, (volunteer_id, team_id))
     if m is None:
         raise NotFoundError("membership_not_found", team_id=team_id, volunteer_id=volunteer_id)
+    versions.check(session, m, expected_version)
     if role == "captain":
         for other in session.scalars(
             select(Membership).where(

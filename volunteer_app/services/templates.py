@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from .. import versions
 from ..clock import community_zone, local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team
@@ -134,8 +135,7 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
         raise NotFoundError("template_not_found", id=template_id)
     if template_id is not None:
         require(session, "shifts.plan", team_id=row.team_id)
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError("stale", id=template_id, version=row.version)
+    versions.check(session, row, expected_version)
     for key in ("duty_type", "team_id", "grid_id", "needed", "start_time", "end_time",
                 "valid_from", "valid_until", "on_holidays", "makeup_as_weekday", "active"):
         setattr(row, key, getattr(data, key))
