@@ -241,15 +241,6 @@ def _count_rows_sqlite(path: Path) -> dict:
         con.close()
 
 
-def _write_archive(db: Database, output: Path) -> dict:
-    """An archive of ``db`` as it is now, from a transaction of its own."""
-    with db.engine.connect() as conn:
-        if db.engine.dialect.name == "postgresql":
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        with conn.begin():
-            return _archive_from(conn, db.engine.dialect.name, output)
-
-
 def _archive_from(conn: Connection, backend: str, output: Path) -> dict:
     """Write the archive of what ``conn``'s transaction sees; the file appears complete."""
     counts: dict[str, int] = {}
@@ -625,22 +616,27 @@ def restore_backup(db: Database, source: Path) -> dict:
 
         safety = data_dir() / "backups" / f"before-restore-{stamp}.vabak"
         work_parent = data_dir()
+    safety = _unused(safety)
     with work_dir(work_parent) as work:
         staged = _stage(source, info, work)
         try:
-            if target_path is None:
-                # A shared server: what is there now, as an archive in the data directory
-                # (taken just before the copy: the server has no file to copy inside it).
-                try:
-                    _write_archive(db, safety)
-                except (OSError, SQLAlchemyError) as exc:
-                    raise write_failure(exc, safety) from None
             counts = _copy_all(staged, db, source=source, safety=safety,
                                safety_from=target_path)
         finally:
             staged.dispose()
     db.announce(changes.ALL)  # whole tables were replaced outside the ORM's bookkeeping
     return {"rows": counts, "safety_copy": str(safety)}
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``name-2``, ``name-3``... if taken: a second restore within the same
+    second must not write its safety copy over the first one's."""
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
@@ -652,6 +648,13 @@ def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
     outside any transaction (each committed at once, or gone at once). The safety copy
     of ``safety_from`` is taken once the write lock is held, and the restore's audit
     entry is written in the same transaction.
+
+    On PostgreSQL every table is locked exclusively first (other PCs' writes wait, or
+    give up after the lock timeout with ``database_busy``), and the safety archive is
+    written from inside the same transaction. Taken before, from a transaction of its
+    own, it missed what another PC committed between it and the copy: those writes were
+    confirmed to the clerk and then in neither the restored database nor the safety copy
+    (issue 16: 2 of 2,136). A ``safety_from`` of None means a server's safety archive.
     """
     tables = app_tables()
     counts: dict[str, int] = {}
@@ -663,6 +666,12 @@ def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
             if postgres:
                 # Check foreign keys at commit, so rows can go in table by table.
                 dconn.execute(text("SET CONSTRAINTS ALL DEFERRED"))
+                names = ", ".join(dconn.dialect.identifier_preparer.quote(t.name) for t in tables)
+                dconn.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
+                try:  # what is replaced, exactly: no other write can come in between now
+                    _archive_from(dconn, "postgresql", safety)
+                except OSError as exc:
+                    raise write_failure(exc, safety) from None
             else:
                 dconn.exec_driver_sql("BEGIN IMMEDIATE")
                 dconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
