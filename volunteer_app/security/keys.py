@@ -23,7 +23,7 @@ Where:
   key is never overwritten by creating one.
 
 Purpose keys are derived with HKDF-SHA256 (``cryptography``): the database id as salt, the
-purpose (``audit-chain``, ``id-numbers``, ``key-check``) as info. One secret per
+purpose (``audit-chain``, ``id-numbers``, ``key-check``, ``backup``) as info. One secret per
 database, one key per use.
 
 Disaster recovery: :func:`export_key` writes the secret to a file (0600) the administrator
@@ -67,7 +67,8 @@ MAX_KEY_FILE_BYTES = 64 * 1024
 AUDIT_CHAIN = "audit-chain"
 ID_NUMBERS = "id-numbers"
 KEY_CHECK = "key-check"
-PURPOSES = (AUDIT_CHAIN, ID_NUMBERS, KEY_CHECK)
+BACKUP = "backup"  # encrypted .vabak archives made with the database key (backup_crypto)
+PURPOSES = (AUDIT_CHAIN, ID_NUMBERS, KEY_CHECK, BACKUP)
 
 # Exactly what new_database_id makes: a tampered id must never become a path ("../x").
 _DATABASE_ID = re.compile(r"[0-9a-f]{32}")
