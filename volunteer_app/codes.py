@@ -31,6 +31,9 @@ ERRORS: frozenset[str] = frozenset({
     "read_only", "backup_missing", "backup_unreadable", "backup_damaged", "backup_foreign",
     "backup_format", "schema_mismatch", "database_damaged", "database_busy", "disk_full",
     "restore_failed", "output_not_file", "output_read_only", "output_is_database",
+    # encrypted backups (backup_crypto) and who may make which backup (backup)
+    "backup_passphrase_needed", "backup_wrong_passphrase", "backup_tampered",
+    "passphrase_too_short", "backup_plain_refused", "backup_passphrase_refused",
     # the database's key (security.keys) outside the database
     "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
     # the audit log is gone altogether (security.chain): no new chain is started for it

@@ -230,6 +230,12 @@ ERRORS = {
     "output_not_file": QT_TRANSLATE_NOOP("ErrorText", "%1 is a folder or a device, not a file. Choose a file name."),
     "output_read_only": QT_TRANSLATE_NOOP("ErrorText", "%1 is read-only. Choose another file name."),
     "output_is_database": QT_TRANSLATE_NOOP("ErrorText", "%1 is the database itself. Choose another file for the backup."),
+    "backup_passphrase_needed": QT_TRANSLATE_NOOP("ErrorText", "%1 is encrypted with a passphrase. Enter the passphrase."),
+    "backup_wrong_passphrase": QT_TRANSLATE_NOOP("ErrorText", "Wrong passphrase for %1. Nothing was restored."),
+    "backup_tampered": QT_TRANSLATE_NOOP("ErrorText", "%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored."),
+    "passphrase_too_short": QT_TRANSLATE_NOOP("ErrorText", "The backup passphrase must have at least 10 characters."),
+    "backup_plain_refused": QT_TRANSLATE_NOOP("ErrorText", "Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead."),
+    "backup_passphrase_refused": QT_TRANSLATE_NOOP("ErrorText", "Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase."),
     # operators (login failures and the password dialog's own are in ui.texts.accounts)
     "last_administrator": QT_TRANSLATE_NOOP("ErrorText", "This is the last active administrator; make another operator administrator first."),
     "accounts_already_enabled": QT_TRANSLATE_NOOP("ErrorText", "Operator accounts are already switched on."),

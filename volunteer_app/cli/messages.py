@@ -210,6 +210,17 @@ ERRORS = {
                        "choose a file name",
     "output_read_only": "{path} is read-only; choose another file name",
     "output_is_database": "{path} is the database itself; choose another file for the backup",
+    "backup_passphrase_needed": "{path} is encrypted with a passphrase: give it with --passphrase-file "
+                                "FILE, $VOLUNTEER_APP_BACKUP_PASSPHRASE or at the prompt",
+    "backup_wrong_passphrase": "wrong passphrase for {path}; nothing was restored",
+    "backup_tampered": "{path} was changed or cut off after it was written and cannot be trusted; "
+                       "nothing was restored",
+    "passphrase_too_short": "the backup passphrase must have at least {minimum} characters",
+    "backup_plain_refused": "only an administrator may make an unencrypted .db copy; "
+                            "back up to a .vabak file instead",
+    "backup_passphrase_refused": "your role ({role}) may not see ID numbers, so its backups are "
+                                 "encrypted with the database key, not a passphrase; leave out "
+                                 "the passphrase",
     "forbidden": "your role ({role}) may not do this ({action})",
     "login_required": "accounts are switched on: log in with --operator NAME",
     "bad_credentials": "wrong operator name or password",
