@@ -174,3 +174,39 @@ def test_a_closed_context_stops_listening(app, db) -> None:  # noqa: ANN001
     context = AppContext(db)
     context.close()
     assert db._listeners == []
+
+
+class _Screen:
+    """Stands for a screen a task's closures hold: records the thread that frees it."""
+
+    freed_on: list[str] = []
+
+    def __del__(self) -> None:
+        _Screen.freed_on.append(threading.current_thread().name)
+
+
+def test_a_screen_held_only_by_a_finished_task_is_freed_on_the_ui_thread(empty_ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    """A dialog discarded while its load ran was freed by the worker thread when it took
+    the next task: Qt widgets deleted off the UI thread crash (the segfault of
+    test_planner_dialogs_ask). The worker must never hold the last reference."""
+    import gc
+
+    _Screen.freed_on.clear()
+    gc.disable()  # only reference counting decides where the screen goes
+    try:
+        for failing in (False, True):
+            screen = _Screen()
+
+            def task(_s, screen=screen, failing=failing):  # noqa: ANN001, ANN202
+                if failing:
+                    raise NotFoundError("volunteer_not_found", id=0)
+                return screen
+
+            empty_ctx.worker.submit(task, lambda _r, screen=screen: None, lambda _e, screen=screen: None)
+            del screen, task
+            wait_idle(empty_ctx)  # callbacks ran on the UI thread, which let go of the job
+            empty_ctx.worker.run_sync(lambda _s: None)  # the worker takes the next task
+        wait_idle(empty_ctx)
+    finally:
+        gc.enable()
+    assert _Screen.freed_on == ["MainThread", "MainThread"]

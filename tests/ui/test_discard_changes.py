@@ -367,9 +367,8 @@ def test_hours_entry_and_correction_ask(ctx, qtbot, answers) -> None:  # noqa: A
     assert _hours_entries(ctx) == before + 1  # only the entry made above
 
 
-@pytest.mark.skip(reason="segfaulted once in a CI run (Qt, while the availability dialog "
-                  "loaded after the templates dialog was discarded); to be investigated "
-                  "before it runs again")
+# This test once died with a segmentation fault: the discarded templates dialog was freed
+# by the database worker's thread (test_db_worker.py, the screen freed on the UI thread).
 def test_planner_dialogs_ask(ctx, qtbot, answers) -> None:  # noqa: ANN001
     from ui.planner.availability_dialog import AvailabilityDialog
     from ui.planner.holidays_dialog import HolidaysDialog

@@ -28,6 +28,7 @@ thread, so callbacks may update widgets freely.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import queue
@@ -132,6 +133,8 @@ class DbWorker(QObject):
         self._ids = itertools.count(1)
         self._pending = 0
         self._relay = _Relay()
+        # Finished jobs, handed to the UI thread one per sig_done (see _run).
+        self._finished: collections.deque[_Job] = collections.deque()
         self._relay.sig_done.connect(self._on_relay_done)
         self._relay.sig_progress.connect(self._on_relay_progress)
         self._thread = threading.Thread(target=self._run, name="db-worker", daemon=True)
@@ -234,7 +237,15 @@ class DbWorker(QObject):
                     job.result = job.fn(*args)
             except BaseException as exc:  # delivered to on_failure on the UI thread
                 job.error = exc
-            self._relay.sig_done.emit(job)
+            # The worker must never hold the last reference to a job: its callbacks and
+            # closures hold screens, and a screen freed on this thread deletes its Qt
+            # widgets off the UI thread, which crashes (a discarded dialog whose load
+            # finished: the next task dequeued here dropped it; issue 16, the segfault in
+            # test_planner_dialogs_ask). So the job goes into a queue the UI thread takes
+            # from, one per signal, and this thread lets go of it before signalling.
+            self._finished.append(job)
+            job = args = None
+            self._relay.sig_done.emit(None)
 
     # -- UI thread --------------------------------------------------------------------
 
@@ -246,7 +257,8 @@ class DbWorker(QObject):
         if job.on_progress is not None and not job.handle.done and not self._owner_gone(job):
             job.on_progress(done, total)
 
-    def _on_relay_done(self, job: _Job) -> None:
+    def _on_relay_done(self, _none: object = None) -> None:
+        job = self._finished.popleft()  # the one this signal was sent for (both in order)
         job.handle.done = True
         self._pending -= 1
         try:

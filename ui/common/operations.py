@@ -113,6 +113,12 @@ class _Relay(QObject):
         self.sig_failed.connect(self._on_failed)
         self.sig_progress.connect(self._on_progress)
 
+    def release(self) -> None:
+        """Let go of the callbacks and have Qt delete this relay on the UI thread."""
+        noop = lambda *_a: None  # noqa: E731 - a late signal finds nothing to call
+        self._done = self._failed = self._progressed = noop
+        self.deleteLater()
+
     @Slot(object)
     def _on_done(self, result: object) -> None:
         self._done(result)
@@ -162,7 +168,12 @@ class BackgroundOp(Generic[T]):
 
         def finished() -> None:
             handle.done = True
-            _running.pop(key, None)
+            relay_ = _running.pop(key, None)
+            if relay_ is not None:
+                # The task's thread may still hold the relay for a moment: it must not be
+                # the one that frees the callbacks (they hold screens, whose widgets may
+                # only be deleted on this thread), nor the relay (a QObject of this thread).
+                relay_.release()
 
         def done(result: object) -> None:
             finished()
@@ -184,15 +195,20 @@ class BackgroundOp(Generic[T]):
 
         relay = _Relay(done, failed, progressed)
         _running[key] = relay
-        context = OpContext(handle, relay)
-        fn = self._fn
+        # Taken out by the thread before it reports: the function's closure holds screens
+        # too, and dropping the last reference to one must happen on the UI thread.
+        task = [self._fn, OpContext(handle, relay)]
 
         def work() -> None:  # the task's own thread: no widgets here
+            fn, context = task
+            task.clear()
             try:
                 result = fn(context)
             except BaseException as exc:  # delivered to the UI thread
+                del fn, context
                 relay.sig_failed.emit(exc)
             else:
+                del fn, context
                 relay.sig_done.emit(result)
 
         threading.Thread(target=work, name=f"op-{self._label}", daemon=True).start()
