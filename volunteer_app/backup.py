@@ -47,6 +47,15 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from . import changes
+from .backup_access import (
+    BackupPlan,
+    keep_password_hashes,
+    plain_source,
+    plan_backup,
+    put_back_password_hashes,
+    strip_row,
+)
+from .backup_crypto import encrypt_file, is_encrypted
 from .db import (
     SQLITE_HEADER,
     Database,
@@ -150,8 +159,11 @@ def write_failure(exc: BaseException, path: Path) -> DatabaseError:
     return DatabaseError("output_unwritable", path=str(path), reason=type(orig).__name__)
 
 
-def create_backup(db: Database, output: Path) -> dict:
+def create_backup(db: Database, output: Path, *, passphrase: str | None = None) -> dict:
     """Write a backup of ``db`` to ``output``; returns row counts per table.
+
+    Who may make which backup, and how an archive is encrypted (``passphrase``, else the
+    database key), is :mod:`volunteer_app.backup_access`'s.
 
     A SQLite database is checked whole first (PRAGMA integrity_check): a damaged one is
     refused (``database_damaged``), never copied over a good backup. The backup is made
@@ -162,11 +174,11 @@ def create_backup(db: Database, output: Path) -> dict:
     archive of 100,000 volunteers, under a second for a .db copy).
     """
     output = Path(output)
+    as_sqlite = output.suffix.lower() in SQLITE_SUFFIXES
     with db.session() as s:
-        require(s, "backup")
+        plan = plan_backup(s, as_sqlite=as_sqlite, passphrase=passphrase)
     src = sqlite_path(db.url)
     check_output(output, src)
-    as_sqlite = output.suffix.lower() in SQLITE_SUFFIXES
     if as_sqlite and src is None:
         raise DatabaseError("backup_format", path=str(output), reason="sqlite_only")
     if src is not None:
@@ -188,7 +200,7 @@ def create_backup(db: Database, output: Path) -> dict:
                 backup_sqlite(src, output, finish=lambda copy: _carry_audit_over(conn, copy))
                 counts = _count_rows_sqlite(output)
             else:
-                counts = _archive_from(conn, db.engine.dialect.name, output)
+                counts = _archive_from(conn, db.engine.dialect.name, output, plan)
             conn.commit()
     except DatabaseError:
         raise
@@ -241,12 +253,32 @@ def _count_rows_sqlite(path: Path) -> dict:
         con.close()
 
 
-def _archive_from(conn: Connection, backend: str, output: Path) -> dict:
-    """Write the archive of what ``conn``'s transaction sees; the file appears complete."""
+def _archive_from(conn: Connection, backend: str, output: Path, plan: BackupPlan | None = None) -> dict:
+    """Write the archive of what ``conn``'s transaction sees; the file appears complete.
+
+    With a ``plan`` that has a secret, the archive is made in a private working folder of
+    the data directory and only its encryption is written to ``output`` (a plaintext
+    temporary file never touches the USB stick). Without a plan (the safety copy a
+    server's restore keeps in the data directory) it is written as it is.
+    """
+    if plan is None or plan.secret is None:
+        with atomic_output(output) as tmp:
+            return _write_zip(conn, backend, tmp, password_hashes=True)
+    from .paths import data_dir
+
+    with work_dir(data_dir()) as work:
+        plain = private_file(work / "plain.vabak")
+        counts = _write_zip(conn, backend, plain, password_hashes=plan.password_hashes)
+        with atomic_output(output) as tmp:
+            encrypt_file(plain, tmp, plan.secret)
+    return counts
+
+
+def _write_zip(conn: Connection, backend: str, path: Path, *, password_hashes: bool) -> dict:
     counts: dict[str, int] = {}
     tables_meta: dict[str, dict] = {}
     revisions = sorted(current_revisions_conn(conn))
-    with atomic_output(output) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for table in app_tables():
             digest = hashlib.sha256()
             n = 0
@@ -254,6 +286,8 @@ def _archive_from(conn: Connection, backend: str, output: Path) -> dict:
                 cols = [c.name for c in table.columns]
                 order = [table.c[c.name] for c in table.primary_key.columns]
                 for row in conn.execute(select(table).order_by(*order)):
+                    if not password_hashes:
+                        row = strip_row(table.name, cols, row)
                     line = json.dumps([_encode(v) for v in row], ensure_ascii=False).encode() + b"\n"
                     digest.update(line)
                     fh.write(line)
@@ -263,7 +297,7 @@ def _archive_from(conn: Connection, backend: str, output: Path) -> dict:
         manifest = {
             "app": APP_MARKER, "format": ARCHIVE_FORMAT, "revisions": revisions,
             "created": datetime.now().isoformat(timespec="seconds"),
-            "source_backend": backend, "tables": tables_meta,
+            "source_backend": backend, "tables": tables_meta, "password_hashes": password_hashes,
         }
         zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     return counts
@@ -277,7 +311,7 @@ def current_revisions_conn(conn: Connection) -> frozenset[str]:
 
 # --- checking and restoring ------------------------------------------------------------------
 
-def inspect_backup(source: Path) -> dict:
+def inspect_backup(source: Path, passphrase: str | None = None) -> dict:
     """Check a backup file without changing anything; returns its manifest-like summary.
 
     Every row is read (and decoded) and every table of the backup's schema revision must
@@ -293,6 +327,13 @@ def inspect_backup(source: Path) -> dict:
             head = fh.read(16)
     except OSError as exc:
         raise DatabaseError("backup_unreadable", path=str(source), reason=exc.strerror) from None
+    if is_encrypted(source):
+        from .backup_crypto import read_header
+
+        kdf = read_header(source)["kdf"]["name"]
+        with plain_source(source, passphrase) as plain:
+            info = _inspect_archive(plain)
+        return {**info, "encrypted": "passphrase" if kdf == "argon2id" else "database_key"}
     if head == SQLITE_HEADER:
         return _inspect_sqlite(source)
     if head[:2] == b"PK":
@@ -402,7 +443,8 @@ def _inspect_sqlite(source: Path) -> dict:
     except sqlite3.DatabaseError as exc:
         reason = "damaged" if is_damage(exc) else type(exc).__name__
         raise DatabaseError("backup_damaged", path=str(source), reason=reason) from None
-    return {"format": "sqlite", "revisions": list(revs), "rows": counts}
+    return {"format": "sqlite", "revisions": list(revs), "rows": counts, "password_hashes": True,
+            "encrypted": None}
 
 
 def _inspect_archive(source: Path) -> dict:
@@ -428,8 +470,12 @@ def _inspect_archive(source: Path) -> dict:
     except Exception:  # zlib, zip, JSON, Unicode, value errors: all mean a damaged file
         raise DatabaseError("backup_damaged", path=str(source), reason=where) from None
     created = manifest.get("created")
+    hashes = manifest.get("password_hashes", True)
+    if not isinstance(hashes, bool):
+        raise DatabaseError("backup_damaged", path=str(source), reason="manifest.json")
     return {"format": "archive", "revisions": list(revisions), "rows": rows,
-            "created": created if isinstance(created, str) else None}
+            "created": created if isinstance(created, str) else None, "password_hashes": hashes,
+            "encrypted": None}
 
 
 def _member(zf: zipfile.ZipFile, source: Path, name: str, limit: int | None = None) -> zipfile.ZipInfo:
@@ -572,16 +618,24 @@ def _stage(source: Path, info: dict, work: Path) -> Database:
     return staged
 
 
-def verify_backup(source: Path) -> dict:
+def verify_backup(source: Path, passphrase: str | None = None) -> dict:
     """:func:`inspect_backup`, then load the backup as a restore would (in a private
     working folder in the data directory, removed afterwards), changing nothing else:
     what passes this restores. Returns the summary of :func:`inspect_backup`."""
     from .paths import data_dir
 
-    info = inspect_backup(source)
-    with work_dir(data_dir()) as work:
-        _stage(Path(source), info, work).dispose()
+    with plain_source(Path(source), passphrase) as plain:
+        info = inspect_backup(source, passphrase) if plain == Path(source) else {
+            **inspect_backup(plain), "encrypted": _encryption(Path(source))}
+        with work_dir(data_dir()) as work:
+            _stage(plain, info, work).dispose()
     return info
+
+
+def _encryption(source: Path) -> str:
+    from .backup_crypto import read_header
+
+    return "passphrase" if read_header(source)["kdf"]["name"] == "argon2id" else "database_key"
 
 
 def _check_staged(staged: Database, source: Path) -> None:
@@ -593,7 +647,7 @@ def _check_staged(staged: Database, source: Path) -> None:
         raise DatabaseError("backup_damaged", path=str(source), reason=f"foreign key of {dangling[0]}")
 
 
-def restore_backup(db: Database, source: Path) -> dict:
+def restore_backup(db: Database, source: Path, passphrase: str | None = None) -> dict:
     """Replace every row of ``db`` with the backup's, in one transaction.
 
     Returns the row counts restored. What is replaced is kept as a safety copy beside a
@@ -605,7 +659,13 @@ def restore_backup(db: Database, source: Path) -> dict:
     source = Path(source)
     with db.session() as s:
         require(s, "restore")
-    info = inspect_backup(source)
+    with plain_source(source, passphrase) as plain:
+        return _restore_plain(db, source, plain)
+
+
+def _restore_plain(db: Database, source: Path, plain: Path) -> dict:
+    """:func:`restore_backup` of a backup file (decrypted already: ``plain``)."""
+    info = inspect_backup(plain)
     target_path = sqlite_path(db.url)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if target_path is not None:
@@ -618,10 +678,10 @@ def restore_backup(db: Database, source: Path) -> dict:
         work_parent = data_dir()
     safety = _unused(safety)
     with work_dir(work_parent) as work:
-        staged = _stage(source, info, work)
+        staged = _stage(plain, info, work)
         try:
             counts = _copy_all(staged, db, source=source, safety=safety,
-                               safety_from=target_path)
+                               safety_from=target_path, password_hashes=info["password_hashes"])
         finally:
             staged.dispose()
     db.announce(changes.ALL)  # whole tables were replaced outside the ORM's bookkeeping
@@ -640,7 +700,7 @@ def _unused(path: Path) -> Path:
 
 
 def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
-              safety_from: Path | None) -> dict:
+              safety_from: Path | None, password_hashes: bool = True) -> dict:
     """Replace every row of ``dst`` with ``src``'s in ONE transaction of ``dst``.
 
     On SQLite the transaction is opened explicitly (BEGIN IMMEDIATE) before anything
@@ -681,10 +741,13 @@ def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
                 except (OSError, sqlite3.Error) as exc:
                     raise write_failure(exc, safety) from None
             _audit_guard(dconn, postgres, on=False)
+            # A backup made without password hashes (backup_access): operators keep theirs.
+            kept = {} if password_hashes else keep_password_hashes(dconn)
             for table in reversed(tables):
                 dconn.execute(delete(table))
             for table in tables:
                 counts[table.name] = _copy_table(sconn, dconn, table)
+            put_back_password_hashes(dconn, kept)
             if postgres:
                 _reset_sequences(dconn, tables)
             _audit_guard(dconn, postgres, on=True)
