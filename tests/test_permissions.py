@@ -263,20 +263,23 @@ def test_passwords_are_argon2_hashed(demo_db: Database) -> None:
 def test_id_numbers_masked_for_roles_without_permission(demo_db: Database) -> None:
     with demo_db.session() as s:
         vid = next(v for v in vs.query_ids(s) if vs.get(s, v).id_number)
-        full = vs.get(s, vid).id_number
-    assert "*" not in full
+        shown_admin = vs.get(s, vid).id_number
+        full = vs.reveal_id_number(s, vid)  # the full number only through the audited reveal
+    assert "*" not in full and shown_admin == "*" * 14 + full[-4:]
     demo_db.actor = Actor(name="coord", role="coordinator", operator_id=5)
     with demo_db.session() as s:
         shown = vs.get(s, vid).id_number
+        with pytest.raises(PermissionDenied):
+            vs.reveal_id_number(s, vid)
     assert shown == "*" * 14 + full[-4:]
 
 
-def test_exports_leave_id_numbers_out_unless_asked(demo_db: Database, tmp_path: Path) -> None:
+def test_exports_mask_id_numbers_unless_asked(demo_db: Database, tmp_path: Path) -> None:
     with demo_db.session() as s:
         plain = vio.export_rows(s)
         with_ids = vio.export_rows(s, include_ids=True)
-    assert all(r[3] == "" for r in plain)
-    assert any(len(r[3]) == 18 for r in with_ids)
+    assert all(r[3] == "" or r[3] == "*" * 14 + f[3][-4:] for r, f in zip(plain, with_ids, strict=True))
+    assert any(len(r[3]) == 18 and "*" not in r[3] for r in with_ids)
 
 
 def test_audit_records_changes_with_masked_ids_and_who(demo_db: Database, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from . import names
 from .errors import ConflictError
 from .models import Community, Grid, Membership, Team, Volunteer
+from .security import id_numbers
 from .validation import id_check_digit
 
 COMMUNITY = {
@@ -116,9 +117,11 @@ def load_demo(session: Session, seed: int = 20261207) -> dict[str, int]:
         born = date(rng.randint(1985, 2003) if young else rng.randint(1950, 2000),
                     rng.randint(1, 12), rng.randint(1, 28))
         status = rng.choice(POLITICAL)
+        gender = rng.choice(["male", "female"]) if not young else "male"
+        id_number = _id_number(rng, born) if rng.random() < 0.7 else None
         v = Volunteer(
-            name=name, gender=rng.choice(["male", "female"]) if not young else "male",
-            mobile=mobile, id_number=_id_number(rng, born) if rng.random() < 0.7 else None,
+            name=name, gender=gender, mobile=mobile,
+            **id_numbers.seal(session, id_number).values(),  # encrypted at rest
             grid_id=rng.choice(grids).id, political_status=status,
             party_household=status == "中共党员" and rng.random() < 0.5,
             occupation=occupation, skills=rng.choice(SKILLS), notes="",

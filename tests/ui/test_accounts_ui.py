@@ -192,8 +192,8 @@ def test_id_numbers_masked_in_details_for_a_coordinator(ctx, qtbot, wait_idle) -
     from ui.registers.volunteers_view import VolunteersView
 
     with ctx.db.session() as s:
-        vid, name, number = s.execute(select(Volunteer.id, Volunteer.name, Volunteer.id_number)
-                                .where(Volunteer.id_number.is_not(None)).limit(1)).one()
+        vid, name, last4 = s.execute(select(Volunteer.id, Volunteer.name, Volunteer.id_number_last4)
+                               .where(Volunteer.id_number_last4.is_not(None)).limit(1)).one()
     ctx.db.actor = COORDINATOR
     view = VolunteersView(ctx)
     qtbot.addWidget(view)
@@ -203,7 +203,7 @@ def test_id_numbers_masked_in_details_for_a_coordinator(ctx, qtbot, wait_idle) -
     assert view.select_volunteer(vid)
     qtbot.waitUntil(lambda: view.detail.name_label.text() == name, timeout=10_000)
     shown = view.detail.values["id_number"].text()
-    assert number not in shown and shown.endswith(number[-4:]) and "*" in shown
+    assert shown == "*" * 14 + last4
 
 
 def test_gate_asks_for_a_login_only_when_accounts_are_on(empty_ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from .. import names
 from ..errors import ImportFailed, RowProblem, ValidationError
 from ..models import Grid, Membership, Team, Volunteer
-from ..security import audit
+from ..security import audit, id_numbers
 from ..security.permissions import require
 from ..services import grids as grid_service
 from ..services import volunteers as vol_service
@@ -155,7 +155,8 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
     teams = {n: i for n, i in session.execute(select(Team.name, Team.id)).all()}
     grid_lookup = grid_service.lookup_table(session)
     known_mobiles = set(session.scalars(select(Volunteer.mobile)))
-    known_ids = set(session.scalars(select(Volunteer.id_number).where(Volunteer.id_number.is_not(None))))
+    # Keyed hashes of the numbers already registered (the database holds no plaintext).
+    known_ids = set(session.scalars(select(Volunteer.id_number_hash).where(Volunteer.id_number_hash.is_not(None))))
     seen_mobile: dict[str, int] = {}
     seen_id: dict[str, int] = {}
     table = open_table(path)
@@ -199,9 +200,11 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
         if not any(c.strip() for c in cells):
             continue
         before = len(problems)
+        id_cell = get(cells, "id_number")
         data = vol_service.VolunteerData(
             name=get(cells, "name"), mobile=get(cells, "mobile"), gender=get(cells, "gender"),
-            id_number=get(cells, "id_number"), political_status=get(cells, "political_status"),
+            # A masked number (an export made without --include-ids) carries no number.
+            id_number="" if id_numbers.is_masked(id_cell.strip()) else id_cell, political_status=get(cells, "political_status"),
             notes=get(cells, "notes"), occupation=get(cells, "occupation"),
             skills=get(cells, "skills"),
         )
@@ -277,8 +280,9 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
                 seen_mobile[mobile] = rownum
             idn = values.get("id_number")
             if idn:
-                if idn in known_ids:
-                    problems.append(RowProblem(rownum, _column_name(shown, "id_number"), "duplicate_id_number", idn))
+                if known_ids and id_numbers.hash_of(session, idn) in known_ids:
+                    problems.append(RowProblem(rownum, _column_name(shown, "id_number"), "duplicate_id_number",
+                                               id_numbers.masked(idn[-id_numbers.LAST:])))
                 elif idn in seen_id:
                     problems.append(RowProblem(rownum, _column_name(shown, "id_number"), "duplicate_in_file", seen_id[idn]))
                 else:
@@ -304,9 +308,12 @@ def apply(session: Session, preview: ImportPreview) -> int:
         raise ImportFailed(preview.source, preview.problems)
     records = []
     today = date.today()
+    if any(v.get("id_number") for v in preview.rows):
+        id_numbers.id_keys(session, start=True)  # a new database gets its key first
     for v in preview.rows:
-        rec = {k: v[k] for k in ("name", "mobile", "gender", "id_number", "political_status",
+        rec = {k: v[k] for k in ("name", "mobile", "gender", "political_status",
                                  "notes", "occupation", "skills", "grid_id", "party_household")}
+        rec.update(id_numbers.seal(session, v.get("id_number")).values())
         rec.update(sort_key=names.sort_key(v["name"]), search_text=names.search_text(v["name"], v["mobile"]),
                    joined_on=v.get("joined_on") or today, active=v.get("active", True),
                    left_on=v.get("left_on"), version=1)
@@ -349,8 +356,9 @@ def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None
                 include_ids: bool = False) -> list[list[str]]:
     """Rows with the import columns, in pinyin order.
 
-    ID-card numbers are left out (empty column) unless ``include_ids`` is asked for,
-    which needs the ``ids.view`` permission.
+    ID-card numbers are masked (``**************1234``, what the import reads as no
+    number) unless ``include_ids`` is asked for, which needs the ``ids.view`` permission
+    and this PC to hold the database's key (``key_missing`` otherwise).
     """
     require(session, "registers.export")
     if include_ids:
@@ -373,7 +381,7 @@ def export_rows(session: Session, flt: vol_service.VolunteerFilter | None = None
         role_text = roles[0] if roles and len(set(roles)) == 1 else "、".join(roles)
         out.append([
             v.name, GENDER_ZH.get(v.gender or "", ""), v.mobile,
-            (v.id_number or "") if include_ids else "",
+            (id_numbers.reveal(session, v) or "") if include_ids else id_numbers.masked(v.id_number_last4),
             grid_names.get(v.grid_id, "") if v.grid_id else "",
             "、".join(t for t, _ in ms), role_text, v.political_status, v.notes,
             v.occupation, v.skills, "是" if v.party_household else "", v.joined_on or "",

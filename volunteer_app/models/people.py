@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -79,7 +80,12 @@ class Volunteer(Base):
     name: Mapped[str] = mapped_column(String(40))
     gender: Mapped[str | None] = mapped_column(String(6), nullable=True)
     mobile: Mapped[str] = mapped_column(String(11))
-    id_number: Mapped[str | None] = mapped_column(String(18), nullable=True, unique=True)
+    # The ID-card number, encrypted (security.id_numbers; migration 0012): never in plaintext.
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Keyed hash (HMAC-SHA256, hex) of the number: duplicates and full-number search.
+    id_number_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    # Its last four characters: the masked form, shown also where the key is missing.
+    id_number_last4: Mapped[str | None] = mapped_column(String(4), nullable=True)
     grid_id: Mapped[int | None] = mapped_column(
         ForeignKey("grid.id", ondelete="SET NULL"), nullable=True, index=True
     )

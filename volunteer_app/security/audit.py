@@ -21,13 +21,18 @@ from ..validation import mask_id_number
 
 # Imported now, not at the first commit: its flush hooks must see every unit of work.
 from . import chain as _chain
+from .id_numbers import masked as masked_id
 
+# An encrypted ID number is recorded as one masked "id_number" change (last four only),
+# never its ciphertext or keyed hash (:func:`_id_change`).
+ID_COLUMNS = ("id_number_enc", "id_number_hash", "id_number_last4")
 # Tables whose rows are the system's own bookkeeping, not things people change.
 NOT_AUDITED = frozenset({"audit_entry", "audit_chain", "job_run", "reminder_log", "holiday_year"})
 # A login's bookkeeping (last login, lockout) is recorded by its own login, login_failed
 # and unlock entries, not as a change of the operator row on every attempt.
 HIDDEN_COLUMNS = frozenset({"sort_key", "search_text", "version", "password_hash",
-                            "failed_attempts", "created_at", "last_login_at", "locked_until"})
+                            "failed_attempts", "created_at", "last_login_at", "locked_until",
+                            *ID_COLUMNS})
 MASKED_COLUMNS = frozenset({"id_number"})
 # session.info key: entries recorded in this unit of work, written when it commits.
 UNSEALED = "audit_unsealed"
@@ -107,6 +112,8 @@ def _collect(session: Session) -> list[tuple]:
                 value = getattr(obj, key, None)
                 if value not in (None, "", False):
                     changes[key] = [None, _shown(key, value)]
+            if getattr(obj, "id_number_last4", None):
+                changes["id_number"] = [None, masked_id(obj.id_number_last4)]
             entries.append(("create", obj, table, changes))
     for obj in list(session.dirty):
         table = getattr(obj, "__tablename__", None)
@@ -123,6 +130,7 @@ def _collect(session: Session) -> list[tuple]:
                 new = hist.added[0] if hist.added else None
                 if old != new:
                     changes[attr.key] = [_shown(attr.key, old), _shown(attr.key, new)]
+        changes.update(_id_change(state))
         if changes:
             entries.append(("update", obj, table, changes))
     for obj in list(session.deleted):
@@ -130,6 +138,16 @@ def _collect(session: Session) -> list[tuple]:
         if table and table not in NOT_AUDITED:
             entries.append(("delete", obj, table, {}))
     return entries
+
+
+def _id_change(state) -> dict:  # noqa: ANN001
+    """``{"id_number": [old, new]}`` masked, when the stored ID number changed."""
+    if "id_number_hash" not in state.attrs or not state.attrs["id_number_hash"].history.has_changes():
+        return {}
+    hist = state.attrs["id_number_last4"].history
+    now = state.attrs["id_number_last4"].value
+    old = hist.deleted[0] if hist.deleted else (hist.unchanged[0] if hist.unchanged else now)
+    return {"id_number": [masked_id(old) or None, masked_id(now) or None]}
 
 
 @event.listens_for(Session, "before_flush")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -17,9 +17,9 @@ from ..models.hours import HoursEntry
 from ..models.requests import RequestEvent, ResidentRequest
 from ..models.shifts import Assignment
 from ..parsing import parse_optional_date, parse_search
+from ..security import audit, id_numbers
 from ..security.permissions import may, require
 from ..validation import (
-    mask_id_number,
     normalize_gender,
     normalize_id_number,
     normalize_mobile,
@@ -163,11 +163,14 @@ def _check_unique(session: Session, values: dict, exclude_id: int | None = None)
     if find_duplicate(session, values["mobile"], exclude_id) is not None:
         problems.append(FieldProblem("mobile", "duplicate_mobile", values["mobile"]))
     if values.get("id_number"):
-        stmt = select(Volunteer.id).where(Volunteer.id_number == values["id_number"])
+        # The keyed hash is compared, never plaintext (there is none in the database).
+        digest = id_numbers.hash_of(session, values["id_number"])
+        stmt = select(Volunteer.id).where(Volunteer.id_number_hash == digest)
         if exclude_id is not None:
             stmt = stmt.where(Volunteer.id != exclude_id)
         if session.scalar(stmt) is not None:
-            problems.append(FieldProblem("id_number", "duplicate_id_number", values["id_number"]))
+            problems.append(FieldProblem("id_number", "duplicate_id_number",
+                                         id_numbers.masked(values["id_number"][-id_numbers.LAST:])))
     if values.get("grid_id") is not None and session.get(Grid, values["grid_id"]) is None:
         problems.append(FieldProblem("grid", "unknown_grid", values["grid_id"]))
     if problems:
@@ -192,8 +195,11 @@ def create(session: Session, data: VolunteerData) -> int:
     """Register a new volunteer; returns the id."""
     require(session, "registers.edit")
     values = validate(data)
+    if values["id_number"]:
+        id_numbers.id_keys(session, start=True)  # a new database gets its key first
     _check_unique(session, values)
-    vol = Volunteer(**values, **_derived(values), active=True)
+    number = values.pop("id_number")
+    vol = Volunteer(**values, **_derived(values), **id_numbers.seal(session, number).values(), active=True)
     vol.joined_on = values["joined_on"] or date.today()
     session.add(vol)
     if data.teams:
@@ -220,19 +226,29 @@ def update(
     """
     require(session, "registers.edit")
     vol = _get(session, volunteer_id)
-    if vol.id_number and data.id_number == mask_id_number(vol.id_number):
-        data.id_number = vol.id_number  # the form showed the masked number unchanged
-    values = validate(data)
+    # The form showed the masked number and nobody typed over it: unchanged (no key needed).
+    keep_id = bool(vol.id_number_last4) and data.id_number == id_numbers.masked(vol.id_number_last4)
+    values = validate(replace(data, id_number=None) if keep_id else data)
     if expected_version is None:
         expected_version = versions.first_read(session, vol)
     if vol.version != expected_version:
         # Say what the other clerk saved that differs from this form, so the UI can show it.
         current = get(session, volunteer_id)
-        changed = {k: getattr(current, k) for k, v in values.items()
+        compared = dict(values)
+        compared["id_number"] = (current.id_number if keep_id
+                                 else id_numbers.masked((values["id_number"] or "")[-id_numbers.LAST:]) or None)
+        changed = {k: getattr(current, k) for k, v in compared.items()
                    if hasattr(current, k) and getattr(current, k) != v
                    and not (k == "joined_on" and v is None)}
         raise ConflictError("stale", id=volunteer_id, version=vol.version, changed=changed)
     _check_unique(session, values, exclude_id=volunteer_id)
+    number = values.pop("id_number")
+    if not keep_id:
+        if number is None:
+            values.update(id_numbers.NO_ID.values())
+        elif id_numbers.hash_of(session, number) != vol.id_number_hash:
+            values.update(id_numbers.seal(session, number).values())
+        # else: the same number typed again (or revealed and saved): left as stored.
     for key, value in {**values, **_derived(values)}.items():
         if key == "joined_on" and value is None:
             continue
@@ -296,8 +312,8 @@ def get(session: Session, volunteer_id: int) -> VolunteerDetail:
     )
     return VolunteerDetail(
         id=vol.id, name=vol.name, gender=vol.gender, mobile=vol.mobile,
-        # ID-card numbers are personal data: shown whole only to roles that may see them.
-        id_number=vol.id_number if may(session, "ids.view") else (mask_id_number(vol.id_number) or None),
+        # Always masked: the full number only through reveal_id_number (ids.view, audited).
+        id_number=id_numbers.masked(vol.id_number_last4) or None,
         grid_id=vol.grid_id, political_status=vol.political_status,
         party_household=vol.party_household, occupation=vol.occupation, skills=vol.skills,
         notes=vol.notes, joined_on=vol.joined_on, active=vol.active, left_on=vol.left_on,
@@ -305,7 +321,45 @@ def get(session: Session, volunteer_id: int) -> VolunteerDetail:
     )
 
 
-def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
+def reveal_id_number(session: Session, volunteer_id: int) -> str | None:
+    """The full ID-card number of one volunteer, for a role with ``ids.view``.
+
+    Every reveal is an audited action (``reveal_id``: who, whose number, when; never the
+    number). ``key_missing``/``key_mismatch`` on a PC without the database's key.
+    """
+    require(session, "ids.view")
+    vol = _get(session, volunteer_id)
+    number = id_numbers.reveal(session, vol)
+    if number is not None:
+        audit.record(session, "reveal_id", "volunteer", volunteer_id, vol.name)
+    return number
+
+
+def id_search_hash(session: Session, search: object) -> str | None:
+    """The keyed hash to look for when the search text is one full ID-card number and
+    the role may see ID numbers (``ids.view``); None otherwise (a plain text search).
+
+    Others get no answer to "whose number is this?" either: for them it is just text,
+    which matches nobody (the search text holds names and mobiles, never ID numbers).
+    """
+    number = id_search_number(search)
+    if number is None or not may(session, "ids.view"):
+        return None
+    return id_numbers.hash_of(session, number)
+
+
+def id_search_number(search: object) -> str | None:
+    """The normalised ID number when ``search`` is exactly one valid full number."""
+    terms = str(search or "").split()
+    if len(terms) != 1 or len(terms[0]) != 18:
+        return None
+    try:
+        return normalize_id_number(terms[0])
+    except ValidationError:
+        return None
+
+
+def _filtered(stmt, flt: VolunteerFilter, session: Session):  # noqa: ANN001, ANN202
     if flt.active is not None:
         stmt = stmt.where(Volunteer.active == flt.active)
     if flt.grid_id is not None:
@@ -316,7 +370,11 @@ def _filtered(stmt, flt: VolunteerFilter):  # noqa: ANN001, ANN202
                 and_(Membership.volunteer_id == Volunteer.id, Membership.team_id == flt.team_id)
             )
         )
-    for term in parse_search(flt.search, "search").split():
+    search = parse_search(flt.search, "search")
+    digest = id_search_hash(session, search)
+    if digest is not None:
+        return stmt.where(Volunteer.id_number_hash == digest)
+    for term in search.split():
         stmt = stmt.where(Volunteer.search_text.like(names.like_pattern(term), escape="\\"))
     return stmt
 
@@ -328,17 +386,17 @@ def query_ids(session: Session, flt: VolunteerFilter | None = None) -> list[int]
     if flt.search.strip():
         # A substring search scans the table anyway; sorting the (few) matches here is
         # far cheaper than walking the sort index and testing every row (7x on 100k).
-        rows = session.execute(_filtered(select(Volunteer.id, Volunteer.sort_key), flt)).all()
+        rows = session.execute(_filtered(select(Volunteer.id, Volunteer.sort_key), flt, session)).all()
         rows.sort(key=lambda r: (r[1], r[0]))
         return [r[0] for r in rows]
-    stmt = _filtered(select(Volunteer.id), flt).order_by(Volunteer.sort_key, Volunteer.id)
+    stmt = _filtered(select(Volunteer.id), flt, session).order_by(Volunteer.sort_key, Volunteer.id)
     return list(session.scalars(stmt))
 
 
 def count(session: Session, flt: VolunteerFilter | None = None) -> int:
     """Number of matching volunteers."""
     require(session, "registers.read")
-    stmt = _filtered(select(func.count(Volunteer.id)), flt or VolunteerFilter())
+    stmt = _filtered(select(func.count(Volunteer.id)), flt or VolunteerFilter(), session)
     return session.scalar(stmt) or 0
 
 
@@ -418,7 +476,7 @@ def query_ids_ordered(session: Session, flt: VolunteerFilter | None = None,
     if order == "name" and flt.search.strip():
         ids = query_ids(session, flt)
     elif order == "name":
-        stmt = _filtered(select(Volunteer.id), flt).order_by(Volunteer.sort_key, Volunteer.id)
+        stmt = _filtered(select(Volunteer.id), flt, session).order_by(Volunteer.sort_key, Volunteer.id)
         ids = [r[0] for r in _bulk_rows(session, stmt)]
     else:
         stmt = select(Volunteer.id)
@@ -428,7 +486,7 @@ def query_ids_ordered(session: Session, flt: VolunteerFilter | None = None,
         else:
             column = getattr(Volunteer, order)
             keys = (column.is_(None), column)
-        stmt = _filtered(stmt, flt).order_by(*keys, Volunteer.sort_key, Volunteer.id)
+        stmt = _filtered(stmt, flt, session).order_by(*keys, Volunteer.sort_key, Volunteer.id)
         ids = [r[0] for r in _bulk_rows(session, stmt)]
     return ids[::-1] if descending else ids
 
