@@ -36,6 +36,8 @@ ERRORS: frozenset[str] = frozenset({
     "passphrase_too_short", "backup_plain_refused", "backup_passphrase_refused",
     # the database's key (security.keys) outside the database
     "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
+    # an encrypted ID number that does not open with the database's key (security.id_numbers)
+    "id_number_unreadable",
     # the audit log is gone altogether (security.chain): no new chain is started for it
     "audit_log_missing",
     # operators and permissions
@@ -156,6 +158,8 @@ AUDIT_ACTIONS: frozenset[str] = frozenset({
     "password_changed", "accounts_on", "accounts_off", "backup", "restore", "unlock",
     # the audit chain (security.chain): the rows it recorded, where it started; the key
     "state", "chain_start", "key_exported", "key_imported",
+    # a full ID number shown in the desktop (services.volunteers.reveal_id_number)
+    "reveal_id",
 })
 
 # ``ChainProblem.kind``: what ``audit verify`` found not matching the audit log's chain.

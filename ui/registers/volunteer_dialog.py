@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,6 +80,14 @@ class VolunteerDialog(QDialog):
         self.mobile_edit.setPlaceholderText(self.tr("11 digits, e.g. 13800138000"))
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("18 characters (optional)"))
+        # The number is shown masked; roles that may see ID numbers reveal it here, and the
+        # core records each reveal in the audit log (volunteers.reveal_id_number).
+        self.reveal_button = QPushButton(self.tr("Show"), self)
+        self.reveal_button.setObjectName("revealIdButton")
+        self.reveal_button.setToolTip(self.tr("Show the full ID number (recorded in the audit log)"))
+        self.reveal_button.hide()
+        self.reveal_button.clicked.connect(self._on_reveal_clicked)
+        self._revealed: str | None = None  # the full number, once revealed
         self.grid_combo = QComboBox(self)
         self.political_combo = QComboBox(self)
         self.political_combo.setEditable(True)
@@ -112,7 +121,12 @@ class VolunteerDialog(QDialog):
         left.addRow(self.tr("Name *"), self.rows["name"])
         left.addRow(self.tr("Mobile phone *"), self.rows["mobile"])
         left.addRow(self.tr("Gender"), self.rows["gender"])
-        left.addRow(self.tr("ID card number"), self.rows["id_number"])
+        id_box = QWidget(self)
+        id_layout = QHBoxLayout(id_box)
+        id_layout.setContentsMargins(0, 0, 0, 0)
+        id_layout.addWidget(self.rows["id_number"], 1)
+        id_layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        left.addRow(self.tr("ID card number"), id_box)
         left.addRow(self.tr("Grid"), self.grid_combo)
         left.addRow(self.tr("Joined on"), self.joined_edit)
         right = QFormLayout()
@@ -185,7 +199,8 @@ class VolunteerDialog(QDialog):
 
         def task(s):  # noqa: ANN001, ANN202
             detail = vol_service.get(s, vid) if vid is not None else None
-            return grid_service.grid_choices(s), team_service.team_choices(s), detail
+            return (grid_service.grid_choices(s), team_service.team_choices(s), detail,
+                    vol_service.may_reveal_id_numbers(s))
 
         self.ctx.worker.submit(task, self._on_loaded, self._on_load_failed, owner=self)
 
@@ -193,8 +208,9 @@ class VolunteerDialog(QDialog):
         self.status_label.setText(error_text(exc))
 
     def _on_loaded(self, result: tuple) -> None:
-        grids, teams, detail = result
+        grids, teams, detail, may_reveal = result
         self._detail = detail
+        self.reveal_button.setVisible(bool(detail is not None and detail.id_number and may_reveal))
         self.grid_combo.addItem(self.tr("(no grid)"), None)
         for grid_id, name in grids:
             self.grid_combo.addItem(name, grid_id)
@@ -245,6 +261,41 @@ class VolunteerDialog(QDialog):
         name = self.name_edit.text().strip()
         return arg(self.tr("the new volunteer \u201c%1\u201d"), name) if name else self.tr("the new volunteer")
 
+    # -- the full ID number -----------------------------------------------------------
+
+    def _on_reveal_clicked(self) -> None:
+        vid = self.volunteer_id
+        if vid is None:
+            return
+        self.reveal_button.setEnabled(False)
+        self.ctx.worker.submit(lambda s: vol_service.reveal_id_number(s, vid),
+                               self._on_revealed, self._on_reveal_failed, owner=self)
+
+    def _on_revealed(self, number: str | None) -> None:
+        self.reveal_button.hide()
+        if number is None or self._detail is None or self.id_edit.text() != (self._detail.id_number or ""):
+            return  # nothing stored, or the clerk already typed another number
+        self._revealed = number
+        self.id_edit.setText(number)
+
+    def _on_reveal_failed(self, exc: BaseException) -> None:
+        self.reveal_button.setEnabled(True)
+        if getattr(exc, "code", "") == "key_missing":
+            text = self.tr("This computer does not have the key of this database, so the full ID "
+                           "number cannot be shown (the last four characters can). An administrator "
+                           "exports the key on a computer that has it and imports it here.")
+        else:
+            text = error_text(exc)
+        self.status_label.setText(text)
+
+    def _id_field(self) -> str:
+        """The ID field as the core should read it: the stored (masked) form while it
+        shows the stored number, masked or revealed, so that it counts as unchanged."""
+        text = self.id_edit.text()
+        if self._detail is not None and self._revealed is not None and text == self._revealed:
+            return self._detail.id_number or ""
+        return text
+
     def _set_form_enabled(self, on: bool) -> None:
         for w in (self.name_edit, self.gender_combo, self.mobile_edit, self.id_edit,
                   self.grid_combo, self.political_combo, self.party_check, self.occupation_edit,
@@ -264,7 +315,7 @@ class VolunteerDialog(QDialog):
         joined = self.joined_edit.date()
         return VolunteerData(
             name=self.name_edit.text(), mobile=self.mobile_edit.text(),
-            gender=self.gender_combo.currentData(), id_number=self.id_edit.text(),
+            gender=self.gender_combo.currentData(), id_number=self._id_field(),
             grid_id=self.grid_combo.currentData(),
             political_status=self.political_combo.currentText(),
             party_household=self.party_check.isChecked(),
@@ -286,8 +337,11 @@ class VolunteerDialog(QDialog):
     def _revalidate(self, show_all: bool = False) -> None:
         problems: dict[str, FieldProblem] = {}
         normalised: dict = {}
+        data = self.form_data()
+        if self._detail is not None and self._detail.id_number and data.id_number == self._detail.id_number:
+            data.id_number = None  # the stored number, shown masked: unchanged, nothing to check
         try:
-            normalised = vol_service.validate(self.form_data())
+            normalised = vol_service.validate(data)
         except ValidationError as exc:
             for p in exc.problems:
                 problems.setdefault(p.field, p)

@@ -157,7 +157,10 @@ class VolunteersModel(LazyRowsModel):
         generation = self._generation
         base_key = (flt.active, flt.team_id, flt.grid_id, order, descending)
         search = flt.search.strip()
-        if self._index is not None and base_key == self._base_key:
+        # A full ID number is looked up by its keyed hash in the database (the in-memory
+        # index holds names and mobiles only, never ID numbers).
+        by_id = vol_service.id_search_number(search) is not None
+        if self._index is not None and base_key == self._base_key and not by_id:
             # Same register, other search text: match in memory, no SQL scan.
             # Typing on narrows the list shown; otherwise match the whole register.
             narrower = (self._shown == (base_key, self._shown[1]) and self._shown[1]
@@ -187,7 +190,7 @@ class VolunteersModel(LazyRowsModel):
             index = vol_service.SearchIndex(base, keys) if keys is not None else None
             if not search:
                 ids = base
-            elif index is not None:
+            elif index is not None and not by_id:
                 ids = index.match(search)
             else:  # no keys yet: let the database search this once
                 ids = vol_service.query_ids_ordered(session, flt, order, descending)

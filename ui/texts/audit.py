@@ -198,6 +198,7 @@ ACTIONS = {
     "state": QT_TRANSLATE_NOOP("AuditView", "Protected records recorded"),
     "chain_start": QT_TRANSLATE_NOOP("AuditView", "Audit chain started"),
     "key_exported": QT_TRANSLATE_NOOP("AuditView", "Database key exported"),
+    "reveal_id": QT_TRANSLATE_NOOP("AuditView", "Full ID number shown"),
     "key_imported": QT_TRANSLATE_NOOP("AuditView", "Database key imported"),
 }
 

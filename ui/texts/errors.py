@@ -268,6 +268,7 @@ ERRORS = {
     # the database's key (volunteer_app.security.keys)
     "key_missing": QT_TRANSLATE_NOOP("ErrorText", "This computer does not have the key of this database, so the change cannot be recorded in the audit log; nothing was saved. An administrator exports the key on a computer that has it (volunteer-app keys export FILE) and imports it here (volunteer-app keys import FILE)."),
     "key_mismatch": QT_TRANSLATE_NOOP("ErrorText", "The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE)."),
+    "id_number_unreadable": QT_TRANSLATE_NOOP("ErrorText", "A stored ID number does not open with this database's key: it was altered or copied from another database."),
     "key_file_invalid": QT_TRANSLATE_NOOP("ErrorText", "%1 is not a key file of this app (%2)."),
     "key_store_failed": QT_TRANSLATE_NOOP("ErrorText", "The key could not be stored or written at %1 (%2)."),
     "audit_log_missing": QT_TRANSLATE_NOOP("ErrorText", "This database holds data but its audit log was removed outside the app; nothing was saved. Restore the last good backup."),

@@ -256,6 +256,8 @@ ERRORS = {
     "assignment_completed": "assignment {id} is already completed; record its times instead",
     # background jobs
     "job_not_found": "no job named {name}",
+    "id_number_unreadable": "a stored ID number does not open with this database's key (it was "
+                            "altered or copied from another database)",
     # the database's key
     "key_missing": "this computer does not have the key of database {database_id}: the "
                    "administrator exports it on a computer that has it (volunteer-app keys export "

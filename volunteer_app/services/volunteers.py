@@ -335,6 +335,11 @@ def reveal_id_number(session: Session, volunteer_id: int) -> str | None:
     return number
 
 
+def may_reveal_id_numbers(session: Session) -> bool:
+    """Whether the acting role may reveal full ID numbers (the desktop shows its button)."""
+    return may(session, "ids.view")
+
+
 def id_search_hash(session: Session, search: object) -> str | None:
     """The keyed hash to look for when the search text is one full ID-card number and
     the role may see ID numbers (``ids.view``); None otherwise (a plain text search).
