@@ -312,3 +312,23 @@ def test_import_dialog_refuses_a_workbook_bomb_at_once(ctx, qtbot, tmp_path: Pat
     assert len(texts) == 1 and "100" in texts[0], texts
     assert not dialog.import_button.isEnabled()
     assert _count(ctx) == before
+
+
+def test_team_and_grid_filters_survive_a_reload_of_the_lists(ctx, qtbot, wait_idle) -> None:  # noqa: ANN001
+    """Issue 18.7: after the team/grid lists are reloaded (e.g. a team was renamed) the
+    boxes must still show the team and grid the rows are filtered by. The refill once
+    reused its saved ids as loop variables and reselected the last team and grid."""
+    view = _open_volunteers(ctx, qtbot)
+    wait_idle(ctx)
+    assert view.team_combo.count() > 3 and view.grid_combo.count() > 3
+    view.team_combo.setCurrentIndex(1)
+    view.grid_combo.setCurrentIndex(1)
+    team_id, grid_id = view.team_combo.currentData(), view.grid_combo.currentData()
+    assert view.model.filter.team_id == team_id and view.model.filter.grid_id == grid_id
+
+    view._load_filter_lists()  # what a change to teams or grids triggers
+    wait_idle(ctx)
+
+    assert view.team_combo.currentData() == team_id
+    assert view.grid_combo.currentData() == grid_id
+    assert view.model.filter.team_id == team_id and view.model.filter.grid_id == grid_id

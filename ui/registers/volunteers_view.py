@@ -195,20 +195,27 @@ class VolunteersView(QWidget):
 
     def _fill_filter_combos(self, teams: list[tuple[int, str, int | None]],
                             grids: list[tuple[int, str]]) -> None:
-        team_id, grid_id = self.team_combo.currentData(), self.grid_combo.currentData()
+        # The chosen ids must survive the refill: the loops below use their own names
+        # (they once reused these and so reselected the last team/grid in the list).
+        kept_team, kept_grid = self.team_combo.currentData(), self.grid_combo.currentData()
         for combo in (self.team_combo, self.grid_combo):
             combo.blockSignals(True)
             combo.clear()
         self.team_combo.addItem(self.tr("All teams"), None)
-        for team_id, name, parent_id in teams:
-            self.team_combo.addItem(("\u3000" if parent_id else "") + name, team_id)
+        for tid, name, parent_id in teams:
+            self.team_combo.addItem(("\u3000" if parent_id else "") + name, tid)
         self.grid_combo.addItem(self.tr("All grids"), None)
-        for grid_id, name in grids:
-            self.grid_combo.addItem(name, grid_id)
-        self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(team_id)))
-        self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(grid_id)))
+        for gid, name in grids:
+            self.grid_combo.addItem(name, gid)
+        self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(kept_team)))
+        self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(kept_grid)))
         for combo in (self.team_combo, self.grid_combo):
             combo.blockSignals(False)
+        # A deleted team/grid falls back to "All" while signals are blocked: apply it, so
+        # the boxes never show a filter the rows do not follow.
+        model = getattr(self, "model", None)  # absent during __init__'s first, empty fill
+        if model is not None and self.current_filter() != model.filter:
+            model.set_filter(self.current_filter())
 
     def _load_filter_lists(self) -> None:
         self.ctx.worker.submit(
