@@ -111,14 +111,15 @@ def test_ledger_totals_count_only_current_entries(ledger) -> None:  # noqa: ANN0
 def test_listing_needs_a_login_when_accounts_are_on(ledger) -> None:  # noqa: ANN001
     from volunteer_app.security import accounts
 
-    db, _who, _ids = ledger
+    db, who, ids = ledger
     with db.session() as s:
         accounts.enable_accounts(s, "admin", "geheim-123")
     with pytest.raises(LoginRequired), db.session() as s:
         listing_service.entry_ids(s)
-    db.actor = Actor(name="队长", role="captain", operator_id=99, team_id=1)
+    db.actor = Actor(name="队长", role="captain", operator_id=99, team_id=who["patrol"])
     with db.session() as s:
-        assert listing_service.entry_ids(s)  # every role may read the ledger
+        # Every role may read the ledger; a captain their own team's entries only (issue 17).
+        assert set(listing_service.entry_ids(s)) == {ids["zhang_dec"], ids["zhang_nov"]}
 
 
 def test_field_checks_match_what_saving_refuses(demo_db) -> None:  # noqa: ANN001

@@ -50,8 +50,9 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("audit.view", lambda s, p: list_entries(s)),
     # shift planning
     ("shifts.read", lambda s, p: _shifts().week_plan(s, _monday())),
+    # The captain's own team (a captain may not add a duty of no team: test_captain_scope.py).
     ("shifts.plan", lambda s, p: _shifts().create_shift(s, _shifts().ShiftData(
-        _monday(), time(9), time(10), team_id=None, location="社区广场"))),
+        _monday(), time(9), time(10), team_id=_own_team(s), location="社区广场"))),
     ("shifts.plan", lambda s, p: _templates().generate(s, _monday(), _monday())),
     ("shifts.plan", lambda s, p: _autofill_apply_empty(s)),
     # residents' requests
@@ -62,7 +63,8 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
         s, _open_request(s), _requests().RequestData(
             resident_name="居民", resident_phone="13800001111", description="楼道灯全坏了"), "文书")),
     # service hours
-    ("hours.record", lambda s, p: _hours().add_manual(s, _first_volunteer(s), _yesterday(), 1, "培训", "文书")),
+    ("hours.record", lambda s, p: _hours().add_manual(s, _own_member(s), _yesterday(), 1, "培训", "文书",
+                                                      team_id=_own_team(s))),
     ("hours.verify", lambda s, p: _hours().verify_month(s, "2026-12", "协调员")),
     ("hours.report", lambda s, p: _hours_reports().monthly_report(s, "2026-12")),
     ("hours.report", lambda s, p: _hours_reports().yearly_totals(s, _first_volunteer(s), 2026)),
@@ -70,6 +72,18 @@ OPERATIONS: list[tuple[str, Callable[[Session, Path], object]]] = [
     ("print", lambda s, p: _printing_cards().grid_cards_data(s)),
     ("jobs.manage", lambda s, p: _job_settings().save_config(s, "nightly_backup", enabled=False)),
 ]
+
+
+def _own_team(s: Session) -> int:
+    """The team the captain under test leads (the same for every role)."""
+    return teams.list_teams(s)[1].id
+
+
+def _own_member(s: Session) -> int:
+    from volunteer_app.models import Membership
+
+    return s.scalar(select(Membership.volunteer_id).where(Membership.team_id == _own_team(s))
+                    .order_by(Membership.volunteer_id).limit(1))
 
 
 def _open_request(s):  # noqa: ANN001, ANN202

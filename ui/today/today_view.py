@@ -134,6 +134,7 @@ class TodayView(QWidget):
         self.setObjectName("todayView")
         self.overview: TodayOverview | None = None
         self.jobs: list[JobInfo] = []
+        self.jobs_visible = True  # False when the operator's role may not see the jobs
         self._loading = False
 
         title = QLabel(self.tr("Today"), self)
@@ -242,14 +243,20 @@ class TodayView(QWidget):
         db = self.ctx.db
 
         def load(session):  # noqa: ANN001, ANN202 - runs on the worker thread
-            return today_overview(session), SchedulerService(db).list_jobs()
+            from volunteer_app.security.permissions import may
+
+            # The jobs' settings and runs are for those who manage them (issue 17).
+            jobs = SchedulerService(db).list_jobs() if may(session, "jobs.manage") else None
+            return today_overview(session), jobs
 
         self.ctx.worker.submit(load, self._on_loaded, self._on_load_failed, owner=self,
                                label="today")
 
-    def _on_loaded(self, result: tuple[TodayOverview, list[JobInfo]]) -> None:
+    def _on_loaded(self, result: tuple[TodayOverview, list[JobInfo] | None]) -> None:
         self._loading = False
-        self.overview, self.jobs = result
+        self.overview, jobs = result
+        self.jobs_visible = jobs is not None
+        self.jobs = jobs or []
         ov = self.overview
         self._set_day_titles(ov)
         locale = QLocale()
@@ -332,6 +339,7 @@ class TodayView(QWidget):
                                             sent, len(reminders) - sent))
 
     def _show_jobs(self, ov: TodayOverview) -> None:
+        self.jobs_label.setVisible(self.jobs_visible)
         bridge = SchedulerBridge.of(self.ctx)
         jobs = {j.id: j for j in self.jobs}
         reminders = jobs.get("duty_reminders")

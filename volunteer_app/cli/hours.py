@@ -11,6 +11,7 @@ from pathlib import Path
 from ..db import Database
 from ..errors import ValidationError
 from ..parsing import is_id_text, parse_time, shown
+from ..security.permissions import accounts_enabled, acting_name
 from ..services import checkin as checkin_service
 from ..services import hours as hours_service
 from ..services import hours_listing as listing_service
@@ -52,7 +53,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--month", type=month_arg, help="verify every unverified entry of YYYY-MM")
     p.add_argument("--team", help="with --month: only this team's entries")
     p.add_argument("--shift", type=id_arg, help="verify the hours of everyone on this shift")
-    p.add_argument("--by", required=True, help="captain or coordinator who verifies")
+    p.add_argument("--by", help="single-user mode only: captain or coordinator who verifies "
+                                "(default: --operator or the OS user); with accounts on the "
+                                "verifier is the logged-in operator and --by is refused")
     p.set_defaults(func=with_db(invalid_conflicts(cmd_verify)))
 
     p = hsub.add_parser("list", parents=[common], help="ledger entries")
@@ -138,14 +141,20 @@ def cmd_verify(db: Database, args: argparse.Namespace) -> int:
         raise UsageError("--team only goes with --month")
     ids = args.entry_ids
     with db.session() as s:
+        if args.by is not None and accounts_enabled(s):
+            # Nobody verifies "by" someone else: the core would record the operator anyway.
+            raise UsageError("--by is for single-user mode; with accounts on the verifier is "
+                             "the logged-in operator (--operator)")
+        by = args.by or operator_of(args)
         if args.shift:
-            n = checkin_service.verify_shift(s, args.shift, args.by)
+            n = checkin_service.verify_shift(s, args.shift, by)
         elif args.month:
             team_id = team_service.resolve(s, args.team) if args.team else None
-            n = hours_service.verify_month(s, args.month, args.by, team_id=team_id)
+            n = hours_service.verify_month(s, args.month, by, team_id=team_id)
         else:
-            n = hours_service.verify(s, ids, args.by)
-    print(f"{n} entries verified by {args.by}")
+            n = hours_service.verify(s, ids, by)
+        who = acting_name(s, by)
+    print(f"{n} entries verified by {who}")
     return 0
 
 

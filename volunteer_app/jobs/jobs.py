@@ -36,7 +36,7 @@ from ..db import Database, backup_sqlite, check_integrity, sqlite_path
 from ..errors import ConflictError, DatabaseError
 from ..models.jobs import JobRun, ReminderLog
 from ..parsing import parse_limit
-from ..security.permissions import ADMINISTRATOR, Actor
+from ..security.permissions import ADMINISTRATOR, Actor, require
 from . import settings as cfg
 from .duties import load_duties, load_shifts
 from .reminders import REMINDABLE_STATUSES, as_local, due_reminders, remind_time, reminder_key
@@ -243,7 +243,12 @@ def _run_info(r: JobRun) -> RunInfo:
 
 
 def list_runs(session: Session, job_id: str | None = None, limit: int = 50) -> list[RunInfo]:
-    """Recorded runs, newest first."""
+    """Recorded runs, newest first (``jobs history``: for those who manage the jobs)."""
+    require(session, "jobs.manage")
+    return _runs(session, job_id, limit)
+
+
+def _runs(session: Session, job_id: str | None, limit: int) -> list[RunInfo]:
     limit = parse_limit(limit, "limit")
     stmt = select(JobRun).order_by(JobRun.started_at.desc(), JobRun.id.desc()).limit(limit)
     if job_id is not None:
@@ -252,10 +257,11 @@ def list_runs(session: Session, job_id: str | None = None, limit: int = 50) -> l
 
 
 def last_runs(session: Session) -> dict[str, RunInfo]:
-    """The latest run of every job that ran."""
+    """The latest run of every job that ran (for those who manage the jobs)."""
+    require(session, "jobs.manage")
     out: dict[str, RunInfo] = {}
     for spec in cfg.SPECS:
-        runs = list_runs(session, spec.id, limit=1)
+        runs = _runs(session, spec.id, 1)
         if runs:
             out[spec.id] = runs[0]
     return out

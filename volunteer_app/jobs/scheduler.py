@@ -273,6 +273,7 @@ class SchedulerService:
         (the app has not run since it was enabled) has no next run time yet.
         """
         with self.db.session() as s:
+            require(s, "jobs.manage")  # first: who is working, before anything is read
             configs = cfg.list_configs(s)
             runs = last_runs(s)
             tz = community_zone(s)

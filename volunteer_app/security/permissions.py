@@ -37,6 +37,8 @@ ACTIONS = (
     "requests.manage",     # intake, dispatch, status
     "hours.record",
     "hours.verify",
+    "availability.edit",   # volunteers' weekly windows, leave and duty limits
+    "holidays.edit",       # the community's holiday table (never a captain's: it is everyone's)
     "hours.report",
     "print",
     "backup",
@@ -51,20 +53,33 @@ MATRIX: dict[str, frozenset[str]] = {
     COORDINATOR: frozenset({
         "registers.read", "shifts.read", "shifts.plan", "shifts.checkin", "requests.read",
         "hours.record", "hours.verify", "hours.report", "print", "backup", "jobs.manage",
-        "registers.export",
+        "registers.export", "availability.edit", "holidays.edit",
     }),
     CLERK: frozenset({
         "registers.read", "registers.edit", "registers.import", "registers.export", "ids.view",
         "teams.edit", "grids.edit", "community.edit", "shifts.read", "requests.read",
         "requests.manage", "hours.record", "hours.report", "print", "backup",
+        "availability.edit", "holidays.edit",
     }),
     # Captains: their own team's roster, check-in and printing only.
     # They verify the hours their team served ("a captain or coordinator verifies").
     CAPTAIN: frozenset({"registers.read", "shifts.read", "shifts.plan", "shifts.checkin",
-                        "hours.record", "hours.verify", "print"}),
+                        "hours.record", "hours.verify", "availability.edit", "print"}),
 }
-# Actions a captain may do only for their own team.
-TEAM_SCOPED = frozenset({"shifts.plan", "shifts.checkin", "hours.record", "hours.verify"})
+# Actions a captain may do only for their own team: for records of that team
+# (``require(..., team_id=)``) and for volunteers serving in it (:func:`require_member`).
+TEAM_SCOPED = frozenset({"shifts.plan", "shifts.checkin", "hours.record", "hours.verify",
+                         "availability.edit"})
+
+
+class _Unscoped:
+    """The default of ``require(team_id=)``: no record's team to check (see :func:`require`)."""
+
+    def __repr__(self) -> str:
+        return "UNSCOPED"
+
+
+UNSCOPED = _Unscoped()
 
 
 @dataclass(frozen=True)
@@ -140,8 +155,15 @@ def allowed(actor: Actor, action: str) -> bool:
     return action in MATRIX.get(actor.role, frozenset())
 
 
-def require(session: Session, action: str, *, team_id: int | None = None) -> Actor:
-    """Raise unless the acting operator may do ``action`` (for ``team_id``, if scoped)."""
+def require(session: Session, action: str, *, team_id: int | None | _Unscoped = UNSCOPED) -> Actor:
+    """Raise unless the acting operator may do ``action`` (for ``team_id``, if scoped).
+
+    ``team_id`` is the team of the record the work touches, None for a record of no team
+    (a community-wide duty, hours entered without a team): a captain may do a team-scoped
+    action only for their own team's records, so None is refused too. Left out, only the
+    role is checked, and the service keeps a captain's work to their team itself (e.g.
+    :func:`volunteer_app.services.shifts.planning_scope`, :func:`captain_team`).
+    """
     actor = actor_of(session)
     if actor.single_user:
         if accounts_enabled(session):
@@ -149,14 +171,54 @@ def require(session: Session, action: str, *, team_id: int | None = None) -> Act
         return actor
     if not allowed(actor, action):
         raise PermissionDenied(action=action, role=actor.role)
-    # team_id None: the service scopes the work to the captain's team itself (e.g. a
-    # captain's week generation only touches their own team's duties).
-    if actor.role == CAPTAIN and action in TEAM_SCOPED and team_id is not None and team_id != actor.team_id:
+    if (actor.role == CAPTAIN and action in TEAM_SCOPED and team_id is not UNSCOPED
+            and team_id != actor.team_id):
         raise PermissionDenied(action=action, role=actor.role, team_id=team_id)
     return actor
 
 
-def may(session: Session, action: str, *, team_id: int | None = None) -> bool:
+def captain_team(session: Session) -> int | None:
+    """The team a logged-in captain is kept to (reads included); None for every other role."""
+    actor = actor_of(session)
+    if actor.single_user or actor.role != CAPTAIN:
+        return None
+    # A captain account always has a team (accounts._validate); -1 matches no team if not.
+    return actor.team_id if actor.team_id is not None else -1
+
+
+def team_members(session: Session, team_id: int) -> set[int]:
+    """Volunteers serving in a team: its members and those of the teams below it."""
+    from ..models.people import Membership, Team
+
+    teams, frontier = {team_id}, {team_id}
+    while frontier:  # the teams below, however deep (a cycle stops: seen teams are skipped)
+        below = set(session.scalars(select(Team.id).where(Team.parent_id.in_(frontier)))) - teams
+        teams |= below
+        frontier = below
+    return set(session.scalars(select(Membership.volunteer_id).where(Membership.team_id.in_(teams))))
+
+
+def require_member(session: Session, action: str, volunteer_id: int) -> Actor:
+    """Like :func:`require`, for work on one volunteer: a captain only for a volunteer who
+    serves in their team (a leave, a limit, hours recorded, a place on a duty)."""
+    actor = require(session, action)
+    own = captain_team(session)
+    if own is not None and action in TEAM_SCOPED and volunteer_id not in team_members(session, own):
+        raise PermissionDenied(action=action, role=actor.role, volunteer_id=volunteer_id)
+    return actor
+
+
+def acting_name(session: Session, given: str | None) -> str | None:
+    """Who is recorded as doing the work (creating, verifying): the logged-in operator when
+    accounts are on, whatever name the caller passed; in single-user mode the name given
+    (a front end's "by" field), else None for the caller to default."""
+    actor = actor_of(session)
+    if not actor.single_user:
+        return actor.name
+    return given
+
+
+def may(session: Session, action: str, *, team_id: int | None | _Unscoped = UNSCOPED) -> bool:
     """Like :func:`require` but answers instead of raising (for showing or hiding UI)."""
     try:
         require(session, action, team_id=team_id)

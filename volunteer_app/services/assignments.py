@@ -39,11 +39,11 @@ from ..scheduling.conflicts import (
     make_shift,
     shift_interval,
 )
-from ..security.permissions import actor_of, require
+from ..security.permissions import actor_of, captain_team, require, require_member, team_members
 from ..validation import normalize_text
 from . import availability as avail
 from .checkin import sync_assignment
-from .shifts import RECORD_STATUSES, load_shift, monday_of
+from .shifts import RECORD_STATUSES, load_shift, monday_of, require_readable
 
 # Statuses an assignment may move to from each status; assign() re-activates cancelled ones.
 TRANSITIONS = {
@@ -119,9 +119,12 @@ def load_duties(session: Session, start: date, end: date,
 
 
 def check_assignment(session: Session, shift_id: int, volunteer_id: int) -> list[Conflict]:
-    """Every conflict of putting a volunteer on a shift (nothing is written)."""
+    """Every conflict of putting a volunteer on a shift (nothing is written); a captain asks
+    only about their own team's shifts and volunteers."""
     require(session, "shifts.read")
     shift = load_shift(session, shift_id)
+    require_readable(session, shift)
+    require_member(session, "shifts.plan", volunteer_id)
     facts = _volunteer_facts(session, volunteer_id, shift.date)
     lo, hi = duty_span(shift.date)
     duties = load_duties(session, lo, hi, [volunteer_id]).get(volunteer_id, [])
@@ -158,9 +161,12 @@ def assign(session: Session, shift_id: int, volunteer_id: int,
 
     Hard conflicts raise :class:`AssignmentBlocked` unless ``override_reason`` is given,
     which is then stored with the codes it overrode. Soft conflicts are returned as
-    warnings. A cancelled assignment of the same volunteer is re-activated.
+    warnings. A cancelled assignment of the same volunteer is re-activated. A captain puts
+    only their own team's volunteers on their own team's shifts, override or not.
     """
+    require(session, "shifts.plan")
     require(session, "shifts.plan", team_id=load_shift(session, shift_id).team_id)
+    require_member(session, "shifts.plan", volunteer_id)
     if source not in ASSIGNMENT_SOURCES:
         raise ValidationError(FieldProblem("source", "source_invalid", source))
     if status not in ("planned", "confirmed"):
@@ -218,6 +224,7 @@ def _assignment(session: Session, shift_id: int, volunteer_id: int) -> Assignmen
 def unassign(session: Session, shift_id: int, volunteer_id: int) -> None:
     """Take a volunteer off a shift. Refused once the duty is a record of service
     (checked in, completed, no-show): correct its status instead."""
+    require(session, "shifts.plan")
     require(session, "shifts.plan", team_id=load_shift(session, shift_id).team_id)
     row = _assignment(session, shift_id, volunteer_id)
     if row.status in RECORD_STATUSES:
@@ -234,12 +241,17 @@ def set_status(session: Session, shift_id: int, volunteer_id: int, status: str, 
     shift when none are given."""
     if status not in ASSIGNMENT_STATUSES:
         raise ValidationError(FieldProblem("status", "status_invalid", status))
-    row = _assignment(session, shift_id, volunteer_id)
-    shift = load_shift(session, shift_id)
     # Attendance (check-in, completion, no-show and their corrections) is a captain's job;
-    # planning and confirming is a coordinator's.
+    # planning and confirming is a coordinator's. Who is working is asked before anything
+    # is looked up: whether someone is on a shift is not told to whoever may not change it.
+    wanted = "shifts.checkin" if status in RECORD_STATUSES else "shifts.plan"
+    require(session, wanted)
+    shift = load_shift(session, shift_id)
+    require(session, wanted, team_id=shift.team_id)
+    row = _assignment(session, shift_id, volunteer_id)
     attendance = status in RECORD_STATUSES or row.status in RECORD_STATUSES
-    require(session, "shifts.checkin" if attendance else "shifts.plan", team_id=shift.team_id)
+    if attendance:
+        require(session, "shifts.checkin", team_id=shift.team_id)
     if status != row.status and status not in TRANSITIONS[row.status]:
         raise ConflictError("status_transition", current=row.status, status=status)
     begin, finish = shift_interval(shift.date, shift.start_time, shift.end_time)
@@ -271,6 +283,7 @@ def confirm(session: Session, shift_id: int, volunteer_id: int) -> None:
 
 def confirm_shift(session: Session, shift_id: int) -> int:
     """Confirm every planned assignment of a shift; returns how many."""
+    require(session, "shifts.plan")
     require(session, "shifts.plan", team_id=load_shift(session, shift_id).team_id)
     result = session.execute(
         update(Assignment).where(Assignment.shift_id == shift_id, Assignment.status == "planned")
@@ -308,11 +321,16 @@ class CandidateRow:
 
 def candidates(session: Session, shift_id: int, *, include_inactive: bool = False) -> list[CandidateRow]:
     """Volunteers not yet on a shift, eligible first (clean, then with warnings), then the
-    others with their conflict reasons; within a group fewer duties that week first."""
+    others with their conflict reasons; within a group fewer duties that week first.
+    A captain sees only their own team's volunteers, for their own team's shifts."""
     require(session, "shifts.read")
     shift = load_shift(session, shift_id)
+    require_readable(session, shift)
     lo, hi = duty_span(shift.date)
     q = select(Volunteer.id, Volunteer.name, Volunteer.mobile, Volunteer.sort_key)
+    own = captain_team(session)
+    if own is not None:
+        q = q.where(Volunteer.id.in_(sorted(team_members(session, own))))
     if not include_inactive:
         q = q.where(Volunteer.active.is_(True))
     people = session.execute(q).all()

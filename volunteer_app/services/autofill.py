@@ -42,10 +42,10 @@ from ..scheduling.autofill.solver import DEFAULT_TIME_LIMIT, solve
 from ..scheduling.checker import violations
 from ..scheduling.conflicts import MIN_REST, shift_interval
 from ..scheduling.explain import Gap, explain
-from ..security.permissions import actor_of, require
+from ..security.permissions import actor_of, captain_team, require, require_member
 from . import availability as avail
 from .assignments import load_duties, lock_shifts
-from .shifts import RECORD_STATUSES, monday_of
+from .shifts import RECORD_STATUSES, monday_of, planning_scope
 
 HISTORY_DAYS = 7 * HISTORY_WEEKS
 MAX_RANGE_DAYS = 31
@@ -275,7 +275,10 @@ def apply(session: Session, result: AutofillResult) -> AppliedFill:
     for team_id in sorted({shift_team.get(sid) for sid, _ in new}, key=lambda t: (t is None, t)):
         require(session, "shifts.plan", team_id=team_id)
     if not new:
-        require(session, "shifts.plan", team_id=result.scope.team_id)
+        planning_scope(session, result.scope.team_id)
+    if captain_team(session) is not None:  # a captain places their own team's volunteers only
+        for vid in sorted({v for _, v in new}):
+            require_member(session, "shifts.plan", vid)
     bad = violations(now_problem, new)
     declined = [(s, v) for s, v in new if (s, v) in now_problem.declined]
     if bad or declined:

@@ -20,7 +20,7 @@ from ..models import Membership, Team, Volunteer
 from ..models.availability import LEAVE_KINDS, AvailabilityWindow, VolunteerLeave, VolunteerLimit
 from ..parsing import parse_date
 from ..scheduling.conflicts import Leave, VolunteerFacts, Window
-from ..security.permissions import may, require
+from ..security.permissions import require, require_member
 from ..validation import normalize_text
 
 MAX_LIMIT = 50
@@ -73,10 +73,12 @@ class AvailabilityInfo:
                 "max_per_week": self.max_per_week, "max_per_day": self.max_per_day}
 
 
-def _require_edit(session: Session) -> None:
-    """Coordinators (planning) and clerks (the register) both keep availability."""
-    if not may(session, "shifts.plan"):
-        require(session, "registers.edit")
+def _require_edit(session: Session, volunteer_id: int) -> None:
+    """Coordinators (planning) and clerks (the register) keep availability; a captain their
+    own team's volunteers' only (``availability.edit``, team-scoped)."""
+    require(session, "availability.edit")
+    _volunteer(session, volunteer_id)
+    require_member(session, "availability.edit", volunteer_id)
 
 
 def _volunteer(session: Session, volunteer_id: int) -> Volunteer:
@@ -110,8 +112,7 @@ def get_availability(session: Session, volunteer_id: int) -> AvailabilityInfo:
 def set_windows(session: Session, volunteer_id: int,
                 windows: Iterable[tuple[int, time, time]]) -> None:
     """Replace a volunteer's weekly windows; an empty list means available at any time."""
-    _require_edit(session)
-    _volunteer(session, volunteer_id)
+    _require_edit(session, volunteer_id)
     rows = list(windows)
     problems = []
     for weekday, start, end in rows:
@@ -133,8 +134,7 @@ def set_windows(session: Session, volunteer_id: int,
 def add_leave(session: Session, volunteer_id: int, start: date, end: date,
               kind: str = "leave", reason: str = "") -> int:
     """Record a leave (or unavailable) range; returns its id."""
-    _require_edit(session)
-    _volunteer(session, volunteer_id)
+    _require_edit(session, volunteer_id)
     problems = []
     if kind not in LEAVE_KINDS:
         problems.append(FieldProblem("kind", "leave_kind_invalid", kind))
@@ -161,10 +161,11 @@ def add_leave(session: Session, volunteer_id: int, start: date, end: date,
 
 def remove_leave(session: Session, leave_id: int) -> None:
     """Delete a leave range."""
-    _require_edit(session)
+    require(session, "availability.edit")
     row = session.get(VolunteerLeave, leave_id)
     if row is None:
         raise NotFoundError("leave_not_found", id=leave_id)
+    _require_edit(session, row.volunteer_id)
     session.delete(row)
     session.flush()
 
@@ -176,8 +177,7 @@ def set_limits(session: Session, volunteer_id: int, max_per_week: int | None,
     ``expected_version``: ``AvailabilityInfo.limits_version`` as the form read it;
     another clerk's save since then is ``ConflictError("stale")``.
     """
-    _require_edit(session)
-    _volunteer(session, volunteer_id)
+    _require_edit(session, volunteer_id)
     problems = []
     for fname, val in (("max_per_week", max_per_week), ("max_per_day", max_per_day)):
         if val is not None and (not isinstance(val, int) or isinstance(val, bool)

@@ -23,7 +23,7 @@ from ..models import Grid, Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.shifts import Assignment, Shift
 from ..scheduling.conflicts import shift_interval
-from ..security.permissions import require
+from ..security.permissions import acting_name, require
 from .hours import (
     MAX_MINUTES,
     REASON_CHECKIN_TIMES,
@@ -33,7 +33,7 @@ from .hours import (
     normalize_operator,
     verify,
 )
-from .shifts import load_shift
+from .shifts import load_shift, require_readable
 
 # A check-in may be recorded a little ahead of time (the captain fills the sheet while
 # people are arriving), but never for a shift that has not happened yet.
@@ -128,9 +128,11 @@ class CheckinResult:
 
 
 def checkin_sheet(session: Session, shift_id: int) -> CheckinSheet:
-    """The shift and its volunteers with their status, times and current ledger entry."""
-    shift = load_shift(session, shift_id)
+    """The shift and its volunteers with their status, times and current ledger entry
+    (a captain's own team's shifts only)."""
     require(session, "shifts.read")
+    shift = load_shift(session, shift_id)
+    require_readable(session, shift)
     begin, finish = shift_interval(shift.date, shift.start_time, shift.end_time)
     team = session.get(Team, shift.team_id) if shift.team_id else None
     grid = session.get(Grid, shift.grid_id) if shift.grid_id else None
@@ -185,7 +187,8 @@ def record_checkin(
     Completing an assignment writes its hours to the ledger (unverified); recording
     different times later, or a no-show after all, appends a correction.
     """
-    operator = normalize_operator(operator)
+    require(session, "shifts.checkin")
+    operator = normalize_operator(acting_name(session, operator))
     now = now or local_now(session)
     shift = load_shift(session, shift_id)
     require(session, "shifts.checkin", team_id=shift.team_id)
@@ -289,9 +292,12 @@ def sync_assignment(
                          (fixed_id,) if fixed_id else ())
 
 
-def verify_shift(session: Session, shift_id: int, by: str, *, now: datetime | None = None) -> int:
+def verify_shift(session: Session, shift_id: int, by: str | None = None, *,
+                 now: datetime | None = None) -> int:
     """Verify the current, unverified hours of everyone on one shift (the captain signs
-    the sign-in sheet); returns how many entries were verified."""
+    the sign-in sheet); returns how many entries were verified. The verifier is as in
+    :func:`.hours.verify`: the logged-in operator when accounts are on."""
+    require(session, "hours.verify")
     shift = load_shift(session, shift_id)
     require(session, "hours.verify", team_id=shift.team_id)
     ids = list(session.scalars(
@@ -308,6 +314,7 @@ def all_arrived_as_planned(
 ) -> CheckinResult:
     """Bulk check-in: everyone still planned, confirmed or checked in served the planned
     times (a recorded arrival time is kept). No-shows and completed duties stay as they are."""
+    require(session, "shifts.checkin")
     marks = [
         CheckinMark(a_id, "completed")
         for a_id in session.scalars(

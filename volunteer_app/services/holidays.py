@@ -20,7 +20,7 @@ from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models.holidays import HOLIDAY_KINDS, Holiday, HolidayYear
 from ..parsing import parse_date, parse_year
 from ..scheduling.holidays import HolidayCalendar, package_covers, package_rows
-from ..security.permissions import may, require
+from ..security.permissions import require
 from ..validation import normalize_text
 
 
@@ -95,9 +95,10 @@ class YearStatus:
 
 
 def _require_edit(session: Session) -> None:
-    """The clerk keeps the holiday table; coordinators who plan may correct it too."""
-    if not may(session, "shifts.plan"):
-        require(session, "community.edit")
+    """The clerk keeps the holiday table; coordinators who plan may correct it too. Not a
+    captain: the table is the whole community's (``holidays.edit``; ``shifts.plan`` alone
+    let a captain give every team a day off)."""
+    require(session, "holidays.edit")
 
 
 def list_holidays(session: Session, year: int) -> list[HolidayRow]:

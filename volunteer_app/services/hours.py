@@ -29,7 +29,7 @@ from ..models import Team, Volunteer
 from ..models.hours import HoursEntry
 from ..models.requests import ResidentRequest
 from ..parsing import parse_date, parse_hours, parse_month
-from ..security.permissions import require
+from ..security.permissions import acting_name, captain_team, require, require_member
 from ..validation import normalize_name, normalize_text
 
 MAX_MINUTES = 24 * 60
@@ -122,10 +122,15 @@ def add_manual(
     duty: str = "",
     now: datetime | None = None,
 ) -> int:
-    """Record hours by hand (e.g. an event without a shift); the reason is required."""
+    """Record hours by hand (e.g. an event without a shift); the reason is required.
+
+    With accounts on, the one recording is the logged-in operator (``operator`` is not
+    used); a captain records only for their own team and its volunteers.
+    """
+    require(session, "hours.record")
     values, problems = check_manual(hours, reason, duty)
     try:
-        values["operator"] = normalize_operator(operator)
+        values["operator"] = normalize_operator(acting_name(session, operator))
     except ValidationError as exc:
         problems.extend(exc.problems)
     now = now or local_now(session)
@@ -142,6 +147,7 @@ def add_manual(
         raise ValidationError(problems)
     require(session, "hours.record", team_id=team_id)
     load_volunteer(session, volunteer_id)
+    require_member(session, "hours.record", volunteer_id)
     entry = HoursEntry(
         volunteer_id=volunteer_id, team_id=team_id, date=on, minutes=values["minutes"],
         source="manual", duty=values["duty"], reason=values["reason"], created_at=now,
@@ -163,12 +169,14 @@ def correct(
 ) -> int:
     """Replace an entry's hours by a new, unverified entry; 0 hours voids the entry.
 
-    The corrected entry stays in the ledger (superseded), so nothing is lost.
+    The corrected entry stays in the ledger (superseded), so nothing is lost. With
+    accounts on, the one correcting is the logged-in operator (``operator`` is not used).
     """
+    require(session, "hours.record")
     values, problems = check_correction(hours, reason)
     op = None
     try:
-        op = normalize_operator(operator)
+        op = normalize_operator(acting_name(session, operator))
     except ValidationError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -241,13 +249,17 @@ def append_correction(
 
 
 def verify(
-    session: Session, entry_ids: Iterable[int], by: str, *, now: datetime | None = None
+    session: Session, entry_ids: Iterable[int], by: str | None = None, *, now: datetime | None = None
 ) -> int:
     """Mark entries verified by a captain or coordinator; returns how many were newly verified.
 
     Entries already verified are left as they were; a superseded entry cannot be verified.
+    The verifier is the logged-in operator when accounts are on (``by`` is not used: no
+    one verifies "by" somebody else); in single-user mode ``by`` names who signed, by
+    default the one working (the OS user, or the command line's ``--operator``).
     """
-    by = normalize_operator(by, "verified_by")
+    actor = require(session, "hours.verify")
+    by = normalize_operator(acting_name(session, by) or actor.name, "verified_by")
     now = now or local_now(session)
     count = 0
     for entry_id in entry_ids:
@@ -263,19 +275,24 @@ def verify(
 def verify_month(
     session: Session,
     month: str,
-    by: str,
+    by: str | None = None,
     *,
     team_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
     """Verify every current, unverified entry of a month (optionally of one team).
 
-    A captain verifies only their own team's entries, whatever ``team_id`` says.
+    A captain verifies only their own team's entries, whatever ``team_id`` says. The
+    verifier is as in :func:`verify`.
     """
-    actor = require(session, "hours.verify", team_id=team_id)
-    if actor.role == "captain":
-        team_id = actor.team_id
-    by = normalize_operator(by, "verified_by")
+    if team_id is None:
+        actor = require(session, "hours.verify")
+    else:
+        actor = require(session, "hours.verify", team_id=team_id)
+    own = captain_team(session)
+    if own is not None:
+        team_id = own
+    by = normalize_operator(acting_name(session, by) or actor.name, "verified_by")
     first, nxt = month_bounds(month)
     stmt = select(HoursEntry.id).where(
         HoursEntry.date >= first, HoursEntry.date < nxt, HoursEntry.verified_at.is_(None),

@@ -3,6 +3,9 @@ listing a large ledger needs, per-volunteer totals and correction chains.
 
 Which entries count is the ledger's rule (:mod:`.hours`): verified, current and more than
 zero minutes; superseded entries are listed only when asked for.
+
+A logged-in captain reads their own team's entries only (the entries recorded for that
+team): every function here narrows to it, and one entry of another team is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from ..errors import NotFoundError
 from ..models import Team, Volunteer
 from ..models.hours import HoursEntry
 from ..names import like_pattern
-from ..security.permissions import require
+from ..security.permissions import CAPTAIN, PermissionDenied, captain_team, require
 from .hours import MinutesAsHours, is_current, minutes_to_hours, month_bounds
 
 
@@ -119,8 +122,9 @@ def _entry_select():  # noqa: ANN202
 
 def list_entries(session: Session, flt: EntryFilter | None = None) -> list[EntryRow]:
     """Ledger entries, newest date first; superseded entries only when asked for."""
+    require(session, "registers.read")
     flt = flt or EntryFilter()
-    stmt = _filtered(_entry_select(), flt).order_by(*_LEDGER_ORDER)
+    stmt = _filtered(_entry_select(), flt, captain_team(session)).order_by(*_LEDGER_ORDER)
     return _entry_rows(session, stmt)
 
 
@@ -128,8 +132,11 @@ def list_entries(session: Session, flt: EntryFilter | None = None) -> list[Entry
 _LEDGER_ORDER = (HoursEntry.date.desc(), Volunteer.sort_key, HoursEntry.id)
 
 
-def _filtered(stmt, flt: EntryFilter):  # noqa: ANN001, ANN202
-    """``stmt`` (joined to Volunteer) restricted to the entries ``flt`` asks for."""
+def _filtered(stmt, flt: EntryFilter, own_team: int | None):  # noqa: ANN001, ANN202
+    """``stmt`` (joined to Volunteer) restricted to the entries ``flt`` asks for (and to a
+    captain's ``own_team``)."""
+    if own_team is not None:
+        stmt = stmt.where(HoursEntry.team_id == own_team)
     if flt.month:
         first, nxt = month_bounds(flt.month)
         stmt = stmt.where(HoursEntry.date >= first, HoursEntry.date < nxt)
@@ -154,7 +161,7 @@ def entry_ids(session: Session, flt: EntryFilter | None = None) -> list[int]:
     require(session, "registers.read")
     stmt = _filtered(
         select(HoursEntry.id).join(Volunteer, Volunteer.id == HoursEntry.volunteer_id),
-        flt or EntryFilter(),
+        flt or EntryFilter(), captain_team(session),
     ).order_by(*_LEDGER_ORDER)
     return list(session.scalars(stmt))
 
@@ -164,7 +171,11 @@ def fetch_entries(session: Session, ids: Sequence[int]) -> list[EntryRow]:
     require(session, "registers.read")
     if not ids:
         return []
-    rows = {r.id: r for r in _entry_rows(session, _entry_select().where(HoursEntry.id.in_(list(ids))))}
+    stmt = _entry_select().where(HoursEntry.id.in_(list(ids)))
+    own = captain_team(session)
+    if own is not None:  # another team's ids are left out like unknown ones
+        stmt = stmt.where(HoursEntry.team_id == own)
+    rows = {r.id: r for r in _entry_rows(session, stmt)}
     return [rows[i] for i in ids if i in rows]
 
 
@@ -207,7 +218,7 @@ def ledger_totals(session: Session, flt: EntryFilter | None = None) -> LedgerTot
         )
         .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
         .where(HoursEntry.minutes > 0),
-        flt,
+        flt, captain_team(session),
     ).group_by(HoursEntry.volunteer_id, Volunteer.name, Volunteer.sort_key).order_by(
         Volunteer.sort_key, HoursEntry.volunteer_id)
     people = tuple(
@@ -224,17 +235,27 @@ def ledger_totals(session: Session, flt: EntryFilter | None = None) -> LedgerTot
 
 def get_entry(session: Session, entry_id: int) -> EntryRow:
     """One entry."""
+    require(session, "registers.read")
     rows = _entry_rows(session, _entry_select().where(HoursEntry.id == entry_id))
     if not rows:
         raise NotFoundError("hours_entry_not_found", id=entry_id)
+    _require_own(session, rows[0].team_id)
     return rows[0]
+
+
+def _require_own(session: Session, team_id: int | None) -> None:
+    own = captain_team(session)
+    if own is not None and team_id != own:
+        raise PermissionDenied(action="registers.read", role=CAPTAIN, team_id=team_id)
 
 
 def entry_chain(session: Session, entry_id: int) -> list[EntryRow]:
     """The whole correction chain an entry belongs to, original first, current last."""
+    require(session, "registers.read")
     entry = session.get(HoursEntry, entry_id)
     if entry is None:
         raise NotFoundError("hours_entry_not_found", id=entry_id)
+    _require_own(session, entry.team_id)  # corrections keep the entry's team
     while entry.corrects_id is not None:  # walk back to the original
         entry = session.get(HoursEntry, entry.corrects_id)
     ids = [entry.id]

@@ -28,7 +28,7 @@ from ..models import Grid, Team, Volunteer
 from ..models.shifts import ACTIVE_STATUSES, DUTY_TYPES, Assignment, Shift, ShiftSkip
 from ..scheduling.conflicts import ends_next_day, shift_interval
 from ..scheduling.holidays import DayInfo, week_days
-from ..security.permissions import CAPTAIN, actor_of, require
+from ..security.permissions import CAPTAIN, PermissionDenied, actor_of, captain_team, require
 from ..validation import normalize_text
 from .holidays import load_calendar
 
@@ -60,11 +60,21 @@ def monday_of(day: date) -> date:
 def planning_scope(session: Session, team_id: int | None = None) -> int | None:
     """The team a planning action over many shifts is limited to: the one asked for, or a
     captain's own team (captains plan only their team); None for everyone's shifts."""
-    require(session, "shifts.plan", team_id=team_id)
+    if team_id is None:  # everyone's shifts: a captain's are narrowed to their team below
+        require(session, "shifts.plan")
+    else:
+        require(session, "shifts.plan", team_id=team_id)
     actor = actor_of(session)
     if team_id is None and not actor.single_user and actor.role == CAPTAIN:
         return actor.team_id
     return team_id
+
+
+def require_readable(session: Session, shift: Shift) -> None:
+    """Refuse a captain a shift of another team (or of no team): they read their own only."""
+    own = captain_team(session)
+    if own is not None and shift.team_id != own:
+        raise PermissionDenied(action="shifts.read", role=CAPTAIN, team_id=shift.team_id)
 
 
 def reference_problems(session: Session, team_id: int | None, grid_id: int | None) -> list[FieldProblem]:
@@ -227,6 +237,7 @@ def load_shift(session: Session, shift_id: int) -> Shift:
 def update_shift(session: Session, shift_id: int, data: ShiftData,
                  expected_version: int | None = None) -> None:
     """Change a shift by hand; generation never touches it afterwards."""
+    require(session, "shifts.plan")
     require(session, "shifts.plan", team_id=data.team_id)
     values = _validate_shift(session, data)
     row = load_shift(session, shift_id)
@@ -242,6 +253,7 @@ def delete_shift(session: Session, shift_id: int, *, force: bool = False) -> Non
     """Delete a shift. Refused when it holds a record of service (checked in, completed,
     no-show), and, unless ``force``, when volunteers are planned on it. A generated shift
     is remembered so that generation does not bring it back."""
+    require(session, "shifts.plan")
     row = load_shift(session, shift_id)
     require(session, "shifts.plan", team_id=row.team_id)
     statuses = list(session.scalars(select(Assignment.status).where(Assignment.shift_id == shift_id)))
@@ -259,8 +271,16 @@ def delete_shift(session: Session, shift_id: int, *, force: bool = False) -> Non
 
 def list_shifts(session: Session, start: date, end: date, *, team_id: int | None = None,
                 grid_id: int | None = None) -> list[ShiftRow]:
-    """Shifts from ``start`` to ``end`` (by date), with the volunteers on them, in time order."""
+    """Shifts from ``start`` to ``end`` (by date), with the volunteers on them, in time order.
+
+    A captain reads their own team's shifts only (asking for another team's is refused).
+    """
     require(session, "shifts.read")
+    own = captain_team(session)
+    if own is not None:
+        if team_id is not None and team_id != own:
+            raise PermissionDenied(action="shifts.read", role=CAPTAIN, team_id=team_id)
+        team_id = own
     conds = [Shift.date >= start, Shift.date <= end]
     if team_id is not None:
         conds.append(Shift.team_id == team_id)
@@ -288,8 +308,10 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
 
 
 def get_shift(session: Session, shift_id: int) -> ShiftRow:
-    """One shift with its volunteers."""
+    """One shift with its volunteers (a captain's own team's only)."""
+    require(session, "shifts.read")
     row = load_shift(session, shift_id)
+    require_readable(session, row)
     for s in list_shifts(session, row.date, row.date):
         if s.id == shift_id:
             return s

@@ -23,7 +23,7 @@ from ..models import Grid, Team
 from ..models.shifts import Assignment, GenerationBatch, Shift, ShiftSkip, ShiftTemplate
 from ..parsing import parse_date, parse_optional_date, shown
 from ..scheduling.recurrence import Recurrence, cron_problems, occurrence_dates
-from ..security.permissions import require
+from ..security.permissions import captain_team, require
 from ..validation import normalize_text
 from .holidays import load_calendar
 from .shifts import duty_problems, planning_scope, reference_problems
@@ -149,14 +149,17 @@ def save_template(session: Session, template_id: int | None, data: TemplateData,
 
 
 def list_templates(session: Session, *, active_only: bool = False) -> list[TemplateRow]:
-    """Every duty template, by team, start time and name."""
+    """Every duty template, by team, start time and name (a captain's team's only)."""
     require(session, "shifts.read")
+    own = captain_team(session)
     q = (select(ShiftTemplate, Team.name, Grid.name)
          .outerjoin(Team, Team.id == ShiftTemplate.team_id)
          .outerjoin(Grid, Grid.id == ShiftTemplate.grid_id)
          .order_by(ShiftTemplate.team_id, ShiftTemplate.start_time, ShiftTemplate.name))
     if active_only:
         q = q.where(ShiftTemplate.active.is_(True))
+    if own is not None:
+        q = q.where(ShiftTemplate.team_id == own)
     return [
         TemplateRow(t.id, t.name, t.team_id, tn, t.grid_id, gn, t.location, t.duty_type,
                     t.start_time, t.end_time, t.needed, t.notes, t.day_of_week, t.day, t.month,
@@ -168,6 +171,7 @@ def list_templates(session: Session, *, active_only: bool = False) -> list[Templ
 
 def delete_template(session: Session, template_id: int) -> None:
     """Delete a template; the shifts it produced stay (they no longer point at it)."""
+    require(session, "shifts.plan")
     row = session.get(ShiftTemplate, template_id)
     if row is None:
         raise NotFoundError("template_not_found", id=template_id)
