@@ -5081,6 +5081,16 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <source>the new request</source>
         <translation>the new request</translation>
     </message>
+    <message>
+        <source>Request %1, received %2 (%3), has the same phone, category and request text.
+Take this one in as well?</source>
+        <translation>Request %1, received %2 (%3), has the same phone, category and request text.
+Take this one in as well?</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
 </context>
 <context>
     <name>Requests</name>

@@ -5051,6 +5051,16 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <source>the new request</source>
         <translation>新诉求</translation>
     </message>
+    <message>
+        <source>Request %1, received %2 (%3), has the same phone, category and request text.
+Take this one in as well?</source>
+        <translation>第%1号诉求（%2收单，%3）的电话、类别和内容与本次相同。
+是否重复收单？</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复收单</translation>
+    </message>
 </context>
 <context>
     <name>Requests</name>

@@ -320,3 +320,41 @@ def test_edit_an_open_request_and_see_problems_under_the_field(ctx, qtbot) -> No
     assert view.select_request(ids[1])
     qtbot.waitUntil(lambda: not view.edit_button.isEnabled())
     assert view.open_edit_request() is None
+
+
+def test_a_second_identical_request_asks_before_saving(ctx, qtbot, monkeypatch, type_into) -> None:  # noqa: ANN001
+    """Issue 18.15: the same phone, category and description within a day asks
+    "是否重复收单?"; No saves nothing and keeps the form, Yes takes it in."""
+    with ctx.db.session() as s:
+        first = req_service.create_request(s, req_service.RequestData(
+            resident_name="卓玛", resident_phone="13800138000", category="safety_hazard",
+            description="楼道灯不亮", received_at=datetime.now() - timedelta(hours=3),
+        ), "王芳", now=datetime.now())
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(f"{title}|{text}")
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    view = _open_view(ctx, qtbot)
+    dialog = view.open_new_request()
+    type_into(dialog.name_edit, "卓玛")
+    qtbot.keyClicks(dialog.phone_edit, "13800138000")
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("safety_hazard"))
+    dialog.description_edit.setPlainText("楼道灯不亮")
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and dialog.save_button.isEnabled())
+    assert "是否重复收单" in asked[0] and str(first) in asked[0], asked
+    assert dialog.isVisible()
+    with ctx.db.session() as s:
+        assert [r.id for r in req_service.list_requests(s)] == [first]
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10_000) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0] != first and len(asked) == 2
+    with ctx.db.session() as s:
+        assert len(req_service.list_requests(s)) == 2

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from volunteer_app.models.requests import REQUEST_CATEGORIES, REQUEST_SOURCES, U
 from volunteer_app.services import grids as grid_service
 from volunteer_app.services import requests as req_service
 from volunteer_app.services.grids import GridRow
+from volunteer_app.services.request_duplicates import PossibleDuplicate, find_duplicate
 from volunteer_app.services.requests import RequestRow
 
 
@@ -198,8 +200,10 @@ class RequestDialog(QDialog):
         self.save_button.setEnabled(False)
         row = self.row
         if row is None:
-            self.ctx.worker.submit(lambda s: req_service.create_request(s, data, operator),
-                                   self._on_saved, self._on_failed, owner=self)
+            # Residents call twice about the same thing: look for it before taking it in.
+            self.ctx.worker.submit(lambda s: find_duplicate(s, data),
+                                   lambda dup: self._create(data, operator, dup),
+                                   self._on_failed, owner=self)
             return
 
         def save(s) -> int:  # noqa: ANN001
@@ -207,6 +211,26 @@ class RequestDialog(QDialog):
             return row.id
 
         self.ctx.worker.submit(save, self._on_saved, self._on_failed, owner=self)
+
+    def _create(self, data: req_service.RequestData, operator: str,
+                duplicate: PossibleDuplicate | None) -> None:
+        """Save the new request, after the clerk confirmed it if it looks taken in already."""
+        if duplicate is not None and not self._confirm_duplicate(duplicate):
+            self.save_button.setEnabled(True)
+            return
+        self.ctx.worker.submit(lambda s: req_service.create_request(s, data, operator),
+                               self._on_saved, self._on_failed, owner=self)
+
+    def _confirm_duplicate(self, dup: PossibleDuplicate) -> bool:
+        """Ask whether to take in a request like ``dup`` again (issue 18.15); No is the default."""
+        text = arg(self.tr("Request %1, received %2 (%3), has the same phone, category and "
+                           "request text.\nTake this one in as well?"),
+                   dup.id, f"{dup.received_at:%Y-%m-%d %H:%M}", status_text(dup.status))
+        answer = QMessageBox.question(
+            self, self.tr("Possible duplicate"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_saved(self, request_id: int) -> None:
         self.sig_saved.emit(request_id)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from ..clock import local_now
 from ..db import Database
 from ..errors import ConflictError
@@ -18,6 +20,7 @@ from ..parsing import shown
 from ..services import grids as grid_service
 from ..services import requests as req_service
 from ..services import teams as team_service
+from ..services.request_duplicates import find_duplicate
 from ..services.requests import ENV_OPERATOR, default_operator
 from . import UsageError, messages, print_json, with_db
 from .argtypes import count_arg, hours_arg, id_arg, moment_arg, month_arg, search_arg
@@ -102,6 +105,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="chat_group, phone, walk_in, registration_point (or Chinese)")
     p.add_argument("--urgency", default="normal", help="low, normal, urgent, emergency")
     p.add_argument("--received-at", type=moment_arg, help="when it came in (default now), e.g. 2026-12-07T09:30")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="take it in even if the same phone, category and description "
+                        "came in within a day")
     p.add_argument("--json", action="store_true")
     add_operator(p, common)
     p.set_defaults(func=with_db(cmd_add))
@@ -185,9 +191,22 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         if args.grid:
             data.grid_id = grid_service.resolve(s, args.grid)
+        if not args.allow_duplicate:
+            _refuse_duplicate(s, data)
         rid = req_service.create_request(s, data, operator_of(args))
         row = req_service.get_request(s, rid).row
     return _report(args, row, "received")
+
+
+def _refuse_duplicate(s: Session, data: req_service.RequestData) -> None:
+    """Exit 2 naming the earlier request when this one looks like it taken in again
+    (issue 18.15: residents call twice; scripts re-run)."""
+    dup = find_duplicate(s, data)
+    if dup is not None:
+        raise UsageError(
+            f"request {dup.id} (received {dup.received_at:%Y-%m-%d %H:%M}, {dup.status}) has "
+            "the same phone, category and description; is this the same request? "
+            "Add --allow-duplicate to take it in anyway")
 
 
 def _report(args: argparse.Namespace, row: req_service.RequestRow, what: str) -> int:
