@@ -10,6 +10,10 @@ a PC without the database's key shows masked numbers and refuses the rest with
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -358,3 +362,32 @@ def test_migration_downgrade_decrypts(new_db_url) -> None:  # noqa: ANN001
         members = conn.execute(text("SELECT count(*) FROM membership")).scalar()
     assert got == {1: OLD_ROWS[0][2], 2: NEW_ID, 3: None, 4: None} and members == 4
     db.dispose()
+
+
+def _cli(*args: str, env: dict | None = None):  # noqa: ANN202
+    return subprocess.run([sys.executable, "-m", "volunteer_app", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+@pytest.mark.slow
+def test_command_line_masks_searches_and_needs_the_key(demo_db: Database, tmp_path: Path) -> None:
+    found = _demo_ids(demo_db)
+    vid, number = next(iter(found.items()))
+    url = demo_db.url
+    demo_db.dispose()
+    listed = _cli("volunteers", "list", "--all", "--json", "--search", number, "--db", url)
+    assert listed.returncode == 0, listed.stderr
+    assert [r["id"] for r in json.loads(listed.stdout)] == [vid]
+    assert number not in listed.stdout
+    masked, full = tmp_path / "masked.csv", tmp_path / "full.csv"
+    assert _cli("volunteers", "export", str(masked), "--db", url).returncode == 0
+    assert _cli("volunteers", "export", str(full), "--include-ids", "--db", url).returncode == 0
+    assert _leaks(masked.read_bytes(), _needles(list(found.values()))) == []
+    assert "*" * 14 + number[-4:] in masked.read_text(encoding="utf-8-sig")
+    assert all(n in full.read_text(encoding="utf-8-sig") for n in found.values())
+    other_pc = {keys.ENV_KEYS_DIR: str(tmp_path / "no-keys")}
+    res = _cli("volunteers", "export", str(tmp_path / "x.csv"), "--include-ids", "--db", url, env=other_pc)
+    assert res.returncode == 1 and "key" in res.stderr and number not in res.stderr + res.stdout
+    assert not (tmp_path / "x.csv").exists()
+    res = _cli("volunteers", "list", "--all", "--json", "--db", url, env=other_pc)
+    assert res.returncode == 0, res.stderr  # reading the register needs no key

@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = vsub.add_parser("export", parents=[common])
     p.add_argument("file", type=Path)
     p.add_argument("--include-ids", action="store_true",
-                   help="include ID-card numbers (left out unless asked; needs permission)")
+                   help="full ID-card numbers (masked unless asked; needs the ids.view "
+                        "permission and this computer to hold the database's key)")
     p.set_defaults(func=with_db(cmd_volunteers_export))
 
     teams = sub.add_parser("teams", parents=[common], help="teams")
