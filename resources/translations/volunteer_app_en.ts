@@ -718,6 +718,10 @@
         <translation>Database key exported</translation>
     </message>
     <message>
+        <source>Full ID number shown</source>
+        <translation>Full ID number shown</translation>
+    </message>
+    <message>
         <source>Database key imported</source>
         <translation>Database key imported</translation>
     </message>
@@ -2511,6 +2515,10 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</source>
         <translation>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</translation>
+    </message>
+    <message>
+        <source>A stored ID number does not open with this database&apos;s key: it was altered or copied from another database.</source>
+        <translation>A stored ID number does not open with this database&apos;s key: it was altered or copied from another database.</translation>
     </message>
     <message>
         <source>%1 is not a key file of this app (%2).</source>
@@ -6244,6 +6252,14 @@ Take this one in as well?</translation>
         <translation>18 characters (optional)</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show the full ID number (recorded in the audit log)</source>
+        <translation>Show the full ID number (recorded in the audit log)</translation>
+    </message>
+    <message>
         <source>Party-member central household (党员中心户)</source>
         <translation>Party-member central household (党员中心户)</translation>
     </message>
@@ -6334,6 +6350,10 @@ Take this one in as well?</translation>
     <message>
         <source>the new volunteer</source>
         <translation>the new volunteer</translation>
+    </message>
+    <message>
+        <source>This computer does not have the key of this database, so the full ID number cannot be shown (the last four characters can). An administrator exports the key on a computer that has it and imports it here.</source>
+        <translation>This computer does not have the key of this database, so the full ID number cannot be shown (the last four characters can). An administrator exports the key on a computer that has it and imports it here.</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -718,6 +718,10 @@
         <translation>已导出数据库密钥</translation>
     </message>
     <message>
+        <source>Full ID number shown</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
         <source>Database key imported</source>
         <translation>已导入数据库密钥</translation>
     </message>
@@ -2496,6 +2500,10 @@ Choose No to start with empty registers.</source>
     <message>
         <source>The key on this computer is not the key of this database; nothing was saved. Import the right key file (volunteer-app keys import FILE).</source>
         <translation>这台电脑上的密钥不是本数据库的密钥；没有保存任何内容。请导入正确的密钥文件（volunteer-app keys import FILE）。</translation>
+    </message>
+    <message>
+        <source>A stored ID number does not open with this database&apos;s key: it was altered or copied from another database.</source>
+        <translation>一个已存的身份证号无法用此数据库的密钥解开：它被改动过，或是从别的数据库复制来的。</translation>
     </message>
     <message>
         <source>%1 is not a key file of this app (%2).</source>
@@ -6208,6 +6216,14 @@ Take this one in as well?</source>
         <translation>18 位（选填）</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full ID number (recorded in the audit log)</source>
+        <translation>显示完整身份证号（将记入操作日志）</translation>
+    </message>
+    <message>
         <source>Party-member central household (党员中心户)</source>
         <translation>党员中心户</translation>
     </message>
@@ -6298,6 +6314,10 @@ Take this one in as well?</source>
     <message>
         <source>the new volunteer</source>
         <translation>新志愿者</translation>
+    </message>
+    <message>
+        <source>This computer does not have the key of this database, so the full ID number cannot be shown (the last four characters can). An administrator exports the key on a computer that has it and imports it here.</source>
+        <translation>本机没有此数据库的密钥，无法显示完整身份证号（只能显示后四位）。请管理员在有密钥的电脑上导出密钥，再在本机导入。</translation>
     </message>
     <message>
         <source>Saving…</source>
