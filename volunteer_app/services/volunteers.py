@@ -152,6 +152,7 @@ def _derived(values: dict) -> dict:
 
 def find_duplicate(session: Session, mobile: str, exclude_id: int | None = None) -> int | None:
     """Id of another volunteer already registered with this mobile number."""
+    require(session, "registers.read")
     stmt = select(Volunteer.id).where(Volunteer.mobile == mobile)
     if exclude_id is not None:
         stmt = stmt.where(Volunteer.id != exclude_id)
@@ -280,6 +281,7 @@ def reactivate(session: Session, volunteer_id: int) -> None:
 def has_history(session: Session, volunteer_id: int) -> bool:
     """Whether any duty, hours entry or resident request (or its history) names the
     volunteer; such volunteers may only be deactivated, never deleted."""
+    require(session, "registers.read")
     return bool(session.scalar(select(or_(
         exists().where(Assignment.volunteer_id == volunteer_id),
         exists().where(HoursEntry.volunteer_id == volunteer_id),
@@ -347,6 +349,7 @@ def id_search_hash(session: Session, search: object) -> str | None:
     Others get no answer to "whose number is this?" either: for them it is just text,
     which matches nobody (the search text holds names and mobiles, never ID numbers).
     """
+    require(session, "registers.read")
     number = id_search_number(search)
     if number is None or not may(session, "ids.view"):
         return None
