@@ -20,8 +20,10 @@ from ..services import hours_reports as report_service
 from ..services.community import get_community
 from .tables import safe_cell
 
-VOLUNTEER_HEADER = ("序号", "姓名", "所属队伍", "已核实时长(小时)", "未核实时长(小时)", "记录条数")
-TEAM_HEADER = ("序号", "队伍", "已核实时长(小时)", "未核实时长(小时)", "参与人数")
+# 缺勤次数: planned duties not come to (no ledger entry; issue 18.16).
+VOLUNTEER_HEADER = ("序号", "姓名", "所属队伍", "已核实时长(小时)", "未核实时长(小时)", "记录条数",
+                    "缺勤次数")
+TEAM_HEADER = ("序号", "队伍", "已核实时长(小时)", "未核实时长(小时)", "参与人数", "缺勤次数")
 DETAIL_HEADER = ("日期", "姓名", "队伍", "服务内容", "来源", "时长(小时)", "是否核实", "记录编号")
 SOURCE_ZH = {"assignment": "排班签到", "request": "居民诉求", "manual": "手工补录"}
 DUTY_ZH = {
@@ -87,23 +89,24 @@ def write_hours_report(session: Session, month: str, path: Path) -> ReportSummar
 
     ws = wb.active
     ws.title = "按志愿者"
-    sheet(ws, VOLUNTEER_HEADER, (6, 14, 30, 18, 18, 10))
+    sheet(ws, VOLUNTEER_HEADER, (6, 14, 30, 18, 18, 10, 10))
     for n, v in enumerate(report.volunteers, start=1):
         ws.append([n, safe_cell(v.name), safe_cell("、".join(v.teams)), v.hours,
-                   v.unverified_hours, v.entries])
+                   v.unverified_hours, v.entries, v.no_shows])
     ws.append(["", "合计", "", report.hours,
                hours_service.minutes_to_hours(report.unverified_minutes),
-               sum(v.entries for v in report.volunteers)])
+               sum(v.entries for v in report.volunteers), report.no_shows])
     for cell in ws[ws.max_row]:
         cell.font = bold
 
     ws = wb.create_sheet("按队伍")
-    sheet(ws, TEAM_HEADER, (6, 26, 18, 18, 10))
+    sheet(ws, TEAM_HEADER, (6, 26, 18, 18, 10, 10))
     for n, t in enumerate(report.teams, start=1):
-        ws.append([n, safe_cell(t.name or NO_TEAM), t.hours, t.unverified_hours, t.volunteers])
+        ws.append([n, safe_cell(t.name or NO_TEAM), t.hours, t.unverified_hours, t.volunteers,
+                   t.no_shows])
     ws.append(["", "合计", report.hours,
                hours_service.minutes_to_hours(report.unverified_minutes),
-               len(report.volunteers)])
+               sum(1 for v in report.volunteers if v.entries), report.no_shows])
     for cell in ws[ws.max_row]:
         cell.font = bold
 

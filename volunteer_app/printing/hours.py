@@ -3,7 +3,9 @@
 The renderer takes plain rows (:class:`HoursLine`: volunteer, team, date, duty, hours,
 verified) so it does not depend on how the ledger stores them; :func:`hours_lines` reads
 them from the ledger service. Only verified hours make the totals; unverified lines are
-listed, marked 待核实, and counted in their own column.
+listed, marked 待核实, and counted in their own column. No-shows (planned duties not come
+to, issue 18.16) are listed too, marked 缺勤, counted in their own column and in the
+volunteer's sentence, and never add hours.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class HoursLine:
     hours: float
     verified: bool = True
     volunteer_id: int | None = None
+    no_show: bool = False  # a planned duty not come to: no hours, listed as 缺勤
 
 
 def duty_label(duty: str) -> str:
@@ -69,11 +72,18 @@ def hours_lines(session: Session, month: str, team_id: int | None = None,
     """The month's ledger lines (current, non-void entries) from the hours service."""
     require(session, "print")
     rows = report_service.monthly_statement(session, month, team_id)
-    return [
+    lines = [
         HoursLine(volunteer=r.volunteer, team=r.team, date=r.date, duty=duty_label(r.duty),
                   hours=r.hours, verified=r.verified, volunteer_id=r.volunteer_id)
         for r in rows if volunteer_id is None or r.volunteer_id == volunteer_id
     ]
+    lines += [
+        HoursLine(volunteer=m.volunteer, team=m.team, date=m.date, duty=duty_label(m.duty),
+                  hours=0.0, verified=False, volunteer_id=m.volunteer_id, no_show=True)
+        for m in report_service.month_no_shows(session, month, team_id)
+        if volunteer_id is None or m.volunteer_id == volunteer_id
+    ]
+    return lines
 
 
 @dataclass(frozen=True)
@@ -89,7 +99,15 @@ def _month_title(month: str) -> str:
 
 
 def _total(lines: Sequence[HoursLine], verified: bool = True) -> float:
-    return round(sum(x.hours for x in lines if x.verified == verified), 2)
+    return round(sum(x.hours for x in lines if x.verified == verified and not x.no_show), 2)
+
+
+def _served(lines: Sequence[HoursLine]) -> list[HoursLine]:
+    return [x for x in lines if not x.no_show]
+
+
+def _missed(lines: Sequence[HoursLine]) -> int:
+    return sum(1 for x in lines if x.no_show)
 
 
 def _person_key(line: HoursLine) -> object:
@@ -146,11 +164,12 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
         for group in groups.values():
             for line in sorted(group, key=lambda x: x.date):
                 who = line.volunteer if with_name else (line.team or NO_TEAM)
+                state = "缺勤" if line.no_show else "已核实" if line.verified else "待核实"
                 data.append([
                     para(f"{line.date:%m-%d}", styles["cell_centre"]), para(who, styles["cell"], fonts),
-                    para(line.duty, styles["cell"], fonts), para(hours_text(line.hours), styles["num"]),
-                    para("已核实" if line.verified else "待核实",
-                         styles["ok"] if line.verified else styles["pending"]),
+                    para(line.duty, styles["cell"], fonts),
+                    para("—" if line.no_show else hours_text(line.hours), styles["num"]),
+                    para(state, styles["ok"] if line.verified else styles["pending"]),
                 ])
             if with_name and len(groups) > 1:
                 row = len(data)
@@ -160,7 +179,9 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
                 cmds += [("BACKGROUND", (0, row), (-1, row), LIGHT), ("SPAN", (1, row), (2, row))]
         row = len(data)
         pending = _total(sec_lines, verified=False)
-        data.append([para("", styles["cell"]), para("合计（已核实）", styles["total"]), "",
+        missed = _missed(sec_lines)
+        label = "合计（已核实）" + (f"，缺勤 {missed} 次" if missed else "")
+        data.append([para("", styles["cell"]), para(label, styles["total"]), "",
                      para(hours_text(_total(sec_lines)), styles["total_num"]),
                      para(f"待核实 {hours_text(pending)}" if pending else "", styles["pending"])])
         cmds += [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#fbe9e7")),
@@ -170,39 +191,49 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
         return Table(data, colWidths=cols, repeatRows=1, style=TableStyle(cmds))
 
     def summary_table(sec_lines: Sequence[HoursLine]) -> Table:
-        head = ["序号", "姓名", "服务次数", "已核实（小时）", "待核实（小时）"]
+        head = ["序号", "姓名", "服务次数", "已核实（小时）", "待核实（小时）", "缺勤次数"]
         data = [[para(h, styles["head"]) for h in head]]
         groups: dict[object, list[HoursLine]] = {}
         for line in sec_lines:
             groups.setdefault(_person_key(line), []).append(line)
         for n, group in enumerate(groups.values(), start=1):
             pending = _total(group, verified=False)
+            missed = _missed(group)
             data.append([para(str(n), styles["cell_centre"]),
                          para(group[0].volunteer, styles["cell"], fonts),
-                         para(str(len(group)), styles["num"]),
+                         para(str(len(_served(group))), styles["num"]),
                          para(hours_text(_total(group)), styles["num"]),
-                         para(hours_text(pending) if pending else "—", styles["num"])])
+                         para(hours_text(pending) if pending else "—", styles["num"]),
+                         para(str(missed) if missed else "—", styles["num"])])
         row = len(data)
         pending = _total(sec_lines, verified=False)
+        missed = _missed(sec_lines)
         data.append([para("", styles["cell"]), para(f"合计 {len(groups)} 人", styles["total"]),
-                     para(str(len(sec_lines)), styles["total_num"]),
+                     para(str(len(_served(sec_lines))), styles["total_num"]),
                      para(hours_text(_total(sec_lines)), styles["total_num"]),
-                     para(hours_text(pending) if pending else "—", styles["total_num"])])
+                     para(hours_text(pending) if pending else "—", styles["total_num"]),
+                     para(str(missed) if missed else "—", styles["total_num"])])
         cmds = table_style_commands(fonts.regular) + [
             ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#fbe9e7")),
             ("LINEABOVE", (0, row), (-1, row), 1, INK),
             ("ROWBACKGROUNDS", (0, 1), (-1, row - 1), [colors.white, colors.HexColor("#f7f8fa")]),
         ]
-        cols = [14 * mm, width - 14 * mm - 3 * 34 * mm, 34 * mm, 34 * mm, 34 * mm]
+        num = min(30 * mm, (width - 14 * mm - 30 * mm) / 4)
+        cols = [14 * mm, width - 14 * mm - 4 * num, num, num, num, num]
         return Table(data, colWidths=cols, repeatRows=1, style=TableStyle(cmds))
 
     def sign_block(sec: _Section) -> KeepTogether:
         total = hours_text(_total(sec.lines))
+        missed = _missed(sec.lines)
         if sec.kind == "volunteer":
             text = f"经核实，{sec.title}同志{month_title}累计参加志愿服务 {total} 小时。"
+            if missed:
+                text += f"另有 {missed} 次排班未到岗（缺勤）。"
         else:
-            people = len({_person_key(x) for x in sec.lines})
+            people = len({_person_key(x) for x in _served(sec.lines)})
             text = f"{sec.title}{month_title}共 {people} 人参加志愿服务，经核实累计 {total} 小时。"
+            if missed:
+                text += f"排班缺勤 {missed} 人次。"
         return KeepTogether([
             Spacer(1, 6 * mm), para(text, styles["body"], fonts), Spacer(1, 9 * mm),
             para("队长（签字）：__________________      社区（盖章）：__________________",
@@ -252,7 +283,7 @@ def render_hours_statement(lines: Sequence[HoursLine], out: Output,
     )
     reporter.finish()
     warnings = ("tibetan_font_missing",) if ts.missing_tibetan else ()
-    return PrintResult(pages=pages, items=len(lines), warnings=warnings)
+    return PrintResult(pages=pages, items=len(_served(lines)), warnings=warnings)
 
 
 def community_name(session: Session) -> str:

@@ -4,6 +4,11 @@ totals for the service record certificate.
 
 Only counting entries make the totals (verified, current, more than zero minutes; see
 :mod:`.hours`); unverified ones are shown apart and never added in.
+
+No-shows (duties a volunteer was planned for and did not come to: assignment status
+``no_show``) have no ledger entry, yet the office reports them and they belong in the
+volunteer's record (issue 18.16): they are read from the assignments, counted apart and
+never change the hours.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Membership, Team, Volunteer
 from ..models.hours import HoursEntry
+from ..models.shifts import Assignment, Shift
 from ..parsing import parse_year
 from ..security.permissions import require
 from .hours import MinutesAsHours, is_current, load_volunteer, minutes_to_hours, month_bounds
@@ -65,6 +71,49 @@ def monthly_statement(session: Session, month: str, team_id: int | None = None) 
 
 
 @dataclass(frozen=True)
+class NoShowRow:
+    """A planned duty the volunteer did not come to."""
+
+    assignment_id: int
+    volunteer_id: int
+    volunteer: str
+    team_id: int | None
+    team: str | None
+    date: date
+    duty: str  # the shift's title (else its duty-type code) · its location
+
+
+def no_shows(session: Session, date_from: date, date_to: date, *, team_id: int | None = None,
+             volunteer_id: int | None = None) -> list[NoShowRow]:
+    """No-shows of shifts dated from ``date_from`` to ``date_to`` (exclusive), optionally of
+    one team or volunteer, by team, volunteer (pinyin order) and date."""
+    stmt = (
+        select(Assignment.id, Assignment.volunteer_id, Volunteer.name, Shift.team_id, Team.name,
+               Shift.date, Shift.title, Shift.duty_type, Shift.location)
+        .join(Shift, Shift.id == Assignment.shift_id)
+        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
+        .outerjoin(Team, Team.id == Shift.team_id)
+        .where(Assignment.status == "no_show", Shift.date >= date_from, Shift.date < date_to)
+        .order_by(Shift.team_id.is_(None), Shift.team_id, Volunteer.sort_key,
+                  Assignment.volunteer_id, Shift.date, Shift.start_time, Assignment.id)
+    )
+    if team_id is not None:
+        stmt = stmt.where(Shift.team_id == team_id)
+    if volunteer_id is not None:
+        stmt = stmt.where(Assignment.volunteer_id == volunteer_id)
+    # The duty reads like the ledger's entries of served shifts: "title · place".
+    return [NoShowRow(aid, vid, vname, tid, tname, on,
+                      " · ".join(p for p in (title or duty_type, place) if p))
+            for aid, vid, vname, tid, tname, on, title, duty_type, place in session.execute(stmt)]
+
+
+def month_no_shows(session: Session, month: str, team_id: int | None = None) -> list[NoShowRow]:
+    """The no-shows of a month (optionally of one team), for statements and reports."""
+    first, nxt = month_bounds(month)
+    return no_shows(session, first, nxt, team_id=team_id)
+
+
+@dataclass(frozen=True)
 class VolunteerHours(MinutesAsHours):
     """A volunteer's hours in a month."""
 
@@ -74,6 +123,7 @@ class VolunteerHours(MinutesAsHours):
     verified_minutes: int
     unverified_minutes: int
     entries: int
+    no_shows: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +135,7 @@ class TeamHours(MinutesAsHours):
     verified_minutes: int
     unverified_minutes: int
     volunteers: int
+    no_shows: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +147,7 @@ class MonthlyReport:
     teams: tuple[TeamHours, ...]
     verified_minutes: int
     unverified_minutes: int
+    no_shows: int = 0
 
     @property
     def hours(self) -> float:
@@ -106,11 +158,23 @@ def monthly_report(session: Session, month: str) -> MonthlyReport:
     """Hours of a month per volunteer and per team, from the statement lines."""
     require(session, "hours.report")
     lines = monthly_statement(session, month)
+    missed = month_no_shows(session, month)
     by_vol: dict[int, list[StatementRow]] = {}
     by_team: dict[int | None, list[StatementRow]] = {}
     for line in lines:
         by_vol.setdefault(line.volunteer_id, []).append(line)
         by_team.setdefault(line.team_id, []).append(line)
+    names = {line.volunteer_id: line.volunteer for line in lines}
+    team_names = {line.team_id: line.team for line in lines}
+    missed_by_vol: dict[int, int] = {}
+    missed_by_team: dict[int | None, set[int]] = {}
+    for m in missed:  # a volunteer who only missed duties is in the report too
+        by_vol.setdefault(m.volunteer_id, [])
+        by_team.setdefault(m.team_id, [])
+        names.setdefault(m.volunteer_id, m.volunteer)
+        team_names.setdefault(m.team_id, m.team)
+        missed_by_vol[m.volunteer_id] = missed_by_vol.get(m.volunteer_id, 0) + 1
+        missed_by_team.setdefault(m.team_id, set()).add(m.assignment_id)
     memberships: dict[int, list[str]] = {}
     if by_vol:
         for vid, tname in session.execute(
@@ -127,19 +191,20 @@ def monthly_report(session: Session, month: str) -> MonthlyReport:
         ).all())
     volunteers = tuple(
         VolunteerHours(
-            volunteer_id=vid, name=ls[0].volunteer, teams=tuple(memberships.get(vid, ())),
+            volunteer_id=vid, name=names[vid], teams=tuple(memberships.get(vid, ())),
             verified_minutes=sum(x.minutes for x in ls if x.verified),
             unverified_minutes=sum(x.minutes for x in ls if not x.verified),
-            entries=len(ls),
+            entries=len(ls), no_shows=missed_by_vol.get(vid, 0),
         )
         for vid, ls in sorted(by_vol.items(), key=lambda kv: (sort_keys.get(kv[0], ""), kv[0]))
     )
     teams = tuple(
         TeamHours(
-            team_id=tid, name=ls[0].team,
+            team_id=tid, name=team_names[tid],
             verified_minutes=sum(x.minutes for x in ls if x.verified),
             unverified_minutes=sum(x.minutes for x in ls if not x.verified),
             volunteers=len({x.volunteer_id for x in ls}),
+            no_shows=len(missed_by_team.get(tid, ())),
         )
         for tid, ls in sorted(by_team.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
     )
@@ -147,6 +212,7 @@ def monthly_report(session: Session, month: str) -> MonthlyReport:
         month=month, volunteers=volunteers, teams=teams,
         verified_minutes=sum(x.minutes for x in lines if x.verified),
         unverified_minutes=sum(x.minutes for x in lines if not x.verified),
+        no_shows=len(missed),
     )
 
 
@@ -189,6 +255,7 @@ class YearlyTotals:
     last_date: date | None
     teams: tuple[str, ...]  # current team memberships
     joined_on: date | None
+    no_shows: int = 0  # planned duties of the year not come to
 
     @property
     def hours(self) -> float:
@@ -236,4 +303,6 @@ def yearly_totals(session: Session, volunteer_id: int, year: int) -> YearlyTotal
             by_team.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))),
         duties=duties, first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None, teams=teams, joined_on=vol.joined_on,
+        no_shows=len(no_shows(session, date(year, 1, 1), date(year + 1, 1, 1),
+                              volunteer_id=volunteer_id)),
     )
