@@ -17,14 +17,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
-from .services.community import CommunityInfo, get_community
+from .services.community import CommunityInfo, stored_community
 
 log = logging.getLogger(__name__)
 
 
 def community_zone(session: Session) -> ZoneInfo:
     """The community's time zone (the default zone when the stored name cannot be loaded)."""
-    name = get_community(session).timezone
+    name = stored_community(session).timezone
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

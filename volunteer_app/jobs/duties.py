@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..models import Grid, Team, Volunteer
 from ..models.shifts import ACTIVE_STATUSES, Assignment, Shift
 from ..scheduling.conflicts import ends_next_day, shift_interval
+from ..security.permissions import readable_team
 from .reminders import Duty
 
 
@@ -90,8 +91,9 @@ def load_duties(session: Session, start: datetime, end: datetime, *,
     """Duties beginning from ``start`` up to and including ``end`` (naive local), in time order.
 
     ``end`` is inclusive because a reminder ``lead`` before a duty is due exactly when the
-    duty begins at ``now + lead``.
+    duty begins at ``now + lead``. A captain reads their own team's duties only.
     """
+    team_id = readable_team(session, "shifts.read", team_id)
     first, last = _date_bounds(start, end)
     stmt = (
         select(Assignment.id, Shift.id, Volunteer.id, Volunteer.name, Volunteer.mobile,
@@ -119,7 +121,9 @@ def load_duties(session: Session, start: datetime, end: datetime, *,
 
 def load_shifts(session: Session, first: date, last: date, *,
                 team_id: int | None = None) -> list[DutyShift]:
-    """Shifts dated ``first`` to ``last`` with the volunteers holding places, in time order."""
+    """Shifts dated ``first`` to ``last`` with the volunteers holding places, in time order
+    (a captain's own team's only)."""
+    team_id = readable_team(session, "shifts.read", team_id)
     conds = [Shift.date >= first, Shift.date <= last]
     if team_id is not None:
         conds.append(Shift.team_id == team_id)

@@ -48,7 +48,7 @@ from ..db import Database
 from ..models.jobs import APSCHEDULER_TABLE
 from ..security.permissions import require
 from . import settings as cfg
-from .jobs import JobOutcome, RunInfo, last_runs, record_missed, run_job
+from .jobs import SYSTEM_ACTOR, JobOutcome, RunInfo, last_runs, record_missed, run_job
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,8 @@ class SchedulerService:
     def _sync(self, tz: ZoneInfo) -> None:
         scheduler = self._scheduler
         with self.db.session() as s:
+            # The scheduler's own reading, whoever is (or nobody is) logged in at the PC.
+            s.info["actor"] = SYSTEM_ACTOR
             configs = cfg.list_configs(s)
         for config in configs:
             spec = config.spec

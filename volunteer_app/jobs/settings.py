@@ -208,13 +208,16 @@ def _config(job_id: str, row: JobSetting | None) -> JobConfig:
 
 
 def get_config(session: Session, job_id: str) -> JobConfig:
-    """The effective settings of one job."""
+    """The effective settings of one job (any logged-in operator may look)."""
+    require(session, "shifts.read")
     spec(job_id)
     return _config(job_id, session.get(JobSetting, job_id))
 
 
 def list_configs(session: Session) -> list[JobConfig]:
-    """The effective settings of every job, in the order of :data:`SPECS`."""
+    """The effective settings of every job, in the order of :data:`SPECS` (any logged-in
+    operator may look; changing them is ``jobs.manage``)."""
+    require(session, "shifts.read")
     rows = _stored(session)
     return [_config(s.id, rows.get(s.id)) for s in SPECS]
 

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from ..security.permissions import require
+from ..security.permissions import readable_team
 from ..services import community as community_service
 from ..services import hours_reports as report_service
 from .common import (
@@ -69,8 +69,9 @@ def duty_label(duty: str) -> str:
 
 def hours_lines(session: Session, month: str, team_id: int | None = None,
                 volunteer_id: int | None = None) -> list[HoursLine]:
-    """The month's ledger lines (current, non-void entries) from the hours service."""
-    require(session, "print")
+    """The month's ledger lines (current, non-void entries) from the hours service (a
+    captain's own team's only)."""
+    team_id = readable_team(session, "print", team_id)
     rows = report_service.monthly_statement(session, month, team_id)
     lines = [
         HoursLine(volunteer=r.volunteer, team=r.team, date=r.date, duty=duty_label(r.duty),

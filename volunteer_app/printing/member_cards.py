@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from ..models import Membership, Team, Volunteer
-from ..security.permissions import require
+from ..security.permissions import readable_team
 from ..services import community as community_service
 from ..services import teams as team_service
 from .cards import CARD_H, CARD_W, SAFE, sheet_layout
@@ -71,9 +71,10 @@ def member_cards_data(session: Session, team_id: int | None = None,
     """Cards of active volunteers: the members of one team (captain first), or everyone.
 
     Without a team, each volunteer gets one card naming all their teams and their highest
-    role; with ``volunteer_ids`` only those volunteers are printed.
+    role; with ``volunteer_ids`` only those volunteers are printed. A captain prints
+    their own team's cards only.
     """
-    require(session, "print")
+    team_id = readable_team(session, "print", team_id)
     info = community_service.get_community(session)
     teams = {t.id: t for t in team_service.list_teams(session)}
     umbrella_default = next((t.name for t in teams.values() if t.parent_id is None), "")

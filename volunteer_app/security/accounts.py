@@ -21,7 +21,7 @@ from ..models.accounts import OPERATOR_ROLES, AppSetting, Operator
 from ..models.people import Team
 from ..validation import normalize_text
 from . import audit
-from .permissions import Actor, accounts_enabled, require
+from .permissions import Actor, LoginRequired, accounts_enabled, require
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -240,6 +240,8 @@ def change_own_password(session: Session, old: str, new: str) -> None:
 
     actor = actor_of(session)
     if actor.operator_id is None:
+        if accounts_enabled(session):  # nobody logged in: who is working comes first
+            raise LoginRequired(action="password")
         raise ConflictError("no_account")
     op = session.get(Operator, actor.operator_id)
     try:

@@ -186,6 +186,18 @@ def captain_team(session: Session) -> int | None:
     return actor.team_id if actor.team_id is not None else -1
 
 
+def readable_team(session: Session, action: str, team_id: int | None) -> int | None:
+    """The team a read of many records is narrowed to, after ``require(action)``: the one
+    asked for (None: every team), or a captain's own (another team's is refused)."""
+    actor = require(session, action)
+    own = captain_team(session)
+    if own is None:
+        return team_id
+    if team_id is not None and team_id != own:
+        raise PermissionDenied(action=action, role=actor.role, team_id=team_id)
+    return own
+
+
 def team_members(session: Session, team_id: int) -> set[int]:
     """Volunteers serving in a team: its members and those of the teams below it."""
     from ..models.people import Membership, Team

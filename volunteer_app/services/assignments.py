@@ -39,7 +39,15 @@ from ..scheduling.conflicts import (
     make_shift,
     shift_interval,
 )
-from ..security.permissions import actor_of, captain_team, require, require_member, team_members
+from ..security.permissions import (
+    CAPTAIN,
+    PermissionDenied,
+    actor_of,
+    captain_team,
+    require,
+    require_member,
+    team_members,
+)
 from ..validation import normalize_text
 from . import availability as avail
 from .checkin import sync_assignment
@@ -124,7 +132,9 @@ def check_assignment(session: Session, shift_id: int, volunteer_id: int) -> list
     require(session, "shifts.read")
     shift = load_shift(session, shift_id)
     require_readable(session, shift)
-    require_member(session, "shifts.plan", volunteer_id)
+    own = captain_team(session)
+    if own is not None and volunteer_id not in team_members(session, own):
+        raise PermissionDenied(action="shifts.read", role=CAPTAIN, volunteer_id=volunteer_id)
     facts = _volunteer_facts(session, volunteer_id, shift.date)
     lo, hi = duty_span(shift.date)
     duties = load_duties(session, lo, hi, [volunteer_id]).get(volunteer_id, [])

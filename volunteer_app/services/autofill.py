@@ -42,7 +42,7 @@ from ..scheduling.autofill.solver import DEFAULT_TIME_LIMIT, solve
 from ..scheduling.checker import violations
 from ..scheduling.conflicts import MIN_REST, shift_interval
 from ..scheduling.explain import Gap, explain
-from ..security.permissions import actor_of, captain_team, require, require_member
+from ..security.permissions import actor_of, captain_team, readable_team, require, require_member
 from . import availability as avail
 from .assignments import load_duties, lock_shifts
 from .shifts import RECORD_STATUSES, monday_of, planning_scope
@@ -100,16 +100,17 @@ def _signature(row: Shift, shift_days: int = 0) -> tuple:
 
 
 def build_problem(session: Session, scope: Scope, *, min_rest: timedelta | None = None) -> Problem:
-    """Read everything the solver needs for ``scope`` from the database."""
-    require(session, "shifts.read")
+    """Read everything the solver needs for ``scope`` from the database (a captain's: their
+    own team's shifts only, whatever team the scope names)."""
+    team_id = readable_team(session, "shifts.read", scope.team_id)
     _check_scope(scope)
     if scope.team_id is not None and session.get(Team, scope.team_id) is None:
         raise NotFoundError("team_not_found", name=scope.team_id)
     if scope.grid_id is not None and session.get(Grid, scope.grid_id) is None:
         raise NotFoundError("grid_not_found", name=scope.grid_id)
     conds = [Shift.date >= scope.date_from, Shift.date <= scope.date_to]
-    if scope.team_id is not None:
-        conds.append(Shift.team_id == scope.team_id)
+    if team_id is not None:
+        conds.append(Shift.team_id == team_id)
     if scope.grid_id is not None:
         conds.append(Shift.grid_id == scope.grid_id)
     shifts = list(session.scalars(select(Shift).where(*conds).order_by(Shift.date, Shift.start_time,
@@ -309,6 +310,7 @@ def undo(session: Session, batch_id: int) -> int:
     Refused (ConflictError ``autofill_undo_recorded``) once any of them is a record of
     service (checked in, completed, no-show), and for a batch already undone.
     """
+    require(session, "shifts.plan")
     batch = session.get(AutofillBatch, batch_id)
     if batch is None:
         raise NotFoundError("autofill_batch_not_found", id=batch_id)

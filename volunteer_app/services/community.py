@@ -28,7 +28,15 @@ class CommunityInfo:
 
 
 def get_community(session: Session) -> CommunityInfo:
-    """The community row, or defaults when none was saved yet."""
+    """The community row, or defaults when none was saved yet (for a logged-in operator)."""
+    require(session, "registers.read")
+    return stored_community(session)
+
+
+def stored_community(session: Session) -> CommunityInfo:
+    """The community row without asking who is working: the time zone every service's
+    "now" needs, the background jobs' included, before anyone has logged in
+    (:func:`volunteer_app.clock.community_zone`). Front ends call :func:`get_community`."""
     row = session.scalar(select(Community).order_by(Community.id).limit(1))
     if row is None:
         return CommunityInfo()

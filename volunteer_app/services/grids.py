@@ -91,6 +91,7 @@ def lookup_table(session: Session) -> dict[str, int]:
 
 def resolve(session: Session, text: str) -> int:
     """Grid id from its name or number; NotFoundError otherwise."""
+    require(session, "registers.read")
     key = re.sub(r"\s+", "", str(text))
     gid = lookup_table(session).get(key)
     if gid is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ..security.permissions import CAPTAIN, actor_of, may
+from ..security.permissions import CAPTAIN, actor_of, may, require
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ NO_ACCESS = HoursAccess(frozenset(), frozenset(), False, False, None, None)
 
 def hours_access(session: Session, team_ids: list[int]) -> HoursAccess:
     """What the acting operator may do with the hours of each of ``team_ids``."""
+    require(session, "registers.read")  # who is working first (the ledger's read right)
     actor = actor_of(session)
     scopes: list[int | None] = [None, *team_ids]
     record = {t for t in scopes if may(session, "hours.record", team_id=t)}

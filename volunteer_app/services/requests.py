@@ -799,6 +799,7 @@ def dispatch_options(session: Session, request_id: int) -> DispatchOptions:
 
 def resolve_volunteer(session: Session, text: str) -> int:
     """Volunteer id from a numeric id or an exact, unambiguous name."""
+    require(session, "registers.read")  # whether a name is registered is the register's
     text = str(text).strip()
     if is_id_text(text):  # ASCII digits in the id range ('²', '١' or 20 digits are names)
         if session.get(Volunteer, int(text)) is None:

@@ -93,6 +93,7 @@ def list_teams(session: Session) -> list[TeamRow]:
 
 def resolve(session: Session, name_or_id: str) -> int:
     """Team id from a name or a numeric id; NotFoundError otherwise."""
+    require(session, "registers.read")
     text = name_or_id.strip()
     tid = session.scalar(select(Team.id).where(Team.name == text))
     if tid is None and is_id_text(text):  # ASCII digits in the id range: '²' or '١' is a name
