@@ -646,6 +646,38 @@
         <source>No</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>Statutory holiday</source>
+        <translation>Statutory holiday</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <source>Official holiday calendar</source>
+        <translation>Official holiday calendar</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <source>Assigned by hand</source>
+        <translation>Assigned by hand</translation>
+    </message>
+    <message>
+        <source>Copied from another week</source>
+        <translation>Copied from another week</translation>
+    </message>
+    <message>
+        <source>Auto-fill</source>
+        <translation>Auto-fill</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>

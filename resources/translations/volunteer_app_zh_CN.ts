@@ -646,6 +646,38 @@
         <source>No</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>Statutory holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Official holiday calendar</source>
+        <translation>国家法定节假日安排</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可排班</translation>
+    </message>
+    <message>
+        <source>Assigned by hand</source>
+        <translation>手工排班</translation>
+    </message>
+    <message>
+        <source>Copied from another week</source>
+        <translation>从其他周复制</translation>
+    </message>
+    <message>
+        <source>Auto-fill</source>
+        <translation>自动排班</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>

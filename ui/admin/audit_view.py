@@ -5,7 +5,7 @@ Read-only by design: the core has no service that edits or deletes entries.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from ui.common.i18n import arg
 from ui.common.table_style import read_only_rows
 from ui.texts.audit import ACTIONS, ENTITIES, action_title, changes_text, entity_title
 from ui.texts.errors import error_text
+from volunteer_app.clock import local_now
 from volunteer_app.security.audit_log import AuditRow, list_entries
 
 # The row limit of one query: the filters narrow the log down further.
@@ -120,12 +121,17 @@ class AuditView(QWidget):
         action = self.action_combo.currentData() or None
         entity = self.entity_combo.currentData() or None
         since = datetime.combine(self.from_edit.date().toPython(), time.min)
-        until = datetime.combine(self.to_edit.date().toPython(), time.min) + timedelta(days=1,
-                                                                                     seconds=-1)
+        to_day = self.to_edit.date().toPython()
+        until = datetime.combine(to_day, time.min) + timedelta(days=1, seconds=-1)
 
         def load(session):  # noqa: ANN001, ANN202
+            # Entries carry the community's time, which may be a day ahead of this
+            # machine's clock: "up to today" means up to the community's today too.
+            end = until
+            if to_day >= date.today():
+                end = max(until, datetime.combine(local_now(session).date(), time.max))
             return list_entries(session, operator=operator, action=action, entity=entity,
-                                since=since, until=until, limit=LIMIT)
+                                since=since, until=end, limit=LIMIT)
 
         def done(rows: list[AuditRow]) -> None:
             if request == self._request:
@@ -149,7 +155,7 @@ class AuditView(QWidget):
                 # Many new rows of one kind summed up by the core ("N rows"): say it here.
                 summary = self.tr("%n records", "", row.changes["count"])
             cells = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.operator, action_title(row.action),
-                     record, summary, changes_text(row.changes)]
+                     record, summary, changes_text(row.changes, row.entity)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

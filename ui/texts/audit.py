@@ -14,6 +14,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.common.i18n import translated
+from ui.texts.audit_values import coded_value_text
 
 CONTEXT = "AuditNames"
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -233,8 +234,13 @@ def value_text(value: object) -> str:
     return text
 
 
-def changes_text(changes: dict) -> str:
-    """'field: old → new' per changed field, one per line (ids/count summaries as they are)."""
+def changes_text(changes: dict, entity: str = "") -> str:
+    """'field: old → new' per changed field, one per line (ids/count summaries as they are).
+    Stored codes of ``entity``'s columns are shown in words (:mod:`ui.texts.audit_values`)."""
+    def shown(field: str, value: object) -> str:
+        words = coded_value_text(entity, field, value)
+        return value_text(value) if words is None else words
+
     lines = []
     for field, pair in changes.items():
         name = field_title(field)
@@ -244,9 +250,9 @@ def changes_text(changes: dict) -> str:
         elif isinstance(pair, list) and len(pair) == 2:
             old, new = pair
             if old is None:
-                lines.append(f"{name}: {value_text(new)}")
+                lines.append(f"{name}: {shown(field, new)}")
             else:
-                lines.append(f"{name}: {value_text(old)} \u2192 {value_text(new)}")
+                lines.append(f"{name}: {shown(field, old)} \u2192 {shown(field, new)}")
         else:
-            lines.append(f"{name}: {value_text(pair)}")
+            lines.append(f"{name}: {shown(field, pair)}")
     return "\n".join(lines)

@@ -69,6 +69,16 @@ def _label(obj: object) -> str:
     return ""
 
 
+def _now(session: Session) -> datetime:
+    """The community's local wall-clock time, how every other time is stored (see
+    :mod:`volunteer_app.clock`). Not this machine's clock: a server or container on UTC
+    wrote entries 8 hours off the community's time (issue 18.13)."""
+    from ..clock import local_now
+
+    with session.no_autoflush:  # called from the flush hooks themselves
+        return local_now(session)
+
+
 def new_entry(session: Session, action: str, entity: str = "", entity_id: object = "",
               summary: str = "", changes: dict | None = None, *, who: str | None = None):  # noqa: ANN201
     """An audit entry of this unit of work's actor, not yet added to the session."""
@@ -77,7 +87,7 @@ def new_entry(session: Session, action: str, entity: str = "", entity_id: object
 
     actor = actor_of(session)
     return AuditEntry(
-        at=datetime.now().replace(microsecond=0),
+        at=_now(session),
         operator_id=None if who is not None else actor.operator_id,
         operator=(actor.name if who is None else who)[:40], action=action, entity=entity,
         entity_id=str(entity_id or ""), summary=summary,
