@@ -258,11 +258,12 @@ def test_a_captain_verifies_only_their_own_team(ctx, qtbot) -> None:  # noqa: AN
     with ctx.db.session() as s:
         assert all(s.get(HoursEntry, i).verified_at is not None for i in own)
         assert all(s.get(HoursEntry, i).verified_at is None for i in other)
-    # An entry of another team cannot be corrected by this captain.
-    view.team_combo.setCurrentIndex(view.team_combo.findData(cleanup))
-    qtbot.waitUntil(lambda: view.model.row_of_id(other[0]) >= 0 and ctx.worker.pending == 0)
-    view.select_entry(other[0])
-    assert not view.correct_button.isEnabled() and view.open_correct_dialog() is None
+    # Another team's entries are not even listed for this captain (issue 17: a captain is
+    # kept to their team in every service, the ledger's reading too).
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        view.team_combo.setCurrentIndex(view.team_combo.findData(cleanup))
+    qtbot.waitUntil(lambda: ctx.worker.pending == 0)
+    assert view.model.row_of_id(other[0]) < 0 and view.open_correct_dialog() is None
 
     # Whatever a form offers (here one built for an administrator), the core refuses.
     everyone = HoursAccess(frozenset({None, patrol, cleanup}), frozenset({None, patrol, cleanup}),
@@ -272,6 +273,9 @@ def test_a_captain_verifies_only_their_own_team(ctx, qtbot) -> None:  # noqa: AN
     forged.show()
     qtbot.waitUntil(lambda: forged.pending is not None)
     assert forged.team_id == cleanup
+    assert forged.pending == 0  # the captain's count does not see another team's entries
+    forged.pending = 2  # as if the form were forged further: the core still refuses
+    forged._update_button()
     _save(forged)
     qtbot.waitUntil(lambda: ctx.worker.pending == 0 and not forged.message_label.isHidden())
     assert "不允许" in forged.message_label.text()

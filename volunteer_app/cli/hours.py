@@ -145,7 +145,7 @@ def cmd_verify(db: Database, args: argparse.Namespace) -> int:
             # Nobody verifies "by" someone else: the core would record the operator anyway.
             raise UsageError("--by is for single-user mode; with accounts on the verifier is "
                              "the logged-in operator (--operator)")
-        by = args.by or operator_of(args)
+        by = args.by if args.by is not None else operator_of(args)
         if args.shift:
             n = checkin_service.verify_shift(s, args.shift, by)
         elif args.month:

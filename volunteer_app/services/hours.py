@@ -259,7 +259,9 @@ def verify(
     default the one working (the OS user, or the command line's ``--operator``).
     """
     actor = require(session, "hours.verify")
-    by = normalize_operator(acting_name(session, by) or actor.name, "verified_by")
+    name = acting_name(session, by)
+    # None: not given (the one working); an empty name typed into a form is refused.
+    by = normalize_operator(actor.name if name is None else name, "verified_by")
     now = now or local_now(session)
     count = 0
     for entry_id in entry_ids:
@@ -292,7 +294,8 @@ def verify_month(
     own = captain_team(session)
     if own is not None:
         team_id = own
-    by = normalize_operator(acting_name(session, by) or actor.name, "verified_by")
+    name = acting_name(session, by)
+    by = normalize_operator(actor.name if name is None else name, "verified_by")
     first, nxt = month_bounds(month)
     stmt = select(HoursEntry.id).where(
         HoursEntry.date >= first, HoursEntry.date < nxt, HoursEntry.verified_at.is_(None),
