@@ -88,6 +88,28 @@ def test_command_line_errors_carry_no_numbers_or_passwords(demo_db: Database, tm
     assert taken not in out.err
 
 
+def test_usage_errors_mask_what_was_typed(demo_db: Database, capsys: pytest.CaptureFixture) -> None:
+    """A phone or ID number typed into the wrong option: argparse's refusal and the command
+    line's own usage messages quote the value, masked (they printed it whole)."""
+    url = _url(demo_db)
+    runs = [
+        ["hours", "add", "1", "--date", "2026-12-01", "--hours", PHONE, "--reason", "x"],
+        ["hours", "list", "--month", ID_NUMBER],
+        ["shifts", "add", "--date", ID_BAD_CHECKSUM, "--start", "09:00", "--end", "10:00"],
+        ["hours", "checkin", "1", "--completed", f"{PHONE}@09:00-10:00"],
+        ["jobs", "set", "nightly_backup", "--leads", PHONE],
+    ]
+    for argv in runs:
+        try:
+            code = main(["--db", url, *argv])
+        except SystemExit as exc:  # argparse's refusal
+            code = exc.code
+        assert code == 2, argv
+        err = capsys.readouterr().err
+        assert err.startswith(("volunteer-app", "usage")) and _leaks(err) == [], (argv, err)
+        assert "5678" in err or "002X" in err or "0021" in err, err  # still names the value
+
+
 def test_a_server_password_never_reaches_the_message(capsys: pytest.CaptureFixture) -> None:
     url = f"postgresql+psycopg://clerk:{PASSWORD}@127.0.0.1:9/nothing"
     assert main(["--db", url, "teams", "list"]) == 1

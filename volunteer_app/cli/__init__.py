@@ -46,8 +46,12 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like us
+        from ..security.redact import scrub
+
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+        # argparse quotes the value it refused: a phone or ID number typed into the wrong
+        # option is masked like in every other message (issue 17).
+        self.exit(EXIT_INVALID, f"{self.prog}: error: {scrub(message)}\n")
 
 
 class _NotJustCommonOptions(Exception):
@@ -155,6 +159,9 @@ def _password() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``volunteer-app``."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    from ..files import private_umask
+
+    private_umask()  # every file the app writes is its user's only (issue 17.3)
     args = desktop_arguments(argv) or build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_db_url()
@@ -162,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ui = importlib.import_module("ui.app")
         return ui.main(args.db)
     from ..errors import AppError, DatabaseError, ImportFailed, NotFoundError, ValidationError
-    from ..security.redact import install_log_redaction
+    from ..security.redact import install_log_redaction, scrub
     from .messages import error_text
 
     install_log_redaction()
@@ -170,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = args.func(args)
     except (ImportFailed, ValidationError, NotFoundError, UsageError) as exc:
-        msg = str(exc) if isinstance(exc, UsageError) else error_text(exc)
+        # A usage message quotes what was typed: masked like the core's messages are.
+        msg = scrub(str(exc)) if isinstance(exc, UsageError) else error_text(exc)
         lines = msg.splitlines()
         if len(lines) > MAX_PROBLEMS_SHOWN:
             more = len(lines) - MAX_PROBLEMS_SHOWN
@@ -194,8 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # last resort: never a bare traceback for a user
-        from ..security.redact import scrub
-
         # A driver's text may quote the statement's values (phones, ID numbers) or a URL
         # with its password: masked (security.redact).
         print(f"volunteer-app: unexpected error: {type(exc).__name__}: {scrub(exc)}", file=sys.stderr)
