@@ -5,7 +5,8 @@
 (``make screenshots``). A demo database and the settings live in a temporary folder, so the
 clerk's own files are never touched. Besides the sidebar screens it captures a few dialogs
 that show what the registers do: inline validation, the import preview, the member picker,
-and an auto-fill proposal.
+and an auto-fill proposal; then every sidebar screen again at 1366×768 (the most common
+office resolution) in Chinese and in English (``1366-zh-*.png``, ``1366-en-*.png``).
 """
 
 from __future__ import annotations
@@ -188,9 +189,39 @@ def main(argv: list[str] | None = None) -> int:
     _save(fill, out / "autofill-proposal.png")
     fill.reject()
 
+    _small_screen_pass(app, window, out)
+
     window.close()
     _pump(app, 0.2)
     return 0
+
+
+# The most common office resolution (issue 18.14): every main screen must be usable there,
+# in both languages. The window fills the screen (no room is kept for a task bar: what
+# matters here is the width, which elided the planner's buttons and week title).
+SMALL_SIZE = (1366, 768)
+
+
+def _small_screen_pass(app, window, out: Path, keys: tuple[str, ...] = ()) -> None:  # noqa: ANN001
+    """Every sidebar screen (or those of ``keys``) at :data:`SMALL_SIZE` in Chinese and
+    English: ``1366-zh-NN-key.png`` and ``1366-en-NN-key.png``."""
+    from ui.common.i18n import install_translators
+    from ui.screens import SCREENS
+
+    window.resize(*SMALL_SIZE)
+    for language, tag in (("zh_CN", "zh"), ("en", "en")):
+        install_translators(language)
+        window.rebuild()
+        _settle(app, window.ctx, 1.0)
+        for n, spec in enumerate(SCREENS, start=1):
+            if keys and spec.key not in keys:
+                continue
+            window.show_screen(spec.key)
+            _settle(app, window.ctx, 0.8)
+            _save(window, out / f"1366-{tag}-{n:02d}-{spec.key}.png")
+    install_translators("zh_CN")
+    window.rebuild()
+    _settle(app, window.ctx)
 
 
 def _demo_hours(window, db) -> None:  # noqa: ANN001

@@ -142,7 +142,9 @@ class SettingsView(QWidget):
         if jobs is not None:
             body_layout.addWidget(jobs)
         body_layout.addStretch(1)
-        body.setMaximumWidth(900)
+        # Wide enough for the jobs' rows in English at 1366 pixels (at 900 Qt squeezed them
+        # over each other, issue 18.14); still short lines on a wide screen.
+        body.setMaximumWidth(1200)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -118,6 +118,8 @@ class PlannerView(QWidget):
         self.autofill_button.setToolTip(self.tr(
             "Propose volunteers for this week's open places, fairly; you review and apply"))
 
+        # Two rows: in one, the week's title and the tools did not fit 1366 pixels (the most
+        # common office screen) and Qt cut their words ("enerate from templa", issue 18.14).
         nav = QHBoxLayout()
         nav.addWidget(title)
         nav.addSpacing(16)
@@ -128,12 +130,15 @@ class PlannerView(QWidget):
         nav.addWidget(self.week_label)
         nav.addStretch(1)
         nav.addWidget(self.date_edit)
-        nav.addWidget(self.mode_combo)
-        nav.addWidget(self.templates_button)
-        nav.addWidget(self.generate_button)
-        nav.addWidget(self.holidays_button)
-        nav.addWidget(self.copy_button)
-        nav.addWidget(self.autofill_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.mode_combo)
+        tools.addSpacing(12)
+        tools.addWidget(self.templates_button)
+        tools.addWidget(self.generate_button)
+        tools.addWidget(self.holidays_button)
+        tools.addWidget(self.copy_button)
+        tools.addStretch(1)
+        tools.addWidget(self.autofill_button)
 
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("plannerHolidayNotice")
@@ -222,6 +227,7 @@ class PlannerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(nav)
+        layout.addLayout(tools)
         layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
 
