@@ -71,7 +71,7 @@ PROBLEM_LISTS: frozenset[str] = frozenset({
 FIELD_REASONS: frozenset[str] = frozenset({
     # people, teams, grids (also cells of an imported register)
     "required", "mobile_invalid", "phone_invalid", "id_length", "id_format", "id_birth_date",
-    "id_checksum", "too_long", "bad_characters", "gender_invalid", "role_invalid",
+    "id_checksum", "id_excel_number", "too_long", "bad_characters", "gender_invalid", "role_invalid",
     "role_count", "role_without_team", "unknown_team", "unknown_grid", "duplicate_mobile",
     "duplicate_id_number", "duplicate_in_file", "duplicate_column", "missing_column",
     "kind_invalid", "duplicate_team", "duplicate_grid_number", "duplicate_grid_name",

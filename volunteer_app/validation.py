@@ -98,6 +98,10 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+# A number as Excel shows a long one it stored as a number (15 significant digits kept).
+_EXCEL_NUMBER = re.compile(r"\d(?:\.\d+)?E\+?\d+")
+
+
 def normalize_id_number(value: object, field: str = "id_number") -> str | None:
     """Return an 18-character resident ID number (upper-case X) or None when empty."""
     if value is None:
@@ -105,6 +109,8 @@ def normalize_id_number(value: object, field: str = "id_number") -> str | None:
     text = unicodedata.normalize("NFKC", check_text(value, field)).strip().replace(" ", "").upper()
     if not text:
         return None
+    if _EXCEL_NUMBER.fullmatch(text):  # 5.40102199001011E+17: Excel's number, digits lost
+        raise _fail(field, "id_excel_number", value)
     if len(text) != 18:
         raise _fail(field, "id_length", value)
     if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):

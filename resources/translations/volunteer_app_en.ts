@@ -2057,6 +2057,10 @@ Choose No to start with empty registers.</translation>
         <translation>has a wrong check digit (last character); please check the number</translation>
     </message>
     <message>
+        <source>was stored by Excel as a number and its last digits are lost: set the column to text and enter the numbers again</source>
+        <translation>was stored by Excel as a number and its last digits are lost: set the column to text and enter the numbers again</translation>
+    </message>
+    <message>
         <source>is too long</source>
         <translation>is too long</translation>
     </message>
@@ -2455,6 +2459,30 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>%1 is the database itself. Choose another file for the backup.</source>
         <translation>%1 is the database itself. Choose another file for the backup.</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted with a passphrase. Enter the passphrase.</source>
+        <translation>%1 is encrypted with a passphrase. Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for %1. Nothing was restored.</source>
+        <translation>Wrong passphrase for %1. Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored.</source>
+        <translation>%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>The backup passphrase must have at least 10 characters.</source>
+        <translation>The backup passphrase must have at least 10 characters.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead.</source>
+        <translation>Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead.</translation>
+    </message>
+    <message>
+        <source>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</source>
+        <translation>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</translation>
     </message>
     <message>
         <source>The duty template was not found; it may have been deleted meanwhile.</source>

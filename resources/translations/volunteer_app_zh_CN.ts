@@ -2042,6 +2042,10 @@ Choose No to start with empty registers.</source>
         <translation>校验位（最后一位）不正确，请核对号码</translation>
     </message>
     <message>
+        <source>was stored by Excel as a number and its last digits are lost: set the column to text and enter the numbers again</source>
+        <translation>被 Excel 存成了数字，末几位已经丢失：请把该列设为文本后重新录入</translation>
+    </message>
+    <message>
         <source>is too long</source>
         <translation>太长</translation>
     </message>
@@ -2440,6 +2444,30 @@ Choose No to start with empty registers.</source>
     <message>
         <source>%1 is the database itself. Choose another file for the backup.</source>
         <translation>%1 就是数据库本身。请为备份另选一个文件。</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted with a passphrase. Enter the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for %1. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup passphrase must have at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The duty template was not found; it may have been deleted meanwhile.</source>

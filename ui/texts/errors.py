@@ -107,6 +107,7 @@ REASONS = {
     "id_format": QT_TRANSLATE_NOOP("ErrorText", "must be 17 digits followed by a digit or X"),
     "id_birth_date": QT_TRANSLATE_NOOP("ErrorText", "contains an impossible date of birth"),
     "id_checksum": QT_TRANSLATE_NOOP("ErrorText", "has a wrong check digit (last character); please check the number"),
+    "id_excel_number": QT_TRANSLATE_NOOP("ErrorText", "was stored by Excel as a number and its last digits are lost: set the column to text and enter the numbers again"),
     "too_long": QT_TRANSLATE_NOOP("ErrorText", "is too long"),
     "bad_characters": QT_TRANSLATE_NOOP("ErrorText", "contains control characters or starts like a spreadsheet formula (= + - @)"),
     "control_characters": QT_TRANSLATE_NOOP("ErrorText", "contains a line break, a control character or an invisible text-direction mark (only notes may have line breaks)"),

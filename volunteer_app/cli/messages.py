@@ -52,6 +52,8 @@ REASONS = {
     "id_format": "must be 17 digits followed by a digit or X",
     "id_birth_date": "contains an impossible date of birth",
     "id_checksum": "has a wrong check digit",
+    "id_excel_number": ("was stored by Excel as a number and its last digits are lost: "
+                        "set the column to text and enter the numbers again"),
     "too_long": "is too long",
     "bad_characters": "contains control characters or starts like a formula",
     "control_characters": "contains a line break, a control character or an invisible "

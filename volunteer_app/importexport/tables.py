@@ -17,6 +17,8 @@ from ..validation import FORMULA_START
 
 SUPPORTED = (".xlsx", ".csv")
 MAX_CELL = 10_000
+# Numbers from 10^15 on cannot have come through an Excel number cell whole.
+EXCEL_EXACT_LIMIT = 1e15
 
 
 def cell_text(value: object) -> str:
@@ -26,6 +28,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
+        if abs(value) >= EXCEL_EXACT_LIMIT:
+            # Excel keeps 15 significant digits of a number: an ID-card number typed into a
+            # number cell lost its last digits. Shown as Excel shows it (5.40102199001011E+17)
+            # so that the check says so instead of "wrong check digit" (validation).
+            return f"{value:.15G}"
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat()

@@ -42,8 +42,16 @@ COLUMNS = (
 )
 HEADERS_ZH = [c[0] for c in COLUMNS]
 REQUIRED = ("name", "mobile")
+# Headers offices actually use for the same columns (their own sheets, other systems'
+# exports, the district's templates).
 _ALIASES = {"手机": "mobile", "电话": "mobile", "mobile": "mobile", "联系电话": "mobile",
-            "身份证": "id_number", "所属网格": "grid", "所属队伍": "team", "角色": "role",
+            "手机号码": "mobile", "电话号码": "mobile", "移动电话": "mobile", "联系方式": "mobile",
+            "联系手机": "mobile", "手机号码/电话": "mobile",
+            "身份证": "id_number", "身份证号码": "id_number", "证件号码": "id_number",
+            "公民身份号码": "id_number", "身份证件号码": "id_number", "身份证件号": "id_number",
+            "志愿者姓名": "name", "名字": "name", "所在网格": "grid", "网格名称": "grid",
+            "所在队伍": "team", "队伍名称": "team", "所在服务队": "team", "服务队": "team",
+            "所属网格": "grid", "所属队伍": "team", "角色": "role",
             "职业": "occupation", "工作单位": "occupation", "单位": "occupation",
             "employer": "occupation", "技能": "skills", "技能特长": "skills",
             "加入时间": "joined_on", "入队日期": "joined_on", "active": "active",
@@ -84,6 +92,16 @@ class ImportPreview:
         return not self.problems
 
 
+# "*手机号码", "手机号码（必填）", "姓　名": a required-mark, a note in brackets, spaces inside.
+_HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]\s*$")
+
+
+def _header_bare(raw: str) -> str:
+    text = raw.strip().strip("*＊").strip()
+    text = _HEADER_NOTE.sub("", text).strip()
+    return "".join(text.split())
+
+
 def _map_header(cells: list[str]) -> tuple[dict[str, int], dict[str, str], list[RowProblem]]:
     lookup = {}
     for zh, en, key in COLUMNS:
@@ -95,7 +113,8 @@ def _map_header(cells: list[str]) -> tuple[dict[str, int], dict[str, str], list[
     problems: list[RowProblem] = []
     for i, raw in enumerate(cells):
         h = raw.strip().lower().replace(" ", "_")
-        key = lookup.get(raw.strip()) or lookup.get(h)
+        bare = _header_bare(raw)
+        key = lookup.get(raw.strip()) or lookup.get(h) or lookup.get(bare) or lookup.get(bare.lower())
         if key is None:
             continue  # extra columns such as 序号 are ignored
         if key in index:

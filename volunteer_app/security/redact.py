@@ -29,6 +29,9 @@ SECRET_FIELDS = frozenset({"password", "username", "operator", "new_password", "
 NUMBER_FIELDS = frozenset({"mobile", "phone", "id_number", "resident_phone", "service_hall_phone"})
 # Import columns (Chinese and English headers) holding those numbers.
 NUMBER_COLUMNS = frozenset({"手机号", "身份证号", "电话", "联系电话", "mobile", "phone", "id_number"})
+# Imports accept many headers for those columns (手机号码, 联系方式, 身份证号码, 证件号码...):
+# a header holding one of these is a number column too.
+NUMBER_COLUMN_PARTS = ("手机", "电话", "身份", "证件", "联系方式", "phone", "mobile", "id_number")
 HIDDEN = "***"
 
 _URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<pw>[^\s@]+)(?P<at>@)")
@@ -81,7 +84,8 @@ def column_value(column: str, value: object) -> object:
     name = str(column or "").strip()
     if name.lower() in SECRET_FIELDS:
         return None
-    if name in NUMBER_COLUMNS or name.lower() in NUMBER_COLUMNS:
+    if (name in NUMBER_COLUMNS or name.lower() in NUMBER_COLUMNS
+            or any(part in name.lower() for part in NUMBER_COLUMN_PARTS)):
         return None if value is None else mask(value)
     return scrub(value) if isinstance(value, str) else value
 
