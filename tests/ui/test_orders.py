@@ -358,3 +358,32 @@ def test_a_second_identical_request_asks_before_saving(ctx, qtbot, monkeypatch, 
     assert saved.args[0] != first and len(asked) == 2
     with ctx.db.session() as s:
         assert len(req_service.list_requests(s)) == 2
+
+
+def test_checkin_dialog_verifies_as_the_logged_in_operator(ctx, qtbot) -> None:  # noqa: ANN001
+    """Issue 18.8: the verifier offered (and recorded) was the OS account ("root")."""
+    from ui.hours.checkin_dialog import CheckinDialog
+    from volunteer_app.security import accounts
+
+    with ctx.db.session() as s:
+        vol = s.scalar(select(Volunteer.id).where(Volunteer.active.is_(True)))
+        shift = Shift(title="巡逻", date=date.today() - timedelta(days=2), start_time=time(9),
+                      end_time=time(11), needed=1, duty_type="patrol")
+        s.add(shift)
+        s.flush()
+        s.add(Assignment(shift_id=shift.id, volunteer_id=vol))
+        sid = shift.id
+        accounts.enable_accounts(s, "admin", "admin-pass-1", "王主任")
+    accounts.login_unit(ctx.db, "admin", "admin-pass-1")
+    dialog = CheckinDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10_000):
+        dialog.show()
+    assert dialog.verifier_edit.text() == "王主任" and dialog.verifier_edit.isReadOnly()
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    dialog.verify_check.setChecked(True)
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ctx.db.session() as s:
+        entries = listing_service.list_entries(s)
+    assert [e.verified_by for e in entries] == ["王主任"]

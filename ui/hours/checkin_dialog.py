@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ui.common.context import AppContext
 from ui.common.dirty import DirtyTracker
 from ui.common.i18n import arg
-from ui.common.operator import operator_of
+from ui.common.operator import logged_in_name, operator_of
 from ui.texts.orders import orders_error_text
 from volunteer_app.services import checkin as checkin_service
 from volunteer_app.services.checkin import CheckinMark, CheckinResult, CheckinRow, CheckinSheet
@@ -93,6 +93,8 @@ class CheckinDialog(QDialog):
         self.verifier_edit.setObjectName("verifier")
         self.verifier_edit.setEnabled(False)
         self.verify_check.toggled.connect(self.verifier_edit.setEnabled)
+        # A logged-in operator verifies under their own name (the core records it so too).
+        self.verifier_edit.setReadOnly(logged_in_name(ctx) is not None)
         verify_row = QHBoxLayout()
         verify_row.addWidget(self.verify_check)
         verify_row.addWidget(self.verifier_edit, 1)
