@@ -7,8 +7,9 @@ freezes the window nor holds up other screens' database work. Progress and the r
 arrive on the UI thread; Cancel sets a flag the renderer polls between cards or pages.
 
 The preview is QtPdf's QPdfView on the rendered file. Printing renders each page with
-QPdfDocument.render at the printer's resolution; those images have a transparent
-background, so each page is painted on white first.
+QPdfDocument.render at 300 dpi (not the printer's 1200) in the page's own orientation;
+those images have a transparent background, so each page is painted on white first, and
+pages without colour go to the printer in greyscale.
 
 Settings: the paper size comes from ``ctx.paper_size`` (Settings screen); the printing
 font file chosen here is kept under ``KEY_FONT_PATH`` (empty = the system's font).
@@ -24,11 +25,12 @@ from pathlib import Path
 from PySide6.QtCore import (
     QRect,
     QSize,
+    QSizeF,
     Qt,
     QTemporaryDir,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -399,13 +401,19 @@ class PrintView(QWidget):
     def print_to(self, printer: QPrinter) -> int:
         """Send the previewed pages to ``printer``; returns how many pages were printed.
 
-        Pages are rendered at the printer's resolution and painted on white: QtPdf leaves
-        the page background transparent.
+        Each page is printed in its own orientation (the weekly roster is landscape, cards
+        portrait): it was shrunk onto the orientation the dialog started with. Pages are
+        rendered at most at :data:`PRINT_DPI` (a printer reports 1200 dpi: six roster pages
+        made a 38 MB job), painted on white (QtPdf leaves the background transparent) and
+        sent in greyscale when they hold no colour (issue 18.9).
         """
         count = self.document.pageCount()
         first, last = 1, count
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = printer.fromPage(), min(count, printer.toPage() or count)
+        if first > last:
+            return 0
+        set_orientation(printer, self.document.pagePointSize(first - 1))
         painter = QPainter()
         if not painter.begin(printer):
             self._show_error(self.tr("The printer could not be started."))
@@ -413,21 +421,16 @@ class PrintView(QWidget):
         printed = 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            dpi = printer.resolution()
+            dpi = min(printer.resolution(), PRINT_DPI)
+            grey = printer.colorMode() == QPrinter.ColorMode.GrayScale
             for page in range(first - 1, last):
-                if printed:
-                    printer.newPage()
                 size_pt = self.document.pagePointSize(page)
-                rect = painter.viewport()
-                image_size = QSize(round(size_pt.width() / 72 * dpi),
-                                   round(size_pt.height() / 72 * dpi))
-                image = self.document.render(page, image_size)
-                page_image = QImage(image.size(), QImage.Format.Format_RGB32)
-                page_image.fill(Qt.GlobalColor.white)
-                p = QPainter(page_image)
-                p.drawImage(0, 0, image)
-                p.end()
-                fit = image_size.scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                if printed:
+                    set_orientation(printer, size_pt)  # applies from the next page on
+                    printer.newPage()
+                page_image = page_bitmap(self.document, page, size_pt, dpi, grey)
+                area = printer.pageLayout().paintRectPixels(printer.resolution())
+                fit = page_image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.drawImage(QRect(0, 0, fit.width(), fit.height()), page_image)
                 printed += 1
         finally:
@@ -435,3 +438,31 @@ class PrintView(QWidget):
             QApplication.restoreOverrideCursor()
         self.status.setText(arg(self.tr("%1 pages sent to the printer."), printed))
         return printed
+
+
+# Resolution pages are rendered at for printing: sharp text and lines on paper, a few
+# megabytes a page at most (the printer's own 1200 dpi gives ~30 MB per colour page).
+PRINT_DPI = 300
+
+
+def set_orientation(printer: QPrinter, size_pt: QSizeF) -> None:
+    """Landscape paper for a page wider than tall, portrait otherwise."""
+    landscape = size_pt.width() > size_pt.height()
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                               else QPageLayout.Orientation.Portrait)
+
+
+def page_bitmap(document: QPdfDocument, page: int, size_pt: QSizeF, dpi: int,
+                grey: bool) -> QImage:
+    """One page as an opaque bitmap at ``dpi``: white under the page, 8-bit grey when the
+    page has no colour (or ``grey``: the dialog asked for greyscale), else 24-bit colour."""
+    size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+    image = document.render(page, size)
+    page_image = QImage(image.size(), QImage.Format.Format_RGB32)
+    page_image.fill(Qt.GlobalColor.white)
+    p = QPainter(page_image)
+    p.drawImage(0, 0, image)
+    p.end()
+    if grey or page_image.allGray():
+        return page_image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return page_image.convertToFormat(QImage.Format.Format_RGB888)
