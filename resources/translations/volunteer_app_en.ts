@@ -667,6 +667,14 @@
         <translation>Unavailable</translation>
     </message>
     <message>
+        <source>Generated from templates</source>
+        <translation>Generated from templates</translation>
+    </message>
+    <message>
+        <source>Copied from the week before</source>
+        <translation>Copied from the week before</translation>
+    </message>
+    <message>
         <source>Assigned by hand</source>
         <translation>Assigned by hand</translation>
     </message>

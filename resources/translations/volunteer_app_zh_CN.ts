@@ -667,6 +667,14 @@
         <translation>不可排班</translation>
     </message>
     <message>
+        <source>Generated from templates</source>
+        <translation>按模板生成</translation>
+    </message>
+    <message>
+        <source>Copied from the week before</source>
+        <translation>复制上周</translation>
+    </message>
+    <message>
         <source>Assigned by hand</source>
         <translation>手工排班</translation>
     </message>

@@ -68,3 +68,7 @@ def test_change_details_show_codes_in_words(ctx, qtbot, wait_idle) -> None:  # n
     for text in texts:
         for code in ("workday", "national_day", "chinese_calendar"):
             assert code not in text, text
+    # The demo's shift generation: its kind in words too.
+    batches = [view.table.item(r, 5).text() for r in range(view.table.rowCount())
+               if view.table.item(r, 3).text().startswith("班次生成批次")]
+    assert batches and all("类型: 按模板生成" in t for t in batches), batches

@@ -33,6 +33,10 @@ LEAVE_KINDS = {
     "leave": QT_TRANSLATE_NOOP("AuditNames", "Leave"),
     "unavailable": QT_TRANSLATE_NOOP("AuditNames", "Unavailable"),
 }
+BATCH_KINDS = {
+    "generate": QT_TRANSLATE_NOOP("AuditNames", "Generated from templates"),
+    "copy": QT_TRANSLATE_NOOP("AuditNames", "Copied from the week before"),
+}
 ASSIGNMENT_SOURCES = {
     "manual": QT_TRANSLATE_NOOP("AuditNames", "Assigned by hand"),
     "copy": QT_TRANSLATE_NOOP("AuditNames", "Copied from another week"),
@@ -50,6 +54,7 @@ WORDS: dict[tuple[str, str], Callable[[str], str]] = {
     ("holiday", "code"): _table(planner.HOLIDAYS, "PlannerView"),
     ("holiday", "source"): _table(HOLIDAY_SOURCES),
     ("volunteer_leave", "kind"): _table(LEAVE_KINDS),
+    ("generation_batch", "kind"): _table(BATCH_KINDS),
     ("team", "kind"): registers.kind_text,
     ("membership", "role"): registers.role_text,
     ("volunteer", "gender"): registers.gender_text,
