@@ -318,8 +318,11 @@ class MainWindow(QMainWindow):
             self._view_actions[spec.key].setVisible(allowed)
 
     def _enable_database_actions(self, on: bool) -> None:
-        for action in self._db_actions:
-            action.setEnabled(on)
+        from ui.common.roles import can
+
+        needs = ("registers.import", "registers.export", "backup", "restore")
+        for action, need in zip(self._db_actions, needs, strict=True):
+            action.setEnabled(on and can(self.ctx, need))  # offered only to roles that may
 
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(self.tr("Volunteer Brigade Scheduler"))

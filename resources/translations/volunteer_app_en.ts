@@ -2724,10 +2724,6 @@ Choose No to start with empty registers.</translation>
         <translation>The export failed: %1</translation>
     </message>
     <message>
-        <source>Database copy (*.db);;Portable archive, any database (*.vabak)</source>
-        <translation>Database copy (*.db);;Portable archive, any database (*.vabak)</translation>
-    </message>
-    <message>
         <source>Portable archive, any database (*.vabak)</source>
         <translation>Portable archive, any database (*.vabak)</translation>
     </message>
@@ -2774,6 +2770,10 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>Choose a different file: a backup cannot overwrite the open database.</source>
         <translation>Choose a different file: a backup cannot overwrite the open database.</translation>
+    </message>
+    <message>
+        <source>Encrypted archive (*.vabak);;Unencrypted database copy, administrators only (*.db)</source>
+        <translation>Encrypted archive (*.vabak);;Unencrypted database copy, administrators only (*.db)</translation>
     </message>
     <message>
         <source>The database was backed up to %1.</source>
@@ -4405,6 +4405,41 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <source>Protect the backup</source>
+        <translation>Protect the backup</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted. With a passphrase (at least %1 characters) it opens on any PC for whoever knows it. Left empty, it is encrypted with this database&apos;s key and opens only on a PC holding that key (export the key for safe keeping).</source>
+        <translation>The backup is encrypted. With a passphrase (at least %1 characters) it opens on any PC for whoever knows it. Left empty, it is encrypted with this database&apos;s key and opens only on a PC holding that key (export the key for safe keeping).</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, please.</source>
+        <translation>At least %1 characters, please.</translation>
+    </message>
+    <message>
+        <source>Encrypted backup</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1:</source>
+        <translation>Passphrase of %1:</translation>
+    </message>
+</context>
+<context>
     <name>PlannerView</name>
     <message>
         <source>Patrol</source>
@@ -5484,6 +5519,10 @@ Take this one in as well?</translation>
     <message>
         <source>Member</source>
         <translation>Member</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
     </message>
 </context>
 <context>

@@ -2709,10 +2709,6 @@ Choose No to start with empty registers.</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <source>Database copy (*.db);;Portable archive, any database (*.vabak)</source>
-        <translation>数据库副本 (*.db);;通用归档,适用于任何数据库 (*.vabak)</translation>
-    </message>
-    <message>
         <source>Portable archive, any database (*.vabak)</source>
         <translation>通用归档,适用于任何数据库 (*.vabak)</translation>
     </message>
@@ -2759,6 +2755,10 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>Choose a different file: a backup cannot overwrite the open database.</source>
         <translation>请选择其他文件：备份不能覆盖正在使用的数据库。</translation>
+    </message>
+    <message>
+        <source>Encrypted archive (*.vabak);;Unencrypted database copy, administrators only (*.db)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database was backed up to %1.</source>
@@ -4377,6 +4377,41 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <source>Protect the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is encrypted. With a passphrase (at least %1 characters) it opens on any PC for whoever knows it. Left empty, it is encrypted with this database&apos;s key and opens only on a PC holding that key (export the key for safe keeping).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlannerView</name>
     <message>
         <source>Patrol</source>
@@ -5454,6 +5489,10 @@ Take this one in as well?</source>
     <message>
         <source>Member</source>
         <translation>队员</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色不能进行此操作。</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import file_dialogs
+from ui.common import file_dialogs, roles
 from ui.common.context import AppContext
 from ui.common.forms import search_box_limits
 from ui.common.i18n import arg
@@ -198,6 +198,8 @@ class OrdersView(QWidget):
         self.search_edit.returnPressed.connect(self.load)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        roles.deny_unless(self.ctx, "requests.manage", self.new_button, self.edit_button,
+                          *self.step_buttons.values())
         self.new_button.clicked.connect(self.open_new_request)
         self.edit_button.clicked.connect(self.open_edit_request)
         self.table.doubleClicked.connect(self.open_edit_request)
@@ -473,9 +475,9 @@ class OrdersView(QWidget):
         row = self.current_row()
         allowed = set(req_service.allowed_transitions(row.status)) if row else set()
         for status, button in self.step_buttons.items():
-            button.setEnabled(status in allowed)
+            roles.enable(button, status in allowed)
         self.slip_button.setEnabled(row is not None)
-        self.edit_button.setEnabled(row is not None and row.open)
+        roles.enable(self.edit_button, row is not None and row.open)
 
     # -- actions ----------------------------------------------------------------------
 

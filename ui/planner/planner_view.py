@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import roles
 from ui.common.context import AppContext
 from ui.common.forms import within_years
 from ui.common.i18n import arg
@@ -231,6 +232,12 @@ class PlannerView(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
 
+        roles.deny_unless(self.ctx, "shifts.plan", self.generate_button, self.templates_button,
+                          self.copy_button, self.autofill_button, self.assign_button,
+                          self.remove_button, self.confirm_button, self.confirm_all_button)
+        roles.deny_unless(self.ctx, "holidays.edit", self.holidays_button)
+        roles.deny_unless(self.ctx, "availability.edit", self.availability_button)
+        roles.deny_unless(self.ctx, "shifts.checkin", self.checkin_button)
         self.prev_button.clicked.connect(self._on_prev_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
         self.today_button.clicked.connect(self._on_today_clicked)
@@ -427,13 +434,13 @@ class PlannerView(QWidget):
         shift = self.selected_shift()
         has_candidate = bool(self.candidate_table.selectionModel().selectedRows())
         picked = self._picked_assigned()
-        self.assign_button.setEnabled(shift is not None and has_candidate)
-        self.availability_button.setEnabled(has_candidate)
-        self.remove_button.setEnabled(picked is not None)
-        self.confirm_button.setEnabled(picked is not None and picked.status == "planned")
-        self.confirm_all_button.setEnabled(
+        roles.enable(self.assign_button, shift is not None and has_candidate)
+        roles.enable(self.availability_button, has_candidate)
+        roles.enable(self.remove_button, picked is not None)
+        roles.enable(self.confirm_button, picked is not None and picked.status == "planned")
+        roles.enable(self.confirm_all_button,
             shift is not None and any(a.status == "planned" for a in shift.assigned))
-        self.checkin_button.setEnabled(shift is not None and bool(shift.assigned))
+        roles.enable(self.checkin_button, shift is not None and bool(shift.assigned))
 
     def _picked_assigned(self) -> AssignedRow | None:
         shift = self.selected_shift()

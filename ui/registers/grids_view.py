@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import roles
 from ui.common.context import AppContext
 from ui.common.icons import icon
 from ui.registers.grid_dialog import GridDialog
@@ -133,7 +134,8 @@ class GridsView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.grid_table.itemSelectionChanged.connect(self._on_grid_selection_changed)
-        self.grid_table.doubleClicked.connect(lambda _i: self._on_edit_clicked())
+        self.grid_table.doubleClicked.connect(lambda _i: self.edit_button.isEnabled() and self._on_edit_clicked())
+        roles.deny_unless(self.ctx, "grids.edit", self.new_button, self.edit_button)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
@@ -183,7 +185,7 @@ class GridsView(QWidget):
                                    self._show_error, owner=self)
 
     def _show_grid(self, grid: GridRow | None) -> None:
-        self.edit_button.setEnabled(grid is not None)
+        roles.enable(self.edit_button, grid is not None)
         if grid is None:
             self.grid_title.setText(self.tr("No grid yet"))
             self.area_label.setText(self.tr("Create the grids of the community with \u201cNew grid\u201d."))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import roles
 from ui.common.context import AppContext
 from ui.common.i18n import arg
 from ui.common.icons import icon
@@ -132,6 +133,9 @@ class TeamsView(QWidget):
 
         self.tree.currentItemChanged.connect(self._on_tree_current_changed)
         self.members_table.itemSelectionChanged.connect(self._update_buttons)
+        roles.deny_unless(self.ctx, "teams.edit", self.new_team_button, self.edit_team_button,
+                          self.delete_team_button, self.add_members_button, self.captain_button,
+                          self.deputy_button, self.member_button, self.remove_button)
         self.new_team_button.clicked.connect(self._on_new_team_clicked)
         self.edit_team_button.clicked.connect(self._on_edit_team_clicked)
         self.delete_team_button.clicked.connect(self._on_delete_team_clicked)
@@ -285,13 +289,13 @@ class TeamsView(QWidget):
     def _update_buttons(self) -> None:
         has_team = self.current_team_id() is not None
         selected = self.selected_member_ids()
-        self.edit_team_button.setEnabled(has_team)
-        self.delete_team_button.setEnabled(has_team)
-        self.add_members_button.setEnabled(has_team)
-        self.captain_button.setEnabled(len(selected) == 1)
-        self.deputy_button.setEnabled(bool(selected))
-        self.member_button.setEnabled(bool(selected))
-        self.remove_button.setEnabled(bool(selected))
+        roles.enable(self.edit_team_button, has_team)
+        roles.enable(self.delete_team_button, has_team)
+        roles.enable(self.add_members_button, has_team)
+        roles.enable(self.captain_button, len(selected) == 1)
+        roles.enable(self.deputy_button, bool(selected))
+        roles.enable(self.member_button, bool(selected))
+        roles.enable(self.remove_button, bool(selected))
 
     # -- team actions -----------------------------------------------------------------
 

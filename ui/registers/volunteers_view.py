@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import file_actions
+from ui.common import file_actions, roles
 from ui.common.context import AppContext
 from ui.common.forms import search_box_limits
 from ui.common.i18n import arg
@@ -150,6 +150,10 @@ class VolunteersView(QWidget):
         self.team_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.grid_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
+        roles.deny_unless(self.ctx, "registers.edit", self.add_button, self.leave_button,
+                          self.restore_button, self.delete_button)
+        roles.deny_unless(self.ctx, "registers.import", self.import_button)
+        roles.deny_unless(self.ctx, "registers.export", self.export_button)
         self.add_button.clicked.connect(self.open_add_dialog)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.leave_button.clicked.connect(self._on_leave_clicked)
@@ -177,7 +181,7 @@ class VolunteersView(QWidget):
         find.triggered.connect(lambda: (self.search_edit.setFocus(), self.search_edit.selectAll()))
         new = QAction(self)
         new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self.open_add_dialog)
+        new.triggered.connect(lambda: self.add_button.isEnabled() and self.open_add_dialog())
         for a in (find, new):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)
@@ -295,10 +299,10 @@ class VolunteersView(QWidget):
     def _update_buttons(self) -> None:
         rows = [r for r in self._selected_rows() if r is not None]
         one = len(self.selected_ids()) == 1
-        self.edit_button.setEnabled(one)
-        self.leave_button.setEnabled(any(r.active for r in rows))
-        self.restore_button.setEnabled(any(not r.active for r in rows))
-        self.delete_button.setEnabled(one)
+        roles.enable(self.edit_button, one)
+        roles.enable(self.leave_button, any(r.active for r in rows))
+        roles.enable(self.restore_button, any(not r.active for r in rows))
+        roles.enable(self.delete_button, one)
 
     def _show_detail(self) -> None:
         ids = self.selected_ids()
