@@ -102,3 +102,31 @@ def test_report_workbook_and_printed_statement_show_no_shows(demo_db: Database,
     text = pdf_text(out)
     assert f"{c_name}同志2026年11月累计参加志愿服务 0 小时" in text
     assert "另有 2 次排班未到岗（缺勤）" in text
+
+
+def test_cli_yearly_record_counts_no_shows(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from volunteer_app.db import open_database
+    from volunteer_app.paths import sqlite_url
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "volunteer_app", *args], capture_output=True,
+                              text=True, env={**os.environ, "VOLUNTEER_APP_OPERATOR": "王芳"},
+                              timeout=120)
+
+    url = sqlite_url(tmp_path / "cli.db")
+    assert run("init", "--demo", "--db", url).returncode == 0
+    db = open_database(url)
+    try:
+        ids = _setup(db)
+    finally:
+        db.dispose()
+    res = run("hours", "year", str(ids["c"]), "--year", "2026", "--json", "--db", url)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["no_shows"] == 2
+    res = run("hours", "year", str(ids["c"]), "--year", "2026", "--db", url)
+    assert res.returncode == 0 and "2 no-shows" in res.stdout, res.stdout

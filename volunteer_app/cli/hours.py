@@ -209,12 +209,13 @@ def cmd_year(db: Database, args: argparse.Namespace) -> int:
         print_json({
             "volunteer_id": t.volunteer_id, "name": t.name, "year": t.year, "hours": t.hours,
             "unverified_hours": hours_service.minutes_to_hours(t.unverified_minutes),
-            "duties": t.duties,
+            "duties": t.duties, "no_shows": t.no_shows,
             "by_month": [hours_service.minutes_to_hours(m) for m in t.by_month],
             "by_team": {name or "": hours_service.minutes_to_hours(m) for name, m in t.by_team},
         })
         return 0
-    print(f"{t.name} {t.year}: {t.hours:g} verified hours in {t.duties} duties")
+    missed = f", {t.no_shows} no-shows" if t.no_shows else ""  # the record has them too
+    print(f"{t.name} {t.year}: {t.hours:g} verified hours in {t.duties} duties{missed}")
     return 0
 
 
