@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from backup_plain import plain_backup
 from sqlalchemy import select
 
 from volunteer_app.backup import app_tables, create_backup, inspect_backup, restore_backup
@@ -83,7 +84,7 @@ def test_moving_from_sqlite_archive_into_another_backend_shape(demo_db: Database
 
 def test_damaged_archive_refused_and_target_untouched(demo_db: Database, db: Database, tmp_path: Path) -> None:
     path = tmp_path / "ok.vabak"
-    create_backup(demo_db, path)
+    plain_backup(demo_db, path)  # a plain archive: its members are damaged below
     # Tamper with one table's rows: the checksum in the manifest no longer matches.
     bad = tmp_path / "tampered.vabak"
     with zipfile.ZipFile(path) as zin, zipfile.ZipFile(bad, "w") as zout:
@@ -125,7 +126,7 @@ def test_backup_from_newer_app_refused(demo_db: Database, tmp_path: Path) -> Non
     import json
 
     path = tmp_path / "ok.vabak"
-    create_backup(demo_db, path)
+    plain_backup(demo_db, path)  # a plain archive: its members are damaged below
     newer = tmp_path / "newer.vabak"
     with zipfile.ZipFile(path) as zin, zipfile.ZipFile(newer, "w") as zout:
         for item in zin.infolist():

@@ -167,14 +167,18 @@ class MainWindow(QMainWindow):
         ``sig_open_failed`` is emitted.
         """
         self._starting.setText(self.tr("Opening the database\u2026"))
-        self._db_label.setText(arg(self.tr("Opening %1\u2026"), url))
+        from volunteer_app.security.redact import scrub
+
+        self._db_label.setText(arg(self.tr("Opening %1\u2026"), scrub(url)))  # never a password
 
         from ui.common.operations import BackgroundOp
 
         def run(_op: object) -> Database:
             from volunteer_app.db import open_database
+            from volunteer_app.db_password import with_password
 
-            return open_database(url)
+            # A stored server URL has no password: the keyring's, if any, goes back in.
+            return open_database(with_password(url))
 
         # Start once the window has painted itself: the import of the database layer
         # competes for the interpreter lock, and the clerk should see the window first.
@@ -643,9 +647,17 @@ class MainWindow(QMainWindow):
 
 
 def remember_database(ctx: AppContext) -> None:
-    """Store the open database as the last one and at the top of the recent list."""
-    url = ctx.db.url
-    recent = [u for u in settings_list(ctx.settings, KEY_RECENT_DBS) if u != url]
+    """Store the open database as the last one and at the top of the recent list.
+
+    Never with a password (issue 17.3): a server's password goes to the keyring (or is
+    left to libpq's password file), see :mod:`volunteer_app.db_password`; passwords an
+    older version stored in the list are taken out too.
+    """
+    from volunteer_app.db_password import remember, without_password
+
+    url, _where = remember(ctx.db.url)
+    recent = [without_password(u) for u in settings_list(ctx.settings, KEY_RECENT_DBS)]
+    recent = list(dict.fromkeys(u for u in recent if u != url))
     ctx.settings.setValue(KEY_DB_URL, url)
     ctx.settings.setValue(KEY_RECENT_DBS, [url, *recent][:MAX_RECENT_DBS])
     ctx.settings.sync()

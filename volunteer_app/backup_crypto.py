@@ -71,8 +71,13 @@ class Secret:
 
 
 def is_encrypted(path: Path) -> bool:
-    """The file starts as an encrypted backup does."""
+    """The file is a regular file that starts as an encrypted backup does (a named pipe or
+    a device is never opened: reading a pipe would wait for a writer for ever)."""
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as fh:
             return fh.read(len(MAGIC)) == MAGIC
     except OSError:

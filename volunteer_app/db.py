@@ -481,8 +481,13 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True,
     killed restore or backup left beside it are removed.
     """
     try:
-        make_url(url).get_dialect()
+        parsed = make_url(url)
+        parsed.get_dialect()
     except (ArgumentError, NoSuchModuleError):  # empty, malformed or unknown: a typo, not a crash
+        raise DatabaseError("bad_url", url=url) from None
+    if "@" in (parsed.host or ""):
+        # "u:p@ss@host": a password with an unencoded "@" would be taken partly for the
+        # host name, and a driver's message would quote that part (issue 17.3).
         raise DatabaseError("bad_url", url=url) from None
     path = sqlite_path(url)
     if path is not None:
@@ -496,6 +501,13 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True,
             # root, write to a file its owner made read-only: say so now.
             raise DatabaseError("read_only", path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Private from the first byte (issue 17.3): SQLite makes a new file with the
+        # umask's mode and gives its -wal/-shm files the database file's mode.
+        if not path.exists():
+            with contextlib.suppress(FileExistsError):
+                _files.private_file(path)
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            _files.tighten(own)
         for folder in (path.parent, path.parent / "backups"):
             _files.sweep(folder)
         _files.sweep_legacy_temp()
@@ -504,7 +516,9 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True,
         current = current_revisions(engine)
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseError("unreadable", path=str(path or url), reason=str(exc.orig)) from exc
+        # display_url: the password masked by the parsed URL, whatever characters it has
+        raise DatabaseError("unreadable", path=str(path) if path else display_url(url),
+                            reason=str(exc.orig)) from None
     if current and current == cheap_head_revisions():
         # Already at every head: nothing to refuse, back up or migrate, so Alembic is not
         # even imported. Anything else (new, older, unknown revisions) goes through it.

@@ -11,6 +11,16 @@ hold the residents' personal data (names, phones, ID numbers), so they are
   time the folder is used (:func:`volunteer_app.db.open_database` sweeps the database's
   folder and its ``backups`` folder).
 
+Every file the app writes is private too (issue 17.3): the command line and the desktop
+(which starts through it) set the process umask to 077 first thing (:func:`private_umask`),
+so whatever writes a file (SQLite, openpyxl, ReportLab, Qt's settings) makes it 0600 and
+a folder 0700; files made through this module get 0600 explicitly as well. The database
+file is created empty and 0600 before SQLite opens it, and SQLite gives its -wal/-shm
+files its mode. Files and folders left more open by older versions are tightened when
+the app next uses them (:func:`tighten`). On Windows modes mean little: the data and
+configuration folders are in the user's profile, which only that user (and
+administrators) may read.
+
 A working folder in use holds an OS lock on its ``lock`` file for as long as it exists:
 :func:`sweep` removes only folders whose lock is free (their process is gone) and that
 are older than a few seconds (so it never races a folder being set up).
@@ -51,6 +61,37 @@ def _lock(fd: int) -> bool:
     except OSError:
         return False
     return True
+
+
+PRIVATE_UMASK = 0o077
+
+
+def private_umask() -> None:
+    """Make every file and folder this process creates private to its user (POSIX)."""
+    if sys.platform != "win32":
+        os.umask(PRIVATE_UMASK)
+
+
+def tighten(path: Path) -> None:
+    """Take group and other permissions away from ``path`` if it is ours (POSIX); a
+    read-only file stays read-only. Errors are ignored: a file we may not change is
+    someone else's (or on a file system without modes)."""
+    if sys.platform == "win32":
+        return
+    try:
+        st = os.stat(path)
+        if st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(st.st_mode) & 0o700)
+    except OSError:
+        pass
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` as a folder only its owner may enter (0700), made if missing, tightened
+    if it is ours and more open."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tighten(path)
+    return path
 
 
 def private_file(path: Path) -> Path:

@@ -1,4 +1,10 @@
-"""Where the app keeps its files: per-user data directory via platformdirs."""
+"""Where the app keeps its files: per-user data directory via platformdirs.
+
+Both folders hold personal data or secrets (the database, backups, safety copies, the
+settings, the key files): they are made 0700 and tightened to it at start-up if an older
+version left them open (:func:`volunteer_app.files.private_dir`). On Windows they are in
+the user's profile (``%LOCALAPPDATA%``), readable by that user only.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +19,16 @@ ENV_DB = "VOLUNTEER_APP_DB"
 
 def data_dir() -> Path:
     """Per-user data directory (created on demand)."""
-    path = Path(os.environ.get("VOLUNTEER_APP_DATA") or user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from .files import private_dir
+
+    return private_dir(Path(os.environ.get("VOLUNTEER_APP_DATA") or user_data_dir(APP_NAME, appauthor=False)))
 
 
 def config_dir() -> Path:
     """Per-user configuration directory (created on demand)."""
-    path = Path(
-        os.environ.get("VOLUNTEER_APP_CONFIG") or user_config_dir(APP_NAME, appauthor=False)
-    )
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from .files import private_dir
+
+    return private_dir(Path(os.environ.get("VOLUNTEER_APP_CONFIG") or user_config_dir(APP_NAME, appauthor=False)))
 
 
 def default_db_url() -> str:

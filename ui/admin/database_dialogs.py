@@ -41,7 +41,10 @@ def try_open(url: str) -> tuple[Database | None, BaseException | None]:
     """Open (create, upgrade) a database off the UI thread; the error instead of raising."""
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return run_and_wait(lambda _op: open_database(url), "open-database"), None
+        from volunteer_app.db_password import with_password
+
+        # A server URL from the settings has no password: the keyring's goes back in.
+        return run_and_wait(lambda _op: open_database(with_password(url)), "open-database"), None
     except (DatabaseError, OSError) as exc:
         return None, exc
     except Exception as exc:  # e.g. a PostgreSQL server that does not answer
@@ -126,24 +129,27 @@ def restore_into_new(parent: QWidget | None, url: str,
     The file that failed to open is never written to: it may not be ours at all.
     ``suggested`` (the newest nightly backup) is offered first in the file chooser.
     """
-    from ui.common.file_actions import choose_backup_file
+    from ui.common.file_actions import ask_passphrase_if_needed, choose_backup_file
     from volunteer_app.backup import inspect_backup, restore_backup
 
     backup = choose_backup_file(parent, str(suggested) if suggested else file_dialogs.start_directory(url))
     if backup is None:
         return None, None
+    passphrase = ask_passphrase_if_needed(parent, backup)  # an encrypted backup's (issue 17.2)
+    if passphrase is False:
+        return None, None
     target = choose_database(parent, create=True, current_url=url)
     if target is None:
         return None, None
     try:  # refuse a damaged or foreign file before creating anything
-        run_and_wait(lambda _op: inspect_backup(backup), "inspect backup")
+        run_and_wait(lambda _op: inspect_backup(backup, passphrase), "inspect backup")
     except DatabaseError as exc:
         return None, exc
     db, exc = try_open(target)
     if db is None:
         return None, exc
     try:
-        run_and_wait(lambda _op: restore_backup(db, backup), "restore")
+        run_and_wait(lambda _op: restore_backup(db, backup, passphrase), "restore")
     except Exception as exc:  # shown in the same dialog; the new file holds no data
         db.dispose()
         return None, exc

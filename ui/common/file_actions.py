@@ -54,21 +54,22 @@ def export_volunteers(ctx: AppContext, parent: QWidget | None,
 
 
 def backup_filter() -> str:
-    return translate("FileActions", "Database copy (*.db);;Portable archive, any database (*.vabak)")
+    return translate("FileActions", "Encrypted archive (*.vabak);;Unencrypted database copy, administrators only (*.db)")
 
 
 def backup_database(ctx: AppContext, parent: QWidget | None) -> None:
     """Back up the open database to a file the clerk chooses.
 
-    A SQLite database is copied with SQLite's online backup (.db) or written as the
-    app's portable archive (.vabak); a database server gives the archive only.
+    The app's encrypted archive (.vabak) is suggested (issue 17.2): with a passphrase
+    asked for here, else the database key. A SQLite database may also be copied as it is
+    (.db), by an administrator only; a database server gives the archive only.
     """
-    from volunteer_app.backup import create_backup
+    from volunteer_app.backup import SQLITE_SUFFIXES, create_backup
 
     source = sqlite_path(ctx.db.url)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     if source is not None:
-        suggested = str(source.with_name(f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"))
+        suggested = str(source.with_name(f"{source.stem}-backup-{stamp}.vabak"))
         name_filter = backup_filter()
     else:
         from volunteer_app.paths import data_dir
@@ -83,6 +84,13 @@ def backup_database(ctx: AppContext, parent: QWidget | None) -> None:
         QMessageBox.warning(parent, translate("FileActions", "Back up database"),
                             translate("FileActions", "Choose a different file: a backup cannot overwrite the open database."))
         return
+    passphrase = None
+    if target.suffix.lower() not in SQLITE_SUFFIXES and _may_choose_passphrase(ctx):
+        from ui.common.passphrase_dialog import ask_backup_passphrase
+
+        go_on, passphrase = ask_backup_passphrase(parent)
+        if not go_on:
+            return
 
     def done(_counts: dict) -> None:
         QMessageBox.information(parent, translate("FileActions", "Back up database"),
@@ -93,8 +101,16 @@ def backup_database(ctx: AppContext, parent: QWidget | None) -> None:
                             arg(translate("FileActions", "The backup failed: %1"), error_text(exc)))
 
     db = ctx.db
-    ctx.worker.submit(lambda: create_backup(db, target), done, failed, owner=parent,
+    ctx.worker.submit(lambda: create_backup(db, target, passphrase=passphrase), done, failed, owner=parent,
                       with_session=False, label="backup")
+
+
+def _may_choose_passphrase(ctx: AppContext) -> bool:
+    """Roles without ``ids.view`` back up with the database key only (backup_access)."""
+    from volunteer_app.security.permissions import allowed
+
+    actor = ctx.db.actor  # None: the single local user (or nobody logged in: refused anyway)
+    return actor is None or actor.single_user or allowed(actor, "ids.view")
 
 
 def choose_backup_file(parent: QWidget | None, directory: str) -> Path | None:
@@ -126,6 +142,9 @@ def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
     if path is None:
         return
     title = translate("FileActions", "Restore from a backup")
+    passphrase = ask_passphrase_if_needed(parent, path)
+    if passphrase is False:
+        return
 
     def checked(info: dict) -> None:
         answer = QMessageBox.question(
@@ -137,7 +156,7 @@ def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
         if answer != QMessageBox.StandardButton.Yes:
             return
         db = ctx.db
-        ctx.worker.submit(lambda: restore_backup(db, path), restored, failed, owner=parent,
+        ctx.worker.submit(lambda: restore_backup(db, path, passphrase), restored, failed, owner=parent,
                           with_session=False, label="restore")
 
     def restored(result: dict) -> None:  # the core announced every topic
@@ -149,5 +168,22 @@ def restore_database(ctx: AppContext, parent: QWidget | None) -> None:
         QMessageBox.warning(parent, title, arg(translate("FileActions", "Nothing was changed: %1"),
                                                error_text(exc)))
 
-    ctx.worker.submit(lambda: inspect_backup(path), checked, failed, owner=parent,
+    ctx.worker.submit(lambda: inspect_backup(path, passphrase), checked, failed, owner=parent,
                       with_session=False, label="restore")
+
+
+def ask_passphrase_if_needed(parent: QWidget | None, path: Path) -> str | None | bool:
+    """The passphrase of a passphrase backup (asked), None for any other file, False
+    when the clerk cancels. A damaged header is left for the check to report."""
+    from volunteer_app.backup_crypto import is_encrypted, needs_passphrase
+    from volunteer_app.errors import DatabaseError
+
+    try:
+        if not is_encrypted(path) or not needs_passphrase(path):
+            return None
+    except (DatabaseError, OSError):
+        return None
+    from ui.common.passphrase_dialog import ask_restore_passphrase
+
+    answer = ask_restore_passphrase(parent, path)
+    return False if answer is None else answer

@@ -34,7 +34,9 @@ NUMBER_COLUMNS = frozenset({"手机号", "身份证号", "电话", "联系电话
 NUMBER_COLUMN_PARTS = ("手机", "电话", "身份", "证件", "联系方式", "phone", "mobile", "id_number")
 HIDDEN = "***"
 
-_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<pw>[^\s@]+)(?P<at>@)")
+# The password runs to the LAST "@" before the host's "/" on that line: one typed with an
+# "@" or a space in it (not percent-encoded) is masked whole, not up to its first "@".
+_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<pw>[^/\n]+)(?P<at>@)")
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{14,17}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9])")
 _LANDLINE = re.compile(r"(?<![0-9])0\d{2,3}-\d{7,8}(?![0-9])")
