@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -282,17 +281,33 @@ def test_backup_rotation_keeps_exactly_n(demo_db: Database) -> None:
                 for d in range(1, 8)]
     assert [o.status for o in outcomes] == ["ok"] * 7
     assert run_job(demo_db, cfg.NIGHTLY_BACKUP, now=datetime(2026, 12, 7, 9, 0)).status == "already_done"
-    kept = backup_files(folder, db_file.stem, db_file.suffix)
-    assert [p.name for p in kept] == [f"{db_file.stem}-202612{d:02d}-023000.db" for d in (7, 6, 5, 4)]
+    kept = backup_files(folder, db_file.stem, ".vabak")
+    assert [p.name for p in kept] == [f"{db_file.stem}-202612{d:02d}-023000.vabak" for d in (7, 6, 5, 4)]
     assert foreign.exists() and other_db.exists()
     assert not list(folder.glob("*.part"))
-    assert outcomes[-1].summary["removed"] == [f"{db_file.stem}-20261203-023000.db"]
-    con = sqlite3.connect(kept[0])
-    try:
-        assert con.execute("select count(*) from volunteer").fetchone()[0] == 152
-        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
-    finally:
-        con.close()
+    assert outcomes[-1].summary["removed"] == [f"{db_file.stem}-20261203-023000.vabak"]
+    # Encrypted with the database key (issue 17.2): checked and loaded as a restore would.
+    from volunteer_app.backup import verify_backup
+
+    assert kept[0].read_bytes()[:8] == b"VABAKENC"
+    info = verify_backup(kept[0])
+    assert info["encrypted"] == "database_key" and info["rows"]["volunteer"] == 152
+
+
+@pytest.mark.sqlite_only
+def test_plain_nightly_copies_of_older_versions_age_out(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        cfg.save_config(s, cfg.NIGHTLY_BACKUP, options={"keep": 2})
+    db_file = Path(demo_db.engine.url.database)
+    folder = db_file.parent / "backups"
+    folder.mkdir()
+    old = [folder / f"{db_file.stem}-2026110{d}-023000{db_file.suffix}" for d in (1, 2)]
+    for p in old:
+        p.write_bytes(b"")
+    outcome = run_job(demo_db, cfg.NIGHTLY_BACKUP, now=datetime(2026, 12, 1, 7, 45))
+    assert outcome.status == "ok" and not old[0].exists() and old[1].exists()
+    run_job(demo_db, cfg.NIGHTLY_BACKUP, now=datetime(2026, 12, 2, 7, 45))
+    assert not old[1].exists()
 
 
 def test_backup_not_available_on_a_server_database(db: Database) -> None:

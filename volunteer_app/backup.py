@@ -253,6 +253,21 @@ def _count_rows_sqlite(path: Path) -> dict:
         con.close()
 
 
+def write_key_archive(db: Database, output: Path, database_id: str) -> dict:
+    """An archive of ``db`` encrypted with the database key (``database_id``'s), from a
+    read transaction of its own: the nightly backup (issue 17.2). Not audited, like the
+    plain copies it replaces; password hashes included (it stands in for the database
+    file itself, and opens only where the database key is)."""
+    from .backup_crypto import Secret
+
+    plan = BackupPlan(True, Secret(database_id=database_id), True)
+    with db.engine.connect() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            return _archive_from(conn, db.engine.dialect.name, output, plan)
+
+
 def _archive_from(conn: Connection, backend: str, output: Path, plan: BackupPlan | None = None) -> dict:
     """Write the archive of what ``conn``'s transaction sees; the file appears complete.
 

@@ -228,7 +228,8 @@ def newest_nightly_backup(path: Path) -> Path | None:
     there, as that module brings the scheduler with it (a test checks they agree).
     """
     suffix = path.suffix or ".db"
-    pattern = re.compile(rf"^{re.escape(path.stem)}-(\d{{8}}-\d{{6}}){re.escape(suffix)}$")
+    # Encrypted archives since issue 17.2 (NIGHTLY_SUFFIX), plain copies before.
+    pattern = re.compile(rf"^{re.escape(path.stem)}-(\d{{8}}-\d{{6}})(?:{re.escape(suffix)}|\.vabak)$")
     found: list[tuple[str, Path]] = []
     for folder in {path.parent / "backups", data_dir() / "backups"}:
         try:

@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import community_zone
-from ..db import Database, backup_sqlite, check_integrity, sqlite_path
+from ..db import Database, check_integrity, sqlite_path
 from ..errors import ConflictError, DatabaseError
 from ..models.jobs import JobRun, ReminderLog
 from ..parsing import parse_limit
@@ -408,19 +408,24 @@ def weekly_plan(session: Session, run: RunContext) -> JobResult:
 
 
 BACKUP_RE = r"^{stem}-(\d{{8}}-\d{{6}}){suffix}$"
+# Nightly backups are encrypted archives (issue 17.2); older versions made plain copies
+# named with the database's own suffix, which age out through the same rotation.
+NIGHTLY_SUFFIX = ".vabak"
 
 
-def backup_files(directory: Path, stem: str, suffix: str) -> list[Path]:
-    """The nightly backups of one database in ``directory``, newest first."""
+def backup_files(directory: Path, stem: str, suffix: str | tuple[str, ...]) -> list[Path]:
+    """The nightly backups of one database in ``directory`` (named with ``suffix``, or
+    any of them), newest first."""
     if not directory.is_dir():
         return []
-    pattern = re.compile(BACKUP_RE.format(stem=re.escape(stem), suffix=re.escape(suffix)))
-    found = [(m.group(1), p) for p in directory.iterdir()
+    suffixes = (suffix,) if isinstance(suffix, str) else tuple(dict.fromkeys(suffix))
+    patterns = [re.compile(BACKUP_RE.format(stem=re.escape(stem), suffix=re.escape(x))) for x in suffixes]
+    found = [(m.group(1), p) for p in directory.iterdir() for pattern in patterns
              if p.is_file() and (m := pattern.match(p.name))]
     return [p for _, p in sorted(found, reverse=True)]
 
 
-def rotate_backups(directory: Path, stem: str, suffix: str, keep: int) -> list[Path]:
+def rotate_backups(directory: Path, stem: str, suffix: str | tuple[str, ...], keep: int) -> list[Path]:
     """Delete all but the ``keep`` newest backups; returns what was deleted.
 
     Only files named like the job's own backups are touched.
@@ -442,13 +447,29 @@ def backup_directory(db: Database, config: cfg.JobConfig) -> Path | None:
 
 
 def nightly_backup(session: Session, run: RunContext) -> JobResult:
-    """Copy the SQLite database with SQLite's online backup and keep the newest N copies."""
+    """Write an encrypted archive of the SQLite database and keep the newest N backups.
+
+    Encrypted with the database key (HKDF purpose ``backup``, :mod:`volunteer_app.backup_crypto`):
+    the folder may be a USB stick or a share, and a stolen copy shows nothing. It restores
+    on any PC holding the key (``volunteer-app keys export`` keeps it safe, ``keys import``
+    brings it to a new PC: docs/security.md). The default folder is private (0700), the
+    files 0600.
+    """
+    from ..backup import write_key_archive
+    from ..backup_access import database_id
+    from ..files import private_dir
+    from ..security.keys import KeyStoreError
+
     path = sqlite_path(run.db.url)
     if path is None:
         return JobResult("not_available", reason="not_sqlite")
     directory = backup_directory(run.db, run.config)
+    if directory == path.parent / BACKUP_DIRNAME:
+        private_dir(directory)
+    else:  # the office's chosen folder: made private if new, left as it is otherwise
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     suffix = path.suffix or ".db"
-    target = directory / f"{path.stem}-{run.slot:%Y%m%d-%H%M%S}{suffix}"
+    target = directory / f"{path.stem}-{run.slot:%Y%m%d-%H%M%S}{NIGHTLY_SUFFIX}"
     try:  # a damaged copy would push a good backup out of the rotation
         check_integrity(path, full=True)
     except DatabaseError as exc:
@@ -457,9 +478,13 @@ def nightly_backup(session: Session, run: RunContext) -> JobResult:
         return JobResult("failed", {"file": ""}, reason="database_damaged")
     # Written under another name first (and removed if it fails): a half-written copy
     # never counts as a backup.
-    backup_sqlite(path, target)
+    try:
+        key_of = database_id(session)
+    except KeyStoreError:  # this PC lacks the database's key: nothing to encrypt with
+        return JobResult("failed", {"file": ""}, reason="key_missing")
+    write_key_archive(run.db, target, key_of)
     keep = int(run.config.get("keep"))
-    removed = rotate_backups(directory, path.stem, suffix, keep)
+    removed = rotate_backups(directory, path.stem, (NIGHTLY_SUFFIX, suffix), keep)
     data = {"file": str(target), "bytes": target.stat().st_size, "kept": keep,
             "removed": [p.name for p in removed]}
     return JobResult("ok", data, (Notice("backup_made", data),))
