@@ -60,8 +60,17 @@ MAX_RECENT_DBS = 8
 
 
 def make_settings() -> QSettings:
-    """The app's settings, an INI file in the per-user configuration directory."""
-    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    """The app's settings, an INI file in the per-user configuration directory.
+
+    The folder is private (0700); the file is its user's only (the process umask, and
+    tightened here if an older version left it 0644). It never holds a password: see
+    :func:`ui.main_window.remember_database` and :mod:`volunteer_app.db_password`.
+    """
+    from volunteer_app.files import tighten
+
+    path = config_dir() / "settings.ini"
+    tighten(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def settings_str(settings: QSettings, key: str, default: str = "") -> str:
