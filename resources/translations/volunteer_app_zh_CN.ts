@@ -2455,27 +2455,27 @@ Choose No to start with empty registers.</source>
     </message>
     <message>
         <source>%1 is encrypted with a passphrase. Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已用口令加密，请输入口令。</translation>
     </message>
     <message>
         <source>Wrong passphrase for %1. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的口令不对，未恢复任何数据。</translation>
     </message>
     <message>
         <source>%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 写成后被改动或截断，不可信任，未恢复任何数据。</translation>
     </message>
     <message>
         <source>The backup passphrase must have at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份口令至少需要 10 个字符。</translation>
     </message>
     <message>
         <source>Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有管理员可以制作未加密的 .db 副本，请备份为 .vabak 文件。</translation>
     </message>
     <message>
         <source>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权查看身份证号，因此备份只能用数据库密钥加密，不能设置口令。</translation>
     </message>
     <message>
         <source>The duty template was not found; it may have been deleted meanwhile.</source>
@@ -2758,7 +2758,7 @@ The current data is kept as a safety copy first.</source>
     </message>
     <message>
         <source>Encrypted archive (*.vabak);;Unencrypted database copy, administrators only (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>加密归档 (*.vabak);;未加密的数据库副本，仅限管理员 (*.db)</translation>
     </message>
     <message>
         <source>The database was backed up to %1.</source>
@@ -4380,35 +4380,35 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <name>Passphrase</name>
     <message>
         <source>Protect the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>保护备份</translation>
     </message>
     <message>
         <source>The backup is encrypted. With a passphrase (at least %1 characters) it opens on any PC for whoever knows it. Left empty, it is encrypted with this database&apos;s key and opens only on a PC holding that key (export the key for safe keeping).</source>
-        <translation type="unfinished"></translation>
+        <translation>备份会被加密。设置口令（至少 %1 个字符）后，知道口令的人可在任何电脑上打开；留空则用本数据库的密钥加密，只能在持有该密钥的电脑上打开（请导出密钥并妥善保管）。</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <source>Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>再输一次：</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
         <source>At least %1 characters, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入 %1 个字符。</translation>
     </message>
     <message>
         <source>Encrypted backup</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的备份</translation>
     </message>
     <message>
         <source>Passphrase of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的口令：</translation>
     </message>
 </context>
 <context>
