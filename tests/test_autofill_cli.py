@@ -104,7 +104,8 @@ def test_team_scope_and_bad_arguments(demo) -> None:  # noqa: ANN001
         assert text in res.stderr
 
 
-def test_infeasible_pins_give_a_clear_error(demo) -> None:  # noqa: ANN001
+def test_a_duty_clashing_with_a_leave_is_reported_and_the_rest_filled(demo) -> None:  # noqa: ANN001
+    """Issue 18: one clash used to refuse the whole week with exit 2."""
     url, path = demo
     db = open_database(url)
     try:
@@ -115,8 +116,11 @@ def test_infeasible_pins_give_a_clear_error(demo) -> None:  # noqa: ANN001
     finally:
         db.dispose()
     before = assignments(path)
-    res = run("roster", "autofill", "--week", next_week(), "--db", url)
-    assert res.returncode == 2
+    res = run("roster", "autofill", "--week", next_week(), "--db", url, "--json")
+    assert res.returncode == 0, res.stderr
     assert "break hard rules" in res.stderr
     assert f"shift {shift.id}" in res.stderr and "on leave" in res.stderr
-    assert assignments(path) == before
+    data = json.loads(res.stdout)
+    assert {"shift_id": shift.id, "volunteer_id": assignment.volunteer_id, "code": "on_leave",
+            "other_shift_id": None} in data["clashes"]
+    assert assignments(path) > before  # the other open places were filled

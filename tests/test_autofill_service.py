@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from volunteer_app.errors import ConflictError, ValidationError
 from volunteer_app.models.autofill import AutofillBatch, AutofillBatchAssignment
 from volunteer_app.models.shifts import Assignment
-from volunteer_app.scheduling.autofill.problem import InfeasiblePins
 from volunteer_app.scheduling.checker import violations
 from volunteer_app.security.permissions import CAPTAIN, Actor, PermissionDenied
 from volunteer_app.services import assignments as assignment_service
@@ -172,14 +171,18 @@ def test_continuity_and_history_come_from_last_weeks(week_db) -> None:  # noqa: 
     assert next(v for v in p.volunteers if v.id == vids[3]).history_minutes == 120
 
 
-def test_infeasible_pins_raise_before_any_search(week_db) -> None:  # noqa: ANN001
+def test_a_duty_clashing_with_a_leave_is_reported_and_the_week_still_filled(week_db) -> None:  # noqa: ANN001
     db, teams, vids, evening, flyers = week_db
     with db.session() as s:
         avail.add_leave(s, vids[0], MON, MON)  # the pinned volunteer is now on leave
-    with pytest.raises(InfeasiblePins) as err:
-        propose(db, af.Scope.week(MON))
-    assert [(p.shift_id, p.volunteer_id, p.code) for p in err.value.problems] == [
+    result = propose(db, af.Scope.week(MON))
+    assert [(p.shift_id, p.volunteer_id, p.code) for p in result.proposal.clashes] == [
         (evening[0], vids[0], "on_leave")]
+    assert result.to_json()["clashes"] == [{"shift_id": evening[0], "volunteer_id": vids[0],
+                                            "code": "on_leave", "other_shift_id": None}]
+    assert result.proposal.assignments  # the rest of the week is filled
+    with db.session() as s:
+        assert af.apply(s, result).created == len(result.proposal.assignments)
 
 
 def test_a_captain_applies_only_for_their_team(week_db) -> None:  # noqa: ANN001

@@ -49,7 +49,7 @@ ERRORS: frozenset[str] = frozenset({
     "assignment_has_record", "status_transition", "batch_undone", "batch_has_assignments",
     "shift_has_record", "shift_has_assignments",
     # auto-fill
-    "autofill_pins_infeasible", "autofill_stale", "autofill_batch_not_found",
+    "autofill_stale", "autofill_batch_not_found",
     "autofill_already_undone", "autofill_undo_recorded",
     # residents' requests and service hours
     "request_not_found", "request_closed", "invalid_transition", "assignment_cancelled",

@@ -1019,8 +1019,8 @@
         <translation>Nothing to add: every place of this week is already filled.</translation>
     </message>
     <message>
-        <source>The week&apos;s existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
-        <translation>The week&apos;s existing assignments already break hard rules, so nothing can be added around them. Correct these first:</translation>
+        <source>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</source>
+        <translation>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</translation>
     </message>
     <message>
         <source>no longer active</source>
@@ -2527,10 +2527,6 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>Volunteers are on this shift; remove them first.</source>
         <translation>Volunteers are on this shift; remove them first.</translation>
-    </message>
-    <message>
-        <source>The week&apos;s existing assignments already break hard rules; correct them first.</source>
-        <translation>The week&apos;s existing assignments already break hard rules; correct them first.</translation>
     </message>
     <message>
         <source>The roster changed since the proposal was made, so nothing was written. Make a new proposal.</source>

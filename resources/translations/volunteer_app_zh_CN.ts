@@ -1017,8 +1017,8 @@
         <translation>无可新增：本周所有岗位均已排满。</translation>
     </message>
     <message>
-        <source>The week&apos;s existing assignments already break hard rules, so nothing can be added around them. Correct these first:</source>
-        <translation>本周已有的排班违反了硬性规则，无法在此基础上自动排班。请先更正以下排班：</translation>
+        <source>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</source>
+        <translation>以下已有排班违反了硬性规则：它们保持不变，其余空位已照常填补。请释放或更正这些排班：</translation>
     </message>
     <message>
         <source>no longer active</source>
@@ -2512,10 +2512,6 @@ Choose No to start with empty registers.</source>
     <message>
         <source>Volunteers are on this shift; remove them first.</source>
         <translation>该班次已安排了志愿者，请先移除。</translation>
-    </message>
-    <message>
-        <source>The week&apos;s existing assignments already break hard rules; correct them first.</source>
-        <translation>本周已有的排班已违反硬性规则，请先更正。</translation>
     </message>
     <message>
         <source>The roster changed since the proposal was made, so nothing was written. Make a new proposal.</source>

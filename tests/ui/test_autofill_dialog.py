@@ -136,7 +136,7 @@ def test_stale_proposal_is_refused(ctx, qtbot) -> None:  # noqa: ANN001
     assert not dialog.apply_button.isEnabled()
 
 
-def test_infeasible_pins_are_listed(ctx, qtbot) -> None:  # noqa: ANN001
+def test_clashing_duties_are_listed_and_the_rest_proposed(ctx, qtbot) -> None:  # noqa: ANN001
     with ctx.db.session() as s:  # a pinned volunteer goes on leave that day
         week = shifts_service.week_plan(s, NEXT_MONDAY)
         shift, a = next((r, a) for r in week.shifts for a in r.on_shift)
@@ -144,10 +144,11 @@ def test_infeasible_pins_are_listed(ctx, qtbot) -> None:  # noqa: ANN001
         name = a.name
     dialog = AutofillDialog(ctx, NEXT_MONDAY)
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.sig_failed, timeout=60_000) as failed:
+    with qtbot.waitSignal(dialog.sig_solved, timeout=120_000) as solved:
         pass
-    assert name in failed.args[0] and name in dialog.summary_label.text()
-    assert not dialog.apply_button.isEnabled()
+    assert solved.args[0].proposal.clashes
+    assert name in dialog.summary_label.text() and "硬性规则" in dialog.summary_label.text()
+    assert dialog.apply_button.isEnabled() == bool(solved.args[0].proposal.assignments)
 
 
 def test_team_scope(ctx, qtbot) -> None:  # noqa: ANN001

@@ -45,7 +45,7 @@ from ui.common.i18n import arg
 from ui.common.operations import BackgroundOp, OpContext, OpHandle
 from ui.texts.errors import error_text
 from volunteer_app.errors import AppError
-from volunteer_app.scheduling.autofill.problem import InfeasiblePins, Progress
+from volunteer_app.scheduling.autofill.problem import Progress
 from volunteer_app.scheduling.autofill.solver import DEFAULT_TIME_LIMIT
 from volunteer_app.scheduling.conflicts import MIN_REST
 from volunteer_app.scheduling.explain import NO_MEMBERS, Gap
@@ -351,7 +351,12 @@ class AutofillDialog(QDialog):
                                "take the empty ones (see \u201cLeft empty\u201d)."),
                        p.filled, p.needed) if p.filled < p.needed else \
                 self.tr("Nothing to add: every place of this week is already filled.")
-        self._summary(text, p.filled == p.needed)
+        if p.clashes:  # reported, the rest filled around them (they used to stop the fill)
+            lines = [self.tr("These existing duties break hard rules; they were left as they "
+                             "are and the rest was filled around them. Release or correct them:")]
+            lines += [self._pin_problem_text(c) for c in p.clashes]
+            text += "\n" + "\n".join(lines)
+        self._summary(text, p.filled == p.needed and not p.clashes)
         if p.assignments:
             self.changes_only.setChecked(False)
         self.sig_solved.emit(result)
@@ -359,13 +364,7 @@ class AutofillDialog(QDialog):
     def _on_solver_failed(self, exc: BaseException) -> None:
         self._elapsed_timer.stop()
         self._set_state("idle")
-        if isinstance(exc, InfeasiblePins):
-            lines = [self.tr("The week's existing assignments already break hard rules, so "
-                             "nothing can be added around them. Correct these first:")]
-            lines += [self._pin_problem_text(p) for p in exc.problems]
-            msg = "\n".join(lines)
-        else:
-            msg = error_text(exc)
+        msg = error_text(exc)
         self._summary(msg, False)
         self.sig_failed.emit(msg)
 

@@ -252,7 +252,6 @@ ERRORS = {
     "shift_has_record": QT_TRANSLATE_NOOP("ErrorText", "The shift holds a record of service and cannot be deleted."),
     "shift_has_assignments": QT_TRANSLATE_NOOP("ErrorText", "Volunteers are on this shift; remove them first."),
     # auto-fill
-    "autofill_pins_infeasible": QT_TRANSLATE_NOOP("ErrorText", "The week's existing assignments already break hard rules; correct them first."),
     "autofill_stale": QT_TRANSLATE_NOOP("ErrorText", "The roster changed since the proposal was made, so nothing was written. Make a new proposal."),
     "autofill_batch_not_found": QT_TRANSLATE_NOOP("ErrorText", "The auto-fill was not found."),
     "autofill_already_undone": QT_TRANSLATE_NOOP("ErrorText", "This auto-fill was already undone."),

@@ -241,7 +241,6 @@ ERRORS = {
     "output_unwritable": "cannot write {path} ({reason})",
     "print_cancelled": "printing was cancelled",
     "paper_invalid": "unknown paper size {paper}",
-    "autofill_pins_infeasible": "the existing assignments break hard rules ({count}); fix them first",
     "autofill_stale": "the roster changed since the proposal was made ({count} of its assignments "
                       "are no longer possible); nothing was written, run the auto-fill again",
     "autofill_batch_not_found": "no auto-fill batch with id {id}",

@@ -17,7 +17,7 @@ from .messages import error_text
 # the commands: every other command builds this parser too and should not pay for them.
 if TYPE_CHECKING:
     from ..db import Database
-    from ..scheduling.autofill.problem import InfeasiblePins, Progress
+    from ..scheduling.autofill.problem import Progress
     from ..scheduling.explain import Gap
     from ..services import autofill as svc
 
@@ -155,9 +155,10 @@ def _solve(scope: svc.Scope, problem, args: argparse.Namespace) -> tuple[svc.Aut
     return box["result"], interrupted  # type: ignore[return-value]
 
 
-def _pin_problems_text(exc: InfeasiblePins, labels: svc.Labels) -> str:
-    lines = ["the existing assignments already break hard rules; fix them first:"]
-    for p in exc.problems:
+def _clashes_text(clashes: tuple, labels: svc.Labels) -> str:
+    lines = ["these existing duties break hard rules (left as they are; release or correct "
+             "them, e.g. with 'availability leave ... --release'):"]
+    for p in clashes:
         sl = labels.shifts.get(p.shift_id)
         where = (f"{sl.date} {sl.start}-{sl.end} {sl.title or sl.team}".rstrip()
                  if sl else f"shift {p.shift_id}")
@@ -168,7 +169,6 @@ def _pin_problems_text(exc: InfeasiblePins, labels: svc.Labels) -> str:
 
 
 def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
-    from ..scheduling.autofill.problem import InfeasiblePins
     from ..services import autofill as svc
     from ..services import grids as grid_service
     from ..services import teams as team_service
@@ -183,11 +183,9 @@ def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
         scope = svc.Scope.week(monday, team_id, grid_id)
         problem = svc.build_problem(s, scope, min_rest=rest)
         labels = svc.labels(s, problem)
-    try:
-        result, interrupted = _solve(scope, problem, args)
-    except InfeasiblePins as exc:
-        print("volunteer-app: " + _pin_problems_text(exc, labels), file=sys.stderr)
-        return EXIT_INVALID
+    result, interrupted = _solve(scope, problem, args)
+    if result.proposal.clashes:  # reported; the rest of the week is filled around them
+        print("volunteer-app: warning: " + _clashes_text(result.proposal.clashes, labels), file=sys.stderr)
     batch_id = None
     if not args.dry_run and not interrupted and result.proposal.assignments:
         try:

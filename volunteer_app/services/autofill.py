@@ -239,13 +239,16 @@ class AutofillResult:
             "greedy": {"filled": p.greedy_filled,
                        "spread_hours": round(p.greedy_spread_minutes / 60, 2)},
             "preferences": p.preferences,
+            # existing duties that break a hard rule (left as they are; release them)
+            "clashes": [c.to_json() for c in p.clashes],
         }
 
 
 def propose(scope: Scope, problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
             cancel: threading.Event | None = None,
             progress: Callable[[Progress], None] | None = None) -> AutofillResult:
-    """Solve and explain; touches no database (raises InfeasiblePins when pins break rules)."""
+    """Solve and explain; touches no database. Existing duties that break a hard rule
+    are in ``proposal.clashes``: reported, and the rest is filled around them."""
     proposal = solve(problem, time_limit=time_limit, cancel=cancel, progress=progress)
     return AutofillResult(scope, problem, proposal, tuple(explain(problem, proposal.assignments)))
 
@@ -360,13 +363,17 @@ class BatchRow:
 
 
 def list_batches(session: Session) -> list[BatchRow]:
-    """Applied auto-fills, newest first."""
+    """Applied auto-fills, newest first (a captain's: those of their own team)."""
     require(session, "shifts.read")
+    own = captain_team(session)
     remaining: dict[int, int] = defaultdict(int)
     for (bid,) in session.execute(select(AutofillBatchAssignment.batch_id)):
         remaining[bid] += 1
     out = []
-    for b in session.scalars(select(AutofillBatch).order_by(AutofillBatch.id.desc())):
+    q = select(AutofillBatch).order_by(AutofillBatch.id.desc())
+    if own is not None:
+        q = q.where(AutofillBatch.team_id == own)
+    for b in session.scalars(q):
         out.append(BatchRow(b.id, b.created_at.isoformat(timespec="minutes"), b.operator,
                             b.date_from, b.date_to, b.team_id, b.grid_id, b.needed,
                             b.filled_before, b.created_count, remaining.get(b.id, 0), b.status,

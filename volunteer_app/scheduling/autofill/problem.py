@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ...errors import ConflictError
 from ..conflicts import MIN_REST, DutyFacts, ShiftFacts, VolunteerFacts, check
 
 HISTORY_WEEKS = 4
@@ -99,16 +98,6 @@ class PinProblem:
                 "other_shift_id": self.other_shift_id}
 
 
-class InfeasiblePins(ConflictError):
-    """The existing assignments already break hard rules, so no fill can keep them all."""
-
-    code = "autofill_pins_infeasible"
-
-    def __init__(self, problems: list[PinProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__(self.code, count=len(self.problems), problems=self.problems)
-
-
 @dataclass(frozen=True)
 class Progress:
     """A progress report from the solve (called on the solving thread)."""
@@ -153,6 +142,10 @@ class Proposal:
     preferences: dict[str, int] = field(default_factory=dict)
     # When the returned fill was found; the rest of ``seconds`` went into proving it best.
     found_seconds: float = 0.0
+    # Existing assignments that break a hard rule (a leave recorded after the duty was
+    # given, a departure): reported, left as they are, and the rest of the week is filled
+    # around them. Auto-fill used to refuse the whole week over one (issue 18).
+    clashes: tuple[PinProblem, ...] = ()
 
     @property
     def open_places(self) -> int:

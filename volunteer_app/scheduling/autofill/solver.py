@@ -20,7 +20,7 @@ from .greedy import greedy_fill
 from .local_search import Roster
 from .lp_relaxation import LP_TIME_LIMIT, AssignmentLP, PreferenceLP, held_where_agreeing
 from .prepared import Prepared
-from .problem import InfeasiblePins, PhaseResult, Problem, Progress, Proposal, pin_problems
+from .problem import PhaseResult, Problem, Progress, Proposal, pin_problems
 from .spread_bound import WindowLP
 
 DEFAULT_TIME_LIMIT = 30.0
@@ -239,16 +239,18 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
           cancel: threading.Event | None = None,
           progress: Callable[[Progress], None] | None = None,
           workers: int | None = None, seed: int = 0) -> Proposal:
-    """Fill the open places of ``problem``; raises :class:`InfeasiblePins` when pins break rules.
+    """Fill the open places of ``problem``.
+
+    Pins that break a hard rule (``Proposal.clashes``) stay as they are and hold their
+    places; the rest is filled around them. They cannot make the model infeasible: pins are
+    not decisions, and the capacities left by them are floored at zero (``Prepared``).
 
     Blocks for at most about ``time_limit`` seconds (model building comes on top). Run it
     off the UI thread; ``cancel.set()`` from any thread returns the best solution so far.
     """
     t0 = _time.monotonic()
     cancel = cancel or threading.Event()
-    bad = pin_problems(problem)
-    if bad:
-        raise InfeasiblePins(bad)
+    clashes = tuple(pin_problems(problem))
     prep = Prepared(problem)
     greedy_pairs = greedy_fill(prep)
     greedy_assign = [(problem.shifts[si].id, problem.volunteers[vi].id) for si, vi in greedy_pairs]
@@ -290,4 +292,5 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
         greedy_spread_minutes=greedy_spread,
         preferences=prep.preference_counts(assignments),
         found_seconds=found,
+        clashes=clashes,
     )
