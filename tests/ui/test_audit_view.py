@@ -51,6 +51,8 @@ def test_entries_are_stamped_and_shown_in_the_community_time(ctx, qtbot, wait_id
     assert rows, "the new entry is listed although the community's day may be ahead of this machine's"
     shown = datetime.strptime(view.table.item(rows[0], 0).text(), "%Y-%m-%d %H:%M:%S")
     assert abs(shown - community_now) < timedelta(minutes=2), (shown, community_now)
+    # The date filter starts at the community's today, not this machine's.
+    assert view.to_edit.date().toPython() == community_now.date()
 
 
 def test_change_details_show_codes_in_words(ctx, qtbot, wait_idle) -> None:  # noqa: ANN001

@@ -107,11 +107,23 @@ class AuditView(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("auditCount")
 
+        # The entries carry the community's time; so do the default dates (this machine's
+        # date may be a day behind it).
+        machine_today = today.toPython()
+        self.ctx.worker.submit(lambda s: local_now(s).date(),
+                               lambda day: self._start_dates_at(day, machine_today), owner=self)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+
+    def _start_dates_at(self, day: date, machine_today: date) -> None:
+        """Default dates from the community's today, unless the clerk has changed them."""
+        if day != machine_today and self.to_edit.date().toPython() == machine_today:
+            self.to_edit.setDate(QDate(day))
+            self.from_edit.setDate(QDate(day - timedelta(days=30)))
 
     def refresh(self) -> None:
         """Reload the entries that match the filters."""
