@@ -281,6 +281,7 @@ def _archive_from(conn: Connection, backend: str, output: Path, plan: BackupPlan
             return _write_zip(conn, backend, tmp, password_hashes=True)
     from .paths import data_dir
 
+    sweep(data_dir())  # plaintext a killed backup left there
     with work_dir(data_dir()) as work:
         plain = private_file(work / "plain.vabak")
         counts = _write_zip(conn, backend, plain, password_hashes=plan.password_hashes)

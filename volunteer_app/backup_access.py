@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from . import backup_crypto
 from .backup_crypto import Secret
 from .errors import DatabaseError
-from .files import private_file, work_dir
+from .files import private_file, sweep, work_dir
 from .security.permissions import ADMINISTRATOR, require
 
 
@@ -98,6 +98,7 @@ def plain_source(source: Path, passphrase: str | None) -> Iterator[Path]:
         return
     from .paths import data_dir
 
+    sweep(data_dir())  # plaintext a killed restore left there
     with work_dir(data_dir()) as work:
         plain = private_file(work / "plain.vabak")
         try:
