@@ -114,6 +114,19 @@ def test_settings_defaults_validation_and_storage(db: Database) -> None:
 # ---------------------------------------------------------------------------- reminders
 
 
+def test_no_reminder_for_a_duty_the_volunteer_is_away_for(db: Database, world: dict) -> None:
+    """Issue 18: reminders still went out after a leave was recorded or a volunteer left."""
+    from volunteer_app.models.availability import VolunteerLeave
+
+    zhang, li = world["vols"][0], world["vols"][1]
+    with db.session() as s:
+        s.add(VolunteerLeave(volunteer_id=zhang, start_date=DAY, end_date=DAY, kind="leave"))
+        s.get(Volunteer, li).active = False
+    out = run_job(db, cfg.DUTY_REMINDERS, now=datetime.combine(DAY - timedelta(days=1), time(19, 0)))
+    assert out.status == "ok" and out.summary["sent"] == 0
+    assert out.summary["skipped_away"] == 2 and out.notices == ()
+
+
 def test_duty_reminders_job_sends_each_reminder_once(db: Database, world: dict) -> None:
     day_before = datetime.combine(DAY - timedelta(days=1), time(19, 0))
     out = run_job(db, cfg.DUTY_REMINDERS, now=day_before)
@@ -145,7 +158,7 @@ def test_caught_up_late_sends_only_the_latest_reminder(db: Database, world: dict
     out = run_job(db, cfg.DUTY_REMINDERS, now=datetime.combine(DAY, time(18, 0)))
     # Evening duty (19:00): both lead times passed, only the 2-hour reminder is sent.
     # Night duty (22:00): only its 24-hour reminder has fallen due.
-    assert out.summary == {"sent": 3, "superseded": 2, "duties_checked": 3}
+    assert out.summary == {"sent": 3, "superseded": 2, "duties_checked": 3, "skipped_away": 0}
     assert sorted((n.data["volunteer"], n.data["lead_minutes"], tuple(n.data["superseded"]))
                   for n in out.notices) == [
         ("张三", 120, (1440,)), ("李四", 120, (1440,)), ("王五", 1440, ())]

@@ -308,6 +308,11 @@ def duty_reminders(session: Session, run: RunContext) -> JobResult:
     leads = cfg.lead_times(run.config)
     horizon = run.now + timedelta(minutes=leads.longest)
     duties = load_duties(session, run.now, horizon, statuses=REMINDABLE_STATUSES)
+    # Nobody is reminded of a duty they are away for: a leave covering its day, or gone from
+    # the register (issue 18: reminders still went out after the leave was recorded).
+    away = _away(session, duties)
+    skipped = len([d for d in duties if (d.volunteer_id, d.date) in away])
+    duties = [d for d in duties if (d.volunteer_id, d.date) not in away]
     sent = _logged_keys(session, "duty", run.now, horizon)
     reminders = due_reminders(duties, leads, run.now, sent, run.tz)
     notices = []
@@ -327,7 +332,29 @@ def duty_reminders(session: Session, run: RunContext) -> JobResult:
         notices.append(Notice("duty_reminder", data))
     session.flush()
     return JobResult("ok", {"sent": len(reminders), "superseded": superseded,
-                            "duties_checked": len(duties)}, tuple(notices))
+                            "duties_checked": len(duties), "skipped_away": skipped}, tuple(notices))
+
+
+def _away(session: Session, duties: list) -> set[tuple[int, date]]:
+    """(volunteer, day) pairs of these duties whose volunteer is on leave that day or has left."""
+    from ..models import Volunteer
+    from ..models.availability import VolunteerLeave
+
+    vids = {d.volunteer_id for d in duties}
+    if not vids:
+        return set()
+    gone = set(session.scalars(select(Volunteer.id).where(Volunteer.id.in_(vids),
+                                                          Volunteer.active.is_(False))))
+    days = [d.date for d in duties]
+    leaves = session.execute(select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date,
+                                    VolunteerLeave.end_date)
+                             .where(VolunteerLeave.volunteer_id.in_(vids),
+                                    VolunteerLeave.end_date >= min(days),
+                                    VolunteerLeave.start_date <= max(days))).all()
+    out = {(d.volunteer_id, d.date) for d in duties if d.volunteer_id in gone}
+    for vid, first, last in leaves:
+        out |= {(d.volunteer_id, d.date) for d in duties if d.volunteer_id == vid and first <= d.date <= last}
+    return out
 
 
 def unfilled_alerts(session: Session, run: RunContext) -> JobResult:
