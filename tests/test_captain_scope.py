@@ -232,6 +232,23 @@ def test_a_captains_shift_reads_hold_their_team_only(scene: Scene) -> None:
     assert people and people <= _patrol_members(scene)
 
 
+def test_a_captain_sees_their_own_teams_auto_fills_only(scene: Scene) -> None:
+    from volunteer_app.services import autofill
+
+    accounts.login_unit(scene.db, "coord", "coordpass1")
+    with scene.db.session() as s:
+        made = {}
+        for team in (scene.patrol, scene.civility):
+            scope = autofill.Scope.week(date(2027, 3, 1), team)
+            result = autofill.propose(scope, autofill.build_problem(s, scope), time_limit=1)
+            made[team] = autofill.apply(s, result).batch_id
+    _as_captain(scene)
+    with scene.db.session() as s:
+        assert {b.id for b in autofill.list_batches(s)} == {made[scene.patrol]}
+        with pytest.raises(PermissionDenied):
+            autofill.undo(s, made[scene.civility])
+
+
 def _patrol_members(scene: Scene) -> set[int]:
     with scene.db.engine.connect() as conn:
         return set(conn.scalars(select(Membership.volunteer_id).where(Membership.team_id == scene.patrol)))
