@@ -7,6 +7,13 @@ database's current :class:`Actor` into ``session.info["actor"]``. Services call
 In single-user mode (accounts off, the default on one PC) the actor is the local
 user with every permission. Once accounts are switched on, a session without a
 logged-in operator may do nothing that needs a permission.
+
+A captain is kept to their own team (issue 17): team-scoped actions only for records of
+that team (``require(..., team_id=record.team_id)``; a record of no team is not theirs)
+and for volunteers serving in it (:func:`require_member`); reads of many records are
+narrowed to it (:func:`captain_team`, :func:`readable_team`). Who is recorded as doing
+the work is the logged-in operator, never a name a caller passes (:func:`acting_name`).
+tests/test_permission_matrix_services.py calls every service function as every role.
 """
 
 from __future__ import annotations
