@@ -368,6 +368,13 @@ TABLE: dict[str, Call] = {
         "services.availability").remove_leave(s, w.other_leave)),
     "services.availability.set_limits": S("availability.edit", lambda w, s: _m(
         "services.availability").set_limits(s, w.other_member, 0, 0)),
+    # duties a leave or departure leaves behind (a captain sees only their team's: none here)
+    "services.replan.held_duties": C("shifts.read", lambda w, s: _m("services.replan").held_duties(
+        s, w.other_assigned, date(2026, 1, 1))),
+    "services.replan.release_duties": S("shifts.plan", lambda w, s: _m("services.replan").release_duties(
+        s, w.other_assigned, [w.other_assignment])),
+    "services.replan.restore_released": S("shifts.plan", lambda w, s: _m("services.replan").restore_released(
+        s, [w.other_assignment])),
     # check-in
     "services.checkin.checkin_sheet": S("shifts.read", lambda w, s: _m("services.checkin").checkin_sheet(
         s, w.other_shift)),

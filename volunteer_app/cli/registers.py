@@ -43,6 +43,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         "permission and this computer to hold the database's key)")
     p.set_defaults(func=with_db(cmd_volunteers_export))
 
+    from .replan import add_volunteer_leave
+
+    add_volunteer_leave(vsub, common)
+
     teams = sub.add_parser("teams", parents=[common], help="teams")
     tsub = teams.add_subparsers(dest="action", required=True)
     p = tsub.add_parser("list", parents=[common])

@@ -217,13 +217,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("volunteer_id", type=_id)
     p.add_argument("window", nargs="*", type=_window, help="e.g. 'mon 19:00-22:00'; none = any time")
     p.set_defaults(func=with_db(cmd_avail_windows))
-    p = asub.add_parser("leave", parents=[common], help="record a leave or unavailable range")
-    p.add_argument("volunteer_id", type=_id)
-    p.add_argument("--from", dest="start", type=_date, required=True)
-    p.add_argument("--to", dest="end", type=_date, required=True)
-    p.add_argument("--kind", choices=("leave", "unavailable"), default="leave")
-    p.add_argument("--reason", default="")
-    p.set_defaults(func=with_db(cmd_avail_leave))
+    from .replan import add_availability_commands
+
+    add_availability_commands(asub, common)  # leave (listing, --release) and restore-duties
     p = asub.add_parser("remove-leave", parents=[common])
     p.add_argument("leave_id", type=_id)
     p.set_defaults(func=with_db(cmd_avail_remove_leave))
@@ -509,13 +505,6 @@ def cmd_avail_windows(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         avail.set_windows(s, args.volunteer_id, args.window)
     print(f"volunteer {args.volunteer_id}: {len(args.window)} windows")
-    return 0
-
-
-def cmd_avail_leave(db: Database, args: argparse.Namespace) -> int:
-    with db.session() as s:
-        lid = avail.add_leave(s, args.volunteer_id, args.start, args.end, args.kind, args.reason)
-    print(f"{args.kind} #{lid} recorded")
     return 0
 
 
