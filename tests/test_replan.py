@@ -85,3 +85,11 @@ def test_a_captain_releases_only_their_own_teams_duties(demo_db: Database) -> No
             replan.release_duties(s, vid, [aid])
         assert replan.held_duties(s, vid, day, day) == []  # another team's: not shown either
     assert _status(demo_db, aid) != "cancelled"
+
+
+def test_giving_back_what_was_not_released_is_refused_clearly(demo_db: Database, capsys) -> None:  # noqa: ANN001
+    vid, aid, day, _team = _held(demo_db)
+    assert main(["--db", demo_db.url, "availability", "restore-duties", str(aid)]) == 2
+    assert f"assignment {aid} was not released" in capsys.readouterr().err
+    assert main(["--db", demo_db.url, "availability", "restore-duties", "999999"]) == 2
+    assert "no duty assignment with id 999999" in capsys.readouterr().err

@@ -47,7 +47,7 @@ ERRORS: frozenset[str] = frozenset({
     "shift_not_found", "template_not_found", "batch_not_found", "assignment_not_found",
     "leave_not_found", "holiday_not_found", "already_assigned", "hard_conflict",
     "assignment_has_record", "status_transition", "batch_undone", "batch_has_assignments",
-    "shift_has_record", "shift_has_assignments",
+    "shift_has_record", "shift_has_assignments", "assignment_id_not_found", "not_released",
     # auto-fill
     "autofill_stale", "autofill_batch_not_found",
     "autofill_already_undone", "autofill_undo_recorded",

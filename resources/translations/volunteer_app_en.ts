@@ -4602,6 +4602,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>The volunteer is no longer on this shift.</translation>
     </message>
     <message>
+        <source>That duty assignment no longer exists; reload and try again.</source>
+        <translation>That duty assignment no longer exists; reload and try again.</translation>
+    </message>
+    <message>
+        <source>That duty was not released, so it cannot be given back.</source>
+        <translation>That duty was not released, so it cannot be given back.</translation>
+    </message>
+    <message>
         <source>The shift no longer exists; it may have been deleted meanwhile.</source>
         <translation>The shift no longer exists; it may have been deleted meanwhile.</translation>
     </message>

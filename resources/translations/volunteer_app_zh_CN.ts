@@ -4574,6 +4574,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>该志愿者已不在这个班次上。</translation>
     </message>
     <message>
+        <source>That duty assignment no longer exists; reload and try again.</source>
+        <translation>该排班已不存在，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>That duty was not released, so it cannot be given back.</source>
+        <translation>该排班并未释放，无法恢复。</translation>
+    </message>
+    <message>
         <source>The shift no longer exists; it may have been deleted meanwhile.</source>
         <translation>班次已不存在,可能刚被他人删除。</translation>
     </message>

@@ -79,6 +79,8 @@ ERRORS = {
     "assignment_has_record": QT_TRANSLATE_NOOP(
         "PlannerView", "This duty is already checked in, completed or marked no-show; change its status instead of removing it."),
     "assignment_not_found": QT_TRANSLATE_NOOP("PlannerView", "The volunteer is no longer on this shift."),
+    "assignment_id_not_found": QT_TRANSLATE_NOOP("PlannerView", "That duty assignment no longer exists; reload and try again."),
+    "not_released": QT_TRANSLATE_NOOP("PlannerView", "That duty was not released, so it cannot be given back."),
     "shift_not_found": QT_TRANSLATE_NOOP("PlannerView", "The shift no longer exists; it may have been deleted meanwhile."),
     "status_transition": QT_TRANSLATE_NOOP("PlannerView", "The duty's status cannot be changed that way."),
 }

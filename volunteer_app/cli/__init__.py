@@ -194,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)
-        invalid = ("not_empty", "stale", "has_history", "login_required", "bad_credentials", "locked")
+        invalid = ("not_empty", "stale", "has_history", "login_required", "bad_credentials", "locked",
+                   "not_released")
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE

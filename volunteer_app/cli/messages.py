@@ -169,6 +169,8 @@ ERRORS = {
     "template_not_found": "no duty template with id {id}",
     "batch_not_found": "no generation batch with id {id}",
     "assignment_not_found": "volunteer {volunteer_id} is not on shift {shift_id}",
+    "assignment_id_not_found": "no duty assignment with id {id}",
+    "not_released": "assignment {id} was not released (it is {status}): only released duties can be given back",
     "leave_not_found": "no leave with id {id}",
     "holiday_not_found": "{date} is not in the holiday table",
     "already_assigned": "volunteer {volunteer_id} is already on shift {shift_id}",

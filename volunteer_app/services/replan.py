@@ -78,7 +78,7 @@ def _assignments(session: Session, assignment_ids: Iterable[int]) -> list[tuple[
     found = {a.id for a, _ in rows}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise NotFoundError("assignment_not_found", id=missing[0])
+        raise NotFoundError("assignment_id_not_found", id=missing[0])
     return [(a, s) for a, s in rows]
 
 
@@ -92,7 +92,7 @@ def release_duties(session: Session, volunteer_id: int, assignment_ids: Iterable
     for a, shift in rows:
         require(session, "shifts.plan", team_id=shift.team_id)
         if a.volunteer_id != volunteer_id:
-            raise NotFoundError("assignment_not_found", id=a.id)
+            raise NotFoundError("assignment_id_not_found", id=a.id)
         if a.status not in RELEASABLE:
             raise ConflictError("assignment_has_record", shift_id=shift.id, volunteer_id=volunteer_id,
                                 status=a.status)
@@ -113,7 +113,7 @@ def restore_released(session: Session, assignment_ids: Iterable[int]) -> list[in
         require(session, "shifts.plan", team_id=shift.team_id)
         require_member(session, "shifts.plan", a.volunteer_id)
         if a.status != "cancelled":
-            raise ConflictError("status_transition", current=a.status, status="planned")
+            raise ConflictError("not_released", id=a.id, status=a.status)
     for a, _ in rows:
         a.status = "confirmed" if a.confirmed_at is not None else "planned"
     session.flush()  # the double-booking guard speaks here (ConflictError double_booking)
