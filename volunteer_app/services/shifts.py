@@ -25,6 +25,7 @@ from .. import parsing, versions
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
+from ..models.availability import VolunteerLeave
 from ..models.shifts import ACTIVE_STATUSES, DUTY_TYPES, Assignment, Shift, ShiftSkip
 from ..scheduling.conflicts import ends_next_day, shift_interval
 from ..scheduling.holidays import DayInfo, week_days
@@ -35,6 +36,8 @@ from .holidays import load_calendar
 MAX_NEEDED = 99
 # Assignments in these statuses are a record of service and block deleting the shift.
 RECORD_STATUSES = ("checked_in", "completed", "no_show")
+# Duties promised and not yet served: the ones a leave or a departure can clash with.
+PROMISED = ("planned", "confirmed")
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -131,6 +134,10 @@ class AssignedRow:
     status: str
     source: str = "manual"
     override_reason: str | None = None
+    # Why the volunteer cannot serve this duty although they hold it (None: they can):
+    # "leave" or "unavailable" (a range recorded after the duty was given covers its day),
+    # or "left" (marked as left before its day). The planner draws such a name in red.
+    clash: str | None = None
 
     @property
     def holds_place(self) -> bool:
@@ -286,14 +293,23 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
         conds.append(Shift.team_id == team_id)
     if grid_id is not None:
         conds.append(Shift.grid_id == grid_id)
+    found = session.execute(
+        select(Assignment.id, Assignment.shift_id, Assignment.volunteer_id, Volunteer.name,
+               Assignment.status, Assignment.source, Assignment.override_reason, Shift.date,
+               Volunteer.active, Volunteer.left_on)
+        .join(Shift, Shift.id == Assignment.shift_id)
+        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
+        .where(*conds).order_by(Assignment.id)).all()
+    away = _leave_days(session, {r[2] for r in found if r[4] in PROMISED}, start, end)
     assigned: dict[int, list[AssignedRow]] = defaultdict(list)
-    for a_id, s_id, v_id, name, status, source, reason in session.execute(
-            select(Assignment.id, Assignment.shift_id, Assignment.volunteer_id, Volunteer.name,
-                   Assignment.status, Assignment.source, Assignment.override_reason)
-            .join(Shift, Shift.id == Assignment.shift_id)
-            .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
-            .where(*conds).order_by(Assignment.id)):
-        assigned[s_id].append(AssignedRow(a_id, v_id, name, status, source, reason))
+    for a_id, s_id, v_id, name, status, source, reason, day, active, left_on in found:
+        clash = None
+        if status in PROMISED:  # a duty served (checked in, completed) is no clash
+            if not active and (left_on is None or day > left_on):
+                clash = "left"
+            else:
+                clash = away.get((v_id, day))
+        assigned[s_id].append(AssignedRow(a_id, v_id, name, status, source, reason, clash))
     rows = session.execute(
         select(Shift.id, Shift.title, Shift.team_id, Team.name, Team.colour, Shift.grid_id,
                Grid.name, Shift.location, Shift.date, Shift.start_time, Shift.end_time,
@@ -305,6 +321,28 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
         .order_by(Shift.date, Shift.start_time, Grid.number, Shift.team_id, Shift.id))
     return [ShiftRow(*r[:-1], assigned=tuple(assigned.get(r[0], ())), grid_number=r[-1])
             for r in rows]
+
+
+def _leave_days(session: Session, volunteer_ids: set[int], start: date, end: date) -> dict[tuple[int, date], str]:
+    """(volunteer, day) -> kind ("leave" wins over "unavailable") of the leave ranges of
+    these volunteers within ``start``..``end``: one query for the whole range, not per shift."""
+    if not volunteer_ids:
+        return {}
+    out: dict[tuple[int, date], str] = {}
+    # Filtered by date only (leave rows are few): a year's export with thousands of
+    # volunteers would overflow an IN list.
+    for vid, first, last, kind in session.execute(
+            select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date, VolunteerLeave.end_date,
+                   VolunteerLeave.kind)
+            .where(VolunteerLeave.end_date >= start, VolunteerLeave.start_date <= end)):
+        if vid not in volunteer_ids:
+            continue
+        day = max(first, start)
+        while day <= min(last, end):
+            if out.get((vid, day)) != "leave":
+                out[(vid, day)] = kind
+            day += timedelta(days=1)
+    return out
 
 
 def get_shift(session: Session, shift_id: int) -> ShiftRow:
