@@ -715,6 +715,20 @@ def _unused(path: Path) -> Path:
     return candidate
 
 
+def _safety_plan(conn: Connection) -> BackupPlan | None:
+    """A server's safety archive is encrypted with the database key when this PC has it
+    (a server's data should not lie on a clerk's PC in the clear, issue 17.2); without
+    the key it is written plain, 0600 in the private data directory."""
+    from .backup_crypto import Secret
+    from .security.chain import database_settings
+    from .security.keys import load_key, valid_database_id
+
+    database_id = database_settings(conn)[0]
+    if valid_database_id(database_id) and load_key(database_id) is not None:
+        return BackupPlan(True, Secret(database_id=database_id), True)
+    return None
+
+
 def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
               safety_from: Path | None, password_hashes: bool = True) -> dict:
     """Replace every row of ``dst`` with ``src``'s in ONE transaction of ``dst``.
@@ -745,7 +759,7 @@ def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
                 names = ", ".join(dconn.dialect.identifier_preparer.quote(t.name) for t in tables)
                 dconn.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
                 try:  # what is replaced, exactly: no other write can come in between now
-                    _archive_from(dconn, "postgresql", safety)
+                    _archive_from(dconn, "postgresql", safety, _safety_plan(dconn))
                 except OSError as exc:
                     raise write_failure(exc, safety) from None
             else:
