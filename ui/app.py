@@ -51,6 +51,9 @@ def main(db_url: str) -> int:
     The window appears first; the database is opened on a background thread and the
     screens fill in when it is ready (see MainWindow.open_database_async).
     """
+    from volunteer_app.files import private_umask
+
+    private_umask()  # also when started without the command line (bench, a bundle's entry)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     from volunteer_app.security.redact import install_log_redaction
 

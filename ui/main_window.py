@@ -536,7 +536,10 @@ class MainWindow(QMainWindow):
         from ui.admin import database_dialogs
 
         self._recent_menu.clear()
-        recent = [u for u in settings_list(self.settings, KEY_RECENT_DBS) if u != self._db_url()]
+        from volunteer_app.db_password import without_password
+
+        current = without_password(self._db_url() or "")  # the list holds no passwords
+        recent = [u for u in settings_list(self.settings, KEY_RECENT_DBS) if u != current]
         if not recent:
             act = self._recent_menu.addAction(self.tr("(none)"))
             act.setEnabled(False)
@@ -551,10 +554,11 @@ class MainWindow(QMainWindow):
         stays open when they cancel.
         """
         from ui.admin import database_dialogs
+        from volunteer_app.db_password import without_password
 
         if self.ctx is None:
             return False  # still opening the start-up database
-        if url == self.ctx.db.url:
+        if url in (self.ctx.db.url, without_password(self.ctx.db.url)):
             return True
         db = database_dialogs.open_interactive(url, self, allow_quit=False)
         if db is None:
