@@ -272,6 +272,21 @@ def test_restoring_a_backup_without_hashes_keeps_the_operators_passwords(db: Dat
     _as(db, "coord")  # still logs in with the password they had
 
 
+def test_backup_without_hashes_is_refused_where_no_administrator_could_log_in(
+        db: Database, new_db_url, tmp_path: Path) -> None:  # noqa: ANN001
+    _accounts(db)
+    _as(db, "clerk")
+    create_backup(db, tmp_path / "c.vabak", passphrase=PASS)
+    fresh = Database_from(new_db_url("fresh"))  # a new PC: nobody's password to keep
+    try:
+        with pytest.raises(DatabaseError) as err:
+            restore_backup(fresh, tmp_path / "c.vabak", PASS)
+        assert _code(err) == "backup_without_passwords"
+        assert _hashes(fresh) == {}  # nothing changed
+    finally:
+        fresh.dispose()
+
+
 def test_nobody_logs_in_with_a_blanked_hash(db: Database) -> None:
     _accounts(db)
     with db.engine.begin() as conn:

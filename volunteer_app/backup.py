@@ -772,12 +772,13 @@ def _copy_all(src: Database, dst: Database, *, source: Path, safety: Path,
                     raise write_failure(exc, safety) from None
             _audit_guard(dconn, postgres, on=False)
             # A backup made without password hashes (backup_access): operators keep theirs.
-            kept = {} if password_hashes else keep_password_hashes(dconn)
+            kept = None if password_hashes else keep_password_hashes(dconn)
             for table in reversed(tables):
                 dconn.execute(delete(table))
             for table in tables:
                 counts[table.name] = _copy_table(sconn, dconn, table)
-            put_back_password_hashes(dconn, kept)
+            if kept is not None:
+                put_back_password_hashes(dconn, kept, source)
             if postgres:
                 _reset_sequences(dconn, tables)
             _audit_guard(dconn, postgres, on=True)

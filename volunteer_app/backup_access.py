@@ -16,7 +16,10 @@ administrator; a coordinator or clerk cannot obtain the ID numbers through backu
   nobody logs in with it) and the manifest says ``"password_hashes": false``. Restoring
   such an archive keeps the password hashes the database has for operators of the same
   user name; an operator the database does not have must get a new password from an
-  administrator (``operators`` commands).
+  administrator (``operators`` commands). A restore that would leave no active
+  administrator able to log in (such a backup restored on a new PC) is refused
+  (``backup_without_passwords``): the nightly backup or an administrator's is the one
+  for disaster recovery.
 * A role **without ``ids.view``** (coordinator) backs up encrypted with the **database
   key** only: a passphrase is refused (``backup_passphrase_refused``), so the coordinator
   holds a file they cannot open. It opens only on a PC that holds this database's key,
@@ -126,11 +129,22 @@ def keep_password_hashes(conn: Connection) -> dict[str, str]:
     return dict(conn.exec_driver_sql("SELECT username, password_hash FROM operator").all())
 
 
-def put_back_password_hashes(conn: Connection, hashes: dict[str, str]) -> None:
+def put_back_password_hashes(conn: Connection, hashes: dict[str, str], source: Path) -> None:
     """After restoring an archive without password hashes: operators the database had
-    keep their password; the others have none until an administrator sets one."""
+    keep their password; the others have none until an administrator sets one.
+
+    If that leaves accounts switched on with no active administrator who can log in (a
+    clerk's backup restored on a new PC), the restore is refused
+    (``backup_without_passwords``, raised inside the restore's transaction, so nothing
+    changes): nobody could ever log in again.
+    """
     from sqlalchemy import text
 
     for username, password_hash in hashes.items():
         conn.execute(text("UPDATE operator SET password_hash = :h WHERE username = :u AND password_hash = ''"),
                      {"h": password_hash, "u": username})
+    enabled = conn.execute(text("SELECT value FROM app_setting WHERE key = 'accounts_enabled'")).scalar() == "1"
+    usable = conn.execute(text("SELECT count(*) FROM operator WHERE role = 'administrator' "
+                               "AND active = :t AND password_hash <> ''"), {"t": True}).scalar()
+    if enabled and not usable:
+        raise DatabaseError("backup_without_passwords", path=str(source))

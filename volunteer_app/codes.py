@@ -34,6 +34,7 @@ ERRORS: frozenset[str] = frozenset({
     # encrypted backups (backup_crypto) and who may make which backup (backup)
     "backup_passphrase_needed", "backup_wrong_passphrase", "backup_tampered",
     "passphrase_too_short", "backup_plain_refused", "backup_passphrase_refused",
+    "backup_without_passwords",
     # the database's key (security.keys) outside the database
     "key_missing", "key_mismatch", "key_file_invalid", "key_store_failed",
     # an encrypted ID number that does not open with the database's key (security.id_numbers)

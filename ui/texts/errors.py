@@ -236,6 +236,7 @@ ERRORS = {
     "backup_tampered": QT_TRANSLATE_NOOP("ErrorText", "%1 was changed or cut off after it was written and cannot be trusted. Nothing was restored."),
     "passphrase_too_short": QT_TRANSLATE_NOOP("ErrorText", "The backup passphrase must have at least 10 characters."),
     "backup_plain_refused": QT_TRANSLATE_NOOP("ErrorText", "Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead."),
+    "backup_without_passwords": QT_TRANSLATE_NOOP("ErrorText", "%1 holds no passwords (it was not made by an administrator), and no administrator could log in after restoring it. Nothing was changed. Restore an administrator's backup or a nightly backup."),
     "backup_passphrase_refused": QT_TRANSLATE_NOOP("ErrorText", "Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase."),
     # operators (login failures and the password dialog's own are in ui.texts.accounts)
     "last_administrator": QT_TRANSLATE_NOOP("ErrorText", "This is the last active administrator; make another operator administrator first."),

@@ -190,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         invalid = ("missing", "bad_url", "backup_missing", "backup_damaged", "backup_foreign", "backup_format",
                    "backup_unreadable", "output_not_file", "output_read_only", "output_is_database",
                    "backup_passphrase_needed", "backup_wrong_passphrase", "backup_tampered",
-                   "passphrase_too_short", "backup_plain_refused", "backup_passphrase_refused")
+                   "passphrase_too_short", "backup_plain_refused", "backup_passphrase_refused",
+                   "backup_without_passwords")
         return EXIT_INVALID if exc.code in invalid else EXIT_FAILURE
     except AppError as exc:
         print(f"volunteer-app: {error_text(exc)}", file=sys.stderr)

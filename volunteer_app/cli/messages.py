@@ -222,6 +222,9 @@ ERRORS = {
     "passphrase_too_short": "the backup passphrase must have at least {minimum} characters",
     "backup_plain_refused": "only an administrator may make an unencrypted .db copy; "
                             "back up to a .vabak file instead",
+    "backup_without_passwords": "{path} holds no passwords (it was not made by an administrator) and no "
+                                "administrator here could log in after restoring it; nothing was "
+                                "changed. Restore an administrator's or the nightly backup",
     "backup_passphrase_refused": "your role ({role}) may not see ID numbers, so its backups are "
                                  "encrypted with the database key, not a passphrase; leave out "
                                  "the passphrase",
