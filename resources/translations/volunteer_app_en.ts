@@ -2489,6 +2489,10 @@ Choose No to start with empty registers.</translation>
         <translation>Only an administrator may make an unencrypted .db copy. Back up to a .vabak file instead.</translation>
     </message>
     <message>
+        <source>%1 holds no passwords (it was not made by an administrator), and no administrator could log in after restoring it. Nothing was changed. Restore an administrator&apos;s backup or a nightly backup.</source>
+        <translation>%1 holds no passwords (it was not made by an administrator), and no administrator could log in after restoring it. Nothing was changed. Restore an administrator&apos;s backup or a nightly backup.</translation>
+    </message>
+    <message>
         <source>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</source>
         <translation>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</translation>
     </message>

@@ -2474,6 +2474,10 @@ Choose No to start with empty registers.</source>
         <translation>只有管理员可以制作未加密的 .db 副本，请备份为 .vabak 文件。</translation>
     </message>
     <message>
+        <source>%1 holds no passwords (it was not made by an administrator), and no administrator could log in after restoring it. Nothing was changed. Restore an administrator&apos;s backup or a nightly backup.</source>
+        <translation>%1 不含密码（不是管理员制作的备份），恢复后将没有管理员能够登录，因此未作任何更改。请恢复管理员制作的备份或每晚自动备份。</translation>
+    </message>
+    <message>
         <source>Your role may not see ID numbers, so its backups are encrypted with the database key, not a passphrase.</source>
         <translation>您的角色无权查看身份证号，因此备份只能用数据库密钥加密，不能设置口令。</translation>
     </message>
