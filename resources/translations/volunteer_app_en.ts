@@ -5135,6 +5135,95 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     </message>
 </context>
 <context>
+    <name>ReleasedDutiesDialog</name>
+    <message>
+        <source>Duties in this time</source>
+        <translation>Duties in this time</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Release them to open the places again (you can undo it), or keep them: the planner then shows each in red.</source>
+        <translation>Release them to open the places again (you can undo it), or keep them: the planner then shows each in red.</translation>
+    </message>
+    <message>
+        <source>Release these duties</source>
+        <translation>Release these duties</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Fill the places…</source>
+        <translation>Fill the places…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Saved. The duties are kept; the planner shows them in red.</source>
+        <translation>Saved. The duties are kept; the planner shows them in red.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved, and %n duty(ies) released: their places are open again.</source>
+        <translation>
+            <numerusform>Saved, and %n duty released: its place is open again.</numerusform>
+            <numerusform>Saved, and %n duties released: their places are open again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duty(ies) given back. The leave or departure stays recorded.</source>
+        <translation>
+            <numerusform>%n duty given back. The leave or departure stays recorded.</numerusform>
+            <numerusform>%n duties given back. The leave or departure stays recorded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not given back: %1</source>
+        <translation>Not given back: %1</translation>
+    </message>
+    <message>
+        <source>The leave of %1 from %2 to %3 covers these duties they hold:</source>
+        <translation>The leave of %1 from %2 to %3 covers these duties they hold:</translation>
+    </message>
+    <message>
+        <source>%1 will be marked as left after %2, but still hold these duties:</source>
+        <translation>%1 will be marked as left after %2, but still hold these duties:</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New resident request</source>
@@ -6635,6 +6724,18 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
 <context>
     <name>WeekModel</name>
     <message>
+        <source>on leave</source>
+        <translation>on leave</translation>
+    </message>
+    <message>
+        <source>unavailable that day</source>
+        <translation>unavailable that day</translation>
+    </message>
+    <message>
+        <source>has left</source>
+        <translation>has left</translation>
+    </message>
+    <message>
         <source>(no team / place)</source>
         <translation>(no team / place)</translation>
     </message>
@@ -6645,6 +6746,10 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
     <message>
         <source>%1 of %2 places filled</source>
         <translation>%1 of %2 places filled</translation>
+    </message>
+    <message>
+        <source>Release the duty or find someone else (the candidates list).</source>
+        <translation>Release the duty or find someone else (the candidates list).</translation>
     </message>
     <message>
         <source>Duty</source>

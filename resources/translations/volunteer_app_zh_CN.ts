@@ -5105,6 +5105,93 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
 </context>
 <context>
+    <name>ReleasedDutiesDialog</name>
+    <message>
+        <source>Duties in this time</source>
+        <translation>期间的排班</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Release them to open the places again (you can undo it), or keep them: the planner then shows each in red.</source>
+        <translation>释放后这些岗位重新空出（可撤销）；也可以保留，排班表会把它们标成红色。</translation>
+    </message>
+    <message>
+        <source>Release these duties</source>
+        <translation>释放这些排班</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Fill the places…</source>
+        <translation>填补空位…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved. The duties are kept; the planner shows them in red.</source>
+        <translation>已保存。排班已保留，排班表中标为红色。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved, and %n duty(ies) released: their places are open again.</source>
+        <translation>
+            <numerusform>已保存，并释放了 %n 个排班，岗位已重新空出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duty(ies) given back. The leave or departure stays recorded.</source>
+        <translation>
+            <numerusform>已归还 %n 个排班。请假或离队记录仍然保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not given back: %1</source>
+        <translation>未能归还：%1</translation>
+    </message>
+    <message>
+        <source>The leave of %1 from %2 to %3 covers these duties they hold:</source>
+        <translation>%1 在 %2 至 %3 请假，期间仍有以下排班：</translation>
+    </message>
+    <message>
+        <source>%1 will be marked as left after %2, but still hold these duties:</source>
+        <translation>%1 将于 %2 之后离队，但仍有以下排班：</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New resident request</source>
@@ -6598,6 +6685,18 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
 <context>
     <name>WeekModel</name>
     <message>
+        <source>on leave</source>
+        <translation>在请假</translation>
+    </message>
+    <message>
+        <source>unavailable that day</source>
+        <translation>当天不可用</translation>
+    </message>
+    <message>
+        <source>has left</source>
+        <translation>已离队</translation>
+    </message>
+    <message>
         <source>(no team / place)</source>
         <translation>(无队伍)</translation>
     </message>
@@ -6608,6 +6707,10 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
     <message>
         <source>%1 of %2 places filled</source>
         <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>Release the duty or find someone else (the candidates list).</source>
+        <translation>请释放该排班或另找人（候选名单）。</translation>
     </message>
     <message>
         <source>Duty</source>

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from datetime import time as dtime
 
+import shiboken6
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +35,10 @@ from ui.common.context import AppContext
 from ui.common.dirty import DirtyTracker
 from ui.common.forms import within_years
 from ui.common.i18n import arg
+from ui.planner.released_duties_dialog import ReleasedDutiesDialog
 from ui.texts.planner import WEEKDAYS, planner_error_text, tr_planner
 from volunteer_app.services import availability as avail
+from volunteer_app.services import replan
 
 
 class AvailabilityDialog(QDialog):
@@ -47,6 +50,8 @@ class AvailabilityDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.volunteer_id = volunteer_id
+        self.volunteer_name = name
+        self.released_dialog: ReleasedDutiesDialog | None = None
         self.leaves: list = []
         self.setObjectName("plannerAvailabilityDialog")
         self.setWindowTitle(arg(self.tr("Availability of %1"), name))
@@ -209,10 +214,41 @@ class AvailabilityDialog(QDialog):
         a, b = self.leave_from.date(), self.leave_to.date()
         start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
         vid, kind, reason = self.volunteer_id, self.leave_kind.currentData(), self.leave_reason.text()
-        self.ctx.worker.submit(lambda s: avail.add_leave(s, vid, start, end, kind, reason),
-                               lambda _r: (self.leave_reason.clear(),  # added: nothing left to lose
-                                           self._done(self.tr("Leave recorded."))), self._on_failed,
-                               owner=self)
+
+        def record(s):  # noqa: ANN001, ANN202
+            return avail.add_leave(s, vid, start, end, kind, reason)
+
+        # First the duties the leave covers (nothing written yet): with none, the leave is
+        # saved as before; with some, the clerk chooses to release or keep them, and the
+        # leave is saved with that choice in one unit of work (issue 18).
+        self.ctx.worker.submit(lambda s: replan.held_duties(s, vid, start, end) if start <= end else [],
+                               lambda held: self._on_held_loaded(held, record, start, end),
+                               self._on_failed, owner=self)
+
+    def _on_held_loaded(self, held: list[replan.HeldDuty], record, start: date, end: date) -> None:  # noqa: ANN001
+        if not held:
+            self.ctx.worker.submit(record, lambda _r: self._on_leave_recorded(self.tr("Leave recorded.")),
+                                   self._on_failed, owner=self)
+            return
+        if (self.released_dialog is not None and shiboken6.isValid(self.released_dialog)
+                and self.released_dialog.isVisible()):
+            return  # a second click while the first one's choice is open
+        name = self.volunteer_name
+        dialog = ReleasedDutiesDialog(self.ctx, ReleasedDutiesDialog.leave_intro(name, start, end),
+                                      [(self.volunteer_id, name, d) for d in held], record, self)
+        self.released_dialog = dialog
+        dialog.sig_message.connect(self.message.setText)
+        dialog.sig_recorded.connect(lambda: self._on_leave_recorded(None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_leave_recorded(self, text: str | None) -> None:
+        self.leave_reason.clear()  # added: nothing left to lose
+        if text is None:  # the duties dialog said what happened
+            self.sig_changed.emit()
+            self.load()
+        else:
+            self._done(text)
 
     def _on_remove_leave_clicked(self) -> None:
         rows = self.leave_table.selectionModel().selectedRows()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_HARD, COLOUR_MUTED, COLOUR_SOFT
 from ui.planner.volunteer_drag import MIME_VOLUNTEERS, encode_volunteer_ids
+from ui.planner.week_model import clash_text
 from ui.texts.planner import conflict_text, status_text
 from volunteer_app.services.assignments import CandidateRow
 from volunteer_app.services.shifts import ShiftRow
@@ -66,6 +67,10 @@ class AssignedTable(QTableWidget):
             if not a.holds_place:
                 for item in (name, status):
                     item.setForeground(QBrush(COLOUR_MUTED))
+            elif a.clash:  # on leave or gone: release the duty or find someone else
+                status.setText(f"{status_text(a.status)} · {clash_text(a.clash)}")
+                for item in (name, status):
+                    item.setForeground(QBrush(COLOUR_HARD))
             self.setItem(r, 0, name)
             self.setItem(r, 1, status)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.common.i18n import arg
-from ui.planner.colours import COLOUR_TEXT, fill_colour
+from ui.planner.colours import COLOUR_HARD, COLOUR_TEXT, fill_colour
 from ui.planner.week_model import ROLE_ROW_KIND, ROLE_SHIFT_ID, WeekModel
 
 translate = QCoreApplication.translate
@@ -36,6 +36,28 @@ def wrap_names(names: Sequence[str], fm: QFontMetrics, width: int, lines: int) -
     if current:
         out.append(fm.elidedText(current, Qt.TextElideMode.ElideRight, width))
     return out
+
+
+def _is_marked(part: str, marked: set[str]) -> bool:
+    """Whether a piece of a wrapped line (a name, maybe elided "…" or followed by " +N")
+    is one of the ``marked`` names."""
+    base = part.split(" +")[0]
+    if base in marked:
+        return True
+    stem = base.rstrip("\u2026")
+    return stem != base and bool(stem) and any(m.startswith(stem) for m in marked)
+
+
+def draw_marked(painter: QPainter, fm: QFontMetrics, rect: QRect, line: str, marked: set[str]) -> None:
+    """Draw a line of names joined with 、, the ``marked`` ones in red."""
+    x = rect.left()
+    for i, part in enumerate(line.split("\u3001")):
+        piece = part if i == 0 else "\u3001" + part
+        painter.setPen(COLOUR_HARD if _is_marked(part, marked) else COLOUR_TEXT)
+        painter.drawText(QRect(x, rect.top(), rect.right() - x + 1, rect.height()),
+                         Qt.AlignmentFlag.AlignLeft, piece)
+        x += fm.horizontalAdvance(piece)
+    painter.setPen(COLOUR_TEXT)
 
 
 class ShiftCellDelegate(QStyledItemDelegate):
@@ -76,11 +98,19 @@ class ShiftCellDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         names = [a.name + ("\u2713" if a.status in ("confirmed", "checked_in", "completed") else "")
                  for a in shift.on_shift]
+        clashing = {n for a, n in zip(shift.on_shift, names, strict=True) if a.clash}
         top = text_rect.top() + fm.height() + 1
         room = max(1, (text_rect.bottom() - top + 4) // fm.height())
         for y, line in enumerate(wrap_names(names, fm, text_rect.width(), room)):
-            painter.drawText(QRect(text_rect.left(), top + y * fm.height(), text_rect.width(), fm.height()),
-                             Qt.AlignmentFlag.AlignLeft, line)
+            line_rect = QRect(text_rect.left(), top + y * fm.height(), text_rect.width(), fm.height())
+            if clashing:
+                draw_marked(painter, fm, line_rect, line, clashing)
+            else:
+                painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft, line)
+        if clashing:
+            # A red bar down the card's edge as well: a clash shows without reading names
+            # (and for whoever does not see red well).
+            painter.fillRect(QRect(rect.left(), rect.top() + 3, 3, rect.height() - 6), COLOUR_HARD)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

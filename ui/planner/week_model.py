@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,7 +48,21 @@ from volunteer_app.services.shifts import ShiftRow, WeekPlan
 # the planner's item roles keep distinct numbers, as when they were declared together.
 ROLE_SHIFT_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_ROW_KIND = Qt.ItemDataRole.UserRole + 3
+# [(name, why)] of the volunteers on a shift who cannot serve it (services.shifts
+# AssignedRow.clash): drawn red by the cell painter, named in the tooltip (issue 18).
+ROLE_CLASHES = Qt.ItemDataRole.UserRole + 4
 MODE_TEAMS, MODE_GRIDS = "teams", "grids"
+
+
+def clash_text(clash: str | None) -> str:
+    """Why a volunteer on a shift cannot serve it (services.shifts AssignedRow.clash)."""
+    if clash == "leave":
+        return QCoreApplication.translate("WeekModel", "on leave")
+    if clash == "unavailable":
+        return QCoreApplication.translate("WeekModel", "unavailable that day")
+    if clash == "left":
+        return QCoreApplication.translate("WeekModel", "has left")
+    return clash or ""
 
 
 @dataclass
@@ -176,11 +191,15 @@ class WeekModel(QAbstractTableModel):
             return None
         if role == ROLE_SHIFT_ID:
             return shift.id
+        if role == ROLE_CLASHES:
+            return [(a.name, self.clash_text(a.clash)) for a in shift.on_shift if a.clash]
         if role == Qt.ItemDataRole.DisplayRole:
             names = "、".join(a.name for a in shift.on_shift)
             return f"{shift.filled}/{shift.needed}\n{names}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(fill_colour(shift))
+        if role == Qt.ItemDataRole.ForegroundRole and any(a.clash for a in shift.on_shift):
+            return QBrush(COLOUR_HARD)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(shift)
         return None
@@ -191,10 +210,16 @@ class WeekModel(QAbstractTableModel):
                  " · ".join(x for x in (s.team, s.grid, s.location) if x),
                  arg(self.tr("%1 of %2 places filled"), s.filled, s.needed)]
         for a in s.assigned:
-            lines.append(f"  {a.name} — {status_text(a.status)}")
+            why = f" — {self.clash_text(a.clash)}" if a.clash and a.holds_place else ""
+            lines.append(f"  {a.name} — {status_text(a.status)}{why}")
+        if any(a.clash for a in s.on_shift):
+            lines.append(self.tr("Release the duty or find someone else (the candidates list)."))
         if s.notes:
             lines.append(s.notes)
         return "\n".join(x for x in lines if x)
+
+    def clash_text(self, clash: str | None) -> str:
+        return clash_text(clash)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if orientation != Qt.Orientation.Horizontal:

@@ -367,8 +367,22 @@ class VolunteersView(QWidget):
             for vid in ids:
                 vol_service.deactivate(s, vid, left_on)
 
-        self.ctx.worker.submit(task, lambda _r: self._after_change(ids), self._show_error,
-                               owner=self)
+        # Issue 18: the duties they hold after their last day are listed first, to be
+        # released with the departure (one unit of work) or kept (shown red in the planner).
+        from datetime import timedelta
+
+        from ui.planner.released_duties_dialog import ReleasedDutiesDialog
+        from volunteer_app.services import replan
+
+        names = {r.id: r.name for r in rows}
+
+        def held(s):  # noqa: ANN001, ANN202
+            return [(vid, names[vid], d) for vid in ids
+                    for d in replan.held_duties(s, vid, left_on + timedelta(days=1))]
+
+        ReleasedDutiesDialog.record_asking(
+            self.ctx, self, held, ReleasedDutiesDialog.departure_intro(list(names.values()), left_on),
+            task, lambda: self._after_change(ids), self._show_error)
 
     def _on_restore_clicked(self) -> None:
         ids = [r.id for r in self._selected_rows() if r is not None and not r.active]
