@@ -418,6 +418,18 @@ TABLE: dict[str, Call] = {
     "services.holidays.confirm_year": C("holidays.edit", lambda w, s: _m("services.holidays").confirm_year(s, 2031)),
     "services.holidays.reimport_year": C("holidays.edit", lambda w, s: _m("services.holidays").reimport_year(
         s, 2026)),
+    # a change of the holiday table with its duties (issue 18); a replan needs shifts.plan
+    # too (tests/test_holiday_changes.py)
+    "services.holiday_changes.holiday_change_effects": C("holidays.edit", lambda w, s: _m(
+        "services.holiday_changes").holiday_change_effects(s, [_m("services.holiday_changes").HolidayEdit(
+            date(2026, 12, 9), "holiday", "放假")])),
+    "services.holiday_changes.apply_holiday_change": C("holidays.edit", lambda w, s: _m(
+        "services.holiday_changes").apply_holiday_change(s, [_m("services.holiday_changes").HolidayEdit(
+            date(2026, 12, 9), "holiday", "放假")], replan=False)),
+    "services.holiday_changes.list_holiday_changes": C("shifts.read", lambda w, s: _m(
+        "services.holiday_changes").list_holiday_changes(s)),
+    "services.holiday_changes.undo_holiday_change": C("holidays.edit", lambda w, s: _m(
+        "services.holiday_changes").undo_holiday_change(s, 999)),
     # service hours
     "services.hours.add_manual": S("hours.record", lambda w, s: _m("services.hours").add_manual(
         s, w.other_member, YESTERDAY, 1, "补录", "x", team_id=w.own)),

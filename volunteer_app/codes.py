@@ -49,6 +49,8 @@ ERRORS: frozenset[str] = frozenset({
     "leave_not_found", "holiday_not_found", "already_assigned", "hard_conflict",
     "assignment_has_record", "status_transition", "batch_undone", "batch_has_assignments",
     "shift_has_record", "shift_has_assignments", "assignment_id_not_found", "not_released",
+    # a change of the holiday table with its duties (services.holiday_changes)
+    "holiday_change_not_found", "holiday_change_undone",
     # auto-fill
     "autofill_stale", "autofill_batch_not_found",
     "autofill_already_undone", "autofill_undo_recorded",
@@ -87,6 +89,7 @@ FIELD_REASONS: frozenset[str] = frozenset({
     "duty_type_invalid", "needed_invalid", "time_invalid", "date_invalid", "end_before_start",
     "range_too_long", "cron_invalid", "week_invalid", "weekday_invalid", "window_empty",
     "leave_kind_invalid", "limit_invalid", "holiday_kind_invalid", "holidays_not_covered",
+    "holiday_range_too_long",
     "status_invalid", "source_invalid", "checkin_status_invalid",
     "autofill_range_too_long", "autofill_date_out_of_range",
     # residents' requests and service hours
@@ -151,6 +154,9 @@ JOB_REASONS: frozenset[str] = frozenset({
 NOTICE_KINDS: frozenset[str] = frozenset({
     "duty_reminder", "unfilled_shift", "overdue_request", "plan_generated", "backup_made",
     "audit_mismatch",
+    # the weekly plan used a holiday table not confirmed for the week's year (estimates or
+    # weekends only)
+    "holidays_unconfirmed",
 })
 
 # ``audit.record(session, action, ...)`` and the ORM's own entries.

@@ -53,6 +53,7 @@ NOTICE_TEXT = {
     "plan_generated": QT_TRANSLATE_NOOP("Jobs", "Week %1: %2 shifts made from the templates (%3 were there)"),
     "backup_made": QT_TRANSLATE_NOOP("Jobs", "Backup written: %1 (%2 old copies removed)"),
     "audit_mismatch": QT_TRANSLATE_NOOP("Jobs", "The audit log does not match its chain: %1 problem(s), first entry #%2"),
+    "holidays_unconfirmed": QT_TRANSLATE_NOOP("Jobs", "Week %1 was planned with the %2 holidays not confirmed (estimated or weekends only); check the holiday table"),
 }
 
 
@@ -91,6 +92,8 @@ def _notice_args(notice: Notice) -> tuple:
         return d.get("resident", ""), d.get("building", ""), d.get("hours_late", "")
     if notice.kind == "plan_generated":
         return d.get("week", ""), d.get("created", 0), d.get("existing", 0)
+    if notice.kind == "holidays_unconfirmed":
+        return d.get("week", ""), "、".join(str(y) for y in d.get("years") or [])
     if notice.kind == "backup_made":
         return d.get("file", ""), len(d.get("removed") or [])
     if notice.kind == "audit_mismatch":

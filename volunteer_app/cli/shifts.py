@@ -21,6 +21,7 @@ from ..services import teams as team_service
 from ..services import templates as template_service
 from ..services import week_copy as week_copy_service
 from . import EXIT_INVALID, print_json, with_db
+from . import holidays as holiday_commands
 from .argtypes import count_arg, date_arg, id_arg, moment_arg, time_arg, week_arg, year_arg
 from .messages import error_text, reason_text
 
@@ -189,12 +190,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--year", type=_year, default=date.today().year)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_holidays_list))
-    p = hsub.add_parser("set", parents=[common], help="add or change a special day")
-    p.add_argument("date", type=_date)
-    p.add_argument("--kind", choices=("holiday", "workday"), required=True,
-                   help="holiday = day off, workday = make-up working day")
-    p.add_argument("--name", default="")
-    p.set_defaults(func=with_db(cmd_holidays_set))
+    holiday_commands.add_change_commands(hsub, common)  # set, changes, undo
     p = hsub.add_parser("remove", parents=[common], help="make a day ordinary again")
     p.add_argument("date", type=_date)
     p.set_defaults(func=with_db(cmd_holidays_remove))
@@ -449,17 +445,11 @@ def cmd_holidays_list(db: Database, args: argparse.Namespace) -> int:
         for r in rows:
             what = "holiday" if r.kind == "holiday" else "make-up working day"
             name = r.name or HOLIDAY_NAMES.get(r.code, r.code)
-            print(f"{r.date}  {r.date:%a}  {what:<20} {name}\t({r.source})")
+            mark = "  预计 estimated" if r.estimated else ""
+            print(f"{r.date}  {r.date:%a}  {what:<20} {name}\t({r.source}){mark}")
         print(f"{len(rows)} special days in {args.year}")
     if status.notice:
         _notice([args.year])
-    return 0
-
-
-def cmd_holidays_set(db: Database, args: argparse.Namespace) -> int:
-    with db.session() as s:
-        holiday_service.set_holiday(s, args.date, args.kind, args.name)
-    print(f"{args.date}: {args.kind}")
     return 0
 
 

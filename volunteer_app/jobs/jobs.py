@@ -431,7 +431,13 @@ def weekly_plan(session: Session, run: RunContext) -> JobResult:
     first = min(max(monday, run.now.date()), sunday)
     result = template_service.generate(session, first, sunday)
     data = {"week": week, **result.to_json()}
-    return JobResult("ok", data, (Notice("plan_generated", data),))
+    notices = [Notice("plan_generated", data)]
+    if result.uncovered_years:
+        # The table as it stands was used (estimated holidays, or weekends only): say so,
+        # so that someone checks it before the week is filled (issue 18).
+        notices.append(Notice("holidays_unconfirmed",
+                              {"week": week, "years": list(result.uncovered_years)}))
+    return JobResult("ok", data, tuple(notices))
 
 
 BACKUP_RE = r"^{stem}-(\d{{8}}-\d{{6}}){suffix}$"
