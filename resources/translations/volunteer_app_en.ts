@@ -2229,6 +2229,10 @@ Choose No to start with empty registers.</translation>
         <translation>has no official holiday schedule yet</translation>
     </message>
     <message>
+        <source>makes the range too long (at most 31 days at once)</source>
+        <translation>makes the range too long (at most 31 days at once)</translation>
+    </message>
+    <message>
         <source>is not a known status</source>
         <translation>is not a known status</translation>
     </message>
@@ -2511,6 +2515,14 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>The day is not in the holiday table.</source>
         <translation>The day is not in the holiday table.</translation>
+    </message>
+    <message>
+        <source>That change of the holiday table no longer exists.</source>
+        <translation>That change of the holiday table no longer exists.</translation>
+    </message>
+    <message>
+        <source>That change of the holiday table was already undone.</source>
+        <translation>That change of the holiday table was already undone.</translation>
     </message>
     <message>
         <source>The volunteer cannot take this duty: it breaks hard rules.</source>
@@ -2932,6 +2944,45 @@ The current data is kept as a safety copy first.</translation>
     </message>
 </context>
 <context>
+    <name>HolidayEffectsDialog</name>
+    <message>
+        <source>Duties affected by the holiday change</source>
+        <translation>Duties affected by the holiday change</translation>
+    </message>
+    <message>
+        <source>To remove:</source>
+        <translation>To remove:</translation>
+    </message>
+    <message>
+        <source>To add:</source>
+        <translation>To add:</translation>
+    </message>
+    <message>
+        <source>Kept (served or edited by hand):</source>
+        <translation>Kept (served or edited by hand):</translation>
+    </message>
+    <message>
+        <source>%1 duties to remove, %2 to add.</source>
+        <translation>%1 duties to remove, %2 to add.</translation>
+    </message>
+    <message>
+        <source>Planned on the duties to remove: %1</source>
+        <translation>Planned on the duties to remove: %1</translation>
+    </message>
+    <message>
+        <source>Apply and change the duties</source>
+        <translation>Apply and change the duties</translation>
+    </message>
+    <message>
+        <source>Change the table only</source>
+        <translation>Change the table only</translation>
+    </message>
+    <message>
+        <source>planned: %1</source>
+        <translation>planned: %1</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysDialog</name>
     <message>
         <source>Holidays and make-up working days</source>
@@ -2974,6 +3025,10 @@ The current data is kept as a safety copy first.</translation>
         <translation>Make ordinary day</translation>
     </message>
     <message>
+        <source>Undo last change</source>
+        <translation>Undo last change</translation>
+    </message>
+    <message>
         <source>Mark year complete</source>
         <translation>Mark year complete</translation>
     </message>
@@ -2990,12 +3045,20 @@ The current data is kept as a safety copy first.</translation>
         <translation>Year</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
         <source>Official schedule from chinese_calendar; your changes are kept.</source>
         <translation>Official schedule from chinese_calendar; your changes are kept.</translation>
     </message>
     <message>
         <source>Entered by hand and marked complete.</source>
         <translation>Entered by hand and marked complete.</translation>
+    </message>
+    <message>
+        <source>No official data for this year yet: the days marked estimated are computed from the lunar calendar (bridging days and make-up working days are not). Enter the published schedule, then mark the year complete.</source>
+        <translation>No official data for this year yet: the days marked estimated are computed from the lunar calendar (bridging days and make-up working days are not). Enter the published schedule, then mark the year complete.</translation>
     </message>
     <message>
         <source>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</source>
@@ -3010,8 +3073,16 @@ The current data is kept as a safety copy first.</translation>
         <translation>chinese_calendar</translation>
     </message>
     <message>
+        <source>estimated</source>
+        <translation>estimated</translation>
+    </message>
+    <message>
         <source>by hand</source>
         <translation>by hand</translation>
+    </message>
+    <message>
+        <source>Applied: %1 duties removed, %2 added. Undo last change takes it back.</source>
+        <translation>Applied: %1 duties removed, %2 added. Undo last change takes it back.</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3600,10 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>The audit log does not match its chain: %1 problem(s), first entry #%2</source>
         <translation>The audit log does not match its chain: %1 problem(s), first entry #%2</translation>
+    </message>
+    <message>
+        <source>Week %1 was planned with the %2 holidays not confirmed (estimated or weekends only); check the holiday table</source>
+        <translation>Week %1 was planned with the %2 holidays not confirmed (estimated or weekends only); check the holiday table</translation>
     </message>
     <message>
         <source>%1 next day</source>

@@ -2214,6 +2214,10 @@ Choose No to start with empty registers.</source>
         <translation>尚无官方公布的节假日安排</translation>
     </message>
     <message>
+        <source>makes the range too long (at most 31 days at once)</source>
+        <translation>使日期范围过长（一次最多 31 天）</translation>
+    </message>
+    <message>
         <source>is not a known status</source>
         <translation>不是有效的状态</translation>
     </message>
@@ -2496,6 +2500,14 @@ Choose No to start with empty registers.</source>
     <message>
         <source>The day is not in the holiday table.</source>
         <translation>节假日表中没有这一天。</translation>
+    </message>
+    <message>
+        <source>That change of the holiday table no longer exists.</source>
+        <translation>节假日表的这次修改已不存在。</translation>
+    </message>
+    <message>
+        <source>That change of the holiday table was already undone.</source>
+        <translation>节假日表的这次修改已撤销过。</translation>
     </message>
     <message>
         <source>The volunteer cannot take this duty: it breaks hard rules.</source>
@@ -2916,6 +2928,45 @@ The current data is kept as a safety copy first.</source>
     </message>
 </context>
 <context>
+    <name>HolidayEffectsDialog</name>
+    <message>
+        <source>Duties affected by the holiday change</source>
+        <translation>节假日调整影响的排班</translation>
+    </message>
+    <message>
+        <source>To remove:</source>
+        <translation>将删除：</translation>
+    </message>
+    <message>
+        <source>To add:</source>
+        <translation>将新增：</translation>
+    </message>
+    <message>
+        <source>Kept (served or edited by hand):</source>
+        <translation>保留（已值守或手工修改过）：</translation>
+    </message>
+    <message>
+        <source>%1 duties to remove, %2 to add.</source>
+        <translation>将删除 %1 个排班，新增 %2 个。</translation>
+    </message>
+    <message>
+        <source>Planned on the duties to remove: %1</source>
+        <translation>将删除的排班上已安排：%1</translation>
+    </message>
+    <message>
+        <source>Apply and change the duties</source>
+        <translation>应用并调整排班</translation>
+    </message>
+    <message>
+        <source>Change the table only</source>
+        <translation>只改节假日表</translation>
+    </message>
+    <message>
+        <source>planned: %1</source>
+        <translation>已安排：%1</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysDialog</name>
     <message>
         <source>Holidays and make-up working days</source>
@@ -2958,6 +3009,10 @@ The current data is kept as a safety copy first.</source>
         <translation>恢复为普通日</translation>
     </message>
     <message>
+        <source>Undo last change</source>
+        <translation>撤销上次修改</translation>
+    </message>
+    <message>
         <source>Mark year complete</source>
         <translation>标记本年已录入完整</translation>
     </message>
@@ -2974,12 +3029,20 @@ The current data is kept as a safety copy first.</source>
         <translation>年份</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
         <source>Official schedule from chinese_calendar; your changes are kept.</source>
         <translation>正式安排来自 chinese_calendar;您的修改会被保留。</translation>
     </message>
     <message>
         <source>Entered by hand and marked complete.</source>
         <translation>已手工录入并标记为完整。</translation>
+    </message>
+    <message>
+        <source>No official data for this year yet: the days marked estimated are computed from the lunar calendar (bridging days and make-up working days are not). Enter the published schedule, then mark the year complete.</source>
+        <translation>本年尚无官方数据：标为“预计”的日期按农历推算（调休和补班未推算）。请按公布的安排录入，然后标记本年已完整。</translation>
     </message>
     <message>
         <source>No official data for this year yet: planning uses weekends plus the days below. Enter the published schedule, then mark the year complete.</source>
@@ -2994,8 +3057,16 @@ The current data is kept as a safety copy first.</source>
         <translation>chinese_calendar</translation>
     </message>
     <message>
+        <source>estimated</source>
+        <translation>预计</translation>
+    </message>
+    <message>
         <source>by hand</source>
         <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Applied: %1 duties removed, %2 added. Undo last change takes it back.</source>
+        <translation>已应用：删除 %1 个排班，新增 %2 个。可用“撤销上次修改”恢复。</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3581,10 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>The audit log does not match its chain: %1 problem(s), first entry #%2</source>
         <translation>审计日志与其校验链不符：%1 处问题，第一条不符的记录为 #%2</translation>
+    </message>
+    <message>
+        <source>Week %1 was planned with the %2 holidays not confirmed (estimated or weekends only); check the holiday table</source>
+        <translation>第 %1 周排班时 %2 年的节假日尚未确认（预计或仅按周末），请核对节假日表</translation>
     </message>
     <message>
         <source>%1 next day</source>

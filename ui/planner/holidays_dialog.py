@@ -1,5 +1,10 @@
 """The planner's holiday table: which days of a year are statutory holidays and which are
 make-up working days, as the week grid and shift generation see them.
+
+A change (a day or a range, e.g. the whole Spring Festival break in one entry) is shown
+with the duties it affects before it is applied (:mod:`.holiday_effects_dialog`) and is
+applied with them as one change that "Undo last change" takes back (issue 18). Estimated
+days of a year without official data are marked 预计 until the year is confirmed.
 """
 
 from __future__ import annotations
@@ -31,8 +36,11 @@ from ui.common.dirty import DirtyTracker
 from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_HARD, COLOUR_SOFT
+from ui.planner.holiday_effects_dialog import REPLAN, HolidayEffectsDialog
 from ui.texts.planner import WEEKDAYS, holiday_text, planner_error_text, tr_planner
+from volunteer_app.errors import ValidationError
 from volunteer_app.scheduling.holidays import HOLIDAY, DayInfo
+from volunteer_app.services import holiday_changes as changes
 from volunteer_app.services import holidays as holiday_service
 
 
@@ -51,6 +59,8 @@ class HolidaysDialog(QDialog):
         self.ctx = ctx
         self.year = year
         self.rows: list[holiday_service.HolidayRow] = []
+        self.last_change: int | None = None  # the change "Undo last change" takes back
+        self._expected: dict[date, int] = {}
         self.setObjectName("plannerHolidaysDialog")
         self.setWindowTitle(self.tr("Holidays and make-up working days"))
         self.resize(640, 560)
@@ -73,7 +83,13 @@ class HolidaysDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate(year, 1, 1))
-        within_years(self.year_spin, self.date_edit)
+        # The last day of a range (the Spring Festival break in one entry); the first day
+        # alone when it is not after it.
+        self.to_edit = QDateEdit(self)
+        self.to_edit.setCalendarPopup(True)
+        self.to_edit.setDisplayFormat("yyyy-MM-dd")
+        self.to_edit.setDate(QDate(year, 1, 1))
+        within_years(self.year_spin, self.date_edit, self.to_edit)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Holiday (day off)"), "holiday")
         self.kind_combo.addItem(self.tr("Make-up working day"), "workday")
@@ -81,6 +97,8 @@ class HolidaysDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("Name, e.g. 藏历新年"))
         self.set_button = QPushButton(self.tr("Add / change"), self)
         self.remove_button = QPushButton(self.tr("Make ordinary day"), self)
+        self.undo_button = QPushButton(self.tr("Undo last change"), self)
+        self.undo_button.setEnabled(False)
         self.confirm_button = QPushButton(self.tr("Mark year complete"), self)
         self.confirm_button.setToolTip(self.tr(
             "Declare that the table now holds this year's official schedule (removes the notice)"))
@@ -97,6 +115,8 @@ class HolidaysDialog(QDialog):
         top.addWidget(self.confirm_button)
         edit = QHBoxLayout()
         edit.addWidget(self.date_edit)
+        edit.addWidget(QLabel(self.tr("to"), self))
+        edit.addWidget(self.to_edit)
         edit.addWidget(self.kind_combo)
         edit.addWidget(self.name_edit, 1)
         edit.addWidget(self.set_button)
@@ -107,6 +127,7 @@ class HolidaysDialog(QDialog):
         layout.addLayout(edit)
         row = QHBoxLayout()
         row.addWidget(self.remove_button)
+        row.addWidget(self.undo_button)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
@@ -116,6 +137,8 @@ class HolidaysDialog(QDialog):
         self.set_button.clicked.connect(self._on_set_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.date_edit.dateChanged.connect(self._on_from_changed)
         self.load()
 
     def load(self) -> None:
@@ -131,6 +154,11 @@ class HolidaysDialog(QDialog):
             self.status_label.setText(self.tr("Official schedule from chinese_calendar; your changes are kept."))
         elif status.source == "manual":
             self.status_label.setText(self.tr("Entered by hand and marked complete."))
+        elif status.estimated:
+            self.status_label.setText(self.tr(
+                "No official data for this year yet: the days marked estimated are computed from "
+                "the lunar calendar (bridging days and make-up working days are not). Enter the "
+                "published schedule, then mark the year complete."))
         else:
             self.status_label.setText(self.tr(
                 "No official data for this year yet: planning uses weekends plus the days below. "
@@ -146,15 +174,20 @@ class HolidaysDialog(QDialog):
             self.table.setItem(r, 0, day)
             self.table.setItem(r, 1, kind)
             self.table.setItem(r, 2, QTableWidgetItem(holiday_text(info)))
-            self.table.setItem(r, 3, QTableWidgetItem(
-                self.tr("chinese_calendar") if h.source == "chinese_calendar" else self.tr("by hand")))
+            source = (self.tr("estimated") if h.estimated else self.tr("chinese_calendar")
+                      if h.source == "chinese_calendar" else self.tr("by hand"))
+            self.table.setItem(r, 3, QTableWidgetItem(source))
         self.remove_button.setEnabled(False)
         self.dirty.mark_clean()
 
     def form_values(self) -> tuple:
         """The day in the editor, for noticing changes not added to the table."""
-        return (self.date_edit.date().toString("yyyy-MM-dd"), self.kind_combo.currentData(),
-                self.name_edit.text())
+        return (self.date_edit.date().toString("yyyy-MM-dd"), self.to_edit.date().toString("yyyy-MM-dd"),
+                self.kind_combo.currentData(), self.name_edit.text())
+
+    def _on_from_changed(self, q: QDate) -> None:
+        if self.to_edit.date() < q or self.to_edit.date().year() != q.year():
+            self.to_edit.setDate(q)
 
     def _on_year_spin_changed(self, year: int) -> None:
         self.year = year
@@ -170,6 +203,7 @@ class HolidaysDialog(QDialog):
         self.remove_button.setEnabled(h is not None)
         if h is not None:
             self.date_edit.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.to_edit.setDate(QDate(h.date.year, h.date.month, h.date.day))
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(h.kind))
             self.name_edit.setText(h.name)
             self.dirty.mark_clean()
@@ -178,24 +212,61 @@ class HolidaysDialog(QDialog):
         self.ctx.worker.submit(fn, lambda _r: self._on_saved(), self._on_failed, owner=self)
 
     def _on_set_clicked(self) -> None:
-        q = self.date_edit.date()
-        day, kind, name = date(q.year(), q.month(), q.day()), self.kind_combo.currentData(), self.name_edit.text()
-        # The day as the table showed it (0: no entry): another clerk's save meanwhile is stale.
-        shown = {h.date: h.version for h in self.rows}
-        version = shown.get(day, 0) if day.year == self.year else None
-        self._run(lambda s: holiday_service.set_holiday(s, day, kind, name, expected_version=version))
+        q, t = self.date_edit.date(), self.to_edit.date()
+        first, last = date(q.year(), q.month(), q.day()), date(t.year(), t.month(), t.day())
+        kind, name = self.kind_combo.currentData(), self.name_edit.text()
+        try:
+            edits = changes.edits_for_range(first, max(first, last), kind, name)
+        except ValidationError as exc:  # a range too long: said like any refusal
+            self._on_failed(exc)
+            return
+        self._change(edits)
 
     def _on_remove_clicked(self) -> None:
         h = self._selected()
         if h is not None:
-            day = h.date
-            self._run(lambda s: holiday_service.remove_holiday(s, day))
+            self._change([changes.HolidayEdit(h.date, None)])
+
+    def _change(self, edits: list[changes.HolidayEdit]) -> None:
+        """Show the duties the change affects, then apply it as the clerk chooses."""
+        # The days as the table showed them (0: no entry): another clerk's save meanwhile
+        # is stale.
+        shown = {h.date: h.version for h in self.rows}
+        self._expected = {e.date: shown.get(e.date, 0) for e in edits if e.date.year == self.year}
+        self.ctx.worker.submit(lambda s: changes.holiday_change_effects(s, edits),
+                               lambda eff: self._on_effects(edits, eff), self._on_failed, owner=self)
+
+    def _on_effects(self, edits: list[changes.HolidayEdit], effects: changes.HolidayEffects) -> None:
+        if effects.empty and not effects.kept:
+            choice: str | None = REPLAN  # no duty moves: just the table
+        else:
+            choice = HolidayEffectsDialog(effects, self).ask()
+        if choice is None:
+            return
+        replan, expected = choice == REPLAN, dict(self._expected)
+        self.ctx.worker.submit(lambda s: changes.apply_holiday_change(s, edits, replan=replan,
+                                                                     expected_versions=expected),
+                               self._on_applied, self._on_failed, owner=self)
+
+    def _on_applied(self, result: changes.HolidayChangeResult) -> None:
+        self.last_change = result.change_id
+        self._on_saved()
+        if result.removed or result.added:
+            self.status_label.setText(arg(self.tr("Applied: %1 duties removed, %2 added. Undo last change takes it back."),
+                                          len(result.removed), len(result.added)))
+
+    def _on_undo_clicked(self) -> None:
+        change = self.last_change
+        if change is not None:
+            self.last_change = None
+            self._run(lambda s: changes.undo_holiday_change(s, change))
 
     def _on_confirm_clicked(self) -> None:
         year = self.year
         self._run(lambda s: holiday_service.confirm_year(s, year))
 
     def _on_saved(self) -> None:
+        self.undo_button.setEnabled(self.last_change is not None)
         self.sig_changed.emit()
         self.load()
 

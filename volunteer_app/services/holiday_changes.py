@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import versions
 from ..clock import community_zone, local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Team, Volunteer
@@ -288,13 +289,14 @@ def _require_teams(session: Session, team_ids: Iterable[int | None]) -> None:
         require(session, "shifts.plan", team_id=team_id)
 
 
-def apply_holiday_change(session: Session, changes: Iterable[HolidayEdit], replan: bool = True
-                         ) -> HolidayChangeResult:
+def apply_holiday_change(session: Session, changes: Iterable[HolidayEdit], replan: bool = True,
+                         expected_versions: dict[date, int] | None = None) -> HolidayChangeResult:
     """Write the change into the holiday table and, with ``replan``, remove and add the
     duties it affects; recorded as one change that :func:`undo_holiday_change` undoes.
 
     Without ``replan`` only the table changes (the duties are reported, untouched: a later
-    replan of the same days still finds them)."""
+    replan of the same days still finds them). ``expected_versions``: the days' versions
+    the form showed (0: no entry); another clerk's save since is ``ConflictError("stale")``."""
     require(session, "holidays.edit")
     checked = _checked(changes)
     days = [c.date for c in checked]
@@ -303,13 +305,17 @@ def apply_holiday_change(session: Session, changes: Iterable[HolidayEdit], repla
     if replan and not effects.empty:
         _require_teams(session, [a.team_id for a in effects.remove + effects.add])
     before = _holiday_state(session, days)
+    expected = expected_versions or {}
     for c in checked:
         if c.kind is None:
             row = session.get(Holiday, c.date)
+            if row is None and expected.get(c.date):
+                raise ConflictError("stale", id=c.date.isoformat(), version=0)
             if row is not None:
+                versions.check(session, row, expected.get(c.date))
                 session.delete(row)
         else:
-            _write_holiday(session, c.date, c.kind, c.name)
+            _write_holiday(session, c.date, c.kind, c.name, expected.get(c.date))
     session.flush()
     after = _holiday_state(session, days)
     removed: list[dict] = []
