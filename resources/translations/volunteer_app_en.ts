@@ -4797,8 +4797,8 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Propose volunteers for this week&apos;s open places, fairly; you review and apply</translation>
     </message>
     <message>
-        <source>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</source>
-        <translation>Colours: green = full, amber = places open, red = nobody yet. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
+        <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
+        <translation>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
     </message>
     <message>
         <source>Selected shift</source>

@@ -91,6 +91,7 @@ def test_leave_over_a_duty_lists_it_enter_releases_undo_gives_back(ctx, qtbot, w
     assert _status(ctx.db, aid) == "cancelled" and _leaves(ctx.db, vid) == 1
     assert aid in rd.released and rd.undo_button.isVisible() and rd.fill_button.isVisible()
     assert "释放" in rd.message.text()
+    assert rd.table.item(0, rd.status_column).text() == "已取消"  # the list says what became of them
     qtbot.waitUntil(lambda: dialog.leave_table.rowCount() == 1, timeout=15000)
 
     def cell_names() -> str:
@@ -100,6 +101,7 @@ def test_leave_over_a_duty_lists_it_enter_releases_undo_gives_back(ctx, qtbot, w
     qtbot.mouseClick(rd.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rd.state == "undone", timeout=15000)
     assert _status(ctx.db, aid) == before
+    assert rd.table.item(0, rd.status_column).text() != "已取消"
     assert _leaves(ctx.db, vid) == 1  # undo gives the duties back, the leave stays
     qtbot.waitUntil(lambda: name in cell_names(), timeout=15000)
     wait_idle(ctx)

@@ -159,8 +159,9 @@ class PlannerView(QWidget):
         self.message_label.setWordWrap(True)
         legend = QLabel(self)
         legend.setObjectName("hint")
-        legend.setText(self.tr("Colours: green = full, amber = places open, red = nobody yet. "
-                               "\u2713 = confirmed. Drag a volunteer onto any shift."))
+        legend.setText(self.tr("Colours: green = full, amber = places open, red = nobody yet; "
+                               "a name in red is on leave or has left. \u2713 = confirmed. "
+                               "Drag a volunteer onto any shift."))
         legend.setWordWrap(True)
 
         left = QWidget(self)

@@ -66,7 +66,9 @@ class ReleasedDutiesDialog(QDialog):
         self.state = "asking"  # asking -> working -> released | kept; undone
         self.setObjectName("releasedDutiesDialog")
         self.setWindowTitle(self.tr("Duties in this time"))
-        self.resize(640, 380)
+        # As tall as the list needs (a leave usually covers one or two duties), up to a
+        # dozen rows; the table scrolls beyond.
+        self.resize(640, 190 + 30 * min(max(len(held), 2), 12))
         several = len({vid for vid, _n, _d in held}) > 1
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
@@ -80,6 +82,7 @@ class ReleasedDutiesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter reaches the default button
+        self.status_column = len(heads) - 1
         for r, (_vid, name, d) in enumerate(held):
             cells = [f"{d.date:%Y-%m-%d} {tr_planner(WEEKDAYS[d.date.weekday()])}",
                      f"{d.start:%H:%M}–{d.end:%H:%M}", d.title, d.team, status_text(d.status)]
@@ -178,11 +181,16 @@ class ReleasedDutiesDialog(QDialog):
             b.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+        self._show_statuses(lambda d: "cancelled" if d.assignment_id in released else d.status)
         text = self.tr("Saved, and %n duty(ies) released: their places are open again.", "",
                        len(released))
         self.message.setText(text)
         self.sig_recorded.emit()
         self.sig_message.emit(text)
+
+    def _show_statuses(self, status: Callable[[HeldDuty], str]) -> None:
+        for r, (_vid, _name, d) in enumerate(self.held):
+            self.table.item(r, self.status_column).setText(status_text(status(d)))
 
     def _on_failed(self, exc: BaseException) -> None:
         # Nothing was written (the unit of work rolled back): the clerk may choose again.
@@ -203,6 +211,7 @@ class ReleasedDutiesDialog(QDialog):
     def _on_undone(self, restored: list[int]) -> None:
         self.state = "undone"
         self.released = []
+        self._show_statuses(lambda d: d.status)  # back as they were listed
         text = self.tr("%n duty(ies) given back. The leave or departure stays recorded.", "",
                        len(restored))
         self.message.setText(text)
