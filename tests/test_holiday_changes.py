@@ -270,3 +270,17 @@ def test_weekly_plan_says_when_the_weeks_holidays_are_unconfirmed(db: Database) 
         holiday_service.confirm_year(s, 2027)
     out = run_job(db, cfg.WEEKLY_PLAN, now=datetime(2027, 2, 11, 9, 0, 20))
     assert [n.kind for n in out.notices] == ["plan_generated"]
+
+
+def test_a_clerk_changes_the_table_but_a_replan_needs_shifts_plan(db: Database) -> None:
+    from volunteer_app.security.permissions import CLERK, Actor, PermissionDenied
+
+    _generated_before_the_holiday(db)
+    edit = [changes.HolidayEdit(NEW_YEAR, "holiday", "元旦")]
+    with db.session() as s, pytest.raises(PermissionDenied):
+        s.info["actor"] = Actor("文员", CLERK, operator_id=98)
+        changes.apply_holiday_change(s, edit)
+    with db.session() as s:
+        s.info["actor"] = Actor("文员", CLERK, operator_id=98)
+        res = changes.apply_holiday_change(s, edit, replan=False)  # the table only: theirs
+    assert res.removed == () and len(res.effects.remove) == 1
