@@ -5290,6 +5290,10 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Not given back: %1</translation>
     </message>
     <message>
+        <source>%1 is unavailable from %2 to %3 but holds these duties:</source>
+        <translation>%1 is unavailable from %2 to %3 but holds these duties:</translation>
+    </message>
+    <message>
         <source>The leave of %1 from %2 to %3 covers these duties they hold:</source>
         <translation>The leave of %1 from %2 to %3 covers these duties they hold:</translation>
     </message>

@@ -5258,6 +5258,10 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>未能归还：%1</translation>
     </message>
     <message>
+        <source>%1 is unavailable from %2 to %3 but holds these duties:</source>
+        <translation>%1 在 %2 至 %3 不可用，但仍有以下排班：</translation>
+    </message>
+    <message>
         <source>The leave of %1 from %2 to %3 covers these duties they hold:</source>
         <translation>%1 在 %2 至 %3 请假，期间仍有以下排班：</translation>
     </message>

@@ -228,3 +228,39 @@ def test_mark_as_left_and_keep(ctx, qtbot, wait_idle, monkeypatch, key) -> None:
                      if a.assignment_id == aid)
     assert clash == "left"
     wait_idle(ctx)
+
+
+def test_a_clerk_who_may_not_plan_sees_the_duties_and_keeps_them(ctx, qtbot, wait_idle, monkeypatch) -> None:  # noqa: ANN001
+    """A clerk may mark someone as left but not plan duties: the list is shown (so they can
+    tell a coordinator), 释放 is disabled with the reason, and Enter keeps."""
+    from ui.registers.volunteer_dialog import LeaveDialog
+    from ui.registers.volunteers_view import VolunteersView
+    from volunteer_app.security import accounts
+
+    vid, name, aid, shift = _held(ctx.db)
+    before = _status(ctx.db, aid)
+    with ctx.db.session() as s:
+        accounts.enable_accounts(s, "admin", "admin-pass-1", "管理员老李")
+    accounts.login_unit(ctx.db, "admin", "admin-pass-1")
+    with ctx.db.session() as s:
+        accounts.save_operator(s, None, "u", "clerk", "某人", password="user-pass-1")
+    accounts.login_unit(ctx.db, "u", "user-pass-1")
+    monkeypatch.setattr(LeaveDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    view = VolunteersView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.loaded_once, timeout=15000)
+    view.search_edit.setText(name)
+    qtbot.waitUntil(lambda: view.select_volunteer(vid), timeout=15000)
+    view._on_leave_clicked()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(ReleasedDutiesDialog)),
+                    timeout=15000)
+    rd = view.findChildren(ReleasedDutiesDialog)[0]
+    assert not rd.release_button.isEnabled() and rd.release_button.toolTip()
+    assert rd.keep_button.isDefault() and not rd.release_button.isDefault()
+    qtbot.keyClick(rd, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rd.state == "kept", timeout=15000)
+    with ctx.db.session() as s:
+        assert not s.get(Volunteer, vid).active
+    assert _status(ctx.db, aid) == before
+    wait_idle(ctx)

@@ -222,10 +222,11 @@ class AvailabilityDialog(QDialog):
         # saved as before; with some, the clerk chooses to release or keep them, and the
         # leave is saved with that choice in one unit of work (issue 18).
         self.ctx.worker.submit(lambda s: replan.held_duties(s, vid, start, end) if start <= end else [],
-                               lambda held: self._on_held_loaded(held, record, start, end),
+                               lambda held: self._on_held_loaded(held, record, start, end, kind),
                                self._on_failed, owner=self)
 
-    def _on_held_loaded(self, held: list[replan.HeldDuty], record, start: date, end: date) -> None:  # noqa: ANN001
+    def _on_held_loaded(self, held: list[replan.HeldDuty], record, start: date, end: date,  # noqa: ANN001
+                        kind: str) -> None:
         if not held:
             self.ctx.worker.submit(record, lambda _r: self._on_leave_recorded(self.tr("Leave recorded.")),
                                    self._on_failed, owner=self)
@@ -234,7 +235,7 @@ class AvailabilityDialog(QDialog):
                 and self.released_dialog.isVisible()):
             return  # a second click while the first one's choice is open
         name = self.volunteer_name
-        dialog = ReleasedDutiesDialog(self.ctx, ReleasedDutiesDialog.leave_intro(name, start, end),
+        dialog = ReleasedDutiesDialog(self.ctx, ReleasedDutiesDialog.leave_intro(name, start, end, kind),
                                       [(self.volunteer_id, name, d) for d in held], record, self)
         self.released_dialog = dialog
         dialog.sig_message.connect(self.message.setText)

@@ -243,11 +243,13 @@ class ReleasedDutiesDialog(QDialog):
 
 
     @staticmethod
-    def leave_intro(name: str, start: date, end: date) -> str:
-        """The dialog's opening line for a leave."""
-        return arg(QCoreApplication.translate(
-            "ReleasedDutiesDialog", "The leave of %1 from %2 to %3 covers these duties they hold:"),
-            name, start.isoformat(), end.isoformat())
+    def leave_intro(name: str, start: date, end: date, kind: str = "leave") -> str:
+        """The dialog's opening line for a leave (or an unavailable range)."""
+        text = (QCoreApplication.translate(
+                    "ReleasedDutiesDialog", "%1 is unavailable from %2 to %3 but holds these duties:")
+                if kind == "unavailable" else QCoreApplication.translate(
+                    "ReleasedDutiesDialog", "The leave of %1 from %2 to %3 covers these duties they hold:"))
+        return arg(text, name, start.isoformat(), end.isoformat())
 
     @staticmethod
     def departure_intro(names: list[str], left_on: date) -> str:
