@@ -267,3 +267,27 @@ def test_nobody_logged_in_reads_nothing(scene: Scene) -> None:
             read(s)
     with scene.db.engine.connect() as conn:  # the scene has shifts to read
         assert conn.scalar(select(Shift.id).limit(1))
+
+
+def test_a_captains_register_holds_their_team_only(scene: Scene) -> None:
+    """The register (names, phones) was the whole community's for a captain."""
+    from volunteer_app.services import teams as team_service
+    from volunteer_app.services import volunteers as vol_service
+
+    _as_captain(scene)
+    mine = _patrol_members(scene)
+    with scene.db.session() as s:
+        listed = {r.id for r in vol_service.list_rows(s, vol_service.VolunteerFilter(active=None))}
+        counted = vol_service.count(s, vol_service.VolunteerFilter(active=None))
+        keys = set(vol_service.search_keys(s))
+        fetched = {r.id for r in vol_service.fetch_rows(s, [scene.own_member, scene.other_member])}
+        assert vol_service.get(s, scene.own_member).id == scene.own_member
+        with pytest.raises(PermissionDenied):
+            vol_service.get(s, scene.other_member)
+        others = {m.volunteer_id for m in team_service.members(s, scene.civility)}
+    assert listed == mine == keys and counted == len(mine)
+    assert fetched == {scene.own_member}
+    assert scene.other_member not in others and others <= mine
+    accounts.login_unit(scene.db, "coord", "coordpass1")
+    with scene.db.session() as s:  # other roles keep the whole register
+        assert vol_service.count(s, vol_service.VolunteerFilter(active=None)) > len(mine)

@@ -519,7 +519,7 @@ TABLE: dict[str, Call] = {
         s, w.other_member)),
     "services.volunteers.delete": C("registers.edit", lambda w, s: _m("services.volunteers").delete(
         s, w.other_member)),
-    "services.volunteers.get": C("registers.read", lambda w, s: _m("services.volunteers").get(s, w.other_member)),
+    "services.volunteers.get": S("registers.read", lambda w, s: _m("services.volunteers").get(s, w.other_member)),
     "services.volunteers.reveal_id_number": C("ids.view", lambda w, s: _m(
         "services.volunteers").reveal_id_number(s, w.other_member)),
     # Answers whether the role may (the desktop shows a button): never raises.

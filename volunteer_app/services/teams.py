@@ -13,7 +13,7 @@ from .. import versions
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import ROLES, TEAM_KINDS, Membership, Team, Volunteer
 from ..parsing import is_id_text
-from ..security.permissions import require
+from ..security.permissions import captain_team, require, team_members
 from ..validation import normalize_text
 
 
@@ -152,8 +152,11 @@ def save_team(
 
 
 def members(session: Session, team_id: int) -> list[MemberRow]:
-    """Members of a team, captain and deputies first, then by pinyin."""
+    """Members of a team, captain and deputies first, then by pinyin. A captain sees only
+    the people who serve in their own team (another team's list is theirs to keep)."""
     require(session, "registers.read")
+    own = captain_team(session)
+    allowed = None if own is None else team_members(session, own)
     rows = session.execute(
         select(
             Volunteer.id, Volunteer.name, Volunteer.mobile, Membership.role, Membership.since,
@@ -162,6 +165,8 @@ def members(session: Session, team_id: int) -> list[MemberRow]:
         .join(Membership, Membership.volunteer_id == Volunteer.id)
         .where(Membership.team_id == team_id)
     ).all()
+    if allowed is not None:
+        rows = [r for r in rows if r[0] in allowed]
     rows.sort(key=lambda r: (ROLE_ORDER.get(r[3], 9), r[6]))
     return [MemberRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[7]) for r in rows]
 

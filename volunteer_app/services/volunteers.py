@@ -18,7 +18,7 @@ from ..models.requests import RequestEvent, ResidentRequest
 from ..models.shifts import Assignment
 from ..parsing import parse_optional_date, parse_search
 from ..security import audit, id_numbers
-from ..security.permissions import may, require
+from ..security.permissions import PermissionDenied, captain_team, may, require, team_members
 from ..validation import (
     normalize_gender,
     normalize_id_number,
@@ -303,6 +303,7 @@ def delete(session: Session, volunteer_id: int) -> None:
 def get(session: Session, volunteer_id: int) -> VolunteerDetail:
     """All fields of one volunteer, with team memberships."""
     require(session, "registers.read")
+    _require_readable(session, volunteer_id)
     vol = _get(session, volunteer_id)
     teams = tuple(
         session.execute(
@@ -367,7 +368,25 @@ def id_search_number(search: object) -> str | None:
         return None
 
 
+def _readable_ids(session: Session) -> set[int] | None:
+    """The volunteers a logged-in captain may read: those serving in their team (and the
+    teams below it). None for every other role (the whole register). A captain was shown
+    the whole community's names and phones (issue 17: "kept to their own team in every
+    service")."""
+    own = captain_team(session)
+    return None if own is None else team_members(session, own)
+
+
+def _require_readable(session: Session, volunteer_id: int) -> None:
+    allowed = _readable_ids(session)
+    if allowed is not None and volunteer_id not in allowed:
+        raise PermissionDenied(action="registers.read", volunteer_id=volunteer_id)
+
+
 def _filtered(stmt, flt: VolunteerFilter, session: Session):  # noqa: ANN001, ANN202
+    allowed = _readable_ids(session)
+    if allowed is not None:
+        stmt = stmt.where(Volunteer.id.in_(sorted(allowed)))
     if flt.active is not None:
         stmt = stmt.where(Volunteer.active == flt.active)
     if flt.grid_id is not None:
@@ -411,6 +430,9 @@ def count(session: Session, flt: VolunteerFilter | None = None) -> int:
 def fetch_rows(session: Session, ids: Sequence[int]) -> list[VolunteerRow]:
     """Rows for the given ids, in the order given."""
     require(session, "registers.read")
+    allowed = _readable_ids(session)
+    if allowed is not None:
+        ids = [i for i in ids if i in allowed]
     if not ids:
         return []
     by_id: dict[int, VolunteerRow] = {}
@@ -461,7 +483,8 @@ def _bulk_rows(session: Session, stmt) -> list[tuple]:  # noqa: ANN001
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         return [tuple(r) for r in session.execute(stmt)]
-    compiled = stmt.compile(dialect=conn.dialect)
+    # render_postcompile: an IN (...) list (a captain's team) becomes plain parameters.
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     cursor = conn.connection.cursor()
     try:
@@ -507,7 +530,11 @@ def search_keys(session: Session) -> dict[int, str]:
     :func:`match_search` instead (the same rule as ``VolunteerFilter.search``).
     """
     require(session, "registers.read")
-    return dict(_bulk_rows(session, select(Volunteer.id, Volunteer.search_text)))
+    stmt = select(Volunteer.id, Volunteer.search_text)
+    allowed = _readable_ids(session)
+    if allowed is not None:
+        stmt = stmt.where(Volunteer.id.in_(sorted(allowed)))
+    return dict(_bulk_rows(session, stmt))
 
 
 class SearchIndex:
