@@ -328,3 +328,25 @@ def test_cli_coordinator_plain_copy_refused_exit_2(db: Database, tmp_path: Path,
     assert main(["--db", db.url, "--operator", "coord", "backup", "-o", str(out)]) == 2
     assert not out.exists()
     assert "administrator" in capsys.readouterr().err
+
+
+def test_cli_tampered_backup_exits_2_and_says_so(db: Database, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "b.vabak"
+    create_backup(db, out)
+    data = bytearray(out.read_bytes())
+    data[-5] ^= 1
+    out.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["--db", db.url, "restore", str(out)]) == 2
+    assert "changed or cut off" in capsys.readouterr().err
+
+
+def test_newest_nightly_backup_is_found_among_encrypted_and_older_plain_ones(tmp_path: Path) -> None:
+    from volunteer_app.db import newest_nightly_backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for name in ("v-20261201-020000.db", "v-20261203-020000.vabak", "v-20261202-020000.vabak",
+                 "other-20261209-020000.vabak"):
+        (folder / name).write_bytes(b"")
+    assert newest_nightly_backup(tmp_path / "v.db") == folder / "v-20261203-020000.vabak"
