@@ -445,8 +445,8 @@ def cmd_holidays_list(db: Database, args: argparse.Namespace) -> int:
         for r in rows:
             what = "holiday" if r.kind == "holiday" else "make-up working day"
             name = r.name or HOLIDAY_NAMES.get(r.code, r.code)
-            mark = "  预计 estimated" if r.estimated else ""
-            print(f"{r.date}  {r.date:%a}  {what:<20} {name}\t({r.source}){mark}")
+            source = "预计 estimated" if r.estimated else r.source
+            print(f"{r.date}  {r.date:%a}  {what:<20} {name}\t({source})")
         print(f"{len(rows)} special days in {args.year}")
     if status.notice:
         _notice([args.year])
