@@ -84,6 +84,10 @@ def test_backups_safety_copies_and_exports_are_0600(tmp_path: Path) -> None:
     result = cli("--db", url, "volunteers", "export", str(export))
     assert result.returncode == 0, result.stderr
     assert mode(export) == 0o600
+    pdf = tmp_path / "roster.pdf"
+    result = cli("--db", url, "print", "roster", "--output", str(pdf), "--week", "2026-W50")
+    assert result.returncode == 0, result.stderr
+    assert mode(pdf) == 0o600
 
 
 def test_nightly_backup_folder_and_file_are_private(tmp_path: Path) -> None:
