@@ -62,8 +62,13 @@ def test_existing_open_database_files_are_tightened(tmp_path: Path) -> None:
     db = tmp_path / "v.db"
     assert cli("--db", sqlite_url(db), "init").returncode == 0
     os.chmod(db, 0o644)
+    old_copy = tmp_path / "v.before-0010-20261101-090000.db"  # what an older version left
+    old_copy.write_bytes(b"")
+    os.chmod(old_copy, 0o644)
+    (tmp_path / "backups").mkdir(mode=0o755)
+    os.chmod(tmp_path / "backups", 0o755)
     assert cli("--db", sqlite_url(db), "teams", "list").returncode == 0
-    assert mode(db) == 0o600
+    assert mode(db) == 0o600 and mode(old_copy) == 0o600 and mode(tmp_path / "backups") == 0o700
 
 
 def test_backups_safety_copies_and_exports_are_0600(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import glob
 import os
 import re
 import sqlite3
@@ -507,8 +508,13 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True,
         if not path.exists():
             with contextlib.suppress(FileExistsError):
                 _files.private_file(path)
-        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.parent / "backups"):
             _files.tighten(own)
+        # Copies older versions left readable by all beside it (before an upgrade or a
+        # restore): they hold the same personal data.
+        with contextlib.suppress(OSError):
+            for copy in path.parent.glob(f"{glob.escape(path.stem)}.before-*"):
+                _files.tighten(copy)
         for folder in (path.parent, path.parent / "backups"):
             _files.sweep(folder)
         _files.sweep_legacy_temp()
