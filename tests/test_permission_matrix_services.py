@@ -550,6 +550,7 @@ INTERNAL: dict[str, str] = {
     "jobs.jobs.weekly_plan": _JOB,
     "jobs.jobs.nightly_backup": _JOB,
     "jobs.jobs.audit_check": _JOB,
+    "backup.write_key_archive": "the nightly backup's archive, written by that job (jobs.manage) only",
     "services.assignments.load_duties": "conflict facts for assign/candidates/auto-fill, after their check",
     "services.assignments.lock_shifts": "a row lock taken by assign and auto-fill after their check",
     "services.availability.team_ancestors": "team tree for the conflict facts",
