@@ -124,8 +124,14 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(_templates: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    from conftest import BACKEND, _pg_create, _pg_drop
+def world(_templates: dict[str, str], tmp_path_factory: pytest.TempPathFactory,
+          request: pytest.FixtureRequest) -> Iterator[World]:
+    # The suite's own conftest (tests/conftest.py), found among pytest's plugins by its
+    # file: in a whole-suite run the module name "conftest" is tests/ui/conftest.py's.
+    here = Path(__file__).with_name("conftest.py").resolve()
+    root = next(m for m in request.config.pluginmanager.get_plugins()
+                if getattr(m, "__file__", None) and Path(m.__file__).resolve() == here)
+    BACKEND, _pg_create, _pg_drop = root.BACKEND, root._pg_create, root._pg_drop  # noqa: N806
 
     from volunteer_app.importexport import volunteers_io as vio
     from volunteer_app.security import key_admin
