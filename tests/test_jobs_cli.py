@@ -112,7 +112,7 @@ def test_jobs_run_backup_makes_a_file(url: str) -> None:
     res = run("jobs", "run", "nightly_backup", "--db", url)
     assert res.returncode == 0, res.stderr
     folder = Path(url.removeprefix("sqlite:///")).parent / "backups"
-    files = list(folder.glob("cli-*.db"))
+    files = list(folder.glob("cli-*.vabak"))  # encrypted with the database key (issue 17.2)
     assert len(files) == 1 and files[0].stat().st_size > 0
 
 

@@ -128,7 +128,7 @@ def test_missed_backup_runs_once_at_start_never_twice(db_file: Path) -> None:
         service.shutdown()
     assert outcome.status == "ok" and outcome.slot == slot and not outcome.manual
     folder = db_file.parent / "backups"
-    assert len(backup_files(folder, db_file.stem, db_file.suffix)) == 1  # coalesced: one run
+    assert len(backup_files(folder, db_file.stem, ".vabak")) == 1  # coalesced: one run
     next_time = AppJobStore(db).lookup_job(cfg.NIGHTLY_BACKUP).next_run_time
     assert next_time > now_local()
     # As if the app had died before APScheduler stored the new next run time: the same
@@ -145,7 +145,7 @@ def test_missed_backup_runs_once_at_start_never_twice(db_file: Path) -> None:
     finally:
         service.shutdown()
     assert outcome.status == "already_done"
-    assert len(backup_files(folder, db_file.stem, db_file.suffix)) == 1
+    assert len(backup_files(folder, db_file.stem, ".vabak")) == 1
     with db.session() as s:
         runs = s.scalars(select(JobRun).where(JobRun.job_id == cfg.NIGHTLY_BACKUP)).all()
         assert [(r.slot, r.status, r.run_trigger) for r in runs] == [(slot, "ok", "schedule")]

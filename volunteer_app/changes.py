@@ -57,6 +57,7 @@ TABLE_TOPICS: dict[str, frozenset[str]] = {
     "autofill_batch_assignment": frozenset({SHIFTS}),
     "holiday": frozenset({SHIFTS}),
     "holiday_year": frozenset({SHIFTS}),
+    "holiday_change": frozenset({SHIFTS}),  # a recorded change of the table (undoable)
     "resident_request": frozenset({ORDERS}),
     "request_event": frozenset({ORDERS}),
     "hours_entry": frozenset({HOURS}),
