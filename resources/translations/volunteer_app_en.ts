@@ -1315,6 +1315,121 @@
     </message>
 </context>
 <context>
+    <name>BatchHistoryDialog</name>
+    <message>
+        <source>Batch history</source>
+        <translation>Batch history</translation>
+    </message>
+    <message>
+        <source>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
+        <translation>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Team / by</source>
+        <translation>Team / by</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Undo…</source>
+        <translation>Undo…</translation>
+    </message>
+    <message>
+        <source>No batches yet.</source>
+        <translation>No batches yet.</translation>
+    </message>
+    <message>
+        <source>Generated from templates</source>
+        <translation>Generated from templates</translation>
+    </message>
+    <message>
+        <source>Copied previous week</source>
+        <translation>Copied previous week</translation>
+    </message>
+    <message>
+        <source>Auto-fill applied</source>
+        <translation>Auto-fill applied</translation>
+    </message>
+    <message>
+        <source>%1 assignments made, %2 still in place</source>
+        <translation>%1 assignments made, %2 still in place</translation>
+    </message>
+    <message>
+        <source>%1 shifts created, %2 still there</source>
+        <translation>%1 shifts created, %2 still there</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>Cannot be undone: volunteers on %1 of its shifts</source>
+        <translation>Cannot be undone: volunteers on %1 of its shifts</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>Undo a batch</source>
+        <translation>Undo a batch</translation>
+    </message>
+    <message>
+        <source>%1 assignments</source>
+        <translation>%1 assignments</translation>
+    </message>
+    <message>
+        <source>%1 shifts</source>
+        <translation>%1 shifts</translation>
+    </message>
+    <message>
+        <source>Undo “%1” of %2 (%3 – %4)?
+
+This removes %5.</source>
+        <translation>Undo “%1” of %2 (%3 – %4)?
+
+This removes %5.</translation>
+    </message>
+    <message>
+        <source>Undone: %1 assignments removed.</source>
+        <translation>Undone: %1 assignments removed.</translation>
+    </message>
+    <message>
+        <source>Undone: %1 shifts removed.</source>
+        <translation>Undone: %1 shifts removed.</translation>
+    </message>
+    <message>
+        <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
+        <translation>The fill cannot be undone: %1 of its duties already have attendance recorded.</translation>
+    </message>
+    <message>
+        <source>The shifts cannot be undone: volunteers are already on %1 of them. Remove them first.</source>
+        <translation>The shifts cannot be undone: volunteers are already on %1 of them. Remove them first.</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <source>The screen “%1” could not be opened because of a programming error. Please report the text below.</source>
@@ -4787,6 +4902,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</source>
         <translation>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</translation>
+    </message>
+    <message>
+        <source>Batch history…</source>
+        <translation>Batch history…</translation>
+    </message>
+    <message>
+        <source>Generation runs, copied weeks and applied auto-fills, each with what it did; undo one</source>
+        <translation>Generation runs, copied weeks and applied auto-fills, each with what it did; undo one</translation>
     </message>
     <message>
         <source>Auto-fill…</source>

@@ -1301,6 +1301,121 @@
     </message>
 </context>
 <context>
+    <name>BatchHistoryDialog</name>
+    <message>
+        <source>Batch history</source>
+        <translation>批次记录</translation>
+    </message>
+    <message>
+        <source>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
+        <translation>按时间倒序列出从模板生成的排班、复制的周计划和已应用的自动排班。撤销会收回该批次所做的全部改动；若生成的排班上已有志愿者，或已记录签到，则不能撤销。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Team / by</source>
+        <translation>队伍 / 操作人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Undo…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <source>No batches yet.</source>
+        <translation>暂无批次记录。</translation>
+    </message>
+    <message>
+        <source>Generated from templates</source>
+        <translation>从模板生成</translation>
+    </message>
+    <message>
+        <source>Copied previous week</source>
+        <translation>复制上周</translation>
+    </message>
+    <message>
+        <source>Auto-fill applied</source>
+        <translation>应用自动排班</translation>
+    </message>
+    <message>
+        <source>%1 assignments made, %2 still in place</source>
+        <translation>安排了 %1 人次，仍有 %2 人次</translation>
+    </message>
+    <message>
+        <source>%1 shifts created, %2 still there</source>
+        <translation>新建 %1 个排班，仍有 %2 个</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Cannot be undone: volunteers on %1 of its shifts</source>
+        <translation>不能撤销：其中 %1 个排班已有志愿者</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Undo a batch</source>
+        <translation>撤销批次</translation>
+    </message>
+    <message>
+        <source>%1 assignments</source>
+        <translation>%1 人次的安排</translation>
+    </message>
+    <message>
+        <source>%1 shifts</source>
+        <translation>%1 个排班</translation>
+    </message>
+    <message>
+        <source>Undo “%1” of %2 (%3 – %4)?
+
+This removes %5.</source>
+        <translation>撤销 %2 的“%1”（%3 – %4）？
+
+将删除%5。</translation>
+    </message>
+    <message>
+        <source>Undone: %1 assignments removed.</source>
+        <translation>已撤销：删除了 %1 人次的安排。</translation>
+    </message>
+    <message>
+        <source>Undone: %1 shifts removed.</source>
+        <translation>已撤销：删除了 %1 个排班。</translation>
+    </message>
+    <message>
+        <source>The fill cannot be undone: %1 of its duties already have attendance recorded.</source>
+        <translation>不能撤销这次自动排班：其中 %1 个任务已记录签到。</translation>
+    </message>
+    <message>
+        <source>The shifts cannot be undone: volunteers are already on %1 of them. Remove them first.</source>
+        <translation>不能撤销这些排班：其中 %1 个已有志愿者，请先移除。</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <source>The screen “%1” could not be opened because of a programming error. Please report the text below.</source>
@@ -4759,6 +4874,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</source>
         <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
+    </message>
+    <message>
+        <source>Batch history…</source>
+        <translation>批次记录…</translation>
+    </message>
+    <message>
+        <source>Generation runs, copied weeks and applied auto-fills, each with what it did; undo one</source>
+        <translation>模板生成、复制上周和已应用的自动排班，列出每批做了什么；可逐批撤销</translation>
     </message>
     <message>
         <source>Auto-fill…</source>

@@ -84,6 +84,7 @@ class PlannerView(QWidget):
         self._holidays_dialog: HolidaysDialog | None = None
         self._templates_dialog: TemplatesDialog | None = None
         self._availability_dialog: AvailabilityDialog | None = None
+        self._history_dialog: QWidget | None = None
 
         title = QLabel(self.tr("Schedule"), self)
         title.setObjectName("pageTitle")
@@ -114,6 +115,10 @@ class PlannerView(QWidget):
         self.copy_button = QPushButton(self.tr("Copy previous week"), self)
         self.copy_button.setToolTip(self.tr(
             "Put last week's volunteers on this week's matching shifts (checked for conflicts)"))
+        self.history_button = QPushButton(self.tr("Batch history\u2026"), self)
+        self.history_button.setObjectName("plannerBatchHistory")
+        self.history_button.setToolTip(self.tr(
+            "Generation runs, copied weeks and applied auto-fills, each with what it did; undo one"))
         self.autofill_button = QPushButton(self.tr("Auto-fill\u2026"), self)
         self.autofill_button.setObjectName("plannerAutofill")
         self.autofill_button.setToolTip(self.tr(
@@ -139,6 +144,7 @@ class PlannerView(QWidget):
         tools.addWidget(self.holidays_button)
         tools.addWidget(self.copy_button)
         tools.addStretch(1)
+        tools.addWidget(self.history_button)
         tools.addWidget(self.autofill_button)
 
         self.notice_label = QLabel(self)
@@ -260,6 +266,7 @@ class PlannerView(QWidget):
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.confirm_all_button.clicked.connect(self._on_confirm_all_clicked)
         self.autofill_button.clicked.connect(self._on_autofill_clicked)
+        self.history_button.clicked.connect(self._on_history_clicked)
         self.checkin_button.clicked.connect(self._on_checkin_clicked)
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
         self.sig_message.connect(self.message_label.setText)
@@ -541,6 +548,14 @@ class PlannerView(QWidget):
         dialog = AutofillDialog(self.ctx, self.monday, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The dialog announces "shifts" changes itself after apply and undo.
+        dialog.open()
+
+    def _on_history_clicked(self) -> None:
+        from ui.planner.batch_history_dialog import BatchHistoryDialog
+
+        dialog = BatchHistoryDialog(self.ctx, self)
+        self._history_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_checkin_clicked(self) -> None:
