@@ -1385,8 +1385,8 @@
         <translation>Undone</translation>
     </message>
     <message>
-        <source>Cannot be undone: volunteers on %1 of its shifts</source>
-        <translation>Cannot be undone: volunteers on %1 of its shifts</translation>
+        <source>Blocked: volunteers on %1 shifts</source>
+        <translation>Blocked: volunteers on %1 shifts</translation>
     </message>
     <message>
         <source>In effect</source>

@@ -1371,7 +1371,7 @@
         <translation>已撤销</translation>
     </message>
     <message>
-        <source>Cannot be undone: volunteers on %1 of its shifts</source>
+        <source>Blocked: volunteers on %1 shifts</source>
         <translation>不能撤销：其中 %1 个排班已有志愿者</translation>
     </message>
     <message>

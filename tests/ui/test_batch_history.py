@@ -144,5 +144,5 @@ def test_copied_week_is_listed_and_refused_while_volunteers_came_along(view, qtb
     assert row.created == copied.shifts_created and row.blocked > 0
     index = dialog.rows.index(row)
     assert dialog.table.item(index, 1).text() == "Copied previous week"
-    assert dialog.table.item(index, 5).text().startswith("Cannot be undone")
+    assert dialog.table.item(index, 5).text().startswith("Blocked")
     assert not dialog.undo_button(COPY, copied.batch_id).isEnabled()

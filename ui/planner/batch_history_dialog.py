@@ -107,7 +107,8 @@ class BatchHistoryDialog(QDialog):
         self.rows: list[HistoryRow] = []
         self.setObjectName("batchHistoryDialog")
         self.setWindowTitle(self.tr("Batch history"))
-        self.resize(980, 460)
+        # Wide enough for every column at 1366 pixels: a squeezed result column read "6…".
+        self.resize(1180, 460)
         intro = QLabel(self.tr(
             "Shifts generated from templates, weeks copied and auto-fills applied, newest first. "
             "Undo takes back everything a batch did; it is refused once volunteers are on "
@@ -154,6 +155,7 @@ class BatchHistoryDialog(QDialog):
                      self.result_text(row), self.status_text(row)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a narrow window may cut the longer cells
                 item.setData(Qt.ItemDataRole.UserRole, (row.kind, row.id))
                 t.setItem(r, c, item)
             button = QPushButton(self.tr("Undo\u2026"), t)
@@ -162,8 +164,10 @@ class BatchHistoryDialog(QDialog):
             t.setCellWidget(r, self.COLUMNS - 1, button)
             if roles.deny_unless(self.ctx, "shifts.plan", button):
                 button.setEnabled(row.can_undo)
-        t.resizeColumnsToContents()
-        t.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = t.horizontalHeader()
+        for c in range(self.COLUMNS):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 5
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         if not rows:
             self.sig_message.emit(self.tr("No batches yet."))
         self.sig_loaded.emit()
@@ -184,7 +188,7 @@ class BatchHistoryDialog(QDialog):
         if row.undone:
             return self.tr("Undone")
         if row.blocked:
-            return arg(self.tr("Cannot be undone: volunteers on %1 of its shifts"), row.blocked)
+            return arg(self.tr("Blocked: volunteers on %1 shifts"), row.blocked)
         return self.tr("In effect")
 
     def undo_button(self, kind: str, batch_id: int) -> QPushButton | None:
