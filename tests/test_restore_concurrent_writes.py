@@ -56,7 +56,10 @@ def _descriptions_in_db(db: Database) -> set[str]:
 
 def _descriptions_in_safety_copy(path: Path) -> set[str]:
     if path.suffix == ".vabak":
-        with zipfile.ZipFile(path) as zf:
+        from volunteer_app.backup_access import plain_source
+
+        # A server's safety archive is encrypted with the database key (issue 17.2).
+        with plain_source(path, None) as plain, zipfile.ZipFile(plain) as zf:
             manifest = json.loads(zf.read("manifest.json"))
             cols = manifest["tables"]["resident_request"]["columns"]
             at = cols.index("description")
