@@ -144,12 +144,42 @@ def test_home_grid_then_continuity_then_availability_break_ties() -> None:
     assert run(p).assignments == ((1, 2),)  # lives in the grid
     p = problem([sh(1, 0, 8, 10, grid=1, last=(3,))], [vol(1, grid=2), vol(3, grid=2)])
     assert run(p).assignments == ((1, 3),)  # held the slot last week
+    # (Availability is a preference only when the coordinator allows going outside it.)
     p = problem([sh(1, 0, 13, 15, grid=1)],
-                [vol(1, grid=2, windows=windows), vol(3, grid=2)])
+                [vol(1, grid=2, windows=windows), vol(3, grid=2)], allow_outside_availability=True)
     assert run(p).assignments == ((1, 3),)  # 1 is available only in the morning
     # Grid outranks continuity.
     p = problem([sh(1, 0, 8, 10, grid=1, last=(3,))], [vol(2, grid=1), vol(3, grid=2)])
     assert run(p).assignments == ((1, 2),)
+
+
+def test_availability_windows_are_hard_by_default() -> None:
+    """Issue 18.6: a volunteer who offered Monday 19-22 is never proposed for Tuesday 9-11,
+    by the solver or the greedy baseline; the checker calls it a violation and the gap
+    says why."""
+    evening = [Window(0, time(19), time(22))]
+    p = problem([sh(1, 1, 9, 11), sh(2, 0, 19, 21)], [vol(1, windows=evening)])
+    result = run(p)
+    assert result.assignments == ((2, 1),) and result.outside == ()
+    assert greedy_assignments(p) == [(2, 1)]
+    assert [v.code for v in violations(p, [(1, 1)])] == ["outside_availability"]
+    (gap,) = explain(p, result.assignments)
+    assert gap.shift_id == 1 and gap.code == "outside_availability"
+    assert gap.counts == (("outside_availability", 1),)
+
+
+def test_going_outside_availability_is_a_choice_and_marked() -> None:
+    evening = [Window(0, time(19), time(22))]
+    p = problem([sh(1, 1, 9, 11), sh(2, 0, 19, 21)], [vol(1, windows=evening), vol(2)],
+                allow_outside_availability=True)
+    result = run(p)
+    assert result.filled == 2 and violations(p, result.assignments) == []
+    # Volunteer 2 (no windows: any time) is preferred for Tuesday; 1 keeps Monday evening.
+    assert set(result.assignments) == {(1, 2), (2, 1)} and result.outside == ()
+    alone = problem([sh(1, 1, 9, 11)], [vol(1, windows=evening)], allow_outside_availability=True)
+    result = run(alone)
+    assert result.assignments == ((1, 1),) and result.outside == ((1, 1),)
+    assert result.preferences["outside_availability"] == 1
 
 
 def test_coverage_comes_before_fairness() -> None:
@@ -216,6 +246,7 @@ def tiny_problems(draw) -> Problem:  # noqa: ANN001
                         grid=draw(st.sampled_from([None, 1, 2])),
                         history=draw(st.sampled_from([0, 0, 60, 120, 240]))))
     rest = timedelta(hours=draw(st.sampled_from([0, 2, 8])))
+    outside = draw(st.booleans())  # may the fill go outside the windows (issue 18.6)
     # Pins that keep the hard rules (soft ones such as rest may be broken, as coordinators do).
     pins: list[tuple[int, int]] = []
     for s in shifts:
@@ -227,7 +258,7 @@ def tiny_problems(draw) -> Problem:  # noqa: ANN001
                 found = check(v.facts, s.facts(filled), mine, min_rest=rest)
                 if not [c for c in found if c.code in HARD_FOR_PINS]:
                     pins.append((s.id, v.id))
-    return problem(shifts, vols, pins, min_rest=rest)
+    return problem(shifts, vols, pins, min_rest=rest, allow_outside_availability=outside)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -248,6 +279,9 @@ def test_solutions_keep_every_rule_and_are_lexicographically_optimal(p: Problem)
     for g in gaps:
         assert sum(n for _, n in g.counts) == g.pool
         assert g.count("not_chosen") == 0  # an optimal fill leaves nobody who could serve
+    prep_outside = {pair for pair in result.assignments if prep.preference_scores(*prep.pair_key(*pair))[2]}
+    assert set(result.outside) == prep_outside
+    assert p.allow_outside_availability or not result.outside
 
 
 # ------------------------------------------------------------ explanations

@@ -57,7 +57,11 @@ def test_dry_run_json_writes_nothing(demo) -> None:  # noqa: ANN001
     assert {"filled", "needed", "assignments", "unfilled", "status", "seconds"} <= set(data)
     assert data["status"] in ("optimal", "feasible")
     assert data["filled"] + len(data["unfilled"]) == data["needed"]
-    assert data["assignments"] and all(set(a) == {"shift_id", "volunteer_id"} for a in data["assignments"])
+    assert data["assignments"] and all(set(a) == {"shift_id", "volunteer_id", "outside_availability"}
+                                       for a in data["assignments"])
+    # Issue 18.6: windows are hard unless asked otherwise, so nothing is outside them.
+    assert not any(a["outside_availability"] for a in data["assignments"])
+    assert data["scope"]["allow_outside_availability"] is False
     assert all(isinstance(u["reason"], str) and u["reason"] for u in data["unfilled"])
     assert data["written"] is False and data["batch_id"] is None
     assert data["filled"] >= data["greedy"]["filled"]
@@ -124,3 +128,54 @@ def test_a_duty_clashing_with_a_leave_is_reported_and_the_rest_filled(demo) -> N
     assert {"shift_id": shift.id, "volunteer_id": assignment.volunteer_id, "code": "on_leave",
             "other_shift_id": None} in data["clashes"]
     assert assignments(path) > before  # the other open places were filled
+
+
+def _night_duty_for_an_evening_volunteer(url: str) -> tuple[int, int]:
+    """A team of one whose member offered Monday 19-22 only, and a Tuesday 9-11 duty of it."""
+    from datetime import time
+
+    from volunteer_app.services import teams as team_service
+    from volunteer_app.services import volunteers as vol_service
+
+    db = open_database(url)
+    monday = date.today() + timedelta(days=7)
+    monday -= timedelta(days=monday.weekday())
+    try:
+        with db.session() as s:
+            tid = team_service.save_team(s, None, "晚间值守小组", "patrol")
+            vid = vol_service.create(s, vol_service.VolunteerData(
+                name="夜班测试", mobile="13900001806", teams=[(tid, "member")]))
+            avail.set_windows(s, vid, [(0, time(19), time(22))])
+            sid = shifts_service.create_shift(s, shifts_service.ShiftData(
+                monday + timedelta(days=1), time(9), time(11), "patrol", team_id=tid))
+    finally:
+        db.dispose()
+    return sid, vid
+
+
+def test_outside_availability_only_when_asked_and_marked(demo) -> None:  # noqa: ANN001
+    """Issue 18.6: nobody is proposed outside the times they offered unless
+    --outside-availability is given; then each such placement says so, and is stored so."""
+    url, path = demo
+    sid, vid = _night_duty_for_an_evening_volunteer(url)
+    res = run("roster", "autofill", "--week", next_week(), "--dry-run", "--json",
+              "--time-limit", "10", "--db", url)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert [sid, vid] not in [[a["shift_id"], a["volunteer_id"]] for a in data["assignments"]]
+    gap = next(u for u in data["unfilled"] if u["shift_id"] == sid)
+    assert gap["code"] == "outside_availability" and gap["counts"] == {"outside_availability": 1}
+    res = run("roster", "autofill", "--week", next_week(), "--outside-availability", "--json",
+              "--time-limit", "10", "--db", url)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    mine = [a for a in data["assignments"] if a["shift_id"] == sid]
+    assert mine == [{"shift_id": sid, "volunteer_id": vid, "outside_availability": True}]
+    assert data["scope"]["allow_outside_availability"] is True and data["written"] is True
+    con = sqlite3.connect(path)
+    try:
+        stored = con.execute("select overridden from assignment where shift_id = ? and volunteer_id = ?",
+                             (sid, vid)).fetchone()
+    finally:
+        con.close()
+    assert stored == ("outside_availability",)

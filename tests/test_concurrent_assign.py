@@ -12,8 +12,18 @@ from sqlalchemy import select
 from volunteer_app.db import Database, open_database
 from volunteer_app.errors import AppError
 from volunteer_app.services import assignments as assignment_service
+from volunteer_app.services import availability as avail
 from volunteer_app.services import shifts as svc
 from volunteer_app.services import teams as team_service
+
+
+def _free(db: Database, *volunteer_ids: int) -> None:
+    """Available at any time, no maxima: these tests are about concurrency, and outside
+    the times offered or over a maximum is a hard conflict of its own (issue 18.6)."""
+    with db.session() as s:
+        for vid in volunteer_ids:
+            avail.set_windows(s, vid, [])
+            avail.set_limits(s, vid, None, None)
 
 
 @pytest.fixture
@@ -24,6 +34,7 @@ def one_place(demo_db: Database) -> tuple[int, list[int]]:
         sid = svc.create_shift(s, svc.ShiftData(date(2031, 3, 4), time(14), time(15), team_id=tid,
                                                 needed=1))
     # Two volunteers free at that time (no other duty that day in the demo).
+    _free(demo_db, *members[:2])
     return sid, members[:2]
 
 
@@ -70,6 +81,8 @@ def test_many_concurrent_fills_never_exceed_headcount(demo_db: Database) -> None
     with demo_db.session() as s:
         tid = team_service.resolve(s, "点赞联盟文明劝导队")
         members = [m.volunteer_id for m in team_service.members(s, tid) if m.active][:8]
+    _free(demo_db, *members)
+    with demo_db.session() as s:
         sid = svc.create_shift(s, svc.ShiftData(date(2031, 3, 5), time(14), time(15), team_id=tid,
                                                 needed=3))
     results: list[str] = []
@@ -107,7 +120,9 @@ def test_many_concurrent_fills_never_exceed_headcount(demo_db: Database) -> None
 def _member_and_team(db: Database, team: str = "小喇叭巡逻队") -> tuple[int, int]:
     with db.session() as s:
         tid = team_service.resolve(s, team)
-        return next(m.volunteer_id for m in team_service.members(s, tid) if m.active), tid
+        vid = next(m.volunteer_id for m in team_service.members(s, tid) if m.active)
+    _free(db, vid)
+    return vid, tid
 
 
 def _shift(db: Database, tid: int, day: date, start: time, end: time, needed: int = 2) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -109,13 +109,14 @@ def test_full_headcount_is_hard() -> None:
     assert check(vol(), evening(filled=1, needed=2), []) == []
 
 
-def test_outside_availability_is_soft() -> None:
+def test_outside_availability_is_hard() -> None:
+    # Issue 18.6: nobody is put on a duty outside the times they offered without an override.
     weekday = DAY.weekday()
     fits = vol(windows=(Window(weekday, time(18), time(22)),))
     assert check(fits, evening(), []) == []
     short = vol(windows=(Window(weekday, time(18), time(20)),))
     (c,) = check(short, evening(), [])
-    assert c.code == "outside_availability" and not c.hard
+    assert c.code == "outside_availability" and c.hard
     other_day = vol(windows=(Window((weekday + 1) % 7, time(0), time(23, 59)),))
     assert codes(check(other_day, evening(), [])) == ["outside_availability"]
 
@@ -133,20 +134,20 @@ def test_adjacent_windows_merge_and_overnight_windows_count() -> None:
     assert within_availability([Window((wd - 1) % 7, time(22), time(4))], early.start, early.end)
 
 
-def test_weekly_maximum_is_soft_and_counts_the_iso_week() -> None:
+def test_weekly_maximum_is_hard_and_counts_the_iso_week() -> None:
     monday, sunday_before = date(2026, 12, 7), date(2026, 12, 6)
     limited = vol(max_per_week=2)
     two = [duty(monday, time(9), time(10), 1), duty(date(2026, 12, 8), time(9), time(10), 2)]
     (c,) = check(limited, evening(), two)
-    assert c.code == "over_week_max" and not c.hard and c.detail() == {"limit": 2, "count": 3}
+    assert c.code == "over_week_max" and c.hard and c.detail() == {"limit": 2, "count": 3}
     # A duty of the previous ISO week does not count.
     other_week = [duty(monday, time(9), time(10), 1), duty(sunday_before, time(9), time(10), 2)]
     assert check(limited, evening(), other_week) == []
 
 
-def test_daily_maximum_is_soft() -> None:
+def test_daily_maximum_is_hard() -> None:
     (c,) = check(vol(max_per_day=1), evening(), [duty(DAY, time(8), time(9))])
-    assert c.code == "over_day_max" and not c.hard
+    assert c.code == "over_day_max" and c.hard
 
 
 def test_less_than_eight_hours_rest_is_soft() -> None:
@@ -160,9 +161,10 @@ def test_less_than_eight_hours_rest_is_soft() -> None:
 
 
 def test_hard_conflicts_come_first() -> None:
-    found = check(vol(active=False, max_per_day=0), evening(filled=2), [])
-    assert codes(found) == ["inactive", "full", "over_day_max"]
-    assert [c.hard for c in found] == [True, True, False]
+    found = check(vol(active=False, max_per_day=0), evening(filled=2),
+                  [duty(DAY, time(8), time(12), 4)])
+    assert codes(found) == ["inactive", "full", "over_day_max", "short_rest"]
+    assert [c.hard for c in found] == [True, True, True, False]
 
 
 # ------------------------------------------------------------ through the service
@@ -201,7 +203,7 @@ def test_service_blocks_hard_conflicts_and_stores_override(team_db) -> None:  # 
         assignment_service.assign(s, sid, b, "   ")  # an override needs a real reason
 
 
-def test_service_leave_inactive_overlap_and_soft_warnings(team_db) -> None:  # noqa: ANN001
+def test_service_leave_inactive_overlap_and_outside_windows(team_db) -> None:  # noqa: ANN001
     db, tid, (a, b, c, _), sid = team_db
     with db.session() as s:
         avail.add_leave(s, a, DAY, DAY, "leave", "探亲")
@@ -217,8 +219,32 @@ def test_service_leave_inactive_overlap_and_soft_warnings(team_db) -> None:  # n
         assert codes(assignment_service.check_assignment(s, sid, a)) == ["on_leave", "outside_availability"]
     with db.session() as s:
         avail.remove_leave(s, avail.get_availability(s, a).leaves[0].id)
-        res = assignment_service.assign(s, sid, a)  # soft conflicts only: assigned with a warning
-        assert codes(res.warnings) == ["outside_availability"] and not res.overridden
+        # Outside the times offered: refused without a reason (issue 18.6) ...
+        with pytest.raises(assignment_service.AssignmentBlocked) as err:
+            assignment_service.assign(s, sid, a)
+        assert codes(err.value.conflicts) == ["outside_availability"]
+    with db.session() as s:  # ... and accepted with one, which is stored with the code
+        res = assignment_service.assign(s, sid, a, "本人电话同意加班")
+        assert codes(res.overridden) == ["outside_availability"] and not res.warnings
+    with db.session() as s:
+        from volunteer_app.models.shifts import Assignment
+        row = s.query(Assignment).filter_by(shift_id=sid, volunteer_id=a).one()
+        assert row.overridden == "outside_availability" and row.override_reason == "本人电话同意加班"
+
+
+def test_service_refuses_over_weekly_maximum_without_reason(team_db) -> None:  # noqa: ANN001
+    db, tid, (a, *_), sid = team_db
+    with db.session() as s:
+        earlier = svc.create_shift(s, svc.ShiftData(DAY - timedelta(days=1), time(8), time(10),
+                                                    "patrol", team_id=tid))
+        assignment_service.assign(s, earlier, a)
+        avail.set_limits(s, a, 1, None)
+    with db.session() as s, pytest.raises(assignment_service.AssignmentBlocked) as err:
+        assignment_service.assign(s, sid, a)
+    assert codes(err.value.conflicts) == ["over_week_max"]
+    with db.session() as s:
+        res = assignment_service.assign(s, sid, a, "本周人手紧张，本人同意")
+        assert codes(res.overridden) == ["over_week_max"]
 
 
 def test_candidates_eligible_first_with_reasons(team_db) -> None:  # noqa: ANN001
@@ -229,7 +255,7 @@ def test_candidates_eligible_first_with_reasons(team_db) -> None:  # noqa: ANN00
     with db.session() as s:
         rows = assignment_service.candidates(s, sid)
     assert [r.volunteer_id for r in rows] == [a, b, outsider]  # c is already on it
-    assert [r.eligible for r in rows] == [True, True, False]
+    assert [r.eligible for r in rows] == [True, False, False]  # outside windows: hard (18.6)
     assert codes(rows[1].conflicts) == ["outside_availability"]
     assert codes(rows[2].conflicts) == ["not_member"]
 

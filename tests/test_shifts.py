@@ -316,6 +316,33 @@ def test_copy_previous_week(plan_db) -> None:  # noqa: ANN001
     assert again.shifts_created == 0 and again.assignments_copied == 0
 
 
+def test_copy_week_skips_outside_windows_and_over_weekly_maximum(plan_db) -> None:  # noqa: ANN001
+    """Issue 18.6: copying checks the times offered and the maxima as hard rules; it used to
+    copy a volunteer onto a duty outside their windows with a mere warning."""
+    from volunteer_app.services import availability as avail
+
+    db, tid, vids, _daily, _sat = plan_db
+    prev, this = date(2026, 12, 7), date(2026, 12, 14)
+    with db.session() as s:
+        tue = svc.create_shift(s, svc.ShiftData(prev + timedelta(days=1), time(9), time(11),
+                                                "patrol", team_id=tid, needed=3, title="早巡"))
+        for vid in vids[:3]:
+            assignment_service.assign(s, tue, vid)
+        busy = svc.create_shift(s, svc.ShiftData(this + timedelta(days=3), time(14), time(16),
+                                                 "event", team_id=tid, title="宣传"))
+        assignment_service.assign(s, busy, vids[1])
+        avail.set_windows(s, vids[0], [(0, time(19), time(22))])  # Monday evenings only
+        avail.set_limits(s, vids[1], 1, None)  # one duty a week, already held
+    with db.session() as s:
+        res = week_copy_service.copy_week(s, this)
+    skipped = {k.volunteer_id: k.codes for k in res.skipped}
+    assert skipped == {vids[0]: ("outside_availability",), vids[1]: ("over_week_max",)}
+    with db.session() as s:
+        week = svc.week_plan(s, this)
+        copied = next(r for r in week.shifts if r.title == "早巡")
+        assert [a.volunteer_id for a in copied.assigned] == [vids[2]]
+
+
 def test_week_plan_marks_holidays(db) -> None:  # noqa: ANN001
     with db.session() as s:
         week = svc.week_plan(s, date(2026, 10, 7))

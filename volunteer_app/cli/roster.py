@@ -34,6 +34,7 @@ GAP_PHRASES = {
     "rest": "{n} would get less than {rest} rest between duties",
     "day_limit": "{n} at their daily maximum of duties",
     "week_limit": "{n} at their weekly maximum of duties",
+    "outside_availability": "{n} did not offer that time (see --outside-availability)",
     "not_chosen": "{n} could still serve (the search stopped before using them)",
 }
 PIN_PROBLEMS = {
@@ -57,6 +58,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="seconds the solver may search (default %(default)s)")
     p.add_argument("--min-rest", type=decimal_arg(0, 24, "hours"), default=None,
                    help="minimum hours between two duties of one person (default 8)")
+    p.add_argument("--outside-availability", action="store_true",
+                   help="allow placing volunteers outside the times they offered (each such "
+                        "placement is marked; off by default)")
     p.add_argument("--dry-run", action="store_true", help="show the proposal, write nothing")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_db(cmd_autofill))
@@ -180,7 +184,8 @@ def cmd_autofill(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         team_id = team_service.resolve(s, args.team) if args.team else None
         grid_id = grid_service.resolve(s, args.grid) if args.grid else None
-        scope = svc.Scope.week(monday, team_id, grid_id)
+        scope = svc.Scope.week(monday, team_id, grid_id,
+                               allow_outside_availability=args.outside_availability)
         problem = svc.build_problem(s, scope, min_rest=rest)
         labels = svc.labels(s, problem)
     result, interrupted = _solve(scope, problem, args)
@@ -229,11 +234,13 @@ def _print_text(result: svc.AutofillResult, labels: svc.Labels, monday, batch_id
               f"{p.greedy_filled} filled, spread {p.greedy_spread_minutes / 60:.1f} h)\n")
     if p.assignments:
         out.write("new assignments:\n")
+        outside = set(p.outside)
         for sid, vid in p.assignments:
             sl = labels.shifts[sid]
             what = " ".join(x for x in (sl.title, sl.team, sl.grid) if x)
+            mark = " [outside their available times]" if (sid, vid) in outside else ""
             out.write(f"  {sl.date} {sl.start}-{sl.end} {what}: "
-                      f"{labels.volunteers.get(vid, vid)} ({vid})\n")
+                      f"{labels.volunteers.get(vid, vid)} ({vid}){mark}\n")
     if result.gaps:
         out.write("left empty:\n")
         for g in result.gaps:

@@ -5,7 +5,8 @@ The CP-SAT model and the greedy baseline work on integer arrays built by
 list of new assignments and asks the shared rules in :mod:`.conflicts` about every new
 assignment against all of that volunteer's other duties (pins, other new assignments and
 duties outside the problem). Rules the planner only warns about (daily and weekly maxima,
-minimum rest) are hard for the solver and checked here too; soft availability is not.
+minimum rest) are hard for the solver and checked here too; so are availability windows,
+unless the problem lets the fill go outside them (issue 18.6).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def violations(problem: Problem, new: Iterable[tuple[int, int]]) -> list[Violati
         # The places the other assignees of this shift take: over the headcount is "full".
         filled = per_shift[sid] - 1
         for c in check(v.facts, s.facts(filled), others, min_rest=problem.min_rest):
-            if c.code in SOLVER_HARD_CODES:
+            if c.code in SOLVER_HARD_CODES or (c.code == "outside_availability"
+                                               and not problem.allow_outside_availability):
                 out.append(Violation(sid, vid, c.code))
     return out

@@ -5,7 +5,9 @@ solver and any independent checker) calls :func:`check` with the same facts, so 
 rules live in exactly one place. Nothing here touches the database.
 
 Hard conflicts block unless a coordinator overrides them with a reason; soft conflicts
-only warn. All datetimes are naive local wall-clock times in the community's time zone.
+only warn. Duty outside the times a volunteer offered and over their daily or weekly
+maximum are hard (issue 18.6): the national volunteer-service regulation forbids
+compelling volunteers, so going beyond what they offered is an explicit, recorded choice. All datetimes are naive local wall-clock times in the community's time zone.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from datetime import date, datetime, time, timedelta
 HARD, SOFT = "hard", "soft"
 
 # Codes in the order they are reported; front ends translate them.
-HARD_CODES = ("inactive", "on_leave", "not_member", "overlap", "full")
-SOFT_CODES = ("outside_availability", "over_week_max", "over_day_max", "short_rest")
+HARD_CODES = ("inactive", "on_leave", "not_member", "overlap", "full",
+              "outside_availability", "over_week_max", "over_day_max")
+SOFT_CODES = ("short_rest",)
 CONFLICT_CODES = HARD_CODES + SOFT_CODES
 SEVERITY = {**{c: HARD for c in HARD_CODES}, **{c: SOFT for c in SOFT_CODES}}
 
@@ -205,16 +208,16 @@ def check(volunteer: VolunteerFacts, shift: ShiftFacts, duties: Iterable[DutyFac
         hard.append(conflict("full", needed=shift.needed, filled=shift.filled))
 
     if not within_availability(volunteer.windows, shift.start, shift.end):
-        soft.append(conflict("outside_availability"))
+        hard.append(conflict("outside_availability"))
     if volunteer.max_per_week is not None:
         week = iso_week(shift.day)
         count = sum(1 for d in others if iso_week(d.start.date()) == week) + 1
         if count > volunteer.max_per_week:
-            soft.append(conflict("over_week_max", limit=volunteer.max_per_week, count=count))
+            hard.append(conflict("over_week_max", limit=volunteer.max_per_week, count=count))
     if volunteer.max_per_day is not None:
         count = sum(1 for d in others if d.start.date() == shift.day) + 1
         if count > volunteer.max_per_day:
-            soft.append(conflict("over_day_max", limit=volunteer.max_per_day, count=count))
+            hard.append(conflict("over_day_max", limit=volunteer.max_per_day, count=count))
     rests = []
     for d in others:
         if d in overlapping:

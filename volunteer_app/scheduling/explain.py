@@ -31,6 +31,7 @@ REASON_CODES = (
     "rest",  # another duty too close before or after (minimum rest)
     "day_limit",  # reached their maximum duties that day
     "week_limit",  # reached their maximum duties that week
+    "outside_availability",  # the duty is outside the times they offered (issue 18.6)
     "not_chosen",  # could serve: the search stopped before it used them
 )
 # Main reasons of a gap that are not about volunteers.
@@ -43,6 +44,7 @@ _FROM_CONFLICT = (
     ("short_rest", "rest"),
     ("over_day_max", "day_limit"),
     ("over_week_max", "week_limit"),
+    ("outside_availability", "outside_availability"),  # unless the fill may go outside
 )
 
 
@@ -80,6 +82,8 @@ def reason_of(problem: Problem, volunteer, shift, filled: int, duties: list[Duty
     found = {c.code: c for c in check(volunteer.facts, shift.facts(filled), duties,
                                       min_rest=problem.min_rest)}
     for code, bucket in _FROM_CONFLICT:
+        if code == "outside_availability" and problem.allow_outside_availability:
+            continue
         if code in found:
             if code == "on_leave":
                 kind = found[code].detail().get("kind", "leave")

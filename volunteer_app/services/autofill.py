@@ -40,7 +40,7 @@ from ..scheduling.autofill.problem import (
 )
 from ..scheduling.autofill.solver import DEFAULT_TIME_LIMIT, solve
 from ..scheduling.checker import violations
-from ..scheduling.conflicts import MIN_REST, shift_interval
+from ..scheduling.conflicts import MIN_REST, shift_interval, within_availability
 from ..scheduling.explain import Gap, explain
 from ..security.permissions import actor_of, captain_team, readable_team, require, require_member
 from . import availability as avail
@@ -53,25 +53,33 @@ MAX_RANGE_DAYS = 31
 
 @dataclass(frozen=True)
 class Scope:
-    """What to fill: the shifts dated ``date_from`` to ``date_to``, optionally of one team or grid."""
+    """What to fill: the shifts dated ``date_from`` to ``date_to``, optionally of one team or grid.
+
+    ``allow_outside_availability``: the coordinator's explicit choice to let the fill place
+    volunteers outside the times they offered (off by default, issue 18.6); it is part of
+    the scope so that applying re-checks the proposal under the same choice.
+    """
 
     date_from: date
     date_to: date
     team_id: int | None = None
     grid_id: int | None = None
+    allow_outside_availability: bool = False
 
     @classmethod
-    def week(cls, monday: date, team_id: int | None = None, grid_id: int | None = None) -> Scope:
+    def week(cls, monday: date, team_id: int | None = None, grid_id: int | None = None, *,
+             allow_outside_availability: bool = False) -> Scope:
         """The ISO week holding ``monday`` (any day of it will do)."""
         first = monday_of(monday)
         if first > date.max - timedelta(days=6):
             raise ValidationError(FieldProblem("week", "autofill_date_out_of_range",
                                                monday.isoformat()))
-        return cls(first, first + timedelta(days=6), team_id, grid_id)
+        return cls(first, first + timedelta(days=6), team_id, grid_id, allow_outside_availability)
 
     def to_json(self) -> dict:
         return {"date_from": self.date_from.isoformat(), "date_to": self.date_to.isoformat(),
-                "team_id": self.team_id, "grid_id": self.grid_id}
+                "team_id": self.team_id, "grid_id": self.grid_id,
+                "allow_outside_availability": self.allow_outside_availability}
 
 
 # The history before and the duties around a scope must stay within the calendar.
@@ -172,7 +180,8 @@ def build_problem(session: Session, scope: Scope, *, min_rest: timedelta | None 
         volunteers.append(VolunteerInput(facts[vid], home.get(vid), history.get(vid, 0), mine))
     return Problem(scope.date_from, scope.date_to, tuple(problem_shifts), tuple(volunteers),
                       tuple(pins), frozenset(overridden),
-                      MIN_REST if min_rest is None else min_rest, frozenset(declined))
+                      MIN_REST if min_rest is None else min_rest, frozenset(declined),
+                      allow_outside_availability=scope.allow_outside_availability)
 
 
 def _last_week_holders(session: Session, shifts: list[Shift], scope: Scope) -> dict[int, set[int]]:
@@ -226,10 +235,14 @@ class AutofillResult:
 
     def to_json(self) -> dict:
         p = self.proposal
+        outside = set(p.outside)
         return {
             "scope": self.scope.to_json(),
             "filled": p.filled, "needed": p.needed, "pinned": p.pinned,
-            "assignments": [{"shift_id": s, "volunteer_id": v} for s, v in p.assignments],
+            # each placement outside the volunteer's offered times says so (issue 18.6)
+            "assignments": [{"shift_id": s, "volunteer_id": v,
+                             "outside_availability": (s, v) in outside}
+                            for s, v in p.assignments],
             "unfilled": [{"shift_id": g.shift_id, "reason": g.code, "pool": g.pool,
                           "counts": dict(g.counts)} for g, _ in self.unfilled()],
             "status": p.status, "seconds": round(p.seconds, 3), "cancelled": p.cancelled,
@@ -298,13 +311,27 @@ def apply(session: Session, result: AutofillResult) -> AppliedFill:
                           status=p.status, seconds=round(p.seconds, 3),
                           min_rest_minutes=int(result.problem.min_rest.total_seconds()) // 60)
     session.add(batch)
+    # A placement outside the times offered (allowed by the coordinator's choice in the
+    # scope) records the rule it went past, as a manual override does: the planner marks it.
+    # Asked of the roster as it is now (windows may have changed since the proposal).
+    outside = outside_pairs(now_problem, new)
     rows = [Assignment(shift_id=sid, volunteer_id=vid, status="planned", source="autofill",
-                       created_at=now) for sid, vid in new]
+                       created_at=now,
+                       overridden="outside_availability" if (sid, vid) in outside else "")
+            for sid, vid in new]
     session.add_all(rows)
     session.flush()
     session.add_all([AutofillBatchAssignment(batch_id=batch.id, assignment_id=r.id) for r in rows])
     session.flush()
     return AppliedFill(batch.id, len(rows))
+
+
+def outside_pairs(problem: Problem, pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The (shift_id, volunteer_id) pairs whose shift lies outside the volunteer's windows."""
+    shifts = {s.id: s for s in problem.shifts}
+    vols = {v.id: v for v in problem.volunteers}
+    return {(sid, vid) for sid, vid in pairs if sid in shifts and vid in vols
+            and not within_availability(vols[vid].facts.windows, shifts[sid].start, shifts[sid].end)}
 
 
 def undo(session: Session, batch_id: int) -> int:

@@ -59,7 +59,8 @@ def copy_week(session: Session, target_monday: date, *, team_id: int | None = No
     occurrence (or the same team, grid, place, times and type); missing shifts are created
     (as one batch that can be undone). The volunteers are then assigned as *planned*
     through the same conflict rules: hard conflicts skip the volunteer (reported), soft
-    ones are accepted.
+    ones are accepted. Outside the times the volunteer offered and over their daily or
+    weekly maximum are hard (issue 18.6): nobody is copied onto such a duty.
     """
     team_id = planning_scope(session, team_id)
     monday = parse_week(target_monday, "week")

@@ -89,6 +89,13 @@ class Prepared:
         self.pinned_count = [len(p) for p in self.pinned_on]
         self.open = [max(0, s.needed - self.pinned_count[i]) for i, s in enumerate(shifts)]
 
+        # Availability depends on the weekday and times only: cache it per window set.
+        self._win_id: list[int] = []
+        win_ids: dict[tuple, int] = {}
+        for v in vols:
+            self._win_id.append(win_ids.setdefault(v.facts.windows, len(win_ids)) if v.facts.windows else -1)
+        self._avail_cache: dict[tuple, bool] = {}
+
         # Candidate pairs for open places.
         by_team: dict[int, list[int]] = defaultdict(list)
         for vi, v in enumerate(vols):
@@ -113,12 +120,6 @@ class Prepared:
         # load spread is measured over them (someone on leave all week is not "idle").
         self.eligible = [vi for vi in range(len(vols)) if self.vol_cands[vi]]
         self.pairs = [(si, vi) for si, cs in enumerate(self.cands) for vi in cs]
-        # Availability depends on the weekday and times only: cache it per window set.
-        self._win_id: list[int] = []
-        win_ids: dict[tuple, int] = {}
-        for v in vols:
-            self._win_id.append(win_ids.setdefault(v.facts.windows, len(win_ids)) if v.facts.windows else -1)
-        self._avail_cache: dict[tuple, bool] = {}
         self._pref_cache: dict[tuple[int, int], tuple[int, int, int]] = {}
         self._reach_cache: dict[tuple[int, int], int] = {}
         # The CP-SAT model and up to three LPs ask for the same cliques and caps.
@@ -143,8 +144,24 @@ class Prepared:
                 return False
         if f.max_per_day is not None and self.fixed_day[vi].get(self.s_day[si], 0) >= f.max_per_day:
             return False
-        return not (f.max_per_week is not None
-                    and self.fixed_week[vi].get(self.s_week[si], 0) >= f.max_per_week)
+        if (f.max_per_week is not None
+                and self.fixed_week[vi].get(self.s_week[si], 0) >= f.max_per_week):
+            return False
+        # Outside the times offered: hard unless the coordinator chose otherwise (issue 18.6).
+        return self.problem.allow_outside_availability or self.inside(si, vi)
+
+    def inside(self, si: int, vi: int) -> bool:
+        """Whether shift ``si`` lies within volunteer ``vi``'s availability windows (cached
+        per window set, weekday, start and length)."""
+        if self._win_id[vi] < 0:
+            return True
+        s = self.problem.shifts[si]
+        key = (self._win_id[vi], s.start.weekday(), s.start.time(), self.s_end[si] - self.s_start[si])
+        found = self._avail_cache.get(key)
+        if found is None:
+            found = self._avail_cache[key] = within_availability(
+                self.problem.volunteers[vi].facts.windows, s.start, s.end)
+        return found
 
     def clash(self, s1: int, e1: int, s2: int, e2: int) -> bool:
         """Two duties of one person clash: they overlap or leave less than the minimum rest."""
@@ -254,7 +271,7 @@ class Prepared:
         return pinned + sum(1 for _ in assignments)
 
     def preference_scores(self, si: int, vi: int) -> tuple[int, int, int]:
-        """(in the shift's grid, held this slot last week, outside soft availability) as 0/1."""
+        """(in the shift's grid, held this slot last week, outside availability) as 0/1."""
         key = (si, vi)
         found = self._pref_cache.get(key)
         if found is not None:
@@ -263,13 +280,7 @@ class Prepared:
         v = self.problem.volunteers[vi]
         grid = int(s.grid_id is not None and v.grid_id == s.grid_id)
         cont = int(v.id in s.last_week)
-        outside = 0
-        if self._win_id[vi] >= 0:
-            akey = (self._win_id[vi], s.start.weekday(), s.start.time(), self.s_end[si] - self.s_start[si])
-            inside = self._avail_cache.get(akey)
-            if inside is None:
-                inside = self._avail_cache[akey] = within_availability(v.facts.windows, s.start, s.end)
-            outside = int(not inside)
+        outside = int(not self.inside(si, vi))
         found = self._pref_cache[key] = (grid, cont, outside)
         return found
 

@@ -78,6 +78,10 @@ class Problem:
     min_rest: timedelta = MIN_REST
     # (shift_id, volunteer_id) pairs never to propose: the volunteer cancelled that duty.
     declined: frozenset[tuple[int, int]] = frozenset()
+    # Whether the coordinator chose to let the fill go outside the times volunteers
+    # offered (issue 18.6). Off: availability windows are hard like leave. On: they are a
+    # preference, and every placement outside them is reported (``outside_availability``).
+    allow_outside_availability: bool = False
 
     @property
     def needed(self) -> int:
@@ -146,6 +150,9 @@ class Proposal:
     # given, a departure): reported, left as they are, and the rest of the week is filled
     # around them. Auto-fill used to refuse the whole week over one (issue 18).
     clashes: tuple[PinProblem, ...] = ()
+    # New assignments outside the volunteer's availability windows (only ever non-empty
+    # when the problem allows it), sorted: each is marked in every view of the proposal.
+    outside: tuple[tuple[int, int], ...] = ()
 
     @property
     def open_places(self) -> int:

@@ -293,4 +293,5 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
         preferences=prep.preference_counts(assignments),
         found_seconds=found,
         clashes=clashes,
+        outside=tuple(p for p in assignments if not prep.inside(*prep.pair_key(*p))),
     )
