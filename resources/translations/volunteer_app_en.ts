@@ -4219,6 +4219,69 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>May log in</translation>
     </message>
     <message>
+<context>
+    <name>OneOffShiftDialog</name>
+    <message>
+        <source>New one-off duty</source>
+        <translation>New one-off duty</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn garden party stewards</source>
+        <translation>e.g. Mid-Autumn garden party stewards</translation>
+    </message>
+    <message>
+        <source>A one-off duty comes from no template: generating the week leaves it alone.</source>
+        <translation>A one-off duty comes from no template: generating the week leaves it alone.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Duty type</source>
+        <translation>Duty type</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>People needed</translation>
+    </message>
+    <message>
+        <source>Add duty</source>
+        <translation>Add duty</translation>
+    </message>
+    <message>
+        <source>the new one-off duty</source>
+        <translation>the new one-off duty</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(no team)</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>(no grid)</translation>
+    </message>
+</context>
         <source>leave empty to keep the password</source>
         <translation>leave empty to keep the password</translation>
     </message>
@@ -4922,6 +4985,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
         <translation>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
+    <message>
+        <source>Add one-off duty…</source>
+        <translation>Add one-off duty…</translation>
+    </message>
+    <message>
+        <source>An event or duty that comes from no template</source>
+        <translation>An event or duty that comes from no template</translation>
+    </message>
     </message>
     <message>
         <source>Selected shift</source>
@@ -5060,6 +5131,10 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Not copied: %1</source>
         <translation>Not copied: %1</translation>
+    </message>
+    <message>
+        <source>One-off duty added.</source>
+        <translation>One-off duty added.</translation>
     </message>
 </context>
 <context>

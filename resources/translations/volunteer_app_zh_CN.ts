@@ -4192,6 +4192,69 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <source>May log in</source>
         <translation>允许登录</translation>
     </message>
+<context>
+    <name>OneOffShiftDialog</name>
+    <message>
+        <source>New one-off duty</source>
+        <translation>新增临时任务</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn garden party stewards</source>
+        <translation>例如：中秋游园会引导</translation>
+    </message>
+    <message>
+        <source>A one-off duty comes from no template: generating the week leaves it alone.</source>
+        <translation>临时任务不来自模板：按模板生成排班时不会改动它。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Duty type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>所需人数</translation>
+    </message>
+    <message>
+        <source>Add duty</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <source>the new one-off duty</source>
+        <translation>新的临时任务</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（无队伍）</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>（无网格）</translation>
+    </message>
+</context>
     <message>
         <source>leave empty to keep the password</source>
         <translation>留空则不修改密码</translation>
@@ -4893,6 +4956,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
     <message>
         <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
+    <message>
+        <source>Add one-off duty…</source>
+        <translation>新增临时任务…</translation>
+    </message>
+    <message>
+        <source>An event or duty that comes from no template</source>
+        <translation>不来自任务模板的活动或临时任务</translation>
+    </message>
         <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人;红字姓名 = 请假或已离队。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
     </message>
     <message>
@@ -5030,6 +5101,10 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>Not copied: %1</source>
         <translation>未复制:%1</translation>
+    </message>
+    <message>
+        <source>One-off duty added.</source>
+        <translation>已新增临时任务。</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def test_planner_toolbar_and_week_title_are_not_cut(window_at_1366, ctx, qtbot, 
     toolbar = [planner.prev_button, planner.today_button, planner.next_button, planner.week_label,
                planner.date_edit, planner.mode_combo, planner.templates_button,
                planner.generate_button, planner.holidays_button, planner.copy_button,
-               planner.history_button, planner.autofill_button]
+               planner.oneoff_button, planner.history_button, planner.autofill_button]
     if language == "en":
         assert planner.generate_button.text() == "Generate from templates"
         assert planner.week_label.text().startswith("20") and "week" in planner.week_label.text()

@@ -85,6 +85,7 @@ class PlannerView(QWidget):
         self._templates_dialog: TemplatesDialog | None = None
         self._availability_dialog: AvailabilityDialog | None = None
         self._history_dialog: QWidget | None = None
+        self._oneoff_dialog: QWidget | None = None
 
         title = QLabel(self.tr("Schedule"), self)
         title.setObjectName("pageTitle")
@@ -115,6 +116,9 @@ class PlannerView(QWidget):
         self.copy_button = QPushButton(self.tr("Copy previous week"), self)
         self.copy_button.setToolTip(self.tr(
             "Put last week's volunteers on this week's matching shifts (checked for conflicts)"))
+        self.oneoff_button = QPushButton(self.tr("Add one-off duty\u2026"), self)
+        self.oneoff_button.setObjectName("plannerOneOffDuty")
+        self.oneoff_button.setToolTip(self.tr("An event or duty that comes from no template"))
         self.history_button = QPushButton(self.tr("Batch history\u2026"), self)
         self.history_button.setObjectName("plannerBatchHistory")
         self.history_button.setToolTip(self.tr(
@@ -143,6 +147,7 @@ class PlannerView(QWidget):
         tools.addWidget(self.generate_button)
         tools.addWidget(self.holidays_button)
         tools.addWidget(self.copy_button)
+        tools.addWidget(self.oneoff_button)
         tools.addStretch(1)
         tools.addWidget(self.history_button)
         tools.addWidget(self.autofill_button)
@@ -240,7 +245,7 @@ class PlannerView(QWidget):
         layout.addWidget(splitter, 1)
 
         roles.deny_unless(self.ctx, "shifts.plan", self.generate_button, self.templates_button,
-                          self.copy_button, self.autofill_button, self.assign_button,
+                          self.copy_button, self.autofill_button, self.assign_button, self.oneoff_button,
                           self.remove_button, self.confirm_button, self.confirm_all_button)
         roles.deny_unless(self.ctx, "holidays.edit", self.holidays_button)
         roles.deny_unless(self.ctx, "availability.edit", self.availability_button)
@@ -267,6 +272,7 @@ class PlannerView(QWidget):
         self.confirm_all_button.clicked.connect(self._on_confirm_all_clicked)
         self.autofill_button.clicked.connect(self._on_autofill_clicked)
         self.history_button.clicked.connect(self._on_history_clicked)
+        self.oneoff_button.clicked.connect(self._on_oneoff_clicked)
         self.checkin_button.clicked.connect(self._on_checkin_clicked)
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
         self.sig_message.connect(self.message_label.setText)
@@ -557,6 +563,25 @@ class PlannerView(QWidget):
         self._history_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _on_oneoff_clicked(self) -> None:
+        from ui.planner.shift_dialog import OneOffShiftDialog
+
+        shift = self.selected_shift()
+        today = date.today()
+        day = shift.date if shift else (today if svc.monday_of(today) == self.monday else self.monday)
+        dialog = OneOffShiftDialog(self.ctx, day, self)
+        self._oneoff_dialog = dialog
+        dialog.sig_created.connect(self._on_oneoff_created)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_oneoff_created(self, shift_id: int, day: date) -> None:
+        # The core announced "shifts": the week reloads and selects the new duty.
+        if svc.monday_of(day) != self.monday:
+            self.go_to_week(day)
+        self._selected_shift_id = shift_id
+        self.sig_message.emit(self.tr("One-off duty added."))
 
     def _on_checkin_clicked(self) -> None:
         from ui.hours.checkin_dialog import CheckinDialog
