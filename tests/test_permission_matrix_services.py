@@ -491,6 +491,12 @@ TABLE: dict[str, Call] = {
         s, w.other_shift, _shift_data(w, w.other))),
     "services.shifts.delete_shift": S("shifts.plan", lambda w, s: _m("services.shifts").delete_shift(
         s, w.other_shift, force=True)),
+    # deleting a duty so that it can be undone (issue 18.4)
+    "services.shift_removal.remove_shift": S("shifts.plan", lambda w, s: _m(
+        "services.shift_removal").remove_shift(s, w.other_shift)),
+    "services.shift_removal.restore_shift": S("shifts.plan", lambda w, s: _m(
+        "services.shift_removal").restore_shift(s, _m("services.shift_removal").RemovedShift(
+            0, "宣传", w.other, None, "", date(2026, 12, 10), time(9), time(10), "patrol", 1))),
     "services.shifts.list_shifts": S("shifts.read", lambda w, s: _m("services.shifts").list_shifts(
         s, MONDAY, MONDAY + timedelta(days=6), team_id=w.other)),
     "services.shifts.get_shift": S("shifts.read", lambda w, s: _m("services.shifts").get_shift(s, w.other_shift)),

@@ -49,6 +49,8 @@ ERRORS: frozenset[str] = frozenset({
     "leave_not_found", "holiday_not_found", "already_assigned", "hard_conflict",
     "assignment_has_record", "status_transition", "batch_undone", "batch_has_assignments",
     "shift_has_record", "shift_has_assignments", "assignment_id_not_found", "not_released",
+    # undoing a deleted duty whose template occurrence was made again (services.shift_removal)
+    "shift_restore_taken",
     # a change of the holiday table with its duties (services.holiday_changes)
     "holiday_change_not_found", "holiday_change_undone",
     # auto-fill

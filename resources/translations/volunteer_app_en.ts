@@ -2674,6 +2674,10 @@ Choose No to start with empty registers.</translation>
     <message>
         <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
         <translation>The auto-fill cannot be undone: some of its duties already have attendance recorded.</translation>
+    <message>
+        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
+        <translation>The duty cannot be put back: the same duty was generated again meanwhile.</translation>
+    </message>
     </message>
     <message>
         <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen.</source>

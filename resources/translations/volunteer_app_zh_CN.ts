@@ -2658,6 +2658,10 @@ Choose No to start with empty registers.</source>
     </message>
     <message>
         <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
+    <message>
+        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
+        <translation>无法恢复该任务：其间同一任务已被重新生成。</translation>
+    </message>
         <translation>该次自动排班不能撤销：其中部分班次已记录考勤。</translation>
     </message>
     <message>

@@ -254,6 +254,7 @@ ERRORS = {
     "batch_undone": QT_TRANSLATE_NOOP("ErrorText", "These generated shifts were already undone."),
     "batch_has_assignments": QT_TRANSLATE_NOOP("ErrorText", "The generated shifts cannot be undone: volunteers are already on them."),
     "shift_has_record": QT_TRANSLATE_NOOP("ErrorText", "The shift holds a record of service and cannot be deleted."),
+    "shift_restore_taken": QT_TRANSLATE_NOOP("ErrorText", "The duty cannot be put back: the same duty was generated again meanwhile."),
     "shift_has_assignments": QT_TRANSLATE_NOOP("ErrorText", "Volunteers are on this shift; remove them first."),
     # auto-fill
     "autofill_stale": QT_TRANSLATE_NOOP("ErrorText", "The roster changed since the proposal was made, so nothing was written. Make a new proposal."),

@@ -183,6 +183,7 @@ ERRORS = {
     "batch_undone": "batch {id} was already undone",
     "batch_has_assignments": "batch {id} cannot be undone: {count} of its shifts have assignments",
     "shift_has_record": "shift {id} holds a record of service and cannot be deleted",
+    "shift_restore_taken": "the duty cannot be put back: shift {id} was made for the same template occurrence meanwhile",
     "shift_has_assignments": "shift {id} has {count} volunteers on it (use --force to delete anyway)",
     "not_found": "not found",
     "volunteer_not_found": "no volunteer with id {id}",
