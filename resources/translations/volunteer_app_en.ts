@@ -1869,6 +1869,53 @@ Choose No to start with empty registers.</translation>
         <translation>Name</translation>
     </message>
     <message>
+<context>
+    <name>DutyRemoval</name>
+    <message>
+        <source>Delete duty…</source>
+        <translation>Delete duty…</translation>
+    </message>
+    <message>
+        <source>Delete the selected duty with its volunteers (can be undone)</source>
+        <translation>Delete the selected duty with its volunteers (can be undone)</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <source>Delete the duty “%1” (%2)?
+
+%3 volunteer(s) on it will be taken off it: %4. You can undo this right after.</source>
+        <translation>Delete the duty “%1” (%2)?
+
+%3 volunteer(s) on it will be taken off it: %4. You can undo this right after.</translation>
+    </message>
+    <message>
+        <source>Delete the duty “%1” (%2)?
+
+Nobody is on it. You can undo this right after.</source>
+        <translation>Delete the duty “%1” (%2)?
+
+Nobody is on it. You can undo this right after.</translation>
+    </message>
+    <message>
+        <source>Delete duty</source>
+        <translation>Delete duty</translation>
+    </message>
+    <message>
+        <source>Duty “%1” of %2 deleted with %3 volunteer(s).</source>
+        <translation>Duty “%1” of %2 deleted with %3 volunteer(s).</translation>
+    </message>
+    <message>
+        <source>The duty is back with %1 volunteer(s).</source>
+        <translation>The duty is back with %1 volunteer(s).</translation>
+    </message>
+    <message>
+        <source>Not put back (booked elsewhere meanwhile): %1.</source>
+        <translation>Not put back (booked elsewhere meanwhile): %1.</translation>
+    </message>
+</context>
         <source>Password (at least %1 characters)</source>
         <translation>Password (at least %1 characters)</translation>
     </message>

@@ -1853,6 +1853,53 @@ Choose No to start with empty registers.</source>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
+<context>
+    <name>DutyRemoval</name>
+    <message>
+        <source>Delete duty…</source>
+        <translation>删除任务…</translation>
+    </message>
+    <message>
+        <source>Delete the selected duty with its volunteers (can be undone)</source>
+        <translation>删除选中的任务及其人员安排（可撤销）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Delete the duty “%1” (%2)?
+
+%3 volunteer(s) on it will be taken off it: %4. You can undo this right after.</source>
+        <translation>删除任务“%1”（%2）吗？
+
+已安排的 %3 人将被一并移除：%4。删除后可立即撤销。</translation>
+    </message>
+    <message>
+        <source>Delete the duty “%1” (%2)?
+
+Nobody is on it. You can undo this right after.</source>
+        <translation>删除任务“%1”（%2）吗？
+
+该任务尚无人员安排。删除后可立即撤销。</translation>
+    </message>
+    <message>
+        <source>Delete duty</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Duty “%1” of %2 deleted with %3 volunteer(s).</source>
+        <translation>已删除 %2 的任务“%1”，一并移除 %3 人。</translation>
+    </message>
+    <message>
+        <source>The duty is back with %1 volunteer(s).</source>
+        <translation>任务已恢复，恢复 %1 人的安排。</translation>
+    </message>
+    <message>
+        <source>Not put back (booked elsewhere meanwhile): %1.</source>
+        <translation>未恢复（其间已另有安排）：%1。</translation>
+    </message>
+</context>
     <message>
         <source>Password (at least %1 characters)</source>
         <translation>密码（至少 %1 个字符）</translation>

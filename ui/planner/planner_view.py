@@ -34,6 +34,7 @@ from ui.common.context import AppContext
 from ui.common.forms import within_years
 from ui.common.i18n import arg
 from ui.planner.availability_dialog import AvailabilityDialog
+from ui.planner.duty_removal import DutyRemoval
 from ui.planner.holidays_dialog import HolidaysDialog
 from ui.planner.override_dialog import OverrideDialog
 from ui.planner.templates_dialog import TemplatesDialog
@@ -205,6 +206,12 @@ class PlannerView(QWidget):
         shift_layout.addWidget(self.shift_title)
         shift_layout.addWidget(self.assigned_table, 1)
         shift_layout.addLayout(buttons)
+        self.removal = DutyRemoval(self)
+        duty_buttons = QHBoxLayout()
+        duty_buttons.addStretch(1)
+        duty_buttons.addWidget(self.removal.delete_button)
+        shift_layout.addLayout(duty_buttons)
+        left_layout.addWidget(self.removal.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.free_box = QGroupBox(self.tr("Free volunteers"), self)
         self.free_hint = QLabel(self.free_box)
@@ -455,6 +462,11 @@ class PlannerView(QWidget):
         roles.enable(self.confirm_all_button,
             shift is not None and any(a.status == "planned" for a in shift.assigned))
         roles.enable(self.checkin_button, shift is not None and bool(shift.assigned))
+        self.removal.update(shift)
+
+    def keep_selected(self, shift_id: int) -> None:
+        """Select this shift once the week has reloaded (a duty just put back)."""
+        self._selected_shift_id = shift_id
 
     def _picked_assigned(self) -> AssignedRow | None:
         shift = self.selected_shift()
