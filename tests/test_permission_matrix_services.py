@@ -497,6 +497,9 @@ TABLE: dict[str, Call] = {
     "services.shift_removal.restore_shift": S("shifts.plan", lambda w, s: _m(
         "services.shift_removal").restore_shift(s, _m("services.shift_removal").RemovedShift(
             0, "宣传", w.other, None, "", date(2026, 12, 10), time(9), time(10), "patrol", 1))),
+    # dragging a volunteer from one duty to another (issue 18.4)
+    "services.assignment_move.move_volunteer": S("shifts.plan", lambda w, s: _m(
+        "services.assignment_move").move_volunteer(s, w.other_shift, w.other_shift, w.other_assigned)),
     "services.shifts.list_shifts": S("shifts.read", lambda w, s: _m("services.shifts").list_shifts(
         s, MONDAY, MONDAY + timedelta(days=6), team_id=w.other)),
     "services.shifts.get_shift": S("shifts.read", lambda w, s: _m("services.shifts").get_shift(s, w.other_shift)),
