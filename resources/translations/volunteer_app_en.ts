@@ -5128,6 +5128,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Assigned despite conflicts: %1</source>
         <translation>Assigned despite conflicts: %1</translation>
+    <message>
+        <source>Moved: %1</source>
+        <translation>Moved: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not moved: %2</source>
+        <translation>%1 was not moved: %2</translation>
+    </message>
     </message>
     <message>
         <source>Loading…</source>

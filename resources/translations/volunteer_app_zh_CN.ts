@@ -5099,6 +5099,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
     <message>
         <source>Assigned despite conflicts: %1</source>
+    <message>
+        <source>Moved: %1</source>
+        <translation>已调换：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not moved: %2</source>
+        <translation>%1 未调换：%2</translation>
+    </message>
         <translation>有冲突仍排班:%1</translation>
     </message>
     <message>

@@ -44,6 +44,7 @@ from ui.planner.week_table import WeekTable
 from ui.texts.planner import (
     WEEKDAYS,
     assign_result_text,
+    conflict_text,
     copy_result_text,
     duty_type_text,
     holiday_text,
@@ -55,6 +56,7 @@ from ui.texts.planner import (
 from volunteer_app import changes
 from volunteer_app.scheduling.conflicts import Conflict
 from volunteer_app.scheduling.holidays import HOLIDAY
+from volunteer_app.services import assignment_move
 from volunteer_app.services import assignments as assignment_service
 from volunteer_app.services import shifts as svc
 from volunteer_app.services import templates as template_service
@@ -269,6 +271,7 @@ class PlannerView(QWidget):
         self.availability_button.clicked.connect(self._on_availability_clicked)
         self.table.selectionModel().currentChanged.connect(self._on_table_current_changed)
         self.model.sig_drop_requested.connect(self._on_model_drop_requested)
+        self.table.sig_move_requested.connect(self.move)
         self.model.modelReset.connect(self._on_model_reset)
         self.candidate_table.itemDoubleClicked.connect(self._on_candidate_double_clicked)
         self.candidate_table.itemSelectionChanged.connect(self._update_buttons)
@@ -532,6 +535,30 @@ class PlannerView(QWidget):
                 self._ask_override(shift_id, cand.volunteer_id, cand.name, cand.conflicts)
             else:
                 self.assign(shift_id, int(vid))
+
+    def move(self, from_shift_id: int, to_shift_id: int, volunteer_ids: list) -> None:
+        """Volunteers dragged off one duty onto another: each moved in one unit of work;
+        a hard conflict refuses the move and says why (they stay where they were)."""
+        for vid in volunteer_ids:
+            v = int(vid)
+            self.ctx.worker.submit(
+                lambda s, v=v: assignment_move.move_volunteer(s, from_shift_id, to_shift_id, v),
+                lambda res: self._after(to_shift_id, arg(self.tr("Moved: %1"), assign_result_text(res))),
+                self._on_move_failed, owner=self, label="planner move")
+
+    def _on_move_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, assignment_service.AssignmentBlocked):
+            name = str(exc.details.get("volunteer_name") or "")
+            text = arg(self.tr("%1 was not moved: %2"), name,
+                       "; ".join(conflict_text(c) for c in exc.conflicts if c.hard))
+            self.sig_message.emit(text)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule"), text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("plannerMoveRefused")
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        self._show_error(exc)
 
     def _on_remove_clicked(self) -> None:
         shift, picked = self.selected_shift(), self._picked_assigned()

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from ui.common.i18n import arg
 from ui.planner.colours import COLOUR_HARD, COLOUR_MUTED, COLOUR_SOFT
-from ui.planner.volunteer_drag import MIME_VOLUNTEERS, encode_volunteer_ids
+from ui.planner.volunteer_drag import (
+    MIME_FROM_SHIFT,
+    MIME_VOLUNTEERS,
+    encode_move,
+    encode_volunteer_ids,
+)
 from ui.planner.week_model import clash_text
 from ui.texts.planner import conflict_text, status_text
 from volunteer_app.services.assignments import CandidateRow
@@ -40,6 +45,11 @@ class AssignedTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
         self.setObjectName("plannerAssigned")
+        self.shift_id: int | None = None
+        # A volunteer dragged from here onto another duty of the week is moved there.
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(26)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -53,6 +63,7 @@ class AssignedTable(QTableWidget):
         """List the shift's volunteers (none for no shift); overrides are marked with ⚠, and
         volunteers who no longer hold a place (cancelled, no-show) are muted."""
         self.setRowCount(0)
+        self.shift_id = shift.id if shift is not None else None
         if shift is None:
             return
         self.setRowCount(len(shift.assigned))
@@ -80,6 +91,17 @@ class AssignedTable(QTableWidget):
         if not rows:
             return None
         return self.item(rows[0].row(), 0).data(ROLE_VOLUNTEER_ID)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_VOLUNTEERS, MIME_FROM_SHIFT]
+
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:
+        ids = sorted({int(v) for item in items
+                      if (v := self.item(item.row(), 0).data(ROLE_VOLUNTEER_ID)) is not None})
+        return encode_move(self.shift_id or 0, ids)
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
 
 
 class CandidateTable(QTableWidget):
