@@ -1851,25 +1851,6 @@ Choose No to start with empty registers.</translation>
     </message>
 </context>
 <context>
-    <name>EnableAccountsDialog</name>
-    <message>
-        <source>Switch accounts on</source>
-        <translation>Switch accounts on</translation>
-    </message>
-    <message>
-        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
-        <translation>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-<context>
     <name>DutyRemoval</name>
     <message>
         <source>Delete duty…</source>
@@ -1916,6 +1897,25 @@ Nobody is on it. You can undo this right after.</translation>
         <translation>Not put back (booked elsewhere meanwhile): %1.</translation>
     </message>
 </context>
+<context>
+    <name>EnableAccountsDialog</name>
+    <message>
+        <source>Switch accounts on</source>
+        <translation>Switch accounts on</translation>
+    </message>
+    <message>
+        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
+        <translation>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Password (at least %1 characters)</source>
         <translation>Password (at least %1 characters)</translation>
     </message>
@@ -2703,6 +2703,10 @@ Nobody is on it. You can undo this right after.</translation>
         <translation>The shift holds a record of service and cannot be deleted.</translation>
     </message>
     <message>
+        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
+        <translation>The duty cannot be put back: the same duty was generated again meanwhile.</translation>
+    </message>
+    <message>
         <source>Volunteers are on this shift; remove them first.</source>
         <translation>Volunteers are on this shift; remove them first.</translation>
     </message>
@@ -2721,10 +2725,6 @@ Nobody is on it. You can undo this right after.</translation>
     <message>
         <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
         <translation>The auto-fill cannot be undone: some of its duties already have attendance recorded.</translation>
-    <message>
-        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
-        <translation>The duty cannot be put back: the same duty was generated again meanwhile.</translation>
-    </message>
     </message>
     <message>
         <source>No Chinese TrueType font was found for printing. Install the fonts-wqy-zenhei package (Linux) or choose a font file on the Print screen.</source>
@@ -4252,25 +4252,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     </message>
 </context>
 <context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>New operator</source>
-        <translation>New operator</translation>
-    </message>
-    <message>
-        <source>Edit operator</source>
-        <translation>Edit operator</translation>
-    </message>
-    <message>
-        <source>(choose the team)</source>
-        <translation>(choose the team)</translation>
-    </message>
-    <message>
-        <source>May log in</source>
-        <translation>May log in</translation>
-    </message>
-    <message>
-<context>
     <name>OneOffShiftDialog</name>
     <message>
         <source>New one-off duty</source>
@@ -4333,6 +4314,25 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>(no grid)</translation>
     </message>
 </context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>New operator</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>Edit operator</source>
+        <translation>Edit operator</translation>
+    </message>
+    <message>
+        <source>(choose the team)</source>
+        <translation>(choose the team)</translation>
+    </message>
+    <message>
+        <source>May log in</source>
+        <translation>May log in</translation>
+    </message>
+    <message>
         <source>leave empty to keep the password</source>
         <translation>leave empty to keep the password</translation>
     </message>
@@ -5018,6 +5018,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Put last week&apos;s volunteers on this week&apos;s matching shifts (checked for conflicts)</translation>
     </message>
     <message>
+        <source>Add one-off duty…</source>
+        <translation>Add one-off duty…</translation>
+    </message>
+    <message>
+        <source>An event or duty that comes from no template</source>
+        <translation>An event or duty that comes from no template</translation>
+    </message>
+    <message>
         <source>Batch history…</source>
         <translation>Batch history…</translation>
     </message>
@@ -5036,14 +5044,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
         <translation>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
-    <message>
-        <source>Add one-off duty…</source>
-        <translation>Add one-off duty…</translation>
-    </message>
-    <message>
-        <source>An event or duty that comes from no template</source>
-        <translation>An event or duty that comes from no template</translation>
-    </message>
     </message>
     <message>
         <source>Selected shift</source>
@@ -5110,6 +5110,14 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>No official holiday schedule for %1 yet: days off are weekends plus the holidays entered by hand. Statutory holidays and make-up working days may be missing.</translation>
     </message>
     <message>
+        <source>Moved: %1</source>
+        <translation>Moved: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not moved: %2</source>
+        <translation>%1 was not moved: %2</translation>
+    </message>
+    <message>
         <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
         <translation>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</translation>
     </message>
@@ -5128,14 +5136,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Assigned despite conflicts: %1</source>
         <translation>Assigned despite conflicts: %1</translation>
-    <message>
-        <source>Moved: %1</source>
-        <translation>Moved: %1</translation>
-    </message>
-    <message>
-        <source>%1 was not moved: %2</source>
-        <translation>%1 was not moved: %2</translation>
-    </message>
     </message>
     <message>
         <source>Loading…</source>
@@ -5172,6 +5172,10 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
             <numerusform>%n volunteers confirmed.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>One-off duty added.</source>
+        <translation>One-off duty added.</translation>
+    </message>
     <message numerus="yes">
         <source>%n shift(s) created from the templates.</source>
         <translation>
@@ -5190,10 +5194,6 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
     <message>
         <source>Not copied: %1</source>
         <translation>Not copied: %1</translation>
-    </message>
-    <message>
-        <source>One-off duty added.</source>
-        <translation>One-off duty added.</translation>
     </message>
 </context>
 <context>

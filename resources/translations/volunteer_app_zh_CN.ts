@@ -1836,24 +1836,6 @@ Choose No to start with empty registers.</source>
     </message>
 </context>
 <context>
-    <name>EnableAccountsDialog</name>
-    <message>
-        <source>Switch accounts on</source>
-        <translation>开启操作员账号</translation>
-    </message>
-    <message>
-        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
-        <translation>开启后，每个人都须用用户名和密码登录，只能做其角色允许的事。请创建第一个管理员，随后将以该管理员身份登录。</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-<context>
     <name>DutyRemoval</name>
     <message>
         <source>Delete duty…</source>
@@ -1900,6 +1882,24 @@ Nobody is on it. You can undo this right after.</source>
         <translation>未恢复（其间已另有安排）：%1。</translation>
     </message>
 </context>
+<context>
+    <name>EnableAccountsDialog</name>
+    <message>
+        <source>Switch accounts on</source>
+        <translation>开启操作员账号</translation>
+    </message>
+    <message>
+        <source>From now on everyone logs in with a user name and password and may do only what their role allows. Create the first administrator; you will be logged in as them.</source>
+        <translation>开启后，每个人都须用用户名和密码登录，只能做其角色允许的事。请创建第一个管理员，随后将以该管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
     <message>
         <source>Password (at least %1 characters)</source>
         <translation>密码（至少 %1 个字符）</translation>
@@ -2688,6 +2688,10 @@ Nobody is on it. You can undo this right after.</source>
         <translation>该班次已有服务记录，不能删除。</translation>
     </message>
     <message>
+        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
+        <translation>无法恢复该任务：其间同一任务已被重新生成。</translation>
+    </message>
+    <message>
         <source>Volunteers are on this shift; remove them first.</source>
         <translation>该班次已安排了志愿者，请先移除。</translation>
     </message>
@@ -2705,10 +2709,6 @@ Nobody is on it. You can undo this right after.</source>
     </message>
     <message>
         <source>The auto-fill cannot be undone: some of its duties already have attendance recorded.</source>
-    <message>
-        <source>The duty cannot be put back: the same duty was generated again meanwhile.</source>
-        <translation>无法恢复该任务：其间同一任务已被重新生成。</translation>
-    </message>
         <translation>该次自动排班不能撤销：其中部分班次已记录考勤。</translation>
     </message>
     <message>
@@ -4226,24 +4226,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
 </context>
 <context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>New operator</source>
-        <translation>新增操作员</translation>
-    </message>
-    <message>
-        <source>Edit operator</source>
-        <translation>编辑操作员</translation>
-    </message>
-    <message>
-        <source>(choose the team)</source>
-        <translation>（选择队伍）</translation>
-    </message>
-    <message>
-        <source>May log in</source>
-        <translation>允许登录</translation>
-    </message>
-<context>
     <name>OneOffShiftDialog</name>
     <message>
         <source>New one-off duty</source>
@@ -4306,6 +4288,24 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>（无网格）</translation>
     </message>
 </context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>New operator</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>Edit operator</source>
+        <translation>编辑操作员</translation>
+    </message>
+    <message>
+        <source>(choose the team)</source>
+        <translation>（选择队伍）</translation>
+    </message>
+    <message>
+        <source>May log in</source>
+        <translation>允许登录</translation>
+    </message>
     <message>
         <source>leave empty to keep the password</source>
         <translation>留空则不修改密码</translation>
@@ -4990,6 +4990,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>把上周的志愿者排到本周对应班次(会检查冲突)</translation>
     </message>
     <message>
+        <source>Add one-off duty…</source>
+        <translation>新增临时任务…</translation>
+    </message>
+    <message>
+        <source>An event or duty that comes from no template</source>
+        <translation>不来自任务模板的活动或临时任务</translation>
+    </message>
+    <message>
         <source>Batch history…</source>
         <translation>批次记录…</translation>
     </message>
@@ -5007,14 +5015,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
     <message>
         <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
-    <message>
-        <source>Add one-off duty…</source>
-        <translation>新增临时任务…</translation>
-    </message>
-    <message>
-        <source>An event or duty that comes from no template</source>
-        <translation>不来自任务模板的活动或临时任务</translation>
-    </message>
         <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人;红字姓名 = 请假或已离队。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
     </message>
     <message>
@@ -5082,6 +5082,14 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>%1 年的法定节假日安排尚未公布:目前只按周末和手工录入的节假日排班,法定节假日和调休上班日可能缺失。</translation>
     </message>
     <message>
+        <source>Moved: %1</source>
+        <translation>已调换：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not moved: %2</source>
+        <translation>%1 未调换：%2</translation>
+    </message>
+    <message>
         <source>%1 shifts · %2 of %3 places filled · %4 shifts with gaps</source>
         <translation>共 %1 个班次 · 已排 %2/%3 人次 · %4 个班次缺人</translation>
     </message>
@@ -5099,14 +5107,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     </message>
     <message>
         <source>Assigned despite conflicts: %1</source>
-    <message>
-        <source>Moved: %1</source>
-        <translation>已调换：%1</translation>
-    </message>
-    <message>
-        <source>%1 was not moved: %2</source>
-        <translation>%1 未调换：%2</translation>
-    </message>
         <translation>有冲突仍排班:%1</translation>
     </message>
     <message>
@@ -5143,6 +5143,10 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
             <numerusform>已确认 %n 名志愿者。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>One-off duty added.</source>
+        <translation>已新增临时任务。</translation>
+    </message>
     <message numerus="yes">
         <source>%n shift(s) created from the templates.</source>
         <translation>
@@ -5160,10 +5164,6 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
     <message>
         <source>Not copied: %1</source>
         <translation>未复制:%1</translation>
-    </message>
-    <message>
-        <source>One-off duty added.</source>
-        <translation>已新增临时任务。</translation>
     </message>
 </context>
 <context>
