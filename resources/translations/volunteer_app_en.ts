@@ -7014,6 +7014,14 @@ Take this one in as well?</translation>
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>Availability and leave…</source>
+        <translation>Availability and leave…</translation>
+    </message>
+    <message>
+        <source>Weekly availability, leave and duty limits of the selected volunteer</source>
+        <translation>Weekly availability, leave and duty limits of the selected volunteer</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>

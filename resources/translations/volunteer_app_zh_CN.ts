@@ -6976,6 +6976,14 @@ Take this one in as well?</source>
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Availability and leave…</source>
+        <translation>可服务时间与请假…</translation>
+    </message>
+    <message>
+        <source>Weekly availability, leave and duty limits of the selected volunteer</source>
+        <translation>所选志愿者的每周可服务时间、请假和值班上限</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>

@@ -1,4 +1,9 @@
-"""The volunteer register screen: search, filters, the lazy table, details, add/edit/leave."""
+"""The volunteer register screen: search, filters, the lazy table, details, add/edit/leave.
+
+A volunteer's weekly windows, leave and duty limits open from here too (issue 18.5): a
+clerk who hears "I am away next month" looks the person up in the register, not in the
+planner's candidate list of some shift. The planner's own dialog is reused.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ from ui.common.forms import search_box_limits
 from ui.common.i18n import arg
 from ui.common.icons import icon
 from ui.common.table_style import read_only_rows
+from ui.planner.availability_dialog import AvailabilityDialog
 from ui.registers.volunteer_dialog import LeaveDialog, VolunteerDialog
 from ui.registers.volunteers_model import COLUMN_KEYS, ROLE_ID, VolunteersModel
 from ui.texts.errors import error_text
@@ -98,11 +104,16 @@ class VolunteersView(QWidget):
         self.leave_button = QPushButton(self.tr("Mark as left\u2026"), self)
         self.restore_button = QPushButton(self.tr("Restore"), self)
         self.delete_button = QPushButton(self.tr("Delete\u2026"), self)
+        self.availability_button = QPushButton(self.tr("Availability and leave\u2026"), self)
+        self.availability_button.setObjectName("availabilityButton")
+        self.availability_button.setToolTip(
+            self.tr("Weekly availability, leave and duty limits of the selected volunteer"))
+        self.availability_dialog: AvailabilityDialog | None = None
         self.import_button = QPushButton(icon("import"), self.tr("Import\u2026"), self)
         self.export_button = QPushButton(icon("export"), self.tr("Export\u2026"), self)
         actions = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.leave_button, self.restore_button,
-                  self.delete_button):
+                  self.delete_button, self.availability_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
@@ -153,12 +164,14 @@ class VolunteersView(QWidget):
         roles.deny_unless(self.ctx, "registers.edit", self.add_button, self.leave_button,
                           self.restore_button, self.delete_button)
         roles.deny_unless(self.ctx, "registers.import", self.import_button)
+        roles.deny_unless(self.ctx, "availability.edit", self.availability_button)
         roles.deny_unless(self.ctx, "registers.export", self.export_button)
         self.add_button.clicked.connect(self.open_add_dialog)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.leave_button.clicked.connect(self._on_leave_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.availability_button.clicked.connect(self._on_availability_clicked)
         self.import_button.clicked.connect(lambda: file_actions.import_volunteers(self.ctx, self))
         self.export_button.clicked.connect(
             lambda: file_actions.export_volunteers(self.ctx, self, self.model.filter))
@@ -303,6 +316,7 @@ class VolunteersView(QWidget):
         roles.enable(self.leave_button, any(r.active for r in rows))
         roles.enable(self.restore_button, any(not r.active for r in rows))
         roles.enable(self.delete_button, one)
+        roles.enable(self.availability_button, one)
 
     def _show_detail(self) -> None:
         ids = self.selected_ids()
@@ -350,6 +364,23 @@ class VolunteersView(QWidget):
         ids = self.selected_ids()
         if len(ids) == 1:
             self.open_edit_dialog(ids[0])
+
+    def open_availability_dialog(self, volunteer_id: int, name: str) -> AvailabilityDialog:
+        """The planner's availability dialog for one volunteer (window-modal); returns it."""
+        dialog = AvailabilityDialog(self.ctx, volunteer_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.availability_dialog = dialog
+        dialog.destroyed.connect(self._on_availability_dialog_destroyed)
+        dialog.open()
+        return dialog
+
+    def _on_availability_dialog_destroyed(self, *_args: object) -> None:
+        self.availability_dialog = None
+
+    def _on_availability_clicked(self) -> None:
+        rows = [r for r in self._selected_rows() if r is not None]
+        if len(rows) == 1 and self.availability_button.isEnabled():
+            self.open_availability_dialog(rows[0].id, rows[0].name)
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.open_edit_dialog(int(index.data(ROLE_ID)))
@@ -439,6 +470,8 @@ class VolunteersView(QWidget):
             self.leave_button.isEnabled())
         menu.addAction(self.tr("Restore"), self._on_restore_clicked).setEnabled(
             self.restore_button.isEnabled())
+        menu.addAction(self.tr("Availability and leave\u2026"), self._on_availability_clicked).setEnabled(
+            self.availability_button.isEnabled())
         menu.addSeparator()
         copy = menu.addAction(self.tr("Copy mobile numbers"), self._copy_mobiles)
         copy.setEnabled(bool(self.selected_ids()))
