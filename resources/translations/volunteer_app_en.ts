@@ -851,6 +851,10 @@
         <translation> h</translation>
     </message>
     <message>
+        <source>Allow placing volunteers outside the times they offered</source>
+        <translation>Allow placing volunteers outside the times they offered</translation>
+    </message>
+    <message>
         <source>Propose again</source>
         <translation>Propose again</translation>
     </message>
@@ -1019,6 +1023,10 @@
         <translation>Nothing to add: every place of this week is already filled.</translation>
     </message>
     <message>
+        <source>%1 of the proposed duties are outside the times the volunteer offered (marked in the roster).</source>
+        <translation>%1 of the proposed duties are outside the times the volunteer offered (marked in the roster).</translation>
+    </message>
+    <message>
         <source>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</source>
         <translation>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</translation>
     </message>
@@ -1081,6 +1089,10 @@
     <message>
         <source>already assigned</source>
         <translation>already assigned</translation>
+    </message>
+    <message>
+        <source>new, outside their offered times</source>
+        <translation>new, outside their offered times</translation>
     </message>
     <message>
         <source>new</source>
@@ -1185,6 +1197,13 @@
         <translation>
             <numerusform>%n at their weekly maximum of duties</numerusform>
             <numerusform>%n at their weekly maximum of duties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n did not offer that time</source>
+        <translation>
+            <numerusform>%n did not offer that time</numerusform>
+            <numerusform>%n did not offer that time</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -7090,6 +7109,10 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
     <message>
         <source>%1 of %2 places filled</source>
         <translation>%1 of %2 places filled</translation>
+    </message>
+    <message>
+        <source>※ outside the times they offered</source>
+        <translation>※ outside the times they offered</translation>
     </message>
     <message>
         <source>Release the duty or find someone else (the candidates list).</source>

@@ -849,6 +849,10 @@
         <translation> 小时</translation>
     </message>
     <message>
+        <source>Allow placing volunteers outside the times they offered</source>
+        <translation>允许安排在可服务时间以外</translation>
+    </message>
+    <message>
         <source>Propose again</source>
         <translation>重新生成方案</translation>
     </message>
@@ -1017,6 +1021,10 @@
         <translation>无可新增：本周所有岗位均已排满。</translation>
     </message>
     <message>
+        <source>%1 of the proposed duties are outside the times the volunteer offered (marked in the roster).</source>
+        <translation>拟安排中有 %1 项不在其可服务时间（已在排班中标出）。</translation>
+    </message>
+    <message>
         <source>These existing duties break hard rules; they were left as they are and the rest was filled around them. Release or correct them:</source>
         <translation>以下已有排班违反了硬性规则：它们保持不变，其余空位已照常填补。请释放或更正这些排班：</translation>
     </message>
@@ -1079,6 +1087,10 @@
     <message>
         <source>already assigned</source>
         <translation>原有</translation>
+    </message>
+    <message>
+        <source>new, outside their offered times</source>
+        <translation>新增（不在其可服务时间）</translation>
     </message>
     <message>
         <source>new</source>
@@ -1172,6 +1184,12 @@
         <source>%n at their weekly maximum of duties</source>
         <translation>
             <numerusform>%n 人已达每周值班上限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n did not offer that time</source>
+        <translation>
+            <numerusform>%n 人不在其可服务时间</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -7051,6 +7069,10 @@ This cannot be undone. If the volunteer only stopped serving, use “Mark as lef
     <message>
         <source>%1 of %2 places filled</source>
         <translation>已排 %1/%2 人</translation>
+    </message>
+    <message>
+        <source>※ outside the times they offered</source>
+        <translation>※ 不在其可服务时间</translation>
     </message>
     <message>
         <source>Release the duty or find someone else (the candidates list).</source>

@@ -161,3 +161,50 @@ def test_team_scope(ctx, qtbot) -> None:  # noqa: ANN001
         pass
     assert {s.team_id for s in blocker.args[0].problem.shifts} == {team_id}
     assert dialog.labels.teams[team_id] in dialog.scope_label.text()
+
+
+def test_outside_availability_is_an_explicit_choice_and_marked(ctx, qtbot) -> None:  # noqa: ANN001
+    """Issue 18.6: a volunteer who offered Monday 19-22 only is not proposed for Tuesday 9-11
+    until "允许安排在可服务时间以外" is ticked; then the proposal, the stored duty and the planner
+    cell mark it "不在其可服务时间"."""
+    from datetime import time
+
+    from PySide6.QtCore import Qt
+
+    from ui.planner.week_model import MODE_TEAMS, WeekModel
+    from volunteer_app.services import teams as team_service
+    from volunteer_app.services import volunteers as vol_service
+
+    with ctx.db.session() as s:
+        tid = team_service.save_team(s, None, "晚间值守小组", "patrol")
+        vid = vol_service.create(s, vol_service.VolunteerData(
+            name="夜班测试", mobile="13900001806", teams=[(tid, "member")]))
+        avail.set_windows(s, vid, [(0, time(19), time(22))])
+        sid = shifts_service.create_shift(s, shifts_service.ShiftData(
+            NEXT_MONDAY + timedelta(days=1), time(9), time(11), "patrol", team_id=tid))
+    dialog = AutofillDialog(ctx, NEXT_MONDAY, team_id=tid)
+    qtbot.addWidget(dialog)
+    assert not dialog.outside_check.isChecked() and dialog.outside_check.text() == "允许安排在可服务时间以外"
+    with qtbot.waitSignal(dialog.sig_solved, timeout=120_000) as solved:
+        pass
+    assert solved.args[0].proposal.assignments == () and not solved.args[0].scope.allow_outside_availability
+    assert "不在其可服务时间" in dialog.gaps_table.item(0, 5).text()
+    dialog.outside_check.setChecked(True)
+    with qtbot.waitSignal(dialog.sig_solved, timeout=120_000) as solved:
+        dialog.solve_button.click()
+    p = solved.args[0].proposal
+    assert p.assignments == ((sid, vid),) and p.outside == ((sid, vid),)
+    row = dialog.row_kinds().index("new")
+    assert "不在其可服务时间" in dialog.roster_table.item(row, 6).text()
+    assert "不在其可服务时间" in dialog.summary_label.text()
+    with qtbot.waitSignal(dialog.sig_applied, timeout=30_000):
+        dialog.apply_button.click()
+    with ctx.db.session() as s:
+        plan = shifts_service.week_plan(s, NEXT_MONDAY)
+    (held,) = next(r for r in plan.shifts if r.id == sid).assigned
+    assert held.outside_availability and held.overridden == "outside_availability"
+    model = WeekModel()
+    model.set_plan(plan, MODE_TEAMS)
+    index = model.index_of_shift(sid)
+    assert "夜班测试\u203b" in index.data(Qt.ItemDataRole.DisplayRole)
+    assert "不在其可服务时间" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -18,6 +18,7 @@ Usage from the planner::
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -100,6 +101,12 @@ class AutofillDialog(QDialog):
         self.rest_spin.setSingleStep(0.5)
         self.rest_spin.setValue(MIN_REST.total_seconds() / 3600)
         self.rest_spin.setSuffix(self.tr(" h"))
+        # Off by default: nobody is placed outside the times they offered unless the
+        # coordinator chooses so here (issue 18.6); each such placement is then marked.
+        self.outside_check = QCheckBox(self.tr("Allow placing volunteers outside the times "
+                                               "they offered"), self)
+        self.outside_check.setObjectName("autofillOutsideAvailability")
+        self.outside_check.setChecked(self.scope.allow_outside_availability)
         self.solve_button = QPushButton(self.tr("Propose again"), self)
         options = QHBoxLayout()
         options.addWidget(self.scope_label, 1)
@@ -107,6 +114,7 @@ class AutofillDialog(QDialog):
         options.addWidget(self.time_spin)
         options.addWidget(QLabel(self.tr("Minimum rest between duties"), self))
         options.addWidget(self.rest_spin)
+        options.addWidget(self.outside_check)
         options.addWidget(self.solve_button)
 
         self.progress = QProgressBar(self)
@@ -196,6 +204,7 @@ class AutofillDialog(QDialog):
         self.solve_button.setEnabled(state in ("idle", "proposed"))
         self.time_spin.setEnabled(state in ("idle", "proposed"))
         self.rest_spin.setEnabled(state in ("idle", "proposed"))
+        self.outside_check.setEnabled(state in ("idle", "proposed"))
         has_new = bool(self.outcome and self.outcome.proposal.assignments)
         self.apply_button.setVisible(state != "applied")
         self.apply_button.setEnabled(state == "proposed" and has_new)
@@ -248,7 +257,8 @@ class AutofillDialog(QDialog):
         self.progress.setFormat(self.tr("Reading the week\u2026"))
         self._summary(self.tr("Reading the week's duties, volunteers and their availability\u2026"),
                       None)
-        scope = self.scope
+        scope = self.scope = replace(self.scope,
+                                     allow_outside_availability=self.outside_check.isChecked())
         rest = timedelta(hours=self.rest_spin.value())
 
         def load(session):  # noqa: ANN001, ANN202 (database worker thread)
@@ -351,6 +361,9 @@ class AutofillDialog(QDialog):
                                "take the empty ones (see \u201cLeft empty\u201d)."),
                        p.filled, p.needed) if p.filled < p.needed else \
                 self.tr("Nothing to add: every place of this week is already filled.")
+        if p.outside:  # the coordinator allowed it; say how often it was used
+            text += "\n" + arg(self.tr("%1 of the proposed duties are outside the times the "
+                                        "volunteer offered (marked in the roster)."), len(p.outside))
         if p.clashes:  # reported, the rest filled around them (they used to stop the fill)
             lines = [self.tr("These existing duties break hard rules; they were left as they "
                              "are and the rest was filled around them. Release or correct them:")]
@@ -407,6 +420,7 @@ class AutofillDialog(QDialog):
             for sid, vid in self.outcome.problem.pins:
                 pins.setdefault(sid, []).append(vid)
             new: dict[int, list[int]] = {}
+            outside = set(self.outcome.proposal.outside)
             for sid, vid in self.outcome.proposal.assignments:
                 new.setdefault(sid, []).append(vid)
             gaps = list(self.outcome.gaps)
@@ -419,8 +433,9 @@ class AutofillDialog(QDialog):
                     rows.append((key + (0,), base + [self._volunteer_name(vid),
                                                      self.tr("already assigned")], "pinned"))
                 for vid in new.get(sid, []):
-                    rows.append((key + (1,), base + [self._volunteer_name(vid), self.tr("new")],
-                                 "new"))
+                    change = (self.tr("new, outside their offered times") if (sid, vid) in outside
+                              else self.tr("new"))
+                    rows.append((key + (1,), base + [self._volunteer_name(vid), change], "new"))
                 gap = open_by_shift.get(sid)
                 if gap is not None:
                     for _ in range(gap.open):
@@ -501,6 +516,8 @@ class AutofillDialog(QDialog):
             return self.tr("%n at their daily maximum of duties", "", n)
         if code == "week_limit":
             return self.tr("%n at their weekly maximum of duties", "", n)
+        if code == "outside_availability":
+            return self.tr("%n did not offer that time", "", n)
         if code == "not_chosen":
             return self.tr("%n could still serve (the search was stopped early)", "", n)
         return f"{code} ({n})"

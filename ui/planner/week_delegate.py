@@ -96,8 +96,9 @@ class ShiftCellDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
         painter.setFont(option.font)
         fm = QFontMetrics(option.font)
+        # \u2713 confirmed; \u203b placed outside the times they offered (issue 18.6, tooltip).
         names = [a.name + ("\u2713" if a.status in ("confirmed", "checked_in", "completed") else "")
-                 for a in shift.on_shift]
+                 + ("\u203b" if a.outside_availability else "") for a in shift.on_shift]
         clashing = {n for a, n in zip(shift.on_shift, names, strict=True) if a.clash}
         top = text_rect.top() + fm.height() + 1
         room = max(1, (text_rect.bottom() - top + 4) // fm.height())

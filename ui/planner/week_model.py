@@ -194,7 +194,8 @@ class WeekModel(QAbstractTableModel):
         if role == ROLE_CLASHES:
             return [(a.name, self.clash_text(a.clash)) for a in shift.on_shift if a.clash]
         if role == Qt.ItemDataRole.DisplayRole:
-            names = "、".join(a.name for a in shift.on_shift)
+            names = "、".join(a.name + ("\u203b" if a.outside_availability else "")
+                             for a in shift.on_shift)
             return f"{shift.filled}/{shift.needed}\n{names}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(fill_colour(shift))
@@ -211,6 +212,8 @@ class WeekModel(QAbstractTableModel):
                  arg(self.tr("%1 of %2 places filled"), s.filled, s.needed)]
         for a in s.assigned:
             why = f" — {self.clash_text(a.clash)}" if a.clash and a.holds_place else ""
+            if a.outside_availability and a.holds_place:  # issue 18.6: marked ※ in the cell
+                why += " — " + self.tr("\u203b outside the times they offered")
             lines.append(f"  {a.name} — {status_text(a.status)}{why}")
         if any(a.clash for a in s.on_shift):
             lines.append(self.tr("Release the duty or find someone else (the candidates list)."))

@@ -138,10 +138,18 @@ class AssignedRow:
     # "leave" or "unavailable" (a range recorded after the duty was given covers its day),
     # or "left" (marked as left before its day). The planner draws such a name in red.
     clash: str | None = None
+    # Conflict codes the assignment was made over (comma-separated, as stored).
+    overridden: str = ""
 
     @property
     def holds_place(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def outside_availability(self) -> bool:
+        """Placed outside the times the volunteer offered (an override or an auto-fill the
+        coordinator allowed to go outside them, issue 18.6): the planner marks it."""
+        return "outside_availability" in self.overridden.split(",")
 
 
 @dataclass(frozen=True)
@@ -296,20 +304,21 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
     found = session.execute(
         select(Assignment.id, Assignment.shift_id, Assignment.volunteer_id, Volunteer.name,
                Assignment.status, Assignment.source, Assignment.override_reason, Shift.date,
-               Volunteer.active, Volunteer.left_on)
+               Volunteer.active, Volunteer.left_on, Assignment.overridden)
         .join(Shift, Shift.id == Assignment.shift_id)
         .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
         .where(*conds).order_by(Assignment.id)).all()
     away = _leave_days(session, {r[2] for r in found if r[4] in PROMISED}, start, end)
     assigned: dict[int, list[AssignedRow]] = defaultdict(list)
-    for a_id, s_id, v_id, name, status, source, reason, day, active, left_on in found:
+    for a_id, s_id, v_id, name, status, source, reason, day, active, left_on, codes in found:
         clash = None
         if status in PROMISED:  # a duty served (checked in, completed) is no clash
             if not active and (left_on is None or day > left_on):
                 clash = "left"
             else:
                 clash = away.get((v_id, day))
-        assigned[s_id].append(AssignedRow(a_id, v_id, name, status, source, reason, clash))
+        assigned[s_id].append(AssignedRow(a_id, v_id, name, status, source, reason, clash,
+                                          codes or ""))
     rows = session.execute(
         select(Shift.id, Shift.title, Shift.team_id, Team.name, Team.colour, Shift.grid_id,
                Grid.name, Shift.location, Shift.date, Shift.start_time, Shift.end_time,
