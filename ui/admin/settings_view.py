@@ -116,6 +116,9 @@ class SettingsView(QWidget):
         self.db_label.setWordWrap(True)
         self.open_db_button = QPushButton(self.tr("Open another database\u2026"), db_box)
         self.new_db_button = QPushButton(self.tr("Create a new database\u2026"), db_box)
+        self.server_button = QPushButton(self.tr("Connect to a server\u2026"), db_box)
+        self.server_button.setObjectName("serverButton")
+        self.server_dialog = None  # the open 连接服务器 dialog (tests use it)
         self.backup_button = QPushButton(self.tr("Back up\u2026"), db_box)
         db_hint = QLabel(self.tr("The registers, plans and requests are kept in this file. "
                                  "Back it up regularly, e.g. to a USB stick."), db_box)
@@ -124,6 +127,7 @@ class SettingsView(QWidget):
         db_buttons = QHBoxLayout()
         db_buttons.addWidget(self.open_db_button)
         db_buttons.addWidget(self.new_db_button)
+        db_buttons.addWidget(self.server_button)
         db_buttons.addWidget(self.backup_button)
         db_buttons.addStretch(1)
         db_layout = QVBoxLayout(db_box)
@@ -159,6 +163,7 @@ class SettingsView(QWidget):
         self.paper_combo.currentIndexChanged.connect(self._on_paper_changed)
         self.open_db_button.clicked.connect(lambda: self._choose_database(create=False))
         self.new_db_button.clicked.connect(lambda: self._choose_database(create=True))
+        self.server_button.clicked.connect(self.open_server_dialog)
         self.backup_button.clicked.connect(lambda: file_actions.backup_database(self.ctx, self))
         self.ctx.sig_data_changed.connect(self._on_ctx_data_changed)
         self.load_community()
@@ -231,6 +236,17 @@ class SettingsView(QWidget):
         url = database_dialogs.choose_database(self, create=create, current_url=self.ctx.db.url)
         if url:
             self.ctx.request_database(url)
+
+    def open_server_dialog(self):  # noqa: ANN201
+        """连接服务器 (issue 18.17): the chosen server opens like a file, same refusals."""
+        from ui.admin.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self.ctx, self)
+        self.server_dialog = dialog
+        dialog.accepted.connect(lambda: dialog.url and self.ctx.request_database(dialog.url))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _show_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Settings"), error_text(exc))
