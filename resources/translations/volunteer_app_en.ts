@@ -6025,6 +6025,145 @@ Take this one in as well?</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or server-pc</source>
+        <translation>e.g. 192.168.1.10 or server-pc</translation>
+    </message>
+    <message>
+        <source>one database per community, e.g. volunteer_hx</source>
+        <translation>one database per community, e.g. volunteer_hx</translation>
+    </message>
+    <message>
+        <source>Off (only inside the office network)</source>
+        <translation>Off (only inside the office network)</translation>
+    </message>
+    <message>
+        <source>Use when the server offers it</source>
+        <translation>Use when the server offers it</translation>
+    </message>
+    <message>
+        <source>Required (encrypted)</source>
+        <translation>Required (encrypted)</translation>
+    </message>
+    <message>
+        <source>Required, and check the server&apos;s certificate</source>
+        <translation>Required, and check the server&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Server (host)</source>
+        <translation>Server (host)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Encryption (TLS)</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s credential store, never in the settings file.</source>
+        <translation>The password is kept in this computer&apos;s credential store, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is not kept. Put it in the PostgreSQL password file (on Windows %APPDATA%\postgresql\pgpass.conf) so the next start connects.</source>
+        <translation>This computer has no credential store: the password is not kept. Put it in the PostgreSQL password file (on Windows %APPDATA%\postgresql\pgpass.conf) so the next start connects.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address (no spaces, “/” or “@”).</source>
+        <translation>Enter the server&apos;s name or address (no spaces, “/” or “@”).</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</source>
+        <translation>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</translation>
+    </message>
+    <message>
+        <source>Enter the name of the community&apos;s database.</source>
+        <translation>Enter the name of the community&apos;s database.</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>Enter the database user.</translation>
+    </message>
+    <message>
+        <source>Choose an encryption mode.</source>
+        <translation>Choose an encryption mode.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>The community&apos;s data is there and up to date.</source>
+        <translation>The community&apos;s data is there and up to date.</translation>
+    </message>
+    <message>
+        <source>The database is empty: connecting creates the tables.</source>
+        <translation>The database is empty: connecting creates the tables.</translation>
+    </message>
+    <message>
+        <source>The data was made by an older version: connecting upgrades it (back it up first).</source>
+        <translation>The data was made by an older version: connecting upgrades it (back it up first).</translation>
+    </message>
+    <message>
+        <source>The data was written by a newer version of this application: update the application on this PC first.</source>
+        <translation>The data was written by a newer version of this application: update the application on this PC first.</translation>
+    </message>
+    <message>
+        <source>The database holds tables of another program: this application will not use it.</source>
+        <translation>The database holds tables of another program: this application will not use it.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1.</source>
+        <translation>Connected: PostgreSQL %1.</translation>
+    </message>
+    <message>
+        <source>The server refused the user or password (or does not accept this computer; see pg_hba.conf).</source>
+        <translation>The server refused the user or password (or does not accept this computer; see pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the address and port, that PostgreSQL runs, and that the firewall lets port 5432 through.</source>
+        <translation>The server cannot be reached: check the address and port, that PostgreSQL runs, and that the firewall lets port 5432 through.</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name.</source>
+        <translation>The server has no database of that name.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection failed: the server does not offer the chosen encryption, or its certificate does not check out.</source>
+        <translation>The encrypted connection failed: the server does not offer the chosen encryption, or its certificate does not check out.</translation>
+    </message>
+    <message>
+        <source>The connection failed. Check the details and try again.</source>
+        <translation>The connection failed. Check the details and try again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
@@ -6101,6 +6240,10 @@ Take this one in as well?</translation>
     <message>
         <source>Create a new database…</source>
         <translation>Create a new database…</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Connect to a server…</translation>
     </message>
     <message>
         <source>Back up…</source>

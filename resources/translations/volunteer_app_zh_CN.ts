@@ -5992,6 +5992,145 @@ Take this one in as well?</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or server-pc</source>
+        <translation>例如 192.168.1.10 或 server-pc</translation>
+    </message>
+    <message>
+        <source>one database per community, e.g. volunteer_hx</source>
+        <translation>每个社区一个数据库，例如 volunteer_hx</translation>
+    </message>
+    <message>
+        <source>Off (only inside the office network)</source>
+        <translation>关闭（仅限办公室内网）</translation>
+    </message>
+    <message>
+        <source>Use when the server offers it</source>
+        <translation>服务器支持时使用</translation>
+    </message>
+    <message>
+        <source>Required (encrypted)</source>
+        <translation>必须加密</translation>
+    </message>
+    <message>
+        <source>Required, and check the server&apos;s certificate</source>
+        <translation>必须加密并验证服务器证书</translation>
+    </message>
+    <message>
+        <source>Server (host)</source>
+        <translation>服务器（主机）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s credential store, never in the settings file.</source>
+        <translation>密码保存在本机的凭据管理器中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is not kept. Put it in the PostgreSQL password file (on Windows %APPDATA%\postgresql\pgpass.conf) so the next start connects.</source>
+        <translation>本机没有可用的凭据管理器：密码不会被保存。请把它写入 PostgreSQL 密码文件（Windows 上为 %APPDATA%\postgresql\pgpass.conf），下次启动才能自动连接。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address (no spaces, “/” or “@”).</source>
+        <translation>请输入服务器的名称或地址（不能含空格、“/”或“@”）。</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</source>
+        <translation>端口须为 1 到 65535 之间的数字（PostgreSQL 默认 5432）。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the community&apos;s database.</source>
+        <translation>请输入本社区数据库的名称。</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>请输入数据库用户名。</translation>
+    </message>
+    <message>
+        <source>Choose an encryption mode.</source>
+        <translation>请选择加密方式。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>The community&apos;s data is there and up to date.</source>
+        <translation>社区数据已在其中，且为最新版本。</translation>
+    </message>
+    <message>
+        <source>The database is empty: connecting creates the tables.</source>
+        <translation>数据库是空的：连接时将创建数据表。</translation>
+    </message>
+    <message>
+        <source>The data was made by an older version: connecting upgrades it (back it up first).</source>
+        <translation>数据由旧版本创建：连接时将升级（请先备份）。</translation>
+    </message>
+    <message>
+        <source>The data was written by a newer version of this application: update the application on this PC first.</source>
+        <translation>数据由本软件的较新版本写入：请先在本机更新软件。</translation>
+    </message>
+    <message>
+        <source>The database holds tables of another program: this application will not use it.</source>
+        <translation>数据库中有其他程序的数据表：本软件不会使用它。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1.</source>
+        <translation>连接成功：PostgreSQL %1。</translation>
+    </message>
+    <message>
+        <source>The server refused the user or password (or does not accept this computer; see pg_hba.conf).</source>
+        <translation>服务器拒绝了用户名或密码（或不接受本机连接，请检查 pg_hba.conf）。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the address and port, that PostgreSQL runs, and that the firewall lets port 5432 through.</source>
+        <translation>无法连接到服务器：请检查地址和端口、PostgreSQL 是否在运行，以及防火墙是否放行 5432 端口。</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name.</source>
+        <translation>服务器上没有这个名称的数据库。</translation>
+    </message>
+    <message>
+        <source>The encrypted connection failed: the server does not offer the chosen encryption, or its certificate does not check out.</source>
+        <translation>加密连接失败：服务器不支持所选加密方式，或其证书验证未通过。</translation>
+    </message>
+    <message>
+        <source>The connection failed. Check the details and try again.</source>
+        <translation>连接失败。请检查填写的信息后重试。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
@@ -6068,6 +6207,10 @@ Take this one in as well?</source>
     <message>
         <source>Create a new database…</source>
         <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>连接服务器…</translation>
     </message>
     <message>
         <source>Back up…</source>
