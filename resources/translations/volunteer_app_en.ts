@@ -1340,8 +1340,8 @@
         <translation>Batch history</translation>
     </message>
     <message>
-        <source>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
-        <translation>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</translation>
+        <source>Shifts generated from templates, weeks copied, auto-fills applied and changes of the holiday table, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
+        <translation>Shifts generated from templates, weeks copied, auto-fills applied and changes of the holiday table, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</translation>
     </message>
     <message>
         <source>When</source>
@@ -1392,8 +1392,16 @@
         <translation>Auto-fill applied</translation>
     </message>
     <message>
+        <source>Holiday table changed</source>
+        <translation>Holiday table changed</translation>
+    </message>
+    <message>
         <source>%1 assignments made, %2 still in place</source>
         <translation>%1 assignments made, %2 still in place</translation>
+    </message>
+    <message>
+        <source>%1 shifts removed, %2 added</source>
+        <translation>%1 shifts removed, %2 added</translation>
     </message>
     <message>
         <source>%1 shifts created, %2 still there</source>
@@ -1416,6 +1424,10 @@
         <translation>Undo a batch</translation>
     </message>
     <message>
+        <source>the holiday change with the shifts it removed and added</source>
+        <translation>the holiday change with the shifts it removed and added</translation>
+    </message>
+    <message>
         <source>%1 assignments</source>
         <translation>%1 assignments</translation>
     </message>
@@ -1426,10 +1438,14 @@
     <message>
         <source>Undo “%1” of %2 (%3 – %4)?
 
-This removes %5.</source>
+This takes back %5.</source>
         <translation>Undo “%1” of %2 (%3 – %4)?
 
-This removes %5.</translation>
+This takes back %5.</translation>
+    </message>
+    <message>
+        <source>Undone: the holiday table and its shifts are as they were.</source>
+        <translation>Undone: the holiday table and its shifts are as they were.</translation>
     </message>
     <message>
         <source>Undone: %1 assignments removed.</source>

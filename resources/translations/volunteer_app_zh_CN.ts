@@ -1325,8 +1325,8 @@
         <translation>批次记录</translation>
     </message>
     <message>
-        <source>Shifts generated from templates, weeks copied and auto-fills applied, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
-        <translation>按时间倒序列出从模板生成的排班、复制的周计划和已应用的自动排班。撤销会收回该批次所做的全部改动；若生成的排班上已有志愿者，或已记录签到，则不能撤销。</translation>
+        <source>Shifts generated from templates, weeks copied, auto-fills applied and changes of the holiday table, newest first. Undo takes back everything a batch did; it is refused once volunteers are on generated shifts or attendance has been recorded.</source>
+        <translation>按时间倒序列出从模板生成的排班、复制的周计划、已应用的自动排班和节假日表的修改。撤销会收回该批次所做的全部改动；若生成的排班上已有志愿者，或已记录签到，则不能撤销。</translation>
     </message>
     <message>
         <source>When</source>
@@ -1377,8 +1377,16 @@
         <translation>应用自动排班</translation>
     </message>
     <message>
+        <source>Holiday table changed</source>
+        <translation>修改节假日</translation>
+    </message>
+    <message>
         <source>%1 assignments made, %2 still in place</source>
         <translation>安排了 %1 人次，仍有 %2 人次</translation>
+    </message>
+    <message>
+        <source>%1 shifts removed, %2 added</source>
+        <translation>删除 %1 个排班，新增 %2 个</translation>
     </message>
     <message>
         <source>%1 shifts created, %2 still there</source>
@@ -1401,6 +1409,10 @@
         <translation>撤销批次</translation>
     </message>
     <message>
+        <source>the holiday change with the shifts it removed and added</source>
+        <translation>这次节假日修改及其删除和新增的排班</translation>
+    </message>
+    <message>
         <source>%1 assignments</source>
         <translation>%1 人次的安排</translation>
     </message>
@@ -1411,10 +1423,14 @@
     <message>
         <source>Undo “%1” of %2 (%3 – %4)?
 
-This removes %5.</source>
+This takes back %5.</source>
         <translation>撤销 %2 的“%1”（%3 – %4）？
 
-将删除%5。</translation>
+将收回%5。</translation>
+    </message>
+    <message>
+        <source>Undone: the holiday table and its shifts are as they were.</source>
+        <translation>已撤销：节假日表及相关排班已恢复原样。</translation>
     </message>
     <message>
         <source>Undone: %1 assignments removed.</source>

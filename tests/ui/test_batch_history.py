@@ -4,6 +4,7 @@ question, and the core's refusals shown in words."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from ui.common.context import AppContext
-from ui.planner.batch_history_dialog import AUTOFILL, COPY, GENERATE, BatchHistoryDialog
+from ui.planner.batch_history_dialog import AUTOFILL, COPY, GENERATE, HOLIDAYS, BatchHistoryDialog
 from ui.planner.planner_view import PlannerView
 from volunteer_app.models.autofill import AutofillBatch
 from volunteer_app.models.shifts import Assignment, Shift
@@ -146,3 +147,35 @@ def test_copied_week_is_listed_and_refused_while_volunteers_came_along(view, qtb
     assert dialog.table.item(index, 1).text() == "Copied previous week"
     assert dialog.table.item(index, 5).text().startswith("Blocked")
     assert not dialog.undo_button(COPY, copied.batch_id).isEnabled()
+
+
+def test_a_holiday_change_is_listed_and_undone(view, qtbot, demo_db, monkeypatch) -> None:  # noqa: ANN001
+    from volunteer_app.services import holiday_changes
+
+    wednesday = EMPTY_MONDAY + timedelta(days=2)
+    with demo_db.session() as s:
+        template_service.generate(s, EMPTY_MONDAY, EMPTY_MONDAY + timedelta(days=6))
+        before = len(svc.list_shifts(s, wednesday, wednesday))
+    time.sleep(1.1)  # the core keeps times to the second: the change is the later one
+    with demo_db.session() as s:
+        change = holiday_changes.apply_holiday_change(
+            s, [holiday_changes.HolidayEdit(wednesday, "holiday", "社区假日")])
+    assert change.removed
+    with demo_db.session() as s:
+        assert len(svc.list_shifts(s, wednesday, wednesday)) < before
+    asked: list[str] = []
+    monkeypatch.setattr(BatchHistoryDialog, "confirm", lambda _self, text: asked.append(text) or True)
+    dialog = open_history(view, qtbot)
+    reload(dialog, qtbot)
+    row = next(r for r in dialog.rows if (r.kind, r.id) == (HOLIDAYS, change.change_id))
+    assert (row.created, row.remaining) == (len(change.removed), len(change.added))
+    generated = max(r.id for r in dialog.rows if r.kind == GENERATE)
+    keys = [(r.kind, r.id) for r in dialog.rows]
+    assert keys.index((HOLIDAYS, change.change_id)) < keys.index((GENERATE, generated))  # newest first
+    assert dialog.table.item(dialog.rows.index(row), 1).text() == "Holiday table changed"
+    with qtbot.waitSignal(dialog.sig_undone, timeout=15000):
+        qtbot.mouseClick(dialog.undo_button(HOLIDAYS, change.change_id), Qt.MouseButton.LeftButton)
+    assert "holiday change" in asked[-1]
+    assert "holiday table and its shifts are as they were" in dialog.message.text()
+    with demo_db.session() as s:
+        assert len(svc.list_shifts(s, wednesday, wednesday)) == before

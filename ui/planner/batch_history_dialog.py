@@ -40,27 +40,36 @@ from ui.texts.planner import planner_error_text
 from volunteer_app.errors import AppError
 from volunteer_app.security.permissions import PermissionDenied
 from volunteer_app.services import autofill as autofill_service
+from volunteer_app.services import holiday_changes
 from volunteer_app.services import teams as team_service
 from volunteer_app.services import templates as template_service
 
-GENERATE, COPY, AUTOFILL = "generate", "copy", "autofill"
+GENERATE, COPY, AUTOFILL, HOLIDAYS = "generate", "copy", "autofill", "holidays"
+# How many holiday-table changes are listed (the core keeps them all).
+HOLIDAY_CHANGES_SHOWN = 50
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     """One batch as the list shows it, whatever service keeps it."""
 
-    kind: str  # generate | copy | autofill
+    kind: str  # generate | copy | autofill | holidays
     id: int
     created_at: str  # "YYYY-MM-DD HH:MM"
     operator: str
     date_from: date
     date_to: date
     team: str
-    created: int  # duties (generate, copy) or assignments (autofill) the batch made
-    remaining: int  # of those, still there
+    # duties (generate, copy) or assignments (autofill) the batch made; for a holiday
+    # change, the duties it removed
+    created: int
+    remaining: int  # of those, still there; for a holiday change, the duties it added
     blocked: int  # generated duties holding volunteers (an undo is refused)
     undone: bool
+    # For the order, newest first: to the second, as the core keeps it. An auto-fill's
+    # time comes to the minute only; within its minute it sorts after the others (a fill
+    # usually follows the generation it fills).
+    stamp: str = ""
 
     @property
     def can_undo(self) -> bool:
@@ -75,13 +84,19 @@ def load_history(session: Any) -> list[HistoryRow]:
         teams = {}
     rows = [HistoryRow(b.kind, b.id, b.created_at.isoformat(sep=" ", timespec="minutes"), "",
                        b.date_from, b.date_to, "", b.created_count, b.remaining,
-                       b.with_assignments, b.undone_at is not None)
+                       b.with_assignments, b.undone_at is not None,
+                       b.created_at.isoformat(sep=" ", timespec="seconds"))
             for b in template_service.list_batches(session)]
     rows += [HistoryRow(AUTOFILL, b.id, b.created_at.replace("T", " "), b.operator, b.date_from,
                         b.date_to, teams.get(b.team_id, "") if b.team_id is not None else "",
-                        b.created_count, b.remaining, 0, b.undone)
+                        b.created_count, b.remaining, 0, b.undone,
+                        b.created_at.replace("T", " ")[:16] + ":59")
              for b in autofill_service.list_batches(session)]
-    rows.sort(key=lambda r: (r.created_at, r.kind == AUTOFILL, r.id), reverse=True)
+    rows += [HistoryRow(HOLIDAYS, c.id, c.created_at.isoformat(sep=" ", timespec="minutes"), "",
+                        c.date_from, c.date_to, "", c.removed_count, c.added_count, 0,
+                        c.undone_at is not None, c.created_at.isoformat(sep=" ", timespec="seconds"))
+             for c in holiday_changes.list_holiday_changes(session, HOLIDAY_CHANGES_SHOWN)]
+    rows.sort(key=lambda r: (r.stamp, r.kind == AUTOFILL, r.id), reverse=True)
     return rows
 
 
@@ -89,6 +104,9 @@ def undo_row(session: Any, kind: str, batch_id: int) -> int:
     """Undo one batch through the service that keeps it; returns how many rows went."""
     if kind == AUTOFILL:
         return autofill_service.undo(session, batch_id)
+    if kind == HOLIDAYS:
+        holiday_changes.undo_holiday_change(session, batch_id)
+        return 0
     return template_service.undo_batch(session, batch_id)
 
 
@@ -110,7 +128,8 @@ class BatchHistoryDialog(QDialog):
         # Wide enough for every column at 1366 pixels: a squeezed result column read "6…".
         self.resize(1180, 460)
         intro = QLabel(self.tr(
-            "Shifts generated from templates, weeks copied and auto-fills applied, newest first. "
+            "Shifts generated from templates, weeks copied, auto-fills applied and changes of the "
+            "holiday table, newest first. "
             "Undo takes back everything a batch did; it is refused once volunteers are on "
             "generated shifts or attendance has been recorded."), self)
         intro.setWordWrap(True)
@@ -162,7 +181,8 @@ class BatchHistoryDialog(QDialog):
             button.setObjectName(f"batchUndo_{row.kind}_{row.id}")
             button.clicked.connect(lambda _checked=False, x=row: self.ask_undo(x))
             t.setCellWidget(r, self.COLUMNS - 1, button)
-            if roles.deny_unless(self.ctx, "shifts.plan", button):
+            action = "holidays.edit" if row.kind == HOLIDAYS else "shifts.plan"
+            if roles.deny_unless(self.ctx, action, button):
                 button.setEnabled(row.can_undo)
         header = t.horizontalHeader()
         for c in range(self.COLUMNS):
@@ -177,11 +197,14 @@ class BatchHistoryDialog(QDialog):
 
     def kind_text(self, kind: str) -> str:
         return {GENERATE: self.tr("Generated from templates"), COPY: self.tr("Copied previous week"),
-                AUTOFILL: self.tr("Auto-fill applied")}.get(kind, kind)
+                AUTOFILL: self.tr("Auto-fill applied"),
+                HOLIDAYS: self.tr("Holiday table changed")}.get(kind, kind)
 
     def result_text(self, row: HistoryRow) -> str:
         if row.kind == AUTOFILL:
             return arg(self.tr("%1 assignments made, %2 still in place"), row.created, row.remaining)
+        if row.kind == HOLIDAYS:
+            return arg(self.tr("%1 shifts removed, %2 added"), row.created, row.remaining)
         return arg(self.tr("%1 shifts created, %2 still there"), row.created, row.remaining)
 
     def status_text(self, row: HistoryRow) -> str:
@@ -206,9 +229,13 @@ class BatchHistoryDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_undo(self, row: HistoryRow) -> None:
-        removes = (arg(self.tr("%1 assignments"), row.remaining) if row.kind == AUTOFILL
-                   else arg(self.tr("%1 shifts"), row.remaining))
-        text = arg(self.tr("Undo \u201c%1\u201d of %2 (%3 \u2013 %4)?\n\nThis removes %5."),
+        if row.kind == HOLIDAYS:
+            removes = self.tr("the holiday change with the shifts it removed and added")
+        elif row.kind == AUTOFILL:
+            removes = arg(self.tr("%1 assignments"), row.remaining)
+        else:
+            removes = arg(self.tr("%1 shifts"), row.remaining)
+        text = arg(self.tr("Undo \u201c%1\u201d of %2 (%3 \u2013 %4)?\n\nThis takes back %5."),
                    self.kind_text(row.kind), row.created_at, f"{row.date_from:%Y-%m-%d}",
                    f"{row.date_to:%Y-%m-%d}", removes)
         if not self.confirm(text):
@@ -219,8 +246,12 @@ class BatchHistoryDialog(QDialog):
                                self._on_undo_failed, owner=self, label="batch undo")
 
     def _on_undone(self, kind: str, batch_id: int, removed: int) -> None:
-        text = (arg(self.tr("Undone: %1 assignments removed."), removed) if kind == AUTOFILL
-                else arg(self.tr("Undone: %1 shifts removed."), removed))
+        if kind == HOLIDAYS:
+            text = self.tr("Undone: the holiday table and its shifts are as they were.")
+        elif kind == AUTOFILL:
+            text = arg(self.tr("Undone: %1 assignments removed."), removed)
+        else:
+            text = arg(self.tr("Undone: %1 shifts removed."), removed)
         self.sig_message.emit(text)
         self.sig_undone.emit(kind, batch_id)
         self.load()
