@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from sqlalchemy.engine import make_url
 
@@ -62,3 +64,44 @@ def test_nothing_listening_is_unreachable_within_the_timeout() -> None:
     check = sc.check_server(sc.build_url("127.0.0.1", 1, "d", "u", "pw", "disable"), timeout_s=2)
     assert check == sc.ServerCheck(sc.UNREACHABLE)
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.skipif(os.environ.get("VOLUNTEER_APP_TEST_BACKEND", "sqlite") != "postgres",
+                    reason="needs the throwaway PostgreSQL server (scripts/with-postgres.sh)")
+def test_a_real_server_is_described_and_a_foreign_database_refused_without_the_password() -> None:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from volunteer_app.db import open_database
+    from volunteer_app.errors import DatabaseError
+
+    base = make_url(os.environ["VOLUNTEER_APP_TEST_PG"])
+    names = {k: f"srv_{k}_{uuid.uuid4().hex[:8]}" for k in ("empty", "ours", "foreign")}
+
+    def url(database: str, password: str = "") -> str:
+        return sc.build_url(base.host, base.port, database, base.username, password, "disable")
+
+    admin = create_engine(url("postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        for name in names.values():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    foreign = create_engine(url(names["foreign"]), poolclass=NullPool)
+    with foreign.begin() as conn:
+        conn.execute(text("CREATE TABLE someone_elses (id int)"))
+    foreign.dispose()
+    open_database(url(names["ours"])).dispose()
+    assert sc.check_server(url(names["empty"])).schema == sc.SCHEMA_EMPTY
+    ours = sc.check_server(url(names["ours"]))
+    assert ours.outcome == sc.CONNECTED and ours.schema == sc.SCHEMA_CURRENT and ours.version
+    assert sc.check_server(url(names["foreign"])).schema == sc.SCHEMA_FOREIGN
+    assert sc.check_server(url("no_such_" + names["empty"])).outcome == sc.DATABASE_MISSING
+    with pytest.raises(DatabaseError) as refused:  # the password is unused (trust) but given
+        open_database(url(names["foreign"], "secret-pw@1"))
+    assert refused.value.code == "foreign_database"
+    assert "secret-pw" not in repr(refused.value.details) and "secret-pw" not in str(refused.value)
+    with admin.connect() as conn:
+        for name in names.values():
+            conn.execute(text(f'DROP DATABASE "{name}"'))
+    admin.dispose()

@@ -545,7 +545,8 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True,
     if upgrade and current != heads:
         if not current and _has_foreign_tables(engine):
             engine.dispose()
-            raise DatabaseError("foreign_database", path=str(path or url))
+            # display_url: a server's URL is shown in the message, never with its password
+            raise DatabaseError("foreign_database", path=str(path) if path else display_url(url))
         if current and path is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             label = "-".join(sorted(current))

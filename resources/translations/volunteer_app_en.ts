@@ -5077,8 +5077,8 @@ An administrator should switch accounts on in 操作员 (Operators).</translatio
         <translation>Propose volunteers for this week&apos;s open places, fairly; you review and apply</translation>
     </message>
     <message>
-        <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
-        <translation>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</translation>
+        <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift; drag a name from the selected shift&apos;s list onto another shift to move them.</source>
+        <translation>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift; drag a name from the selected shift&apos;s list onto another shift to move them.</translation>
     </message>
     <message>
         <source>Selected shift</source>

@@ -5048,8 +5048,8 @@ An administrator should switch accounts on in 操作员 (Operators).</source>
         <translation>为本周空缺岗位公平地推荐志愿者,审核后再应用</translation>
     </message>
     <message>
-        <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift.</source>
-        <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人;红字姓名 = 请假或已离队。✓ = 已确认。可把志愿者拖到任一班次上。</translation>
+        <source>Colours: green = full, amber = places open, red = nobody yet; a name in red is on leave or has left. ✓ = confirmed. Drag a volunteer onto any shift; drag a name from the selected shift&apos;s list onto another shift to move them.</source>
+        <translation>颜色:绿色 = 已排满,橙色 = 还缺人,红色 = 尚无人;红字姓名 = 请假或已离队。✓ = 已确认。可把志愿者拖到任一班次上；把选中班次名单里的姓名拖到另一班次即可调换。</translation>
     </message>
     <message>
         <source>Selected shift</source>

@@ -175,7 +175,8 @@ class PlannerView(QWidget):
         legend.setObjectName("hint")
         legend.setText(self.tr("Colours: green = full, amber = places open, red = nobody yet; "
                                "a name in red is on leave or has left. \u2713 = confirmed. "
-                               "Drag a volunteer onto any shift."))
+                               "Drag a volunteer onto any shift; drag a name from the selected shift's list "
+                               "onto another shift to move them."))
         legend.setWordWrap(True)
 
         left = QWidget(self)
