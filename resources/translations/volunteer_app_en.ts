@@ -7042,6 +7042,10 @@ Take this one in as well?</translation>
         <translation>Teams (tick the teams the volunteer serves in)</translation>
     </message>
     <message>
+        <source>Availability and leave…</source>
+        <translation>Availability and leave…</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>

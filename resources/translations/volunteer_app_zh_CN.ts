@@ -7003,6 +7003,10 @@ Take this one in as well?</source>
         <translation>所在队伍（勾选志愿者参加的队伍）</translation>
     </message>
     <message>
+        <source>Availability and leave…</source>
+        <translation>可服务时间与请假…</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>

@@ -81,3 +81,19 @@ def test_a_role_without_availability_edit_sees_it_disabled(ctx, qtbot, monkeypat
     assert not view.availability_button.isEnabled() and view.availability_button.toolTip()
     view._on_availability_clicked()
     assert view.availability_dialog is None
+
+
+def test_the_volunteer_dialog_opens_it_for_an_existing_volunteer(ctx, qtbot) -> None:  # noqa: ANN001
+    view = _open_volunteers(ctx, qtbot)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.edit_button.isEnabled())
+    row = view.model.row_for(0)
+    assert view.open_add_dialog().availability_button is None  # nobody to plan yet
+    view.dialog.reject()
+    qtbot.waitUntil(lambda: view.dialog is None)
+    dialog = view.open_edit_dialog(row.id)
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == row.name)
+    dialog.availability_button.click()
+    assert dialog.availability_dialog.volunteer_id == row.id
+    assert row.name in dialog.availability_dialog.windowTitle()
+    dialog.availability_dialog.close()

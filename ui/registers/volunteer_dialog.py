@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import roles
 from ui.common.context import AppContext
 from ui.common.dirty import DirtyTracker
 from ui.common.forms import FieldRow, within_years
@@ -163,6 +164,13 @@ class VolunteerDialog(QDialog):
         self.save_button.setObjectName("primary")
         self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_save_clicked)
+        # Issue 18.5: windows, leave and limits from the volunteer's own record too, not
+        # only from the planner's candidate list (an existing volunteer, a role that may).
+        self.availability_button = None
+        if volunteer_id is not None and roles.can(ctx, "availability.edit"):
+            self.availability_button = self.buttons.addButton(
+                self.tr("Availability and leave\u2026"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.availability_button.clicked.connect(self._on_availability_clicked)
         # Esc, the close button and Cancel ask before typed changes are lost.
         self.dirty = DirtyTracker(self, self.form_data, self._subject, busy=lambda: self._saving)
         self.buttons.rejected.connect(self.dirty.cancel)
@@ -253,6 +261,14 @@ class VolunteerDialog(QDialog):
         self.dirty.mark_clean()
         self.name_edit.setFocus()
         self._revalidate()
+
+    def _on_availability_clicked(self) -> None:
+        from ui.planner.availability_dialog import AvailabilityDialog
+
+        dialog = AvailabilityDialog(self.ctx, self.volunteer_id, self.name_edit.text().strip(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.availability_dialog = dialog
+        dialog.open()
 
     def _subject(self) -> str:
         """What the discard question names: 志愿者“张三”, or the new volunteer."""
