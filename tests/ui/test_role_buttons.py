@@ -6,6 +6,7 @@ the role may not use them; the Orders screen popped "您的角色不允许此操
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from volunteer_app.models import Team
@@ -69,6 +70,17 @@ def test_a_clerk_keeps_the_registers_but_not_the_planning(ctx, qtbot) -> None:  
     assert orders.new_button.isEnabled()
     planner = window.screen_widget("schedule")
     assert not planner.generate_button.isEnabled() and not planner.autofill_button.isEnabled()
+    # Issue 18.4: no one-off duty, no delete; the history is there to read, its undo is not.
+    assert not planner.oneoff_button.isEnabled()
+    planner.removal.update(object())  # as if a duty were selected
+    assert not planner.removal.delete_button.isEnabled() and planner.history_button.isEnabled()
+    from ui.planner.batch_history_dialog import BatchHistoryDialog
+
+    history = BatchHistoryDialog(ctx, planner)
+    qtbot.waitUntil(lambda: history.table.rowCount() > 0, timeout=15000)  # the demo's generation
+    denied = QCoreApplication.translate("Roles", "Your role may not do this.")
+    undo_buttons = [history.table.cellWidget(r, 6) for r in range(history.table.rowCount())]
+    assert all(not b.isEnabled() and b.toolTip() == denied for b in undo_buttons)
     assert window.action_import.isEnabled() and not window.action_restore.isEnabled()
 
 
