@@ -189,11 +189,55 @@ def main(argv: list[str] | None = None) -> int:
     _save(fill, out / "autofill-proposal.png")
     fill.reject()
 
+    _replanning_dialogs(app, window, db, out)
+
     _small_screen_pass(app, window, out)
 
     window.close()
     _pump(app, 0.2)
     return 0
+
+
+def _replanning_dialogs(app, window, db, out: Path) -> None:  # noqa: ANN001
+    """The week's re-planning (issue 18): the duties a leave covers, offered for release;
+    what a new holiday does to the generated duties; the history of batches with undo."""
+    from datetime import date, timedelta
+
+    from ui.planner.batch_history_dialog import BatchHistoryDialog
+    from ui.planner.holiday_effects_dialog import HolidayEffectsDialog
+    from ui.planner.released_duties_dialog import ReleasedDutiesDialog
+    from volunteer_app.services import holiday_changes, replan
+    from volunteer_app.services import shifts as shift_service
+
+    next_monday = shift_service.monday_of(date.today()) + timedelta(days=7)
+    with db.session() as s:
+        week = shift_service.week_plan(s, next_monday)
+        row, a = next((r, a) for r in week.shifts for a in r.on_shift if a.status in ("planned", "confirmed"))
+        first, last = row.date, row.date + timedelta(days=2)
+        held = [(a.volunteer_id, a.name, d) for d in replan.held_duties(s, a.volunteer_id, first, last)]
+        # Next Wednesday becomes a holiday: the generated weekday duties on it would go.
+        wednesday = next_monday + timedelta(days=2)
+        effects = holiday_changes.holiday_change_effects(
+            s, [holiday_changes.HolidayEdit(wednesday, "holiday", "临时休假")])
+    intro = ReleasedDutiesDialog.leave_intro(a.name, first, last)
+    released = ReleasedDutiesDialog(window.ctx, intro, held, lambda _s: None, window)
+    released.show()
+    _settle(app, window.ctx)
+    _save(released, out / "replan-after-leave.png")
+    released.reject()
+
+    preview = HolidayEffectsDialog(effects, window)
+    preview.show()
+    _settle(app, window.ctx)
+    _save(preview, out / "holiday-change-preview.png")
+    preview.reject()
+
+    history = BatchHistoryDialog(window.ctx, window)
+    history.show()
+    _pump_until(app, lambda: history.table.rowCount() > 0 or history.message.text() != "", 30)
+    _settle(app, window.ctx)
+    _save(history, out / "batch-history.png")
+    history.reject()
 
 
 # The most common office resolution (issue 18.14): every main screen must be usable there,
