@@ -644,3 +644,30 @@ def test_accented_utf8_names_and_gbk_rows_read_as_utf8_are_caught(db: Database, 
     path.write_bytes(_lines((HEAD, "utf-8"), ("张三,男,13800001111", "utf-8"), ("郑,,13800002222", "gbk"),
                             ("王芳,女,13800003333", "gbk")))
     assert _refused(db, path) == [(3, "姓名", "mixed_encoding", "郑"), (4, "姓名", "mixed_encoding", "王芳")]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_export_imports_into_an_empty_database_creating_its_teams_and_grids(
+        db: Database, tmp_path: Path, suffix: str, new_db_url, capsys) -> None:  # noqa: ANN001
+    """Issue 16.6: importing an export into an empty database was refused (unknown team,
+    unknown grid); the teams and grids it names are now listed first, then created."""
+    from volunteer_app.cli import main
+
+    _register_setup(db)
+    _fill_register(db)
+    original = _register(db)
+    out = tmp_path / f"register{suffix}"
+    with db.session() as s:
+        vio.export_file(s, out, vs.VolunteerFilter(active=None), include_ids=True)
+    fresh = open_database(new_db_url("fresh"))
+    with pytest.raises(ImportFailed) as err, fresh.session() as s:  # without the option: refused
+        vio.import_file(s, out)
+    assert {p.code for p in err.value.problems} >= {"unknown_team", "unknown_grid"}
+    assert main(["--db", fresh.url, "volunteers", "import", str(out), "--create-missing", "--dry-run"]) == 0
+    said = capsys.readouterr().out
+    assert "would create teams: " in said and "小喇叭巡逻队" in said and "would create grids: " in said
+    with fresh.session() as s:
+        assert vs.count(s, vs.VolunteerFilter(active=None)) == 0  # the dry run wrote nothing
+    assert main(["--db", fresh.url, "volunteers", "import", str(out), "--create-missing"]) == 0
+    assert _register(fresh) == original
+    fresh.dispose()

@@ -3597,6 +3597,10 @@ The current data is kept as a safety copy first.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Create the teams and grids the file names that do not exist yet</source>
+        <translation>Create the teams and grids the file names that do not exist yet</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -3659,6 +3663,10 @@ The current data is kept as a safety copy first.</translation>
     <message>
         <source>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</source>
         <translation>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</translation>
+    </message>
+    <message>
+        <source>New teams to create: %1. New grids to create: %2.</source>
+        <translation>New teams to create: %1. New grids to create: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Import %n volunteer(s)</source>

@@ -3578,6 +3578,10 @@ The current data is kept as a safety copy first.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Create the teams and grids the file names that do not exist yet</source>
+        <translation>创建文件中提到、尚不存在的队伍和网格</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -3640,6 +3644,10 @@ The current data is kept as a safety copy first.</source>
     <message>
         <source>The file is fine: %1 volunteers are ready to be imported. Check the rows, then confirm.</source>
         <translation>文件检查通过：共 %1 名志愿者可以导入。请核对后确认导入。</translation>
+    </message>
+    <message>
+        <source>New teams to create: %1. New grids to create: %2.</source>
+        <translation>将新建队伍：%1。将新建网格：%2。</translation>
     </message>
     <message numerus="yes">
         <source>Import %n volunteer(s)</source>

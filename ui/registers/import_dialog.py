@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import file_dialogs
+from ui.common import file_dialogs, roles
 from ui.common.context import AppContext
 from ui.common.db_worker import TaskCancelled, TaskContext, TaskHandle
 from ui.common.i18n import arg
@@ -163,6 +164,14 @@ class ImportDialog(QDialog):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
         self.summary_label.setWordWrap(True)
+        # An export imported into an empty database names teams and grids not there yet:
+        # with this ticked they are listed here first and created with the import.
+        self.create_check = QCheckBox(self.tr("Create the teams and grids the file names that do "
+                                              "not exist yet"), self)
+        self.create_check.setObjectName("createMissing")
+        roles.deny_unless(self.ctx, "teams.edit", self.create_check)
+        roles.deny_unless(self.ctx, "grids.edit", self.create_check)
+        self.create_check.toggled.connect(lambda _on: self._path is not None and self.check_file(self._path))
 
         self.problems_table = QTableWidget(0, 4, self)
         self.problems_table.setObjectName("problemsTable")
@@ -204,6 +213,7 @@ class ImportDialog(QDialog):
         layout.addLayout(file_row)
         layout.addWidget(hint)
         layout.addLayout(progress_row)
+        layout.addWidget(self.create_check)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
@@ -251,13 +261,15 @@ class ImportDialog(QDialog):
         self._show_summary(self.tr("Checking the file\u2026"), None)
         self._start_progress(self.tr("Reading rows: %v of %m"), cancellable=True)
         target = self._path
+        create = self.create_check.isChecked()
 
         def task(session, t: TaskContext) -> ImportPreview:  # noqa: ANN001 (worker thread)
             total = estimate_rows(target)
             t.progress(0, total, force=True)
+            extra = {"create_missing": True} if create else {}
             return volunteers_io.prepare(session, target,
                                          progress=lambda done, n: t.progress(done, n or total),
-                                         cancelled=t.cancelled)
+                                         cancelled=t.cancelled, **extra)
 
         self._task = self.ctx.worker.submit_long(task, self._on_checked, self._on_check_failed,
                                                  self._on_progress, owner=self, label="import check")
@@ -299,8 +311,12 @@ class ImportDialog(QDialog):
         self._fill_problems(preview.problems)  # after self.preview: names come from it
         good, total = len(preview.rows), len(preview.display)
         if preview.ok:
-            self._show_summary(arg(self.tr("The file is fine: %1 volunteers are ready to be "
-                                           "imported. Check the rows, then confirm."), good), True)
+            text = arg(self.tr("The file is fine: %1 volunteers are ready to be "
+                               "imported. Check the rows, then confirm."), good)
+            if preview.new_teams or preview.new_grids:
+                text += " " + arg(self.tr("New teams to create: %1. New grids to create: %2."),
+                                  "、".join(preview.new_teams) or "—", "、".join(preview.new_grids) or "—")
+            self._show_summary(text, True)
             self.import_button.setText(self.tr("Import %n volunteer(s)", "", good))
             self.import_button.setEnabled(True)
             self.tabs.setCurrentWidget(self.preview_table)

@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = vsub.add_parser("import", parents=[common])
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--create-missing", action="store_true",
+                   help="create the teams and grids the file names that do not exist yet "
+                        "(listed first; needs teams.edit and grids.edit)")
     p.set_defaults(func=with_db(cmd_volunteers_import))
     p = vsub.add_parser("export", parents=[common])
     p.add_argument("file", type=Path)
@@ -96,10 +99,20 @@ def _check_suffix(path: Path) -> None:
 
 
 def cmd_volunteers_import(db: Database, args: argparse.Namespace) -> int:
+    from ..errors import ImportFailed
+
     _check_suffix(args.file)
     with db.session() as s:
-        n = volunteers_io.import_file(s, args.file, dry_run=args.dry_run)
+        preview = volunteers_io.prepare(s, args.file, create_missing=args.create_missing)
+        if not preview.ok:
+            raise ImportFailed(preview.source, preview.problems)
+        n = len(preview.rows) if args.dry_run else volunteers_io.apply(s, preview)
     verb = "would import" if args.dry_run else "imported"
+    made = "would create" if args.dry_run else "created"
+    if preview.new_teams:
+        print(f"{made} teams: " + ", ".join(preview.new_teams))
+    if preview.new_grids:
+        print(f"{made} grids: " + ", ".join(preview.new_grids))
     print(f"{args.file}: {verb} {n} volunteers")
     return 0
 

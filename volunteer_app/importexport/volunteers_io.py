@@ -86,6 +86,10 @@ class ImportPreview:
     display: list[list[str]] = field(default_factory=list)  # the file's cells, for a preview
     row_numbers: list[int] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # With ``create_missing``: the teams and grids the file names that do not exist yet,
+    # created by :func:`apply` before the volunteers (listed by the preview first).
+    new_teams: list[str] = field(default_factory=list)
+    new_grids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -166,9 +170,18 @@ def _merged_problems(table: Table, index: dict[str, int], shown: dict[str, str])
 
 
 def prepare(session: Session, path: Path | str, progress: Progress | None = None,
-            cancelled: Cancelled | None = None) -> ImportPreview:
-    """Read and check every row without writing anything."""
+            cancelled: Cancelled | None = None, *, create_missing: bool = False) -> ImportPreview:
+    """Read and check every row without writing anything.
+
+    ``create_missing``: teams and grids the file names that do not exist are listed in
+    ``new_teams``/``new_grids`` (and created by :func:`apply`) instead of being refused, so
+    an export imports into an empty database (issue 16: "teams and grids it names are
+    created after the preview lists them"). Rows refer to them by negative ids until then.
+    """
     require(session, "registers.import")
+    if create_missing:
+        require(session, "teams.edit")
+        require(session, "grids.edit")
     path = Path(path)
     preview = ImportPreview(str(path))
     teams = {n: i for n, i in session.execute(select(Team.name, Team.id)).all()}
@@ -258,6 +271,10 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
         grid_id = None
         if grid_text:
             grid_id = grid_lookup.get(grid_text)
+            if grid_id is None and create_missing and len(grid_text) <= 40:
+                if grid_text not in preview.new_grids:
+                    preview.new_grids.append(grid_text)
+                grid_id = grid_lookup[grid_text] = -(preview.new_grids.index(grid_text) + 1)
             if grid_id is None:
                 problems.append(RowProblem(rownum, _column_name(shown, "grid"), "unknown_grid", grid_text))
         team_text, role_text = text(cells, "team", rownum), text(cells, "role", rownum)
@@ -265,6 +282,9 @@ def prepare(session: Session, path: Path | str, progress: Progress | None = None
         role_words = [r.strip() for r in _LIST_SPLIT.split(role_text)] if role_text else []
         team_ids = []
         for t in team_names:
+            if t not in teams and create_missing and len(t) <= 60:
+                preview.new_teams.append(t)
+                teams[t] = -len(preview.new_teams)
             if t not in teams:
                 problems.append(RowProblem(rownum, _column_name(shown, "team"), "unknown_team", t))
             else:
@@ -325,6 +345,7 @@ def apply(session: Session, preview: ImportPreview) -> int:
     require(session, "registers.import")
     if not preview.ok:
         raise ImportFailed(preview.source, preview.problems)
+    made_teams, made_grids = _create_missing(session, preview)
     records = []
     today = date.today()
     if any(v.get("id_number") for v in preview.rows):
@@ -332,6 +353,8 @@ def apply(session: Session, preview: ImportPreview) -> int:
     for v in preview.rows:
         rec = {k: v[k] for k in ("name", "mobile", "gender", "political_status",
                                  "notes", "occupation", "skills", "grid_id", "party_household")}
+        if rec["grid_id"] is not None and rec["grid_id"] < 0:
+            rec["grid_id"] = made_grids[-rec["grid_id"] - 1]
         rec.update(id_numbers.seal(session, v.get("id_number")).values())
         rec.update(sort_key=names.sort_key(v["name"]), search_text=names.search_text(v["name"], v["mobile"]),
                    joined_on=v.get("joined_on") or today, active=v.get("active", True),
@@ -349,7 +372,8 @@ def apply(session: Session, preview: ImportPreview) -> int:
         )
     ids = [id_by_mobile[m] for m in mobiles]
     members = [
-        {"volunteer_id": vid, "team_id": tid, "role": role, "since": today}
+        {"volunteer_id": vid, "team_id": made_teams[-tid - 1] if tid < 0 else tid, "role": role,
+         "since": today}
         for vid, v in zip(ids, preview.rows, strict=True)
         for tid, role in v["teams"]
     ]
@@ -360,10 +384,28 @@ def apply(session: Session, preview: ImportPreview) -> int:
     return len(ids)
 
 
+def _create_missing(session: Session, preview: ImportPreview) -> tuple[list[int], list[int]]:
+    """Create the teams and grids the preview listed as new; their ids, in list order."""
+    from ..services import teams as team_service
+
+    made_teams = [team_service.save_team(session, None, name, "other") for name in preview.new_teams]
+    made_grids = []
+    taken = set(session.scalars(select(Grid.number)))
+    for name in preview.new_grids:
+        m = re.fullmatch(r"(\d{1,4})号?网格", name) or re.fullmatch(r"(\d{1,4})", name)
+        number = int(m.group(1)) if m and int(m.group(1)) not in taken else max(taken, default=0) + 1
+        taken.add(number)
+        made_grids.append(grid_service.save_grid(session, None, number, name if not name.isdigit()
+                                                 else f"{number}号网格"))
+    return made_teams, made_grids
+
+
 def import_file(session: Session, path: Path | str, dry_run: bool = False,
-                progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
-    """Check and (unless ``dry_run``) insert all rows; ImportFailed lists every bad row."""
-    preview = prepare(session, path, progress, cancelled)
+                progress: Progress | None = None, cancelled: Cancelled | None = None, *,
+                create_missing: bool = False) -> int:
+    """Check and (unless ``dry_run``) insert all rows; ImportFailed lists every bad row.
+    ``create_missing``: see :func:`prepare`."""
+    preview = prepare(session, path, progress, cancelled, create_missing=create_missing)
     if not preview.ok:
         raise ImportFailed(preview.source, preview.problems)
     if dry_run:
