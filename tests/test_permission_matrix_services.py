@@ -566,6 +566,7 @@ INTERNAL: dict[str, str] = {
     "jobs.jobs.nightly_backup": _JOB,
     "jobs.jobs.audit_check": _JOB,
     "backup.write_key_archive": "the nightly backup's archive, written by that job (jobs.manage) only",
+    "services.availability.leave_days": "leave facts for the week plan and the reminders job, after their check",
     "services.assignments.load_duties": "conflict facts for assign/candidates/auto-fill, after their check",
     "services.assignments.lock_shifts": "a row lock taken by assign and auto-fill after their check",
     "services.availability.team_ancestors": "team tree for the conflict facts",

@@ -338,23 +338,16 @@ def duty_reminders(session: Session, run: RunContext) -> JobResult:
 def _away(session: Session, duties: list) -> set[tuple[int, date]]:
     """(volunteer, day) pairs of these duties whose volunteer is on leave that day or has left."""
     from ..models import Volunteer
-    from ..models.availability import VolunteerLeave
+    from ..services.availability import leave_days
 
     vids = {d.volunteer_id for d in duties}
     if not vids:
         return set()
     gone = set(session.scalars(select(Volunteer.id).where(Volunteer.id.in_(vids),
                                                           Volunteer.active.is_(False))))
-    days = [d.date for d in duties]
-    leaves = session.execute(select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date,
-                                    VolunteerLeave.end_date)
-                             .where(VolunteerLeave.volunteer_id.in_(vids),
-                                    VolunteerLeave.end_date >= min(days),
-                                    VolunteerLeave.start_date <= max(days))).all()
-    out = {(d.volunteer_id, d.date) for d in duties if d.volunteer_id in gone}
-    for vid, first, last in leaves:
-        out |= {(d.volunteer_id, d.date) for d in duties if d.volunteer_id == vid and first <= d.date <= last}
-    return out
+    leave = leave_days(session, vids, min(d.date for d in duties), max(d.date for d in duties))
+    return {(d.volunteer_id, d.date) for d in duties
+            if d.volunteer_id in gone or (d.volunteer_id, d.date) in leave}
 
 
 def unfilled_alerts(session: Session, run: RunContext) -> JobResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
@@ -251,4 +251,27 @@ def volunteer_facts(session: Session, volunteer_ids: Iterable[int] | None = None
         out[vid] = VolunteerFacts(vid, bool(active), frozenset(teams.get(vid, ())),
                                   tuple(windows.get(vid, ())), tuple(leaves.get(vid, ())),
                                   week, day)
+    return out
+
+
+def leave_days(session: Session, volunteer_ids: set[int], start: date, end: date) -> dict[tuple[int, date], str]:
+    """(volunteer, day) -> kind ("leave" wins over "unavailable") of the leave ranges of
+    these volunteers within ``start``..``end``: one query for the whole range, not per shift
+    (the planner's week, the reminders job). No permission check: callers read after theirs."""
+    if not volunteer_ids:
+        return {}
+    out: dict[tuple[int, date], str] = {}
+    # Filtered by date only (leave rows are few): a year's export with thousands of
+    # volunteers would overflow an IN list.
+    for vid, first, last, kind in session.execute(
+            select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date, VolunteerLeave.end_date,
+                   VolunteerLeave.kind)
+            .where(VolunteerLeave.end_date >= start, VolunteerLeave.start_date <= end)):
+        if vid not in volunteer_ids:
+            continue
+        day = max(first, start)
+        while day <= min(last, end):
+            if out.get((vid, day)) != "leave":
+                out[(vid, day)] = kind
+            day += timedelta(days=1)
     return out

@@ -25,12 +25,12 @@ from .. import parsing, versions
 from ..clock import local_now
 from ..errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from ..models import Grid, Team, Volunteer
-from ..models.availability import VolunteerLeave
 from ..models.shifts import ACTIVE_STATUSES, DUTY_TYPES, Assignment, Shift, ShiftSkip
 from ..scheduling.conflicts import ends_next_day, shift_interval
 from ..scheduling.holidays import DayInfo, week_days
 from ..security.permissions import CAPTAIN, PermissionDenied, actor_of, captain_team, require
 from ..validation import normalize_text
+from .availability import leave_days
 from .holidays import load_calendar
 
 MAX_NEEDED = 99
@@ -308,7 +308,7 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
         .join(Shift, Shift.id == Assignment.shift_id)
         .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
         .where(*conds).order_by(Assignment.id)).all()
-    away = _leave_days(session, {r[2] for r in found if r[4] in PROMISED}, start, end)
+    away = leave_days(session, {r[2] for r in found if r[4] in PROMISED}, start, end)
     assigned: dict[int, list[AssignedRow]] = defaultdict(list)
     for a_id, s_id, v_id, name, status, source, reason, day, active, left_on, codes in found:
         clash = None
@@ -330,28 +330,6 @@ def list_shifts(session: Session, start: date, end: date, *, team_id: int | None
         .order_by(Shift.date, Shift.start_time, Grid.number, Shift.team_id, Shift.id))
     return [ShiftRow(*r[:-1], assigned=tuple(assigned.get(r[0], ())), grid_number=r[-1])
             for r in rows]
-
-
-def _leave_days(session: Session, volunteer_ids: set[int], start: date, end: date) -> dict[tuple[int, date], str]:
-    """(volunteer, day) -> kind ("leave" wins over "unavailable") of the leave ranges of
-    these volunteers within ``start``..``end``: one query for the whole range, not per shift."""
-    if not volunteer_ids:
-        return {}
-    out: dict[tuple[int, date], str] = {}
-    # Filtered by date only (leave rows are few): a year's export with thousands of
-    # volunteers would overflow an IN list.
-    for vid, first, last, kind in session.execute(
-            select(VolunteerLeave.volunteer_id, VolunteerLeave.start_date, VolunteerLeave.end_date,
-                   VolunteerLeave.kind)
-            .where(VolunteerLeave.end_date >= start, VolunteerLeave.start_date <= end)):
-        if vid not in volunteer_ids:
-            continue
-        day = max(first, start)
-        while day <= min(last, end):
-            if out.get((vid, day)) != "leave":
-                out[(vid, day)] = kind
-            day += timedelta(days=1)
-    return out
 
 
 def get_shift(session: Session, shift_id: int) -> ShiftRow:

@@ -374,7 +374,13 @@ def _readable_ids(session: Session) -> set[int] | None:
     the whole community's names and phones (issue 17: "kept to their own team in every
     service")."""
     own = captain_team(session)
-    return None if own is None else team_members(session, own)
+    if own is None:
+        return None
+    # Once per unit of work: a page of the register asks for ids, rows and keys in turn.
+    cached = session.info.get("captain_readable")
+    if cached is None or cached[0] != own:
+        cached = session.info["captain_readable"] = (own, team_members(session, own))
+    return cached[1]
 
 
 def _require_readable(session: Session, volunteer_id: int) -> None:
